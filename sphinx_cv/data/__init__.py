@@ -1,0 +1,11 @@
+"""The data layer: profile YAML and BibTeX to typed, validated records (no Sphinx here)."""
+
+from .dates import CvDate, parse_date
+from .loader import LoadResult, ProfileCache, load_profile
+from .model import Profile, Publication
+from .problems import Location, Problem, Subtype
+
+__all__ = [
+    "CvDate", "LoadResult", "Location", "Problem", "Profile", "ProfileCache", "Publication",
+    "Subtype", "load_profile", "parse_date",
+]

@@ -1,0 +1,488 @@
+"""Converters from YAML nodes to typed values, with precise problems.
+
+A record is a dataclass whose fields are declared with :func:`spec`; the same
+declaration drives validation (:class:`Record`), the JSON Schema and the reference docs.
+Converters return :data:`INVALID` after reporting a problem, so one bad value never stops
+the rest of the profile from loading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from . import yamlsource as ys
+from .dates import CvDate, DateError, parse_date, parse_month
+from .problems import Location, Problem, Subtype
+
+INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
+"""Returned by a converter whose value was reported as a problem."""
+
+MAX_DEPTH = 60
+
+
+class Context:
+    """Collects problems while one file is converted."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+
+    def loc(self, node: ys.Node) -> Location:
+        return ys.location(node, self.filename)
+
+    def report(
+        self,
+        subtype: Subtype,
+        node: ys.Node | Location,
+        path: str,
+        message: str,
+        *,
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
+        loc = node if isinstance(node, Location) else self.loc(node)
+        shown = None if value is None else quote(value)
+        self.problems.append(Problem(subtype, message, loc, path, shown, expected))
+
+
+def quote(value: object, limit: int = 70) -> str:
+    text = repr(value) if isinstance(value, str) else repr(str(value))
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def describe_node(node: ys.Node) -> tuple[str, object]:
+    """What the user wrote, for 'got ...' in a message: (kind, value)."""
+    if isinstance(node, ys.MappingNode):
+        return "a mapping", None
+    if isinstance(node, ys.SequenceNode):
+        return "a list", None
+    return "a value", ys.scalar_text(node)  # type: ignore[arg-type]
+
+
+def wrong_type(ctx: Context, node: ys.Node, path: str, expected: str) -> Any:
+    kind, value = describe_node(node)
+    ctx.report(Subtype.TYPE, node, path, f"wrong type: {kind}", value=value, expected=expected)
+    return INVALID
+
+
+def join_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class Converter:
+    """Base: turns a node into a value (or INVALID after reporting)."""
+
+    expected = "a value"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def scalar(self, node: ys.Node, ctx: Context, path: str) -> str | None:
+        """The scalar's text, or None after reporting a wrong type."""
+        if isinstance(node, ys.ScalarNode):
+            return ys.scalar_text(node)
+        wrong_type(ctx, node, path, self.expected)
+        return None
+
+
+class Text(Converter):
+    """Any scalar, kept as written. ``markdown`` marks fields rendered as inline Markdown."""
+
+    def __init__(self, markdown: bool = True, expected: str = "text") -> None:
+        self.markdown = markdown
+        self.expected = expected
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = self.scalar(node, ctx, path)
+        if text is None:
+            return INVALID
+        return text.strip() or INVALID  # empty text is the same as leaving the field out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": ["string", "number", "boolean"]}
+
+
+class Pattern(Text):
+    """Text that must match a regular expression (emails, ids, URLs)."""
+
+    def __init__(self, regex: str, expected: str) -> None:
+        super().__init__(markdown=False, expected=expected)
+        self.regex = re.compile(regex)
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = super().convert(node, ctx, path)
+        if text is INVALID or self.regex.search(text):
+            return text
+        ctx.report(Subtype.VALUE, node, path, "invalid value", value=text, expected=self.expected)
+        return INVALID
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.regex.pattern}
+
+
+URL = Pattern(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|\.|#|[\w-])\S*$", "a URL or path without spaces")
+EMAIL = Pattern(r"^[^@\s]+@[^@\s]+$", "an e-mail address such as name@example.org")
+IDENT = Pattern(r"^[^\s,]+$", "an id without spaces or commas, such as song2025learning")
+
+
+class Bool(Converter):
+    expected = "true or false"
+    _WORDS: ClassVar[dict[str, bool]] = {
+        "true": True, "yes": True, "on": True, "y": True,
+        "false": False, "no": False, "off": False, "n": False,
+    }
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = self.scalar(node, ctx, path)
+        if text is None:
+            return INVALID
+        value = self._WORDS.get(text.strip().lower())
+        if value is None:
+            ctx.report(Subtype.TYPE, node, path, "not a yes/no value", value=text,
+                       expected=self.expected)
+            return INVALID
+        return value
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Date(Converter):
+    expected = "a date: YYYY, YYYY-MM, YYYY-MM-DD, 'present' or text such as 'Fall 2025'"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = self.scalar(node, ctx, path)
+        if text is None:
+            return INVALID
+        try:
+            return parse_date(text)
+        except DateError as err:
+            ctx.report(Subtype.DATE, node, path, f"bad date: {err}", value=text,
+                       expected=self.expected)
+            return INVALID
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": ["string", "integer"], "examples": ["2025", "2025-09", "present"]}
+
+
+class Year(Converter):
+    expected = "a 4-digit year such as 2024"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = self.scalar(node, ctx, path)
+        if text is None:
+            return INVALID
+        text = text.strip()
+        if re.fullmatch(r"[12]\d{3}", text):
+            return int(text)
+        ctx.report(Subtype.DATE, node, path, "bad year", value=text, expected=self.expected)
+        return INVALID
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": ["integer", "string"], "pattern": "^[12][0-9]{3}$"}
+
+
+class Month(Converter):
+    expected = "a month: 1-12 or a name such as 'Sep'"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = self.scalar(node, ctx, path)
+        if text is None:
+            return INVALID
+        try:
+            return parse_month(text)
+        except DateError:
+            ctx.report(Subtype.DATE, node, path, "bad month", value=text, expected=self.expected)
+            return INVALID
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": ["integer", "string"]}
+
+
+def normalize_key(key: str) -> str:
+    """Keys match case-insensitively and ignore ``_``/``-``: ``startDate`` = ``start_date``."""
+    return re.sub(r"[\s_-]", "", key).lower()
+
+
+class Choice(Converter):
+    """One of a fixed set of words; ``aliases`` maps other spellings to them."""
+
+    def __init__(self, choices: Iterable[str], aliases: dict[str, str] | None = None) -> None:
+        self.choices = list(choices)
+        self.aliases = dict(aliases or {})
+        self._lookup = {normalize_key(c): c for c in self.choices}
+        self._lookup.update({normalize_key(a): c for a, c in self.aliases.items()})
+        self.expected = "one of " + ", ".join(self.choices)
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = self.scalar(node, ctx, path)
+        if text is None:
+            return INVALID
+        value = self._lookup.get(normalize_key(text))
+        if value is not None:
+            return value
+        close = difflib.get_close_matches(normalize_key(text), list(self._lookup), n=1)
+        hint = f"; did you mean '{self._lookup[close[0]]}'?" if close else ""
+        ctx.report(Subtype.VALUE, node, path, "unknown value" + hint, value=text,
+                   expected=self.expected)
+        return INVALID
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "enum": self.choices + sorted(self.aliases)}
+
+
+class ListOf(Converter):
+    """A list; a single item is accepted as a list of one (``email: a@b.org``)."""
+
+    def __init__(self, item: Converter, single: bool = True) -> None:
+        self.item = item
+        self.single = single
+        self.expected = f"a list of {item.expected}"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        if not isinstance(node, ys.SequenceNode):
+            if self.single and not isinstance(node, ys.SequenceNode):
+                value = self.item.convert(node, ctx, path)
+                return INVALID if value is INVALID else [value]
+            return wrong_type(ctx, node, path, self.expected)
+        out = []
+        for i, child in enumerate(node.value):
+            if ys.is_null(child):
+                continue
+            value = self.item.convert(child, ctx, f"{path}[{i}]")
+            if value is not INVALID:
+                out.append(value)
+        return out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        item = self.item.json_schema(defs)
+        array = {"type": "array", "items": item}
+        return {"anyOf": [array, item]} if self.single else array
+
+
+class MapOf(Converter):
+    """A mapping of user-chosen names to values (custom sections, interest groups)."""
+
+    def __init__(self, value: Converter, key_expected: str = "a name") -> None:
+        self.value = value
+        self.expected = f"a mapping of names to {value.expected}"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        if not isinstance(node, ys.MappingNode):
+            return wrong_type(ctx, node, path, self.expected)
+        out: dict[str, Any] = {}
+        for key, child in ys.iter_mapping(node):
+            if not isinstance(key, ys.ScalarNode):
+                wrong_type(ctx, key, path, "a name as key")
+                continue
+            name = ys.scalar_text(key).strip()
+            sub = join_path(path, name)
+            if name in out:
+                ctx.report(Subtype.DUPLICATE_KEY, key, sub, "key given twice; the later one wins",
+                           value=name, expected="each key once")
+            value = self.value.convert(child, ctx, sub)
+            if value is not INVALID:
+                out[name] = value
+        return out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": self.value.json_schema(defs)}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    converter: Converter
+    help: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+def spec(
+    converter: Converter,
+    help: str,
+    *,
+    aliases: tuple[str, ...] = (),
+    required: bool = False,
+    default: Any = None,
+    list_default: bool = False,
+) -> Any:
+    """Declare a record field: its converter, help text and accepted aliases."""
+    meta = {"cv": FieldSpec(converter, help, aliases, required)}
+    if list_default or isinstance(converter, ListOf):
+        return dataclasses.field(default_factory=list, metadata=meta)
+    if isinstance(converter, MapOf):
+        return dataclasses.field(default_factory=dict, metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+@dataclass
+class Located:
+    """Base of every record: where it (and each of its fields) was written."""
+
+    source: Location | None = dataclasses.field(default=None, compare=False, repr=False)
+    locations: dict[str, Location] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+    path: str = dataclasses.field(default="", compare=False, repr=False)
+    """Field path of the record, such as ``publications[3]``."""
+
+    def loc_of(self, name: str) -> Location | None:
+        return self.locations.get(name, self.source)
+
+
+def record_fields(cls: type) -> list[tuple[str, FieldSpec]]:
+    return [(f.name, f.metadata["cv"]) for f in dataclasses.fields(cls) if "cv" in f.metadata]
+
+
+class Record(Converter):
+    """A mapping converted into the dataclass ``cls``.
+
+    ``cls`` may define ``from_scalar(text)`` to accept a short form (a topic as plain
+    text), ``prepare(values, ctx, path, node)`` to merge shorthand fields, and
+    ``check(self, ctx, path) -> bool`` for rules across fields (False skips the entry).
+    """
+
+    _cache: ClassVar[dict[type, dict[str, str]]] = {}
+
+    def __init__(self, cls: type, expected: str | None = None) -> None:
+        self.cls = cls
+        self.expected = expected or f"a mapping ({cls.__name__} fields)"
+        self.fields = record_fields(cls)
+        self.lookup: dict[str, str] = {}
+        for name, fs in self.fields:
+            for key in (name, *fs.aliases):
+                self.lookup[normalize_key(key)] = name
+        self.known = [name for name, _ in self.fields]
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        # The walk follows the schema, which is finite, so cyclic YAML aliases cannot
+        # make it recurse forever.
+        if isinstance(node, ys.ScalarNode) and hasattr(self.cls, "from_scalar"):
+            text = ys.scalar_text(node).strip()
+            obj = self.cls.from_scalar(text) if text else INVALID
+            if obj is not INVALID:
+                obj.source = ctx.loc(node)
+                return obj
+        if not isinstance(node, ys.MappingNode):
+            return wrong_type(ctx, node, path, self.expected)
+        values: dict[str, Any] = {}
+        nodes: dict[str, ys.Node] = {}
+        seen: dict[str, ys.Node] = {}
+        for key, child in ys.iter_mapping(node):
+            if not isinstance(key, ys.ScalarNode):
+                wrong_type(ctx, key, path, "a field name as key")
+                continue
+            raw = ys.scalar_text(key)
+            name = self.lookup.get(normalize_key(raw))
+            sub = join_path(path, raw)
+            if name is None:
+                if raw.startswith("$") or raw.startswith("x-"):
+                    continue  # "$schema" and "x-..." extension keys are for other tools
+                close = difflib.get_close_matches(raw, list(self.all_names()), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                ctx.report(Subtype.UNKNOWN_KEY, key, sub, "unknown field, ignored" + hint,
+                           value=raw, expected="one of " + ", ".join(self.known))
+                continue
+            if name in seen and seen[name] is not key:
+                # A key that overrides a merged (<<) one is intended; a repeated one is not.
+                if any(k is seen[name] for k, _ in node.value):
+                    ctx.report(Subtype.DUPLICATE_KEY, key, sub,
+                               f"'{name}' given twice (also at line {seen[name].start_mark.line + 1});"
+                               " the later one wins", value=raw, expected="each field once")
+            seen[name] = key
+            if ys.is_null(child):
+                values.pop(name, None)
+                nodes[name] = child
+                continue
+            conv = dict(self.fields)[name].converter
+            value = conv.convert(child, ctx, join_path(path, name))
+            nodes[name] = child
+            if value is INVALID:
+                values.pop(name, None)
+            else:
+                values[name] = value
+        prepare = getattr(self.cls, "prepare", None)
+        if prepare is not None:
+            prepare(values, ctx, path, node)
+        missing = [n for n, fs in self.fields if fs.required and n not in values]
+        for name in missing:
+            written = name in nodes
+            ctx.report(
+                Subtype.REQUIRED, nodes.get(name, node), join_path(path, name),
+                "required field is empty or invalid; entry skipped" if written
+                else "required field missing; entry skipped",
+                expected=dict(self.fields)[name].converter.expected,
+            )
+        if missing:
+            return INVALID
+        obj = self.cls(**values)
+        obj.source = ctx.loc(node)
+        obj.path = path
+        obj.locations = {name: ctx.loc(n) for name, n in nodes.items()}
+        check = getattr(obj, "check", None)
+        if check is not None and not check(ctx, path):
+            return INVALID
+        return obj
+
+    def all_names(self) -> Iterable[str]:
+        for name, fs in self.fields:
+            yield name
+            yield from fs.aliases
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        ref = {"$ref": f"#/definitions/{self.cls.__name__}"}
+        if self.cls.__name__ in defs:
+            return ref
+        defs[self.cls.__name__] = {}  # placeholder against recursion
+        props: dict[str, Any] = {}
+        for name, fs in self.fields:
+            schema = fs.converter.json_schema(defs)
+            props[name] = {**schema, "description": fs.help}
+            for alias in fs.aliases:
+                props[alias] = {**schema, "description": f"Alias of `{name}`."}
+        body: dict[str, Any] = {
+            "type": "object",
+            "description": (self.cls.__doc__ or "").strip().split("\n\n")[0],
+            "properties": props,
+            "patternProperties": {"^(\\$|x-)": {}},
+            "additionalProperties": False,
+        }
+        required = [name for name, fs in self.fields if fs.required]
+        if required:
+            body["required"] = required
+        if hasattr(self.cls, "from_scalar"):
+            defs[self.cls.__name__] = {"anyOf": [{"type": "string"}, body]}
+        else:
+            defs[self.cls.__name__] = body
+        return ref
+
+
+def _precision(d: CvDate) -> int:
+    return 3 if d.day else 2 if d.month else 1
+
+
+def date_order(ctx: Context, entry: Located, path: str, start: str = "start",
+               end: str = "end") -> None:
+    """Report an entry that ends before it starts; the entry is kept."""
+    first: CvDate | None = getattr(entry, start)
+    last: CvDate | None = getattr(entry, end)
+    if first is None or last is None or last.present:
+        return
+    if first.present:
+        bad = True
+    else:
+        n = min(_precision(first), _precision(last))
+        bad = (first.year is not None and last.year is not None
+               and last.sort_key()[:n] < first.sort_key()[:n])
+    if bad:
+        ctx.report(Subtype.DATE_ORDER, entry.loc_of(end) or Location(ctx.filename),
+                   join_path(path, end), f"ends before it starts ({start}: {first.iso()})",
+                   value=last.iso(), expected=f"a date on or after {first.iso()}")

@@ -1,0 +1,150 @@
+"""A small inline Markdown subset for profile text: ``*em*``, ``**strong**``, `` `code` ``
+and ``[text](url)``, with backslash escapes.
+
+Parsed here, not by the page's parser, so RST and MyST pages render a field the same.
+Anything that is not a complete construct stays literal text, so stray ``_``, ``*`` or
+``<script>`` come out exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Span:
+    """``kind`` is ``text``, ``emphasis``, ``strong``, ``literal`` or ``link``."""
+
+    kind: str
+    text: str = ""
+    children: list[Span] = field(default_factory=list)
+    url: str = ""
+
+    def plain(self) -> str:
+        if self.kind in ("text", "literal"):
+            return self.text
+        return "".join(c.plain() for c in self.children)
+
+
+_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_LINK = re.compile(r"\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)")
+
+
+def parse_inline(text: str) -> list[Span]:
+    """Spans for ``text``; adjacent text is merged."""
+    return _merge(_parse(text))
+
+
+def to_plain(text: str) -> str:
+    """The text without markup, for metadata and sorting."""
+    return "".join(s.plain() for s in parse_inline(text))
+
+
+def _parse(text: str) -> list[Span]:
+    out: list[Span] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+
+    def flush() -> None:
+        if buf:
+            out.append(Span("text", "".join(buf)))
+            buf.clear()
+
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and text[i + 1] in _PUNCT:
+            buf.append(text[i + 1])
+            i += 2
+            continue
+        if ch == "`":
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            close = text.find("`" * run, i + run)
+            while close != -1 and text[close + run: close + run + 1] == "`":
+                close = text.find("`" * run, close + run + 1)
+            if close != -1:
+                flush()
+                out.append(Span("literal", text[i + run: close].strip(" ") or text[i + run: close]))
+                i = close + run
+                continue
+            buf.append("`" * run)
+            i += run
+            continue
+        if ch == "[":
+            end = _matching_bracket(text, i)
+            if end != -1:
+                match = _LINK.match(text, end)
+                if match and end > i + 1:
+                    flush()
+                    out.append(Span("link", children=_parse(text[i + 1: end]), url=match.group(1)))
+                    i = match.end()
+                    continue
+        if ch in "*_":
+            span = _emphasis(text, i)
+            if span is not None:
+                flush()
+                out.append(span[0])
+                i = span[1]
+                continue
+        buf.append(ch)
+        i += 1
+    flush()
+    return out
+
+
+def _matching_bracket(text: str, start: int) -> int:
+    depth = 0
+    i = start
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _emphasis(text: str, i: int) -> tuple[Span, int] | None:
+    ch = text[i]
+    strong = text.startswith(ch * 2, i)
+    marker = ch * 2 if strong else ch
+    start = i + len(marker)
+    if start >= len(text) or text[start].isspace():
+        return None
+    if ch == "_" and i > 0 and text[i - 1].isalnum():
+        return None  # snake_case and file_names stay literal
+    pos = start
+    while True:
+        close = text.find(marker, pos)
+        if close == -1 or close == start:
+            return None
+        after = close + len(marker)
+        ok = not text[close - 1].isspace() and text[close - 1] != "\\"
+        if ch == "_" and after < len(text) and text[after].isalnum():
+            ok = False
+        if not strong and text.startswith(ch * 2, close):
+            ok = False  # `*a **b** c*`: skip the inner strong marker
+            pos = close + 2
+            if ok is False and close + 2 <= len(text):
+                continue
+        if ok:
+            inner = _parse(text[start:close])
+            return Span("strong" if strong else "emphasis", children=inner), after
+        pos = close + 1
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        span.children = _merge(span.children)
+        if span.kind == "text" and out and out[-1].kind == "text":
+            out[-1].text += span.text
+        else:
+            out.append(span)
+    return out

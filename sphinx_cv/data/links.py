@@ -1,0 +1,135 @@
+"""Links: what kind a link is (for icons and ordering) and short forms made into URLs.
+
+Researchers write ``doi: 10.1145/...``, ``arxiv: 2509.15552``, ``orcid: 0000-...`` or
+``github: name``; these become full URLs here so every output links the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kind -> (label shown, URL template for a bare id, regex a bare id matches)
+_KINDS: dict[str, tuple[str, str | None, str | None]] = {
+    "pdf": ("PDF", None, None),
+    "arxiv": ("arXiv", "https://arxiv.org/abs/{}", r"^(?:arXiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z.-]+/\d{7})$"),
+    "doi": ("DOI", "https://doi.org/{}", r"^(?:doi:)?(10\.\d{4,9}/\S+)$"),
+    "code": ("Code", None, None),
+    "slides": ("Slides", None, None),
+    "video": ("Video", None, None),
+    "poster": ("Poster", None, None),
+    "project": ("Project", None, None),
+    "html": ("HTML", None, None),
+    "supplement": ("Supplement", None, None),
+    "data": ("Data", None, None),
+    "blog": ("Blog", None, None),
+    "url": ("Link", None, None),
+    "website": ("Website", None, None),
+    "scholar": ("Google Scholar", "https://scholar.google.com/citations?user={}", r"^([\w-]{12})$"),
+    "orcid": ("ORCID", "https://orcid.org/{}", r"^(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$"),
+    "github": ("GitHub", "https://github.com/{}", r"^([A-Za-z\d](?:[A-Za-z\d-]{0,38}))$"),
+    "gitlab": ("GitLab", "https://gitlab.com/{}", r"^([\w.-]+)$"),
+    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}", r"^([\w-]+)$"),
+    "twitter": ("X (Twitter)", "https://x.com/{}", r"^@?(\w{1,15})$"),
+    "bluesky": ("Bluesky", "https://bsky.app/profile/{}", r"^@?([\w.-]+\.[a-z]+)$"),
+    "mastodon": ("Mastodon", None, None),
+    "dblp": ("DBLP", None, None),
+    "semanticscholar": ("Semantic Scholar", None, None),
+    "researchgate": ("ResearchGate", "https://www.researchgate.net/profile/{}", r"^([\w-]+)$"),
+    "email": ("Email", "mailto:{}", r"^([^@\s:]+@[^@\s]+)$"),
+}
+
+_ALIASES = {
+    "googlescholar": "scholar", "google scholar": "scholar", "x": "twitter",
+    "homepage": "website", "web": "website", "site": "website", "paper": "pdf",
+    "repo": "code", "repository": "code", "source": "code", "talk": "video",
+    "youtube": "video", "mail": "email", "e-mail": "email", "arxiv.org": "arxiv",
+}
+
+# Hosts that tell the kind of a full URL whose label does not.
+_HOSTS = [
+    ("scholar.google.", "scholar"), ("orcid.org", "orcid"), ("github.com", "github"),
+    ("gitlab.com", "gitlab"), ("linkedin.com", "linkedin"), ("twitter.com", "twitter"),
+    ("x.com", "twitter"), ("bsky.app", "bluesky"), ("arxiv.org", "arxiv"),
+    ("doi.org", "doi"), ("dblp.", "dblp"), ("semanticscholar.org", "semanticscholar"),
+    ("researchgate.net", "researchgate"), ("youtube.com", "video"), ("youtu.be", "video"),
+]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link. ``kind`` is a known word (``pdf``, ``github``...) or ``other``."""
+
+    label: str
+    url: str
+    kind: str = "other"
+
+
+def kind_of(name: str) -> str | None:
+    """The known kind a label names, if any (``Google Scholar`` -> ``scholar``)."""
+    low = name.strip().lower()
+    low = _ALIASES.get(low, low)
+    key = re.sub(r"[\s_-]", "", low)
+    key = _ALIASES.get(key, key)
+    return key if key in _KINDS else None
+
+
+def kind_from_url(url: str) -> str:
+    low = url.lower()
+    if low.startswith("mailto:"):
+        return "email"
+    if low.split("?")[0].endswith(".pdf"):
+        return "pdf"
+    for host, kind in _HOSTS:
+        if host in low:
+            return kind
+    return "other"
+
+
+def make_link(name: str, value: str) -> Link | None:
+    """Build a link from a label (or kind) and a URL or bare id; None if not a URL.
+
+    ``name`` may be a known kind (``arxiv``) or any label (``Poster at ICML``).
+    """
+    value = value.strip()
+    kind = kind_of(name)
+    label = _KINDS[kind][0] if kind and name.strip().lower() == name.strip() else name.strip()
+    if kind:
+        _, template, pattern = _KINDS[kind]
+        if template and pattern:
+            match = re.match(pattern, value, re.IGNORECASE)
+            if match and not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
+                return Link(label, template.format(match.group(1)), kind)
+    if not looks_like_url(value):
+        return None
+    value = normalize_url(value)
+    return Link(label, value, kind or kind_from_url(value))
+
+
+_FILE_EXT = re.compile(r"\.(pdf|pptx?|key|docx?|zip|tar|gz|bib|txt|html?|png|jpe?g|svg|mp4|ipynb)$", re.I)
+_BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,24}(:\d+)?(/|$)", re.I)
+
+
+def normalize_url(value: str) -> str:
+    """``example.org/x`` gets ``https://``; paths such as ``files/cv.pdf`` stay relative."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I) or value.startswith(("/", ".", "#")):
+        return value
+    host = value.split("/", 1)[0]
+    if _BARE_HOST.match(value) and not (_FILE_EXT.search(host) and "/" not in value):
+        return "https://" + value
+    return value
+
+
+def looks_like_url(value: str) -> bool:
+    """A URL with a scheme, a site path, or a relative file path; never with spaces."""
+    if not value or any(ch.isspace() for ch in value):
+        return False
+    return bool(re.match(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)",
+                         value, re.I))
+
+
+def label_for(kind: str) -> str:
+    return _KINDS[kind][0] if kind in _KINDS else kind
+
+
+KNOWN_KINDS = tuple(_KINDS)

@@ -1,0 +1,170 @@
+"""Load a profile: YAML, the BibTeX files it names, overlays, and cross-checks.
+
+``load_profile`` never raises for bad input: every problem is returned, bad entries are
+skipped, and the rest of the profile loads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from . import yamlsource as ys
+from .fields import INVALID, Context
+from .model import PROFILE, Profile, Publication
+from .problems import Location, Problem, Subtype
+
+
+@dataclass
+class LoadResult:
+    profile: Profile
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Every file read (profile first, then BibTeX files), for rebuild dependencies."""
+
+
+def read_text(path: str, ctx: Context, what: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        ctx.report(Subtype.FILE, Location(path), "", f"{what} not found",
+                   expected="an existing file")
+    except UnicodeDecodeError as err:
+        ctx.report(Subtype.FILE, Location(path), "", f"{what} is not UTF-8 text ({err.reason} "
+                   f"at byte {err.start})", expected="a UTF-8 encoded file")
+    except OSError as err:
+        ctx.report(Subtype.FILE, Location(path), "", f"cannot read {what}: {err.strerror}",
+                   expected="a readable file")
+    return None
+
+
+def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
+    """Load the profile at ``path`` and the BibTeX files it names plus ``bibtex_files``.
+
+    Relative BibTeX paths inside the profile are resolved against the profile's folder;
+    ``bibtex_files`` should already be absolute (or relative to the working directory).
+    """
+    ctx = Context(path)
+    text = read_text(path, ctx, "profile")
+    profile = Profile()
+    if text is not None:
+        root, problems = ys.compose(text, path)
+        ctx.problems.extend(problems)
+        if root is not None and not ys.is_null(root):
+            converted = PROFILE.convert(root, ctx, "")
+            if converted is not INVALID:
+                profile = converted
+    profile.source = profile.source or Location(path)
+    base = os.path.dirname(os.path.abspath(path))
+    bibs = [os.path.join(base, b) for b in profile.bibtex] + list(bibtex_files)
+    files = [path]
+    bib_pubs: list[Publication] = []
+    for bib in dict.fromkeys(bibs):  # each file once, order kept
+        files.append(bib)
+        pubs, problems = load_bibtex_file(bib)
+        ctx.problems.extend(problems)
+        bib_pubs.extend(pubs)
+    profile.publications = merge_publications(bib_pubs, profile.publications, ctx)
+    check_references(profile, ctx)
+    return LoadResult(profile, ctx.problems, files)
+
+
+def load_bibtex_file(path: str) -> tuple[list[Publication], list[Problem]]:
+    from .bibtex import load_bibtex  # pybtex is only imported when BibTeX is used
+
+    return load_bibtex(path)
+
+
+def merge_publications(from_bib: Iterable[Publication], from_yaml: Iterable[Publication],
+                       ctx: Context) -> list[Publication]:
+    """BibTeX entries in file order (YAML entries with the same id overlay them), then the
+    YAML-only entries. A repeated id is reported and the later entry skipped."""
+    merged: dict[str, Publication] = {}
+    for pub in from_bib:
+        first = merged.get(pub.id)
+        if first is not None:
+            _duplicate(ctx, pub, first)
+            continue
+        merged[pub.id] = pub
+    bib_ids = set(merged)
+    yaml_seen: dict[str, Publication] = {}
+    for pub in from_yaml:
+        first = yaml_seen.get(pub.id)
+        if first is not None:
+            _duplicate(ctx, pub, first)
+            continue
+        yaml_seen[pub.id] = pub
+        if pub.id in bib_ids:
+            merged[pub.id].overlay(pub)
+            continue
+        if not pub.title:
+            where = pub.loc_of("id") or Location(ctx.filename)
+            ctx.report(Subtype.REQUIRED, pub.source or where, _pub_path(pub) + ".title",
+                       f"publication '{pub.id}' has no title and no BibTeX entry with that id;"
+                       " entry skipped", expected="a title, or the id of a BibTeX entry")
+            continue
+        merged[pub.id] = pub
+    return list(merged.values())
+
+
+def _pub_path(pub: Publication) -> str:
+    return getattr(pub, "path", "") or "publications"
+
+
+def _duplicate(ctx: Context, pub: Publication, first: Publication) -> None:
+    where = pub.loc_of("id") or pub.source or Location(ctx.filename)
+    ctx.report(Subtype.DUPLICATE_ID, where, _pub_path(pub) + ".id",
+               f"duplicate publication id (first at {first.source}); this entry is skipped",
+               value=pub.id, expected="a unique id")
+
+
+def check_references(profile: Profile, ctx: Context) -> None:
+    """Interest tags must name publications; unknown ones are reported and dropped."""
+    ids = profile.by_id
+    for group_name, group in profile.interests.items():
+        for ti, topic in enumerate(group.topics):
+            kept = []
+            for ri, ref in enumerate(topic.publications):
+                if ref.id in ids:
+                    kept.append(ref)
+                    continue
+                close = difflib.get_close_matches(ref.id, list(ids), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                ctx.report(Subtype.UNKNOWN_REF, ref.location,
+                           f"{topic.path or f'interests.{group_name}[{ti}]'}.publications[{ri}]",
+                           "no publication has this id" + hint, value=ref.id,
+                           expected="the id of a publication in the profile or BibTeX")
+            topic.publications = kept
+
+
+class ProfileCache:
+    """Parsed profiles keyed by path, re-read only when a file's mtime or size changes."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, tuple[str, ...]], tuple[tuple, LoadResult]] = {}
+
+    @staticmethod
+    def _stamp(files: Iterable[str]) -> tuple:
+        out = []
+        for f in files:
+            try:
+                st = os.stat(f)
+                out.append((f, st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append((f, None, None))
+        return tuple(out)
+
+    def get(self, path: str, bibtex_files: Sequence[str] = ()) -> tuple[LoadResult, bool]:
+        """(result, fresh): ``fresh`` is True when the files were (re)read just now."""
+        key = (path, tuple(bibtex_files))
+        cached = self._entries.get(key)
+        if cached is not None and self._stamp(cached[1].files) == cached[0]:
+            return cached[1], False
+        stamp_before = self._stamp([path])
+        result = load_profile(path, bibtex_files)
+        stamp = stamp_before + self._stamp(result.files[1:])
+        self._entries[key] = (stamp, result)
+        return result, True

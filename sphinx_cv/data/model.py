@@ -1,0 +1,708 @@
+"""The profile format: one dataclass per kind of record.
+
+Field declarations (:func:`~.fields.spec`) carry the converter, the help text and the
+accepted aliases, so validation, the JSON Schema and the reference docs share one source.
+Names follow JSON Resume, BibTeX and CSL where they overlap (``startDate``, ``studyType``,
+``booktitle``, ``container-title`` are all accepted as aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import yamlsource as ys
+from .dates import CvDate
+from .fields import (
+    EMAIL,
+    IDENT,
+    INVALID,
+    URL,
+    Bool,
+    Choice,
+    Context,
+    Converter,
+    Date,
+    ListOf,
+    Located,
+    MapOf,
+    Month,
+    Record,
+    Text,
+    Year,
+    date_order,
+    join_path,
+    spec,
+    wrong_type,
+)
+from .links import Link, make_link
+from .problems import Location, Subtype
+
+TEXT = Text()
+PLAIN = Text(markdown=False)
+TEXTS = ListOf(TEXT)
+PLAINS = ListOf(PLAIN)
+
+
+# --- links -------------------------------------------------------------------------------
+
+class Links(Converter):
+    """``{label: url}`` or a list of URLs / ``{label, url}`` mappings."""
+
+    expected = "a mapping of labels to URLs, or a list of {label, url}"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        out: list[Link] = []
+        if isinstance(node, ys.MappingNode):
+            for key, value in ys.iter_mapping(node):
+                if not isinstance(key, ys.ScalarNode):
+                    wrong_type(ctx, key, path, "a label as key")
+                    continue
+                label = ys.scalar_text(key)
+                self._add(out, label, value, ctx, join_path(path, label))
+        elif isinstance(node, ys.SequenceNode):
+            for i, item in enumerate(node.value):
+                sub = f"{path}[{i}]"
+                if isinstance(item, ys.MappingNode):
+                    fields = {ys.scalar_text(k).lower(): v for k, v in ys.iter_mapping(item)
+                              if isinstance(k, ys.ScalarNode)}
+                    url = fields.pop("url", None) or fields.pop("href", None)
+                    label_node = (fields.pop("label", None) or fields.pop("network", None)
+                                  or fields.pop("name", None) or fields.pop("title", None))
+                    username = fields.pop("username", None)
+                    for extra in fields:
+                        ctx.report(Subtype.UNKNOWN_KEY, item, join_path(sub, extra),
+                                   "unknown field, ignored", value=extra,
+                                   expected="label, url, username")
+                    label = ys.scalar_text(label_node) if isinstance(label_node, ys.ScalarNode) else ""
+                    target = url or username
+                    if target is None:
+                        ctx.report(Subtype.REQUIRED, item, join_path(sub, "url"),
+                                   "link without url; skipped", expected="a URL")
+                        continue
+                    self._add(out, label, target, ctx, sub)
+                elif isinstance(item, ys.ScalarNode):
+                    self._add(out, "", item, ctx, sub)
+                else:
+                    wrong_type(ctx, item, sub, "a URL or {label, url}")
+        else:
+            return self._single(node, ctx, path)
+        return out
+
+    def _single(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        out: list[Link] = []
+        self._add(out, "", node, ctx, path)
+        return out or INVALID
+
+    @staticmethod
+    def _add(out: list[Link], label: str, node: ys.Node, ctx: Context, path: str) -> None:
+        if not isinstance(node, ys.ScalarNode):
+            wrong_type(ctx, node, path, "a URL")
+            return
+        value = ys.scalar_text(node).strip()
+        if not value:
+            return
+        link = make_link(label or value, value) if label else make_link("url", value)
+        if link is None:
+            ctx.report(Subtype.VALUE, node, path, "not a URL", value=value,
+                       expected="a URL (https://...), a site path (/files/x.pdf) or a known id")
+            return
+        if not label:
+            from .links import kind_from_url, label_for
+            kind = kind_from_url(link.url)
+            link = Link(label_for(kind) if kind != "other" else "Link", link.url, kind)
+        out.append(link)
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        item = {"anyOf": [
+            {"type": "string"},
+            {"type": "object", "properties": {
+                "label": {"type": "string"}, "network": {"type": "string"},
+                "name": {"type": "string"}, "title": {"type": "string"},
+                "url": {"type": "string"}, "href": {"type": "string"},
+                "username": {"type": "string"}}, "additionalProperties": False},
+        ]}
+        return {"anyOf": [
+            {"type": "object", "additionalProperties": {"type": "string"}},
+            {"type": "array", "items": item},
+            {"type": "string"},
+        ]}
+
+
+LINKS = Links()
+
+
+# --- people ------------------------------------------------------------------------------
+
+def normalize_name(raw: str) -> str:
+    """``Song, Qingyu`` -> ``Qingyu Song``; ``others`` -> ``et al.``; spaces folded."""
+    name = " ".join(raw.replace("{", "").replace("}", "").split())
+    if name.lower() in ("others", "et al", "et al."):
+        return "et al."
+    if "," in name:
+        parts = [p.strip() for p in name.split(",")]
+        if len(parts) == 2 and all(parts):
+            return f"{parts[1]} {parts[0]}"
+        if len(parts) == 3 and all(parts):  # von Last, Jr, First
+            return f"{parts[2]} {parts[0]}, {parts[1]}"
+    return name
+
+
+class Authors(Converter):
+    """``A and B and C`` (BibTeX), a list of names, or a list of ``{given, family}``."""
+
+    expected = "a list of names, or names joined with ' and '"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        if isinstance(node, ys.ScalarNode):
+            text = ys.scalar_text(node).strip()
+            if not text:
+                return INVALID
+            parts = re.split(r"\s+and\s+", text) if re.search(r"\sand\s", text) else [text]
+            if len(parts) == 1 and text.count(",") >= 2:
+                parts = text.split(",")
+            return [normalize_name(p) for p in parts if p.strip()]
+        if not isinstance(node, ys.SequenceNode):
+            return wrong_type(ctx, node, path, self.expected)
+        out: list[str] = []
+        for i, item in enumerate(node.value):
+            sub = f"{path}[{i}]"
+            if isinstance(item, ys.ScalarNode):
+                if ys.scalar_text(item).strip():
+                    out.append(normalize_name(ys.scalar_text(item)))
+            elif isinstance(item, ys.MappingNode):
+                fields = {ys.scalar_text(k).lower(): ys.scalar_text(v) for k, v in
+                          ys.iter_mapping(item)
+                          if isinstance(k, ys.ScalarNode) and isinstance(v, ys.ScalarNode)}
+                name = fields.get("name") or fields.get("literal") or " ".join(
+                    p for p in (fields.get("given") or fields.get("first"),
+                                fields.get("family") or fields.get("last")) if p)
+                if name:
+                    out.append(normalize_name(name))
+                else:
+                    wrong_type(ctx, item, sub, "a name, or {given, family}")
+            else:
+                wrong_type(ctx, item, sub, "a name")
+        return out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        person = {"type": "object", "properties": {
+            k: {"type": "string"} for k in ("name", "literal", "given", "family", "first", "last")
+        }}
+        return {"anyOf": [{"type": "string"},
+                          {"type": "array", "items": {"anyOf": [{"type": "string"}, person]}}]}
+
+
+AUTHORS = Authors()
+
+
+@dataclass
+class Person(Located):
+    """The researcher: name, position, contact and links shown in headers and cards."""
+
+    name: str = spec(PLAIN, "Full name as it should appear in headers and author lists.",
+                     required=True)
+    name_variants: list[str] = spec(PLAINS, "Other spellings of your name in author lists "
+                                    "(e.g. 'Q. Song'); all are set in bold.",
+                                    aliases=("aliases", "other_names"))
+    position: str | None = spec(TEXT, "Current position or title.", aliases=("label", "title"))
+    affiliation: list[str] = spec(TEXTS, "Affiliation, one line per unit "
+                                  "(e.g. school, then university).",
+                                  aliases=("affiliations", "organization", "institution"))
+    location: str | None = spec(TEXT, "City and country.")
+    email: list[str] = spec(ListOf(EMAIL), "E-mail address(es).", aliases=("emails",))
+    phone: list[str] = spec(PLAINS, "Phone number(s).", aliases=("phones",))
+    website: str | None = spec(URL, "Homepage URL.", aliases=("url", "homepage"))
+    links: list[Link] = spec(LINKS, "Profiles elsewhere: {label: url}; known labels (Google "
+                             "Scholar, ORCID, GitHub, LinkedIn...) also take a bare id.",
+                             aliases=("profiles",), list_default=True)
+    photo: str | None = spec(URL, "Photo or avatar, a path relative to the profile or a URL.",
+                             aliases=("image", "avatar", "picture"))
+    bio: str | None = spec(TEXT, "Short biography (inline Markdown).",
+                           aliases=("summary", "about"))
+
+    @classmethod
+    def prepare(cls, values: dict[str, Any], ctx: Context, path: str, node: ys.Node) -> None:
+        # Short forms beside `links:` (scholar: ID, github: name) are collected by Profile.
+        return None
+
+
+# --- interests ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a publication id, with where it was written."""
+
+    id: str
+    location: Location
+
+
+class Refs(Converter):
+    expected = "a list of publication ids"
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        items = node.value if isinstance(node, ys.SequenceNode) else [node]
+        out: list[Ref] = []
+        for i, item in enumerate(items):
+            sub = f"{path}[{i}]" if isinstance(node, ys.SequenceNode) else path
+            if not isinstance(item, ys.ScalarNode):
+                wrong_type(ctx, item, sub, "a publication id")
+                continue
+            for word in re.split(r"[,\s]+", ys.scalar_text(item)):
+                if word:
+                    out.append(Ref(word, ctx.loc(item)))
+        return out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
+@dataclass
+class Topic(Located):
+    """A research topic, tagged with the publications it refers to."""
+
+    name: str = spec(TEXT, "The topic.", aliases=("topic", "title"), required=True)
+    publications: list[Ref] = spec(Refs(), "Ids of the publications on this topic; shown as "
+                                   "the labels those papers carry on the page.",
+                                   aliases=("pubs", "papers", "refs"), list_default=True)
+    summary: str | None = spec(TEXT, "A sentence about the topic.", aliases=("description",))
+
+    @classmethod
+    def from_scalar(cls, text: str) -> Topic:
+        return cls(name=text)
+
+
+@dataclass
+class InterestGroup(Located):
+    """A named list of topics, e.g. current and past interests."""
+
+    intro: str | None = spec(TEXT, "Sentence shown before the topics.",
+                             aliases=("title", "heading", "lead"))
+    topics: list[Topic] = spec(ListOf(Record(Topic), single=False), "The topics, in order.",
+                               aliases=("items",))
+
+
+class Interests(Converter):
+    """A list of topics, or named groups (``current:``, ``past:``) of them."""
+
+    expected = "a list of topics, or a mapping of group names to topic lists"
+    DEFAULT = "interests"
+
+    def __init__(self) -> None:
+        self.group = Record(InterestGroup)
+        self.topics = ListOf(Record(Topic), single=False)
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        if isinstance(node, ys.SequenceNode):
+            return {self.DEFAULT: InterestGroup(topics=self.topics.convert(node, ctx, path),
+                                                source=ctx.loc(node))}
+        if not isinstance(node, ys.MappingNode):
+            return wrong_type(ctx, node, path, self.expected)
+        out: dict[str, InterestGroup] = {}
+        for key, child in ys.iter_mapping(node):
+            name = ys.scalar_text(key) if isinstance(key, ys.ScalarNode) else ""
+            sub = join_path(path, name)
+            if isinstance(child, ys.SequenceNode):
+                out[name] = InterestGroup(topics=self.topics.convert(child, ctx, sub),
+                                          source=ctx.loc(child))
+            else:
+                group = self.group.convert(child, ctx, sub)
+                if group is not INVALID:
+                    out[name] = group
+        return out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        topics = self.topics.json_schema(defs)
+        return {"anyOf": [topics, {"type": "object", "additionalProperties": {
+            "anyOf": [topics, self.group.json_schema(defs)]}}]}
+
+
+# --- dated entries -----------------------------------------------------------------------
+
+DATE = Date()
+
+
+@dataclass
+class Dated(Located):
+    """Fields every dated entry has."""
+
+    start: CvDate | None = spec(DATE, "Start date: YYYY, YYYY-MM, YYYY-MM-DD or text.",
+                                aliases=("startDate", "from", "since"))
+    end: CvDate | None = spec(DATE, "End date, or 'present'. Leave out for a single date.",
+                              aliases=("endDate", "to", "until"))
+    date: CvDate | None = spec(DATE, "A single date (awards, talks, news), or free text "
+                               "such as 'Fall 2025'.", aliases=("when", "term", "releaseDate"))
+    location: str | None = spec(TEXT, "Place (city, country).", aliases=("place", "city"))
+    url: str | None = spec(URL, "A link for the entry.", aliases=("website", "link"))
+    summary: str | None = spec(TEXT, "A paragraph about the entry (inline Markdown).",
+                               aliases=("description",))
+    highlights: list[str] = spec(TEXTS, "Bullet points shown under the entry.",
+                                 aliases=("bullets", "details"))
+
+    def check(self, ctx: Context, path: str) -> bool:
+        date_order(ctx, self, path)
+        return True
+
+    @property
+    def when(self) -> tuple[CvDate | None, CvDate | None]:
+        """(start, end) for display; a single ``date`` is (date, None)."""
+        if self.start is None and self.end is None:
+            return self.date, None
+        return self.start or self.date, self.end
+
+    def sort_key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        start, end = self.when
+        last = end or start
+        return (last.sort_key() if last else (0, 0, 0), start.sort_key() if start else (0, 0, 0))
+
+
+@dataclass
+class Position(Dated):
+    """A job: work experience."""
+
+    position: str = spec(TEXT, "Job title.", aliases=("title", "role"), required=True)
+    organization: str | None = spec(TEXT, "Employer.",
+                                    aliases=("company", "employer", "name", "institution"))
+    department: str | None = spec(TEXT, "Department or school.", aliases=("unit",))
+
+
+@dataclass
+class Education(Dated):
+    """A degree."""
+
+    institution: str = spec(TEXT, "University or school.", aliases=("school", "university"),
+                            required=True)
+    degree: str | None = spec(TEXT, "Degree, e.g. 'Ph.D.' or 'B.S.'.", aliases=("studyType",))
+    field: str | None = spec(TEXT, "Field of study.", aliases=("area", "major", "subject"))
+    advisor: list[str] = spec(PLAINS, "Advisor(s).", aliases=("advisors", "supervisor",
+                                                               "supervisors"))
+    thesis: str | None = spec(TEXT, "Thesis title.", aliases=("dissertation",))
+    gpa: str | None = spec(PLAIN, "Grade or GPA.", aliases=("score", "grade"))
+    courses: list[str] = spec(TEXTS, "Notable courses.")
+
+
+@dataclass
+class ResearchExperience(Dated):
+    """Research experience: internships, visits, projects with a mentor."""
+
+    organization: str = spec(TEXT, "Lab, company or university.",
+                             aliases=("lab", "institution", "company", "name"), required=True)
+    role: str | None = spec(TEXT, "Role, e.g. 'Intern' or 'Visiting Researcher'.",
+                            aliases=("position", "title"))
+    mentor: list[str] = spec(PLAINS, "Mentor(s) (shown as 'Mentor: ...').", aliases=("mentors",))
+    advisor: list[str] = spec(PLAINS, "Advisor(s) (shown as 'Advisor: ...').",
+                              aliases=("advisors", "supervisor", "supervisors"))
+    project: str | None = spec(TEXT, "Project worked on.", aliases=("topic",))
+
+
+@dataclass
+class Teaching(Dated):
+    """A course taught or assisted."""
+
+    course: str = spec(TEXT, "Course title.", aliases=("title", "name"), required=True)
+    code: str | None = spec(PLAIN, "Course code, e.g. 'CSCI 4430'.", aliases=("number",))
+    institution: str | None = spec(TEXT, "Where it was taught.",
+                                   aliases=("school", "university", "organization"))
+    role: str | None = spec(TEXT, "Role, e.g. 'Instructor' or 'Teaching Assistant'.",
+                            aliases=("position",))
+
+
+@dataclass
+class Award(Dated):
+    """An award, grant, scholarship or honour."""
+
+    title: str = spec(TEXT, "Name of the award.", aliases=("name", "award"), required=True)
+    awarder: str | None = spec(TEXT, "Who gave it.", aliases=("by", "issuer", "organization"))
+
+
+@dataclass
+class Service(Dated):
+    """Professional service: a role and the venues it was for."""
+
+    role: str = spec(TEXT, "Role, e.g. 'Conference Reviewer' or 'PC Member'.",
+                     aliases=("title", "position", "type"), required=True)
+    items: list[str] = spec(TEXTS, "Venues or organizations, in order.",
+                            aliases=("venues", "conferences", "journals", "for"))
+    organization: str | None = spec(TEXT, "Organization, when it is one.")
+
+    @classmethod
+    def from_scalar(cls, text: str) -> Service:
+        """``Conference Reviewer: ICLR 2026, NeurIPS 2025`` as a one-line entry."""
+        role, _, rest = text.partition(":")
+        return cls(role=role.strip(), items=[p.strip() for p in rest.split(",") if p.strip()])
+
+
+@dataclass
+class Talk(Dated):
+    """A talk or presentation."""
+
+    title: str = spec(TEXT, "Title of the talk.", aliases=("name",), required=True)
+    event: str | None = spec(TEXT, "Event or host.", aliases=("venue", "conference", "host"))
+    links: list[Link] = spec(LINKS, "Slides, video and other links.", list_default=True)
+
+
+@dataclass
+class NewsItem(Dated):
+    """A dated news line for the homepage."""
+
+    text: str = spec(TEXT, "The news (inline Markdown).", aliases=("title", "news"),
+                     required=True)
+
+
+@dataclass
+class Entry(Dated):
+    """An entry of a custom section."""
+
+    title: str | None = spec(TEXT, "Main line of the entry.", aliases=("name", "role"))
+    organization: str | None = spec(TEXT, "Organization or second line.",
+                                    aliases=("subtitle", "institution", "company"))
+    links: list[Link] = spec(LINKS, "Links for the entry.", list_default=True)
+
+    @classmethod
+    def from_scalar(cls, text: str) -> Entry:
+        return cls(title=text)
+
+
+@dataclass
+class Section(Located):
+    """A custom section: a heading and plain dated entries."""
+
+    title: str | None = spec(TEXT, "Heading of the section (default: its key, capitalized).",
+                             aliases=("heading",))
+    entries: list[Entry] = spec(ListOf(Record(Entry), single=False), "The entries.",
+                                aliases=("items",))
+
+
+class Sections(MapOf):
+    """``name: [entries]`` or ``name: {title, entries}``."""
+
+    def __init__(self) -> None:
+        super().__init__(Record(Section))
+        self.entries = ListOf(Record(Entry), single=False)
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        if not isinstance(node, ys.MappingNode):
+            return wrong_type(ctx, node, path, self.expected)
+        out: dict[str, Section] = {}
+        for key, child in ys.iter_mapping(node):
+            name = ys.scalar_text(key) if isinstance(key, ys.ScalarNode) else ""
+            sub = join_path(path, name)
+            if isinstance(child, ys.SequenceNode):
+                section = Section(entries=self.entries.convert(child, ctx, sub),
+                                  source=ctx.loc(child))
+            else:
+                section = self.value.convert(child, ctx, sub)
+            if section is not INVALID:
+                if not section.title:
+                    section.title = name.replace("_", " ").capitalize()
+                out[name] = section
+        return out
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": {
+            "anyOf": [self.entries.json_schema(defs), self.value.json_schema(defs)]}}
+
+
+# --- publications ------------------------------------------------------------------------
+
+PUB_TYPES = ("journal", "conference", "workshop", "preprint", "thesis", "book", "chapter",
+             "patent", "talk", "poster", "report", "dataset", "software", "misc")
+
+PUB_TYPE = Choice(PUB_TYPES, {
+    "article": "journal", "article-journal": "journal", "journal-article": "journal",
+    "inproceedings": "conference", "proceedings": "conference",
+    "paper-conference": "conference", "conference-paper": "conference",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "dissertation": "thesis",
+    "incollection": "chapter", "inbook": "chapter", "techreport": "report",
+    "unpublished": "preprint", "manuscript": "preprint", "presentation": "talk",
+    "speech": "talk", "other": "misc",
+})
+
+# Shorthand link fields beside `links:`; each becomes a link of that kind.
+LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project", "html", "supplement",
+               "data", "blog")
+
+
+@dataclass
+class Publication(Located):
+    """A publication: paper, preprint, thesis, book, patent...
+
+    ``id`` is the stable key used by interest tags, ``:pub:`` and BibTeX overlay.
+    """
+
+    id: str = spec(IDENT, "Stable key (a BibTeX key works), used by interest tags and "
+                   "the :pub: role.", aliases=("key", "citekey", "ID"), required=True)
+    type: str | None = spec(PUB_TYPE, "Kind of work (BibTeX and CSL type names accepted).",
+                            aliases=("entrytype", "ENTRYTYPE", "kind"))
+    title: str | None = spec(TEXT, "Title (inline Markdown).", aliases=("name",))
+    authors: list[str] = spec(AUTHORS, "Authors in order: a list, or 'A and B' as in BibTeX; "
+                              "'Last, First' is accepted.", aliases=("author",),
+                              list_default=True)
+    editors: list[str] = spec(AUTHORS, "Editors, as authors.", aliases=("editor",),
+                              list_default=True)
+    venue: str | None = spec(TEXT, "Where it appeared: conference, journal, workshop.",
+                             aliases=("booktitle", "journal", "container_title",
+                                      "journaltitle", "event", "conference", "school",
+                                      "institution"))
+    year: int | None = spec(Year(), "Year of publication.")
+    month: int | None = spec(Month(), "Month (1-12 or a name); orders papers within a year.")
+    date: CvDate | None = spec(DATE, "Full date; sets year and month when they are absent.",
+                               aliases=("issued", "releaseDate"))
+    status: str | None = spec(TEXT, "Publication status, e.g. 'In submission', "
+                              "'To appear'.", aliases=("pubstate",))
+    publisher: str | None = spec(TEXT, "Publisher.")
+    volume: str | None = spec(PLAIN, "Volume.")
+    number: str | None = spec(PLAIN, "Issue or number.", aliases=("issue",))
+    pages: str | None = spec(PLAIN, "Pages, e.g. '1-12'.", aliases=("page",))
+    doi: str | None = spec(PLAIN, "DOI, e.g. '10.1145/1234567.1234568'.", aliases=("DOI",))
+    arxiv: str | None = spec(PLAIN, "arXiv id, e.g. '2509.15552'.",
+                             aliases=("eprint", "arXiv"))
+    url: str | None = spec(URL, "Main URL of the paper.", aliases=("URL", "link"))
+    pdf: str | None = spec(URL, "PDF URL or path.")
+    code: str | None = spec(URL, "Code repository.", aliases=("github", "repo"))
+    slides: str | None = spec(URL, "Slides.")
+    video: str | None = spec(URL, "Video of the talk.")
+    poster: str | None = spec(URL, "Poster.")
+    project: str | None = spec(URL, "Project page.")
+    links: list[Link] = spec(LINKS, "More links: {label: url}.", list_default=True)
+    tags: list[str] = spec(TEXTS, "Topics, for selecting papers by tag.",
+                           aliases=("keywords", "topics"))
+    selected: bool = spec(Bool(), "Show in 'selected publications'.",
+                          aliases=("featured", "highlight"), default=False)
+    award: str | None = spec(TEXT, "An award the paper won, e.g. 'Best Paper Award'.")
+    abstract: str | None = spec(TEXT, "Abstract; shown in an expandable block in HTML.")
+    note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",
+                                                                            "annote"))
+    bibtex: str | None = spec(Text(markdown=False), "BibTeX shown with the entry; "
+                              "generated when absent.")
+
+    def check(self, ctx: Context, path: str) -> bool:
+        if self.date is not None and not self.date.present:
+            self.year = self.year or self.date.year
+            self.month = self.month or self.date.month
+        if self.type is None:
+            self.type = "preprint" if self.arxiv and not self.venue else "misc"
+        return True
+
+    def overlay(self, other: Publication) -> None:
+        """Apply the fields ``other`` (a YAML entry) wrote over this (BibTeX) entry.
+
+        Links are added to the BibTeX ones; every other written field replaces its value.
+        """
+        for name in other.locations:
+            if name == "links":
+                self.links = self.links + other.links
+            elif name != "id":
+                setattr(self, name, getattr(other, name))
+        if "date" in other.locations and other.date is not None:
+            if "year" not in other.locations:
+                self.year = other.date.year
+            if "month" not in other.locations:
+                self.month = other.date.month
+        self.locations = {**self.locations, **other.locations}
+        self.source = other.source
+        self.path = other.path
+
+    def all_links(self) -> list[Link]:
+        """Every link in display order: shorthand fields first, then ``links``."""
+        out: list[Link] = []
+        seen: set[str] = set()
+
+        def add(link: Link | None) -> None:
+            if link is not None and link.url not in seen:
+                seen.add(link.url)
+                out.append(link)
+
+        for kind in LINK_FIELDS[:1]:
+            value = getattr(self, kind)
+            if value:
+                add(make_link(kind, value))
+        if self.arxiv:
+            add(make_link("arxiv", self.arxiv))
+        if self.doi:
+            add(make_link("doi", self.doi) or Link("DOI", "https://doi.org/" + self.doi, "doi"))
+        for kind in LINK_FIELDS[1:]:
+            value = getattr(self, kind)
+            if value:
+                add(make_link(kind, value))
+        for link in self.links:
+            add(link)
+        if self.url:
+            add(make_link("url", self.url))
+        return out
+
+    def sort_key(self) -> tuple[int, int]:
+        return (self.year or 0, self.month or 0)
+
+
+# --- the profile -------------------------------------------------------------------------
+
+SECTION_NAMES = ("positions", "education", "research", "teaching", "awards", "service",
+                 "talks", "news")
+"""Built-in dated sections, in the order a CV usually shows them."""
+
+
+@dataclass
+class Profile(Located):
+    """A researcher's profile: everything the homepage and the CV show."""
+
+    person: Person | None = spec(Record(Person), "Name, position, contact and links.",
+                                 aliases=("basics",))
+    updated: CvDate | None = spec(DATE, "When the CV was last updated ('Updated September "
+                                  "2025'); the build date when absent.",
+                                  aliases=("last_updated", "lastModified"))
+    interests: dict[str, InterestGroup] = spec(Interests(), "Research interests: a topic "
+                                               "list, or named groups such as current and "
+                                               "past.", aliases=("research_interests",),
+                                               default=None)
+    positions: list[Position] = spec(ListOf(Record(Position), single=False),
+                                     "Work experience.",
+                                     aliases=("work", "experience", "employment",
+                                              "work_experience"))
+    education: list[Education] = spec(ListOf(Record(Education), single=False), "Degrees.")
+    research: list[ResearchExperience] = spec(
+        ListOf(Record(ResearchExperience), single=False), "Research experience.",
+        aliases=("research_experience",))
+    publications: list[Publication] = spec(ListOf(Record(Publication), single=False),
+                                           "Publications; entries with the id of a BibTeX "
+                                           "entry add to or override its fields.",
+                                           aliases=("papers",))
+    teaching: list[Teaching] = spec(ListOf(Record(Teaching), single=False), "Teaching.")
+    awards: list[Award] = spec(ListOf(Record(Award), single=False), "Awards and honours.",
+                               aliases=("honors", "honours", "grants"))
+    service: list[Service] = spec(ListOf(Record(Service), single=False),
+                                  "Professional service.", aliases=("services",))
+    talks: list[Talk] = spec(ListOf(Record(Talk), single=False), "Talks.",
+                             aliases=("presentations",))
+    news: list[NewsItem] = spec(ListOf(Record(NewsItem), single=False), "News items.")
+    sections: dict[str, Section] = spec(Sections(), "Further sections of plain entries, "
+                                        "by name (e.g. 'students', 'patents').",
+                                        default=None)
+    bibtex: list[str] = spec(PLAINS, "BibTeX files with more publications, relative to "
+                             "the profile.", aliases=("bibtex_files", "bib"))
+
+    def __post_init__(self) -> None:
+        self.interests = self.interests or {}
+        self.sections = self.sections or {}
+
+    def section(self, name: str) -> list[Any] | None:
+        """The entries of a built-in or custom section, or None if there is no such name."""
+        if name in SECTION_NAMES:
+            return list(getattr(self, name))
+        custom = self.sections.get(name)
+        return list(custom.entries) if custom is not None else None
+
+    def publication(self, pub_id: str) -> Publication | None:
+        return self.by_id.get(pub_id)
+
+    @property
+    def by_id(self) -> dict[str, Publication]:
+        cached: dict[str, Publication] | None = self.__dict__.get("_by_id")
+        if cached is None or len(cached) != len(self.publications):
+            cached = {p.id: p for p in self.publications}
+            self.__dict__["_by_id"] = cached
+        return cached
+
+
+PROFILE = Record(Profile, expected="a mapping with keys such as person, publications")
