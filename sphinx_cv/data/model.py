@@ -329,7 +329,8 @@ class Dated(Located):
 
     start: CvDate | None = spec(DATE, "Start date: YYYY, YYYY-MM, YYYY-MM-DD or text.",
                                 aliases=("startDate", "from", "since"))
-    end: CvDate | None = spec(DATE, "End date, or 'present'. Leave out for a single date.",
+    end: CvDate | None = spec(DATE, "End date, or 'present'; an entry with a start and no "
+                              "end is ongoing.",
                               aliases=("endDate", "to", "until"))
     date: CvDate | None = spec(DATE, "A single date (awards, talks, news), or free text "
                                "such as 'Fall 2025'.", aliases=("when", "term", "releaseDate"))
@@ -346,9 +347,12 @@ class Dated(Located):
 
     @property
     def when(self) -> tuple[CvDate | None, CvDate | None]:
-        """(start, end) for display; a single ``date`` is (date, None)."""
+        """(start, end) for display; a single ``date`` is (date, None); a start without
+        an end is ongoing (end 'present')."""
         if self.start is None and self.end is None:
             return self.date, None
+        if self.start is not None and self.end is None:
+            return self.start, CvDate(present=True)
         return self.start or self.date, self.end
 
     def sort_key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
@@ -520,8 +524,7 @@ PUB_TYPE = Choice(PUB_TYPES, {
 })
 
 # Shorthand link fields beside `links:`; each becomes a link of that kind.
-LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project", "html", "supplement",
-               "data", "blog")
+LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")
 
 
 @dataclass

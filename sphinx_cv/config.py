@@ -1,0 +1,143 @@
+"""All ``cv_*`` configuration values, declared once.
+
+Each field of :class:`CvConfig` becomes the Sphinx config value ``cv_<name>``; its
+metadata gives the help text used by the docs' config reference.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .data.problems import Subtype
+from .logging_ import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+DEFAULT_GROUP_TITLES = {
+    "journal": "Journal Articles",
+    "conference": "Conference Proceedings",
+    "workshop": "Workshops",
+    "preprint": "Preprints",
+    "thesis": "Theses",
+    "book": "Books",
+    "chapter": "Book Chapters",
+    "patent": "Patents",
+    "talk": "Talks",
+    "poster": "Posters",
+    "report": "Technical Reports",
+    "dataset": "Datasets",
+    "software": "Software",
+    "misc": "Other",
+}
+
+DEFAULT_PREFIXES = {
+    "journal": "J", "conference": "C", "workshop": "W", "preprint": "P", "thesis": "T",
+    "book": "B", "chapter": "BC", "patent": "PA", "talk": "TK", "poster": "PO",
+    "report": "R", "dataset": "D", "software": "S", "misc": "M",
+}
+
+
+def _help(text: str) -> dict[str, str]:
+    return {"help": text}
+
+
+@dataclass
+class CvConfig:
+    """Settings of sphinx-cv (``cv_*`` in ``conf.py``)."""
+
+    profile: str = field(default="profile.yaml", metadata=_help(
+        "Path of the YAML profile, relative to the folder of conf.py."))
+    bibtex_files: list[str] = field(default_factory=list, metadata=_help(
+        "BibTeX files with more publications, relative to the folder of conf.py "
+        "(added to those the profile names under 'bibtex')."))
+    name_variants: list[str] = field(default_factory=list, metadata=_help(
+        "Further spellings of your name to set in bold in author lists (the profile's "
+        "person.name and person.name_variants always are)."))
+    month_format: str = field(default="{mon}. {year}", metadata=_help(
+        "How a month-precise date is shown. Placeholders: {year}, {month} (September), "
+        "{mon} (Sep), {mm} (09), {day}."))
+    day_format: str = field(default="{mon}. {day}, {year}", metadata=_help(
+        "How a day-precise date is shown (same placeholders)."))
+    range_separator: str = field(default=" – ", metadata=_help(
+        "Text between the start and end of a date range."))
+    present_label: str = field(default="present", metadata=_help(
+        "Shown for an open end date ('present')."))
+    group_titles: dict[str, str] = field(default_factory=dict, metadata=_help(
+        "Headings for publication groups by type, merged over the defaults "
+        "(e.g. {'preprint': 'In submission'})."))
+    label_prefixes: dict[str, str] = field(default_factory=dict, metadata=_help(
+        "Label prefixes by publication type, merged over the defaults "
+        "(P for preprints, C conference, W workshop, J journal...)."))
+    updated_format: str = field(default="Updated {month} {year}", metadata=_help(
+        "Text of the 'updated' line; the date is the profile's 'updated' or the build date."))
+    show_abstracts: bool = field(default=True, metadata=_help(
+        "Show each publication's abstract in an expandable block (HTML)."))
+    show_bibtex: bool = field(default=False, metadata=_help(
+        "Show each publication's BibTeX in an expandable block (HTML)."))
+
+    # Set at config-inited, not configuration values.
+    confdir: str = field(default="", metadata={"internal": True})
+    cache: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
+
+    @property
+    def profile_path(self) -> str:
+        return os.path.join(self.confdir, self.profile)
+
+    @property
+    def bibtex_paths(self) -> list[str]:
+        return [os.path.join(self.confdir, b) for b in self.bibtex_files]
+
+    def titles(self) -> dict[str, str]:
+        return {**DEFAULT_GROUP_TITLES, **self.group_titles}
+
+    def prefixes(self) -> dict[str, str]:
+        return {**DEFAULT_PREFIXES, **self.label_prefixes}
+
+
+CONFIG_FIELDS = [f for f in dataclasses.fields(CvConfig) if "help" in f.metadata]
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    return f.default_factory()  # type: ignore[misc]
+
+
+def setup_config(app: Sphinx) -> None:
+    for f in CONFIG_FIELDS:
+        default = _default(f)
+        app.add_config_value(f"cv_{f.name}", default, "env", types=[type(default)])
+    app.connect("config-inited", check_config, priority=400)
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Warn about values of the wrong type and fall back to the default."""
+    values = {}
+    for f in CONFIG_FIELDS:
+        default = _default(f)
+        value = getattr(config, f"cv_{f.name}")
+        if isinstance(default, list) and isinstance(value, tuple | str):
+            value = [value] if isinstance(value, str) else list(value)
+        ok = isinstance(value, type(default)) and (
+            not isinstance(value, dict) or all(isinstance(v, str) for v in value.values())
+        ) and (not isinstance(value, list) or all(isinstance(v, str) for v in value))
+        if not ok:
+            warn(f"cv_{f.name}: invalid value {value!r}; expected {type(default).__name__}"
+                 " (using the default)", Subtype.CONFIG)
+            value = default
+        values[f.name] = value
+    from .data.loader import ProfileCache
+
+    config.cv = CvConfig(**values, confdir=str(app.confdir),  # type: ignore[attr-defined]
+                         cache=ProfileCache())
+
+
+def get_config(app_or_config: Any) -> CvConfig:
+    config = getattr(app_or_config, "config", app_or_config)
+    cv = getattr(config, "cv", None)
+    return cv if isinstance(cv, CvConfig) else CvConfig()

@@ -1,0 +1,129 @@
+"""What every sphinx-cv directive shares: the profile, dependencies, option parsers."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..config import CvConfig, get_config
+from ..data.model import Profile
+from ..data.problems import Subtype
+from ..domain import CvDomain
+from ..logging_ import warn
+
+
+class CvDirective(SphinxDirective):
+    """Base class: reads the profile and declares the files it came from."""
+
+    @property
+    def cv(self) -> CvConfig:
+        return get_config(self.config)
+
+    @property
+    def domain(self) -> CvDomain:
+        return self.env.get_domain("cv")  # type: ignore[return-value]
+
+    def warn(self, message: str, subtype: Subtype = Subtype.DIRECTIVE) -> None:
+        warn(f"{self.name}: {message}", subtype, self.get_location())
+
+    def profile(self) -> Profile | None:
+        path = self.cv.profile_path
+        # Declared even when missing: creating the file must rebuild this page.
+        self.env.note_dependency(path)
+        if not os.path.exists(path):
+            self.warn(f"profile not found: {path} (set cv_profile in conf.py)", Subtype.FILE)
+            return None
+        result = self.domain.load()
+        for dep in result.files[1:]:
+            self.env.note_dependency(dep)
+        return result.profile
+
+    def own_names(self, profile: Profile, extra: list[str] | None = None) -> list[str]:
+        names = list(self.cv.name_variants) + list(extra or [])
+        if profile.person is not None:
+            names += [profile.person.name, *profile.person.name_variants]
+        return names
+
+    def next_id(self, base: str) -> str:
+        """An HTML id unique within this document."""
+        used = self.env.temp_data.setdefault("cv_ids", set())
+        anchor = nodes.make_id(base)
+        candidate, n = anchor, 1
+        while candidate in used or candidate in self.state.document.ids:
+            n += 1
+            candidate = f"{anchor}-{n}"
+        used.add(candidate)
+        return candidate
+
+
+# -- option converters (raise ValueError with a message docutils shows) ----------------
+
+def words(arg: str | None) -> list[str]:
+    """``a, b c`` -> ``['a', 'b', 'c']``."""
+    return [w for w in re.split(r"[,\s]+", arg or "") if w]
+
+
+def items(arg: str | None) -> list[str]:
+    """Comma-separated items that may contain spaces."""
+    return [w.strip() for w in (arg or "").split(",") if w.strip()]
+
+
+def mapping(arg: str | None) -> dict[str, str]:
+    """``preprint=In submission, conference=Conference Proceedings``."""
+    out = {}
+    for part in items(arg):
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise ValueError(f"expected key=value pairs separated by commas, got {part!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def choice(*values: str) -> Callable[[str | None], str]:
+    def convert(arg: str | None) -> str:
+        value = (arg or "").strip().lower()
+        if value not in values:
+            raise ValueError(f"expected one of {', '.join(values)}, got {arg!r}")
+        return value
+
+    return convert
+
+
+def yes_no(arg: str | None) -> bool:
+    value = (arg or "yes").strip().lower()
+    if value in ("yes", "true", "on", "1"):
+        return True
+    if value in ("no", "false", "off", "0"):
+        return False
+    raise ValueError(f"expected yes or no, got {arg!r}")
+
+
+def year_range(arg: str | None) -> tuple[int | None, int | None]:
+    """``2020``, ``2020-2024``, ``2020-`` or ``-2019``."""
+    text = (arg or "").strip()
+    match = re.fullmatch(r"(\d{4})?\s*(?:(-|–|\.\.)\s*(\d{4})?)?", text)
+    if not text or not match or not (match.group(1) or match.group(3)):
+        raise ValueError(f"expected a year or a range such as 2020-2024, got {arg!r}")
+    lo = int(match.group(1)) if match.group(1) else None
+    hi = int(match.group(3)) if match.group(3) else (lo if not match.group(2) else None)
+    if lo is not None and hi is not None and hi < lo:
+        raise ValueError(f"range ends before it starts: {arg!r}")
+    return lo, hi
+
+
+def positive_int(arg: str | None) -> int:
+    try:
+        value = int((arg or "").strip())
+    except ValueError:
+        raise ValueError(f"expected a whole number, got {arg!r}") from None
+    if value < 1:
+        raise ValueError(f"expected a number of at least 1, got {arg!r}")
+    return value
+
+
+OptionSpec = dict[str, Callable[[str | None], Any]]

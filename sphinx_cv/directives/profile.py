@@ -1,0 +1,178 @@
+"""``cv-header`` and ``profile-card``: name, position, affiliation, contact, photo, bio;
+``cv-updated``: the 'Updated September 2025' line; the ``cv-link`` role."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxRole
+
+from ..data.links import kind_of
+from ..data.model import Person
+from ..data.problems import Subtype
+from ..logging_ import warn
+from ..render.text import inline_nodes, link
+from .common import CvDirective, OptionSpec, words, yes_no
+
+SEP = " · "
+
+
+def contact_nodes(person: Person, kinds: list[str] | None) -> list[nodes.Node]:
+    """E-mails, phones, website and links, separated by middle dots."""
+    parts: list[nodes.Node] = []
+    for email in person.email:
+        parts.append(link(email, f"mailto:{email}", "cv-email"))
+    for phone in person.phone:
+        tel = "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
+        parts.append(link(phone.replace(" ", "\u00a0"), tel, "cv-phone"))
+    if person.website:
+        shown = person.website.split("://", 1)[-1].rstrip("/")
+        parts.append(link(shown, person.website, "cv-website"))
+    for item in person.links:
+        if kinds is None or item.kind in kinds or item.label.lower() in kinds:
+            parts.append(link(item.label, item.url, "cv-link", f"cv-link-{item.kind}"))
+    out: list[nodes.Node] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(nodes.inline(SEP, SEP, classes=["cv-sep"]))
+        out.append(part)
+    return out
+
+
+class CvHeader(CvDirective):
+    """The CV header: name, position, affiliation lines and a contact line."""
+
+    option_spec: ClassVar[OptionSpec] = {
+        "photo": yes_no,
+        "bio": yes_no,
+        "contact": yes_no,
+        "links": words,
+        "class": words,
+    }
+    defaults: ClassVar[dict[str, bool]] = {"photo": False, "bio": False, "contact": True}
+    css_class = "cv-header"
+
+    def run(self) -> list[nodes.Node]:
+        profile = self.profile()
+        if profile is None:
+            return []
+        person = profile.person
+        if person is None:
+            self.warn("the profile has no 'person' section", Subtype.REQUIRED)
+            return []
+        opt = {**self.defaults, **self.options}
+        box = nodes.container(classes=[self.css_class, *opt.get("class", [])])
+        if opt["photo"] and person.photo:
+            box += self.photo(person)
+        box += nodes.paragraph(person.name, person.name, classes=["cv-name"])
+        if person.position:
+            box += nodes.paragraph("", "", *inline_nodes(person.position),
+                                   classes=["cv-position"])
+        for line in person.affiliation:
+            box += nodes.paragraph("", "", *inline_nodes(line), classes=["cv-affiliation"])
+        if person.location:
+            box += nodes.paragraph("", "", *inline_nodes(person.location),
+                                   classes=["cv-location"])
+        if opt["contact"]:
+            kinds = [kind_of(k) or k.lower() for k in opt["links"]] if "links" in opt else None
+            contact = contact_nodes(person, kinds)
+            if contact:
+                box += nodes.paragraph("", "", *contact, classes=["cv-contact"])
+        if opt["bio"] and person.bio:
+            box += nodes.paragraph("", "", *inline_nodes(person.bio), classes=["cv-bio"])
+        return [box]
+
+    def photo(self, person: Person) -> nodes.image:
+        uri = person.photo or ""
+        if "://" not in uri and not uri.startswith("/"):
+            # Relative to the profile; images are resolved relative to the document.
+            profile_dir = os.path.dirname(self.cv.profile_path)
+            uri = "/" + os.path.relpath(os.path.join(profile_dir, uri), self.env.srcdir)
+        return nodes.image(uri=uri, alt=person.name, classes=["cv-photo"])
+
+
+class ProfileCard(CvHeader):
+    """The homepage card: like the CV header, with photo and bio."""
+
+    defaults: ClassVar[dict[str, bool]] = {"photo": True, "bio": True, "contact": True}
+    css_class = "cv-profile-card"
+
+
+class CvUpdated(CvDirective):
+    """``Updated September 2025`` from the profile's ``updated`` or the build date."""
+
+    option_spec: ClassVar[OptionSpec] = {"class": words}
+
+    def run(self) -> list[nodes.Node]:
+        profile = self.profile()
+        date = profile.updated if profile is not None else None
+        if date is not None and date.year and not date.present and not date.is_free_text:
+            text = date_text(self.cv.updated_format, date.year, date.month)
+        elif date is not None and date.is_free_text:
+            text = date.text
+        else:
+            today = build_date()
+            text = date_text(self.cv.updated_format, today.year, today.month)
+        return [nodes.paragraph(text, text, classes=["cv-updated", *self.options.get("class", [])])]
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def date_text(template: str, year: int, month: int | None) -> str:
+    values: dict[str, Any] = {
+        "year": year,
+        "month": calendar.month_name[month] if month else "",
+        "mon": calendar.month_abbr[month] if month else "",
+    }
+    try:
+        return " ".join(template.format(**values).split())
+    except (KeyError, IndexError, ValueError):
+        return f"Updated {values['month']} {year}".replace("  ", " ")
+
+
+class CvLinkRole(SphinxRole):
+    """``:cv-link:`text <kind>``` links to the profile's link of that kind (``scholar``,
+    ``github``, ``orcid``, ``website``, ``email``...) or label."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        text, _, target = self.text.rpartition("<")
+        target = target.rstrip(">").strip() if text else self.text.strip()
+        text = text.strip()
+        cv_dir: Any = self.env.get_domain("cv")
+        from ..config import get_config
+
+        cv = get_config(self.config)
+        self.env.note_dependency(cv.profile_path)
+        if not os.path.exists(cv.profile_path):
+            warn(f"cv-link: profile not found: {cv.profile_path}", Subtype.FILE,
+                 self.get_location())
+            return [nodes.Text(text or target)], []
+        result = cv_dir.load()
+        person = result.profile.person
+        url = None
+        label = None
+        if person is not None:
+            kind = kind_of(target) or target.lower()
+            for item in person.links:
+                if item.kind == kind or item.label.lower() == target.lower():
+                    url, label = item.url, item.label
+                    break
+            if url is None and kind == "website" and person.website:
+                url, label = person.website, person.website
+            if url is None and kind == "email" and person.email:
+                url, label = f"mailto:{person.email[0]}", person.email[0]
+        if url is None:
+            warn(f"cv-link: the profile has no link '{target}'", Subtype.UNKNOWN_REF,
+                 self.get_location())
+            return [nodes.Text(text or target)], []
+        return [link(text or label or url, url, "cv-link")], []

@@ -1,0 +1,147 @@
+"""``publication-list``: publications selected, grouped, sorted and numbered."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from ..data.model import PUB_TYPE, PUB_TYPES, Publication
+from ..data.problems import Subtype
+from ..data.publist import DEFAULT_TYPE_ORDER, GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..nodes import cv_details
+from ..render.citation import citation_nodes, own_names
+from ..render.text import inline_nodes
+from .common import (
+    CvDirective,
+    OptionSpec,
+    choice,
+    items,
+    mapping,
+    positive_int,
+    words,
+    year_range,
+    yes_no,
+)
+from ..data.bibexport import to_bibtex as bibtex_of
+
+
+class PublicationList(CvDirective):
+    """Publications from the profile (and BibTeX files), as a list per group."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {
+        "type": words,
+        "years": year_range,
+        "tags": items,
+        "selected": yes_no,
+        "status": str,
+        "author": items,
+        "ids": words,
+        "group-by": choice(*GROUP_BY),
+        "group-order": words,
+        "group-titles": mapping,
+        "headings": yes_no,
+        "sort": choice(*SORTS),
+        "numbering": choice(*NUMBERINGS),
+        "prefixes": mapping,
+        "label-format": str,
+        "limit": positive_int,
+        "highlight": items,
+        "show-status": yes_no,
+        "abstracts": yes_no,
+        "bibtex": yes_no,
+        "class": words,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        profile = self.profile()
+        if profile is None:
+            return []
+        spec = self.list_spec(profile.by_id)
+        groups = arrange(profile.publications, spec)
+        titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
+        label_format = self.options.get("label-format", "[{label}]")
+        own = own_names(self.own_names(profile, self.options.get("highlight")))
+        headings = self.options.get("headings", spec.group_by != "none")
+        show_status = self.options.get("show-status", True)
+        abstracts = self.options.get("abstracts", self.cv.show_abstracts)
+        bibtex = self.options.get("bibtex", self.cv.show_bibtex)
+
+        root = nodes.container(classes=["cv-publications", *self.options.get("class", [])])
+        for group in groups:
+            if headings and group.key:
+                title = titles.get(group.key, group.key) if spec.group_by == "type" else group.key
+                root.append(nodes.rubric(title, title, classes=["cv-group-title"]))
+            ordered = spec.numbering == "forward"
+            bullet = nodes.bullet_list(classes=["cv-publist",
+                                                "cv-numbered" if spec.numbering != "none"
+                                                else "cv-unnumbered",
+                                                "cv-forward" if ordered else "cv-reverse"])
+            for item in group.items:
+                bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
+                                         spec.numbering != "none", show_status, abstracts,
+                                         bibtex))
+            root.append(bullet)
+        return [root]
+
+    def list_spec(self, by_id: dict[str, Publication]) -> ListSpec:
+        types = []
+        for word in self.options.get("type", []):
+            value = PUB_TYPE._lookup.get(word.lower().replace("-", "").replace("_", ""))
+            if value is None:
+                self.warn(f"unknown publication type '{word}' in :type:; expected one of "
+                          + ", ".join(PUB_TYPES))
+            else:
+                types.append(value)
+        ids = self.options.get("ids", [])
+        for pub_id in ids:
+            if pub_id not in by_id:
+                self.warn(f"no publication has id '{pub_id}' (in :ids:)", Subtype.UNKNOWN_REF)
+        order = [t for t in self.options.get("group-order", []) if t in PUB_TYPES]
+        order += [t for t in DEFAULT_TYPE_ORDER if t not in order]
+        return ListSpec(
+            types=types,
+            years=self.options.get("years", (None, None)),
+            tags=self.options.get("tags", []),
+            selected=self.options.get("selected", False),
+            status=self.options.get("status"),
+            authors=self.options.get("author", []),
+            ids=ids,
+            group_by=self.options.get("group-by", "type"),
+            type_order=order,
+            sort=self.options.get("sort", "newest"),
+            numbering=self.options.get("numbering", "reverse"),
+            prefixes={**self.cv.prefixes(), **self.options.get("prefixes", {})},
+            limit=self.options.get("limit"),
+        )
+
+    def entry(self, pub: Publication, number: int, label: str, label_format: str,
+              own: set[str], numbered: bool, show_status: bool, abstracts: bool,
+              bibtex: bool) -> nodes.list_item:
+        anchor = self.next_id(f"pub-{pub.id}")
+        self.domain.note_label(self.env.docname, pub.id, label, anchor)
+        item = nodes.list_item(classes=["cv-pub", f"cv-pub-{pub.type}"], ids=[anchor])
+        para = nodes.paragraph(classes=["cv-pub-text"])
+        if numbered:
+            try:
+                shown = label_format.format(label=label, number=number,
+                                            prefix=label[: len(label) - len(str(number))])
+            except (KeyError, IndexError, ValueError):
+                self.warn(f"bad :label-format: {label_format!r}; placeholders are {{label}}, "
+                          "{number} and {prefix}")
+                shown = label
+            para += nodes.inline(shown, shown, classes=["cv-label"])
+            para += nodes.Text(" ")
+        para.extend(citation_nodes(pub, own, show_status))
+        item += para
+        if abstracts and pub.abstract:
+            block = cv_details(summary="Abstract", classes=["cv-abstract"])
+            block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
+            item += block
+        if bibtex:
+            text = pub.bibtex or bibtex_of(pub)
+            block = cv_details(summary="BibTeX", classes=["cv-bibtex"])
+            block += nodes.literal_block(text, text, language="bibtex")
+            item += block
+        return item

@@ -1,0 +1,180 @@
+"""``timeline``: a dated section of the profile as entries with the dates to one side."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+
+from ..data import model as m
+from ..data.problems import Subtype
+from ..render.dates import format_range
+from ..render.text import inline_nodes, link, sentence
+from .common import CvDirective, OptionSpec, choice, positive_int, words, yes_no
+
+
+def _line(*parts: nodes.Node | str | None, sep: str = ", ") -> list[nodes.Node]:
+    """Non-empty parts joined by ``sep``; strings are inline Markdown."""
+    out: list[nodes.Node] = []
+    for part in parts:
+        if part is None or part == "":
+            continue
+        if out:
+            out.append(nodes.Text(sep))
+        if isinstance(part, str):
+            out.extend(inline_nodes(part))
+        else:
+            out.append(part)
+    return out
+
+
+def _strong(text: str | None) -> nodes.Node | None:
+    if not text:
+        return None
+    node = nodes.strong("", "")
+    node.extend(inline_nodes(text))
+    return node
+
+
+def _people(label: str, names: list[str]) -> nodes.paragraph | None:
+    if not names:
+        return None
+    para = nodes.paragraph(classes=["cv-detail"])
+    para += nodes.inline(f"{label}: ", f"{label}: ", classes=["cv-detail-label"])
+    para += nodes.Text(", ".join(names))
+    return para
+
+
+def _detail(label: str, text: str | None) -> nodes.paragraph | None:
+    if not text:
+        return None
+    para = nodes.paragraph(classes=["cv-detail"])
+    para += nodes.inline(f"{label}: ", f"{label}: ", classes=["cv-detail-label"])
+    para.extend(inline_nodes(text))
+    return para
+
+
+def headline(entry: Any) -> tuple[list[nodes.Node], list[nodes.Node | None]]:
+    """The main line of an entry and its detail paragraphs, by record type."""
+    if isinstance(entry, m.Education):
+        head = _line(_strong(entry.institution), entry.location)
+        degree = _line(entry.degree, entry.field)
+        extra: list[nodes.Node | None] = [
+            nodes.paragraph("", "", *degree, classes=["cv-detail"]) if degree else None,
+            _people("Advisor", entry.advisor), _detail("Thesis", entry.thesis),
+            _detail("GPA", entry.gpa),
+            _detail("Courses", ", ".join(entry.courses) if entry.courses else None),
+        ]
+        return head, extra
+    if isinstance(entry, m.Position):
+        head = _line(_strong(entry.position), entry.department, entry.organization,
+                     entry.location)
+        return head, []
+    if isinstance(entry, m.ResearchExperience):
+        head = _line(_strong(entry.role) if entry.role else None,
+                     entry.organization if entry.role else _strong(entry.organization),
+                     entry.location)
+        return head, [_people("Mentor", entry.mentor), _people("Advisor", entry.advisor),
+                      _detail("Project", entry.project)]
+    if isinstance(entry, m.Teaching):
+        course = _line(entry.code, _strong(entry.course), sep=" ")
+        head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
+                     entry.role, sep=", ")
+        return head, []
+    if isinstance(entry, m.Award):
+        return _line(_strong(entry.title), entry.awarder), []
+    if isinstance(entry, m.Service):
+        head: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
+        if entry.items:
+            head.append(nodes.Text(": "))
+            head.extend(_line(*entry.items))
+        if entry.organization:
+            head.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
+        return head, []
+    if isinstance(entry, m.Talk):
+        return _line(_strong(entry.title), entry.event, entry.location), []
+    if isinstance(entry, m.NewsItem):
+        return inline_nodes(entry.text), []
+    if isinstance(entry, m.Entry):
+        return _line(_strong(entry.title), entry.organization, entry.location), []
+    return [], []
+
+
+def _ends_sentence(parts: list[nodes.Node]) -> bool:
+    text = "".join(p.astext() for p in parts)
+    return sentence(text) == text
+
+
+class Timeline(CvDirective):
+    """Entries of one section (``education``, ``positions``, ``research``, ``teaching``,
+    ``awards``, ``service``, ``talks``, ``news`` or a custom section) with their dates."""
+
+    required_arguments = 1
+    option_spec: ClassVar[OptionSpec] = {
+        "sort": choice("none", "newest", "oldest"),
+        "limit": positive_int,
+        "dates": yes_no,
+        "class": words,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        profile = self.profile()
+        if profile is None:
+            return []
+        name = self.arguments[0].strip()
+        entries = profile.section(name)
+        if entries is None:
+            known = ", ".join([*m.SECTION_NAMES, *profile.sections])
+            self.warn(f"no section '{name}' in the profile; expected one of {known}",
+                      Subtype.DIRECTIVE)
+            return []
+        sort = self.options.get("sort", "none")
+        if sort != "none":
+            entries.sort(key=lambda e: e.sort_key(), reverse=sort == "newest")
+        if "limit" in self.options:
+            entries = entries[: self.options["limit"]]
+        dated = any(e.when != (None, None) for e in entries)
+        show_dates = self.options.get("dates", dated)
+        root = nodes.container(classes=["cv-timeline", f"cv-timeline-{name}",
+                                        "cv-dated" if show_dates else "cv-undated",
+                                        *self.options.get("class", [])])
+        for entry in entries:
+            root += self.entry(entry, show_dates)
+        return [root]
+
+    def entry(self, entry: Any, show_dates: bool) -> nodes.container:
+        box = nodes.container(classes=["cv-entry"])
+        if show_dates:
+            when = format_range(*entry.when, self.cv)
+            box += nodes.paragraph(when, when, classes=["cv-date"])
+        body = nodes.container(classes=["cv-entry-body"])
+        head, details = headline(entry)
+        if head:
+            if not _ends_sentence(head) and not isinstance(entry, m.Education):
+                head.append(nodes.Text("."))
+            body += nodes.paragraph("", "", *head, classes=["cv-entry-title"])
+        for para in details:
+            if para is not None:
+                body += para
+        if entry.summary:
+            body += nodes.paragraph("", "", *inline_nodes(entry.summary),
+                                    classes=["cv-summary"])
+        if entry.highlights:
+            bullets = nodes.bullet_list(classes=["cv-highlights"])
+            for text in entry.highlights:
+                bullets += nodes.list_item("", nodes.paragraph("", "", *inline_nodes(text)))
+            body += bullets
+        links = list(getattr(entry, "links", []))
+        if entry.url:
+            links.insert(0, m.Link("Link", entry.url, "url"))
+        if links:
+            para = nodes.paragraph(classes=["cv-entry-links"])
+            for i, item in enumerate(links):
+                if i:
+                    para += nodes.Text(" · ")
+                para += link(item.label, item.url, "cv-link", f"cv-link-{item.kind}")
+            body += para
+        box += body
+        return box
+
+

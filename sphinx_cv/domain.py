@@ -1,0 +1,148 @@
+"""The ``cv`` domain: the loaded profile and, per document, the label each publication
+carries there.
+
+Labels are assigned by the lists that show a paper, so the same paper is ``[P3]`` on the
+homepage and ``A3`` in the CV. References (``:pub:``, interest tags) resolve at write time
+against the labels of the document they appear in, falling back to another document that
+lists the paper. The data is keyed by docname and merged after parallel reads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .config import CvConfig, get_config
+from .data.loader import LoadResult, ProfileCache
+from .data.problems import Subtype
+from .logging_ import report, warn
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+# docname -> publication id -> (label, anchor id)
+Labels = dict[str, dict[str, tuple[str, str]]]
+
+
+class PubRole(XRefRole):
+    """``:pub:`id``` shows the label the paper has on this page (``[C8]``), linked to it;
+    ``:pub:`text <id>``` shows the text instead."""
+
+    def __call__(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        # Registered globally as ``:pub:``; always resolve in the cv domain.
+        return super().__call__("cv:pub", *args, **kwargs)
+
+    def process_link(self, env: BuildEnvironment, refnode: Any, has_explicit_title: bool,
+                     title: str, target: str) -> tuple[str, str]:
+        refnode["cv_explicit"] = has_explicit_title
+        return title, target.strip()
+
+
+class CvDomain(Domain):
+    name = "cv"
+    label = "CV"
+    roles = {"pub": PubRole(innernodeclass=nodes.inline)}
+    initial_data: dict[str, Any] = {"labels": {}}
+    data_version = 1
+
+    @property
+    def labels(self) -> Labels:
+        return self.data["labels"]  # type: ignore[no-any-return]
+
+    # -- the profile ---------------------------------------------------------------------
+
+    def profile_path(self) -> str:
+        return get_config(self.env.config).profile_path
+
+    def load(self) -> LoadResult:
+        """The profile, parsed once per build; problems are reported when it is read."""
+        return load_profile_once(get_config(self.env.config))
+
+    # -- labels --------------------------------------------------------------------------
+
+    def note_label(self, docname: str, pub_id: str, label: str, anchor: str) -> None:
+        # The first list on a page that shows a paper gives its label there.
+        self.labels.setdefault(docname, {}).setdefault(pub_id, (label, anchor))
+
+    def find_label(self, fromdocname: str, pub_id: str) -> tuple[str, str, str] | None:
+        """(docname, label, anchor): this document first, else the first that lists it."""
+        here = self.labels.get(fromdocname, {}).get(pub_id)
+        if here is not None:
+            return (fromdocname, *here)
+        for docname in sorted(self.labels):
+            found = self.labels[docname].get(pub_id)
+            if found is not None:
+                return (docname, *found)
+        return None
+
+    def clear_doc(self, docname: str) -> None:
+        self.labels.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["labels"]:
+                self.labels[docname] = otherdata["labels"][docname]
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref, contnode: nodes.Element
+                     ) -> nodes.reference | None:
+        if typ != "pub":
+            return None
+        found = self.find_label(fromdocname, target)
+        if found is None:
+            warn(f"publication '{target}' is not shown by any publication-list, so it has "
+                 "no label to refer to", Subtype.UNKNOWN_REF, node)
+            return None
+        docname, label, anchor = found
+        if node.get("cv_explicit"):
+            inner = contnode
+        else:
+            inner = nodes.inline(label, label, classes=["cv-ref"])
+        title = None if node.get("cv_explicit") else target
+        return make_refnode(builder, fromdocname, docname, anchor, inner, title)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: nodes.Element
+                         ) -> list[tuple[str, nodes.reference]]:
+        ref = self.resolve_xref(env, fromdocname, builder, "pub", target, node, contnode)
+        return [("cv:pub", ref)] if ref is not None else []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        return []
+
+
+def load_profile_once(cv: CvConfig) -> LoadResult:
+    """Parse (or reuse) the profile; report its problems each time it is read afresh.
+
+    The cache lives on the config object of this build, not at module level.
+    """
+    if cv.cache is None:
+        cv.cache = ProfileCache()
+    result, fresh = cv.cache.get(cv.profile_path, cv.bibtex_paths)
+    if fresh:
+        for problem in result.problems:
+            report(problem)
+    return result
+
+
+def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Parse the profile in the main process before documents are read, so parallel
+    readers inherit it and its problems are reported once."""
+    domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
+    if docnames and os.path.exists(domain.profile_path()):
+        domain.load()
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(CvDomain)
+    app.add_role("pub", PubRole(innernodeclass=nodes.inline))
+    app.connect("env-before-read-docs", load_before_reading)

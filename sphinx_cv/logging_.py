@@ -1,0 +1,20 @@
+"""Sphinx warnings for sphinx-cv: ``type="cv"`` and a subtype from one Enum."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.util import logging
+
+from .data.problems import Problem, Subtype
+
+LOGGER = logging.getLogger("sphinx_cv")
+
+
+def warn(message: str, subtype: Subtype, location: Any = None) -> None:
+    LOGGER.warning(message, type="cv", subtype=subtype.value, location=location)
+
+
+def report(problem: Problem) -> None:
+    """A data-layer problem as a Sphinx warning located at ``file:line:col``."""
+    warn(problem.describe(), problem.subtype, str(problem.location))

@@ -1,0 +1,1 @@
+"""Records to docutils nodes: text, dates and citations (no builder-specific output)."""

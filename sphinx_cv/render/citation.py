@@ -1,0 +1,117 @@
+"""A publication as citation nodes: authors (own name in bold), title, venue, year,
+status, award, note and links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from docutils import nodes
+
+from ..data.model import Publication
+from ..data.publist import fold
+from .text import ends_with_punct, inline, inline_nodes, link
+
+NBSP = "\u00a0"
+
+
+def name_key(name: str) -> str:
+    """Match names ignoring case, accents, dots and marks such as ``*`` or ``†``."""
+    return fold(re.sub(r"[*†‡§¶#.]", " ", name))
+
+
+def author_nodes(authors: list[str], own: set[str]) -> list[nodes.Node]:
+    """``A, B, and C`` with the owner's name(s) in strong; a name never breaks a line."""
+    out: list[nodes.Node] = []
+    n = len(authors)
+    for i, name in enumerate(authors):
+        if i:
+            if n == 2:
+                out.append(nodes.Text(" and "))
+            elif i == n - 1 and name != "et al.":
+                out.append(nodes.Text(", and "))
+            elif name == "et al.":
+                out.append(nodes.Text(" "))
+            else:
+                out.append(nodes.Text(", "))
+        text = name.replace(" ", NBSP)
+        if name_key(name) in own:
+            out.append(nodes.strong(text, text, classes=["cv-me"]))
+        else:
+            out.append(nodes.Text(text))
+    return out
+
+
+def venue_text(pub: Publication) -> str:
+    """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``."""
+    year = str(pub.year) if pub.year else ""
+    venue = pub.venue or ""
+    if pub.type == "preprint" and not venue and pub.arxiv:
+        venue = f"arXiv preprint arXiv:{re.sub(r'^arxiv:', '', pub.arxiv, flags=re.I)}"
+    if pub.type in ("preprint", "report") and venue:
+        return f"{venue} ({year})" if year and year not in venue else venue
+    parts = [venue] if venue else []
+    if pub.type == "journal":
+        detail = pub.volume or ""
+        if pub.number:
+            detail += f"({pub.number})"
+        if pub.pages:
+            detail += (":" if detail else "pp. ") + pub.pages
+        if detail:
+            parts.append(detail)
+    elif pub.pages:
+        parts.append(f"pp. {pub.pages}")
+    if pub.publisher and pub.type in ("book", "chapter", "thesis", "report"):
+        parts.append(pub.publisher)
+    if year and year not in venue:
+        parts.append(year)
+    text = ", ".join(parts)
+    if venue and pub.type in ("conference", "workshop", "chapter"):
+        text = "In " + text
+    return text
+
+
+def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
+                   ) -> list[nodes.Node]:
+    """The body of one entry (without its label)."""
+    out: list[nodes.Node] = []
+    if pub.authors:
+        span = nodes.inline("", "", classes=["cv-pub-authors"])
+        span.extend(author_nodes(pub.authors, own))
+        out.append(span)
+        last = pub.authors[-1]
+        out.append(nodes.Text(" " if ends_with_punct(last) else ". "))
+    title = pub.title or pub.id
+    title_node = inline(title, "cv-pub-title")
+    out.append(title_node)
+    out.append(nodes.Text("" if ends_with_punct(title) else "."))
+    venue = venue_text(pub)
+    if venue:
+        out.append(nodes.Text(" "))
+        out.append(inline(venue, "cv-pub-venue"))
+        out.append(nodes.Text("" if ends_with_punct(venue) else "."))
+    if show_status and pub.status:
+        out.append(nodes.Text(" "))
+        out.append(inline(pub.status, "cv-pub-status"))
+        out.append(nodes.Text("" if ends_with_punct(pub.status) else "."))
+    if pub.award:
+        out.append(nodes.Text(" "))
+        award = nodes.strong("", "", classes=["cv-pub-award"])
+        award.extend(inline_nodes(pub.award))
+        out.append(award)
+    if pub.note:
+        out.append(nodes.Text(" "))
+        out.append(inline(pub.note, "cv-pub-note"))
+    links = pub.all_links()
+    if links:
+        span = nodes.inline("", "", classes=["cv-pub-links"])
+        for item in links:
+            span.append(nodes.Text(" ["))
+            span.append(link(item.label, item.url, "cv-link", f"cv-link-{item.kind}"))
+            span.append(nodes.Text("]"))
+        out.append(span)
+    return out
+
+
+def own_names(names: Iterable[str]) -> set[str]:
+    return {name_key(n) for n in names if n.strip()}

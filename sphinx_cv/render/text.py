@@ -1,0 +1,58 @@
+"""Profile text to docutils nodes. User text only ever becomes ``nodes.Text``, so every
+writer escapes it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from docutils import nodes
+
+from ..data.inline import Span, parse_inline
+
+
+def inline_nodes(text: str) -> list[nodes.Node]:
+    """Inline Markdown (emphasis, strong, code, links) as nodes."""
+    return [_span(s) for s in parse_inline(text)]
+
+
+def _span(span: Span) -> nodes.Node:
+    if span.kind == "text":
+        return nodes.Text(span.text)
+    if span.kind == "literal":
+        return nodes.literal(span.text, span.text)
+    children = [_span(c) for c in span.children]
+    if span.kind == "link":
+        return nodes.reference("", "", *children, refuri=span.url)
+    cls = nodes.strong if span.kind == "strong" else nodes.emphasis
+    return cls("", "", *children)
+
+
+def inline(text: str, *classes: str, markdown: bool = True) -> nodes.inline:
+    """An inline with CSS classes holding ``text``."""
+    node = nodes.inline("", "", classes=list(classes))
+    node.extend(inline_nodes(text) if markdown else [nodes.Text(text)])
+    return node
+
+
+def link(text: str, url: str, *classes: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=url, classes=list(classes))
+
+
+def joined(parts: Iterable[nodes.Node | str], sep: str = ", ") -> list[nodes.Node]:
+    """Nodes separated by ``sep``."""
+    out: list[nodes.Node] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(nodes.Text(sep))
+        out.append(nodes.Text(part) if isinstance(part, str) else part)
+    return out
+
+
+def ends_with_punct(text: str) -> bool:
+    return bool(re.search(r"[.!?]['\"”’)]*$", text.strip()))
+
+
+def sentence(text: str) -> str:
+    """``text`` with a full stop unless it already ends a sentence."""
+    return text if ends_with_punct(text) else text + "."
