@@ -445,6 +445,8 @@ class Record(Converter):
         props: dict[str, Any] = {}
         for name, fs in self.fields:
             schema = fs.converter.json_schema(defs)
+            if "$ref" in schema:  # draft-07 ignores keywords beside $ref
+                schema = {"allOf": [schema]}
             props[name] = {**schema, "description": fs.help}
             for alias in fs.aliases:
                 props[alias] = {**schema, "description": f"Alias of `{name}`."}

@@ -69,7 +69,10 @@ def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
         bib_pubs.extend(pubs)
     profile.publications = merge_publications(bib_pubs, profile.publications, ctx)
     check_references(profile, ctx)
-    return LoadResult(profile, ctx.problems, files)
+    # Report in file order (stable: problems at one place keep their order).
+    problems = sorted(ctx.problems, key=lambda p: (p.location.file != path, p.location.file,
+                                                   p.location.line, p.location.column))
+    return LoadResult(profile, problems, files)
 
 
 def load_bibtex_file(path: str) -> tuple[list[Publication], list[Problem]]:

@@ -1,0 +1,8 @@
+# The example site: a researcher's homepage and CV, every fact from profile.yaml.
+# project, author and html_title default to the profile's name.
+extensions = ["sphinx_cv", "myst_parser"]
+
+html_theme = "alabaster"
+exclude_patterns = ["_build"]
+
+cv_profile = "profile.yaml"
