@@ -44,6 +44,8 @@ class PubRole(XRefRole):
     def process_link(self, env: BuildEnvironment, refnode: Any, has_explicit_title: bool,
                      title: str, target: str) -> tuple[str, str]:
         refnode["cv_explicit"] = has_explicit_title
+        domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
+        domain.note_ref(env.docname, target.strip())
         return title, target.strip()
 
 
@@ -51,12 +53,20 @@ class CvDomain(Domain):
     name = "cv"
     label = "CV"
     roles = {"pub": PubRole(innernodeclass=nodes.inline)}
-    initial_data: dict[str, Any] = {"labels": {}}
+    initial_data: dict[str, Any] = {"labels": {}, "refs": {}}
     data_version = 1
 
     @property
     def labels(self) -> Labels:
         return self.data["labels"]  # type: ignore[no-any-return]
+
+    @property
+    def refs(self) -> dict[str, set[str]]:
+        """docname -> ids its ``:pub:`` roles name (they may resolve to other pages)."""
+        return self.data["refs"]  # type: ignore[no-any-return]
+
+    def note_ref(self, docname: str, pub_id: str) -> None:
+        self.refs.setdefault(docname, set()).add(pub_id)
 
     # -- the profile ---------------------------------------------------------------------
 
@@ -86,11 +96,19 @@ class CvDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.labels.pop(docname, None)
+        self.refs.pop(docname, None)
+        self.reread.add(docname)
+
+    @property
+    def reread(self) -> set[str]:
+        """Documents read in this process during this build (not pickled)."""
+        return self.__dict__.setdefault("_reread", set())  # type: ignore[no-any-return]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            if docname in otherdata["labels"]:
-                self.labels[docname] = otherdata["labels"][docname]
+            for key in ("labels", "refs"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: nodes.Element
@@ -142,7 +160,17 @@ def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str])
         domain.load()
 
 
+def rewrite_referring_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """When a page with publication lists was re-read, labels may have changed: pages
+    whose ``:pub:`` roles point at other pages must be written again too."""
+    domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
+    if not domain.reread & domain.labels.keys():
+        return []
+    return sorted(d for d in domain.refs if d not in domain.reread)
+
+
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CvDomain)
+    app.connect("env-get-updated", rewrite_referring_docs)
     app.add_role("pub", PubRole(innernodeclass=nodes.inline))
     app.connect("env-before-read-docs", load_before_reading)

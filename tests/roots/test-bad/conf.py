@@ -1,0 +1,2 @@
+extensions = ["sphinx_cv"]
+project = "bad"

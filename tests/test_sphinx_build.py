@@ -1,0 +1,184 @@
+"""Sphinx builds of the test roots: output, warnings, rebuilds, other builders."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+REPO = Path(__file__).parent.parent.resolve()
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    text = app.warning.getvalue() if hasattr(app, "warning") else app._warning.getvalue()
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_basic_html(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf8")
+    # Hostile title and venue come out verbatim (escaped once, never executed).
+    assert "&amp; % $ # _ { } ~ ^ \\ &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+    assert "Conf &amp; Co. 100% #1" in html
+    assert 'href="https://example.org/a_b%20c#frag~x"' in html
+    # Own name (and its variant) in bold; "Last, First" normalized; "others" -> et al.
+    assert '<strong class="cv-me">Ada\u00a0Lovelace</strong>' in html
+    assert '<strong class="cv-me">A.\u00a0Lovelace</strong>' in html
+    assert "Charles\u00a0Babbage et\u00a0al." in html
+    # Labels: per type, reverse; preprint prefix overridden to A.
+    for label in ("[J1]", "[C1]", "[W1]", "[A1]"):
+        assert f'<span class="cv-label">{label}</span>' in html
+    # Interest tags resolve to the labels on this page and link to the entries.
+    assert re.search(r'href="#pub-lovelace1843notes"[^>]*><span class="cv-ref">J1</span>', html)
+    assert re.search(r'href="#pub-hostile2024"[^>]*><span class="cv-ref">C1</span>', html)
+    # Timeline dates as configured.
+    assert "Sep. 2025 – present" in html
+    assert "2021 – 2025" in html
+    assert "Fall 2025" in html
+    assert "Updated September 2025" in html
+    # Shorthand links expanded.
+    assert 'href="https://doi.org/10.1000/xyz123"' in html
+    assert 'href="https://github.com/ada"' in html
+    assert "cv-details" in html and "The first <em>program</em>." in html
+    # The CSS is shipped to HTML builds.
+    assert (Path(app.outdir) / "_static" / "sphinx-cv.css").exists()
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_labels_are_per_document(app: SphinxTestApp) -> None:
+    app.build()
+    myst = (Path(app.outdir) / "myst.html").read_text(encoding="utf8")
+    # On the MyST page the workshop paper is listed as [1]. and its label is W1.
+    assert '<span class="cv-label">[1].</span>' in myst
+    assert re.search(r'href="#pub-byron2020"[^>]*><span class="cv-ref">W1</span>', myst)
+    # The paper not listed on this page resolves to the page that lists it.
+    assert re.search(r'href="index.html#pub-lovelace1843notes"[^>]*><span class="cv-ref">J1', myst)
+    refs = (Path(app.outdir) / "refs.html").read_text(encoding="utf8")
+    assert re.search(r'href="index.html#pub-babbage2025"[^>]*><span class="cv-ref">A1', refs)
+
+
+@pytest.mark.sphinx("html", testroot="bad", freshenv=True)
+def test_bad_profile_warns_with_locations(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = warnings_of(app)
+    profile = os.path.join(str(app.srcdir), "profile.yaml")
+    expected = [
+        (f"{profile}:3:3", "person.emial", "did you mean 'email'"),
+        (f"{profile}:10:11", "publications[1].year", "'20x4'"),
+        (f"{profile}:11:9", "publications[2].id", "duplicate"),
+        (f"{profile}:15:27", "interests[0].publications[1]", "'nope'"),
+        (f"{profile}:19:10", "education[0].end", "'2019'"),
+    ]
+    for location, path, detail in expected:
+        line = next((w for w in warnings.splitlines() if w.startswith(location)), None)
+        assert line is not None, (location, warnings)
+        assert path in line and detail in line and "WARNING" in line
+    assert "no section 'nosuchsection'" in warnings
+    # The good entries still build.
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf8")
+    assert "Good paper" in html and "Bad year" in html
+
+
+@pytest.mark.sphinx("html", testroot="bad", freshenv=True,
+                    confoverrides={"suppress_warnings": ["cv.unknown_key", "cv.date",
+                                                         "cv.duplicate_id", "cv.unknown_ref",
+                                                         "cv.date_order", "cv.directive"]})
+def test_suppress_warnings(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app).strip() == ""
+
+
+def test_warning_is_error(tmp_path: Path) -> None:
+    from sphinx.cmd.build import build_main
+
+    src = REPO / "tests" / "roots" / "test-bad"
+    code = build_main(["-W", "-q", "-b", "html", str(src), str(tmp_path / "out"),
+                       "-d", str(tmp_path / "doctrees")])
+    assert code != 0
+
+
+def read_docs(app: SphinxTestApp) -> list[str]:
+    seen: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: seen.extend(docnames))
+    return seen
+
+
+def test_edit_profile_rereads_exactly_its_pages(tmp_path: Path, rootdir: Path) -> None:
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    # No-op rebuild reads nothing.
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
+    seen = read_docs(app)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert seen == []
+    # Editing the profile re-reads the pages that use it, and only those.
+    later = time.time() + 5
+    os.utime(src / "profile.yaml", (later, later))
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
+    seen = read_docs(app)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert sorted(seen) == ["index", "myst"]
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    from sphinx.cmd.build import build_main
+
+    src = REPO / "example_site"
+    outs = {}
+    for jobs in ("1", "4"):
+        out = tmp_path / f"j{jobs}"
+        code = build_main(["-q", "-j", jobs, "-b", "html", str(src), str(out),
+                           "-d", str(tmp_path / f"doctrees{jobs}")])
+        assert code == 0
+        outs[jobs] = out
+    for page in ("index.html", "publications.html", "cv.html"):
+        serial = (outs["1"] / page).read_text(encoding="utf8")
+        parallel = (outs["4"] / page).read_text(encoding="utf8")
+        assert serial == parallel, page
+
+
+def test_example_site_builds_without_warnings(tmp_path: Path) -> None:
+    from sphinx.cmd.build import build_main
+
+    code = build_main(["-W", "--keep-going", "-q", "-b", "html", str(REPO / "example_site"),
+                       str(tmp_path / "html"), "-d", str(tmp_path / "doctrees")])
+    assert code == 0
+
+
+@pytest.mark.parametrize("builder", ["latex", "text", "man", "texinfo", "singlehtml"])
+def test_other_builders(tmp_path: Path, rootdir: Path, builder: str) -> None:
+    app = SphinxTestApp(builder, srcdir=rootdir / "test-basic", builddir=tmp_path)
+    try:
+        app.build()
+        assert warnings_of(app) == ""
+        out = Path(app.outdir)
+        if builder == "latex":
+            # HTML assets never reach a LaTeX build.
+            assert not list(out.rglob("*.css"))
+            tex = next(out.glob("*.tex")).read_text(encoding="utf8")
+            assert r"\& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{}" in tex
+        if builder == "text":
+            text = (out / "index.txt").read_text(encoding="utf8")
+            assert "& % $ # _ { } ~ ^ \\ <script>alert(1)</script>" in text
+    finally:
+        app.cleanup()
