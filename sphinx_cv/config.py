@@ -105,7 +105,8 @@ CONFIG_FIELDS = [f for f in dataclasses.fields(CvConfig) if "help" in f.metadata
 def _default(f: dataclasses.Field[Any]) -> Any:
     if f.default is not dataclasses.MISSING:
         return f.default
-    return f.default_factory()  # type: ignore[misc]
+    factory: Any = f.default_factory
+    return factory()
 
 
 def setup_config(app: Sphinx) -> None:
@@ -133,8 +134,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         values[f.name] = value
     from .data.loader import ProfileCache
 
-    config.cv = CvConfig(**values, confdir=str(app.confdir),  # type: ignore[attr-defined]
-                         cache=ProfileCache())
+    config.cv = CvConfig(**values, confdir=str(app.confdir), cache=ProfileCache())
 
 
 def get_config(app_or_config: Any) -> CvConfig:

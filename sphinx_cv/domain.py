@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -52,18 +52,18 @@ class PubRole(XRefRole):
 class CvDomain(Domain):
     name = "cv"
     label = "CV"
-    roles = {"pub": PubRole(innernodeclass=nodes.inline)}
-    initial_data: dict[str, Any] = {"labels": {}, "refs": {}}
+    roles: ClassVar[dict[str, Any]] = {"pub": PubRole(innernodeclass=nodes.inline)}
+    initial_data: ClassVar[dict[str, Any]] = {"labels": {}, "refs": {}}
     data_version = 1
 
     @property
     def labels(self) -> Labels:
-        return self.data["labels"]  # type: ignore[no-any-return]
+        return self.data["labels"]
 
     @property
     def refs(self) -> dict[str, set[str]]:
         """docname -> ids its ``:pub:`` roles name (they may resolve to other pages)."""
-        return self.data["refs"]  # type: ignore[no-any-return]
+        return self.data["refs"]
 
     def note_ref(self, docname: str, pub_id: str) -> None:
         self.refs.setdefault(docname, set()).add(pub_id)
@@ -102,7 +102,7 @@ class CvDomain(Domain):
     @property
     def reread(self) -> set[str]:
         """Documents read in this process during this build (not pickled)."""
-        return self.__dict__.setdefault("_reread", set())  # type: ignore[no-any-return]
+        return self.__dict__.setdefault("_reread", set())
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-class cv_details(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class cv_details(nodes.General, nodes.Element):
     """``summary`` attribute: the text of the toggle."""
 
 

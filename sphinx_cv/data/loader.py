@@ -151,7 +151,7 @@ class ProfileCache:
 
     @staticmethod
     def _stamp(files: Iterable[str]) -> tuple:
-        out = []
+        out: list[tuple[str, int | None, int | None]] = []
         for f in files:
             try:
                 st = os.stat(f)

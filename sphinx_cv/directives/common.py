@@ -51,7 +51,7 @@ class CvDirective(SphinxDirective):
 
     def next_id(self, base: str) -> str:
         """An HTML id unique within this document."""
-        used = self.env.temp_data.setdefault("cv_ids", set())
+        used: set[str] = self.env.temp_data.setdefault("cv_ids", set())  # type: ignore[assignment]
         anchor = nodes.make_id(base)
         candidate, n = anchor, 1
         while candidate in used or candidate in self.state.document.ids:
@@ -126,4 +126,4 @@ def positive_int(arg: str | None) -> int:
     return value
 
 
-OptionSpec = dict[str, Callable[[str | None], Any]]
+OptionSpec = dict[str, Callable[[str], Any]]

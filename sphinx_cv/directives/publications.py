@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from docutils import nodes
 
+from ..data.bibexport import to_bibtex as bibtex_of
 from ..data.model import PUB_TYPE, PUB_TYPES, Publication
 from ..data.problems import Subtype
 from ..data.publist import DEFAULT_TYPE_ORDER, GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
@@ -23,7 +24,6 @@ from .common import (
     year_range,
     yes_no,
 )
-from ..data.bibexport import to_bibtex as bibtex_of
 
 
 class PublicationList(CvDirective):

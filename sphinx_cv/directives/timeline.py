@@ -84,13 +84,13 @@ def headline(entry: Any) -> tuple[list[nodes.Node], list[nodes.Node | None]]:
     if isinstance(entry, m.Award):
         return _line(_strong(entry.title), entry.awarder), []
     if isinstance(entry, m.Service):
-        head: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
+        line: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
         if entry.items:
-            head.append(nodes.Text(": "))
-            head.extend(_line(*entry.items))
+            line.append(nodes.Text(": "))
+            line.extend(_line(*entry.items))
         if entry.organization:
-            head.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
-        return head, []
+            line.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
+        return line, []
     if isinstance(entry, m.Talk):
         return _line(_strong(entry.title), entry.event, entry.location), []
     if isinstance(entry, m.NewsItem):
@@ -145,7 +145,8 @@ class Timeline(CvDirective):
     def entry(self, entry: Any, show_dates: bool) -> nodes.container:
         box = nodes.container(classes=["cv-entry"])
         if show_dates:
-            when = format_range(*entry.when, self.cv)
+            start, end = entry.when
+            when = format_range(start, end, self.cv)
             box += nodes.paragraph(when, when, classes=["cv-date"])
         body = nodes.container(classes=["cv-entry-body"])
         head, details = headline(entry)
