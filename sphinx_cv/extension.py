@@ -28,7 +28,7 @@ def setup_extension(app: Sphinx) -> None:
 def defaults_from_profile(app: Sphinx, config: Config) -> None:
     """``project`` and ``author`` from the profile when conf.py leaves them unset."""
     raw = config._raw_config
-    if {"project", "author", "html_title"} <= raw.keys():
+    if {"project", "author", "html_title", "copyright"} <= raw.keys():
         return
     cv = get_config(config)
     if not os.path.exists(cv.profile_path):
@@ -42,3 +42,5 @@ def defaults_from_profile(app: Sphinx, config: Config) -> None:
         config.author = person.name
     if "html_title" not in raw:
         config.html_title = person.name
+    if "copyright" not in raw:
+        config.copyright = person.name
