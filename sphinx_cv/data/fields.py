@@ -373,6 +373,7 @@ class Record(Converter):
                 return obj
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
+        before = len(ctx.problems)
         values: dict[str, Any] = {}
         nodes: dict[str, ys.Node] = {}
         seen: dict[str, ys.Node] = {}
@@ -414,10 +415,16 @@ class Record(Converter):
             prepare(values, ctx, path, node)
         missing = [n for n, fs in self.fields if fs.required and n not in values]
         for name in missing:
-            written = name in nodes
+            if name in nodes and not ys.is_null(nodes[name]) and len(ctx.problems) > before:
+                # Its converter reported why; say once more only that the entry is gone.
+                last = ctx.problems[-1]
+                if last.path == join_path(path, name):
+                    ctx.problems[-1] = dataclasses.replace(
+                        last, message=last.message + "; required, so the entry is skipped")
+                    continue
             ctx.report(
                 Subtype.REQUIRED, nodes.get(name, node), join_path(path, name),
-                "required field is empty or invalid; entry skipped" if written
+                "required field is empty; entry skipped" if name in nodes
                 else "required field missing; entry skipped",
                 expected=dict(self.fields)[name].converter.expected,
             )
