@@ -1,0 +1,59 @@
+"""The directives under the common themes: a clean build, and in Chromium no horizontal
+overflow at phone width in light and dark mode."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parent.parent.resolve()
+THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"]
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def themed_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                ) -> tuple[str, Path]:
+    from sphinx.cmd.build import build_main
+
+    theme = request.param
+    if importlib.util.find_spec(theme) is None:
+        pytest.skip(f"{theme} is not installed (pip install '.[test]' installs it)")
+    out = tmp_path_factory.mktemp(theme)
+    code = build_main(["-W", "--keep-going", "-q", "-D", f"html_theme={theme}", "-b", "html",
+                       str(REPO / "example_site"), str(out / "html"),
+                       "-d", str(out / "doctrees")])
+    assert code == 0
+    return theme, out / "html"
+
+
+def test_builds_and_keeps_the_output(themed_site: tuple[str, Path]) -> None:
+    _, html = themed_site
+    cv = (html / "cv.html").read_text(encoding="utf8")
+    assert cv.count('class="cv-pub ') == 13
+    assert 'class="cv-ref">A3</span>' in cv
+    assert "sphinx-cv.css" in cv
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_overflow_on_phones(themed_site: tuple[str, Path], scheme: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    theme, html = themed_site
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        context = browser.new_context(viewport={"width": 375, "height": 740},
+                                      color_scheme=scheme)  # type: ignore[arg-type]
+        page = context.new_page()
+        for name in ("index", "publications", "cv"):
+            page.goto((html / f"{name}.html").as_uri())
+            # pydata-based themes switch mode by attribute; furo follows the system.
+            page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+            overflow = page.evaluate("document.documentElement.scrollWidth"
+                                     " - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{theme} {scheme} {name}: {overflow}px"
+        browser.close()
