@@ -115,7 +115,9 @@ class CvDomain(Domain):
                      ) -> nodes.reference | None:
         if typ != "pub":
             return None
-        found = self.find_label(fromdocname, target)
+        # The page the reference was written on gives the label: in a LaTeX build all
+        # pages are inlined into one document, but each keeps its own labels.
+        found = self.find_label(node.get("refdoc") or fromdocname, target)
         if found is None:
             warn(f"publication '{target}' is not shown by any publication-list, so it has "
                  "no label to refer to", Subtype.UNKNOWN_REF, node)

@@ -57,7 +57,7 @@ def test_labels_are_per_document(app: SphinxTestApp) -> None:
     myst = (Path(app.outdir) / "myst.html").read_text(encoding="utf8")
     # On the MyST page the workshop paper is listed as [1]. and its label is W1.
     assert '<span class="cv-label">[1].</span>' in myst
-    assert re.search(r'href="#pub-byron2020"[^>]*><span class="cv-ref">W1</span>', myst)
+    assert re.search(r'href="#pub-byron2020"[^>]*><span class="cv-ref">X1</span>', myst)
     # The paper not listed on this page resolves to the page that lists it.
     assert re.search(r'href="index.html#pub-lovelace1843notes"[^>]*><span class="cv-ref">J1', myst)
     refs = (Path(app.outdir) / "refs.html").read_text(encoding="utf8")
@@ -176,6 +176,9 @@ def test_other_builders(tmp_path: Path, rootdir: Path, builder: str) -> None:
             # HTML assets never reach a LaTeX build.
             assert not list(out.rglob("*.css"))
             tex = next(out.glob("*.tex")).read_text(encoding="utf8")
+            # All pages are inlined into one .tex; each keeps its own labels.
+            assert r"{index:pub-byron2020}]{\sphinxcrossref{\DUrole{cv-ref}{W1}}}" in tex
+            assert r"{myst:pub-byron2020}]{\sphinxcrossref{\DUrole{cv-ref}{X1}}}" in tex
             assert r"\& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{}" in tex
         if builder == "text":
             text = " ".join((out / "index.txt").read_text(encoding="utf8").split())

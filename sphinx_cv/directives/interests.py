@@ -12,11 +12,11 @@ from ..render.text import inline_nodes, sentence
 from .common import CvDirective, OptionSpec, words, yes_no
 
 
-def pub_xref(pub_id: str) -> addnodes.pending_xref:
+def pub_xref(pub_id: str, docname: str) -> addnodes.pending_xref:
     """A reference resolved at write time to the paper's label on the page (``C8``)."""
     ref = addnodes.pending_xref("", nodes.inline(pub_id, pub_id), refdomain="cv",
                                 reftype="pub", reftarget=pub_id, refexplicit=False,
-                                refwarn=False)
+                                refwarn=False, refdoc=docname)
     ref["cv_explicit"] = False
     return ref
 
@@ -58,7 +58,7 @@ class ResearchInterests(CvDirective):
                 for i, ref in enumerate(topic.publications):
                     if i:
                         tags += nodes.Text(", ")
-                    tags += pub_xref(ref.id)
+                    tags += pub_xref(ref.id, self.env.docname)
                 tags += nodes.Text("]")
                 para += tags
             item = nodes.list_item("", para)
