@@ -83,6 +83,8 @@ def parse_date(raw: str) -> CvDate:
     if match:
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        if year == 0:
+            raise DateError("there is no year 0")
         if month is not None and not 1 <= month <= 12:
             raise DateError(f"month {month} is not between 1 and 12")
         if day is not None:
@@ -96,16 +98,18 @@ def parse_date(raw: str) -> CvDate:
         raise DateError("not of the form YYYY, YYYY-MM or YYYY-MM-DD")
     match = _MONTH_YEAR.match(text)
     if match and match.group(1).lower() in MONTHS:
+        if int(match.group(2)) == 0:
+            raise DateError("there is no year 0")
         return CvDate(int(match.group(2)), MONTHS[match.group(1).lower()])
     if not any(ch.isdigit() for ch in text):
         close = difflib.get_close_matches(low, PRESENT_WORDS, n=1, cutoff=0.75)
         if close:
             raise DateError(f"did you mean '{close[0]}'?")
     # Free text: keep it, but sort it by the year (and season) it mentions.
+    # The first season or month named wins: "Summer 2020 - Spring 2021" sorts as June.
     year_match = _YEAR.search(text)
-    month = next((m for word, m in SEASONS.items() if word in low), None)
-    if month is None:
-        month = next((m for w in re.findall(r"[a-z]+", low) if (m := MONTHS.get(w))), None)
+    month = next((m for w in re.findall(r"[a-z]+", low) if (m := SEASONS.get(w) or MONTHS.get(w))),
+                 None)
     return CvDate(int(year_match.group(1)) if year_match else None, month, text=text)
 
 

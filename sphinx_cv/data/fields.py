@@ -170,7 +170,8 @@ class Date(Converter):
             return INVALID
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": ["string", "integer"], "examples": ["2025", "2025-09", "present"]}
+        # A number too: YAML reads `2025.09` as one, the loader as September 2025.
+        return {"type": ["string", "number"], "examples": ["2025", "2025-09", "present"]}
 
 
 class Year(Converter):
@@ -268,6 +269,26 @@ class ListOf(Converter):
         return {"anyOf": [array, item]} if self.single else array
 
 
+def named_items(node: ys.MappingNode, ctx: Context,
+                path: str) -> Iterable[tuple[str, str, ys.Node]]:
+    """(name, path, value) of a mapping of user-chosen names; a name written twice in the
+    mapping itself is reported (overriding a merged ``<<`` one is not)."""
+    seen: dict[str, ys.Node] = {}
+    for key, child in ys.iter_mapping(node):
+        if not isinstance(key, ys.ScalarNode):
+            wrong_type(ctx, key, path, "a name as key")
+            continue
+        name = ys.scalar_text(key).strip()
+        sub = join_path(path, name)
+        first = seen.get(name)
+        if first is not None and any(k is first for k, _ in node.value):
+            ctx.report(Subtype.DUPLICATE_KEY, key, sub,
+                       f"'{name}' given twice (also at line {first.start_mark.line + 1}); "
+                       "the later one wins", value=name, expected="each key once")
+        seen[name] = key
+        yield name, sub, child
+
+
 class MapOf(Converter):
     """A mapping of user-chosen names to values (custom sections, interest groups)."""
 
@@ -279,15 +300,7 @@ class MapOf(Converter):
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, Any] = {}
-        for key, child in ys.iter_mapping(node):
-            if not isinstance(key, ys.ScalarNode):
-                wrong_type(ctx, key, path, "a name as key")
-                continue
-            name = ys.scalar_text(key).strip()
-            sub = join_path(path, name)
-            if name in out:
-                ctx.report(Subtype.DUPLICATE_KEY, key, sub, "key given twice; the later one wins",
-                           value=name, expected="each key once")
+        for name, sub, child in named_items(node, ctx, path):
             value = self.value.convert(child, ctx, sub)
             if value is not INVALID:
                 out[name] = value
@@ -385,19 +398,25 @@ class Record(Converter):
             name = self.lookup.get(normalize_key(raw))
             sub = join_path(path, raw)
             if name is None:
-                if raw.startswith("$") or raw.startswith("x-"):
+                if raw.startswith(("$", "x-")):
                     continue  # "$schema" and "x-..." extension keys are for other tools
-                close = difflib.get_close_matches(raw, list(self.all_names()), n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                # Keys match ignoring case, '_' and '-', so the hint does too ("TITEL").
+                names: dict[str, str] = {}
+                for known in self.all_names():
+                    names.setdefault(normalize_key(known), known)
+                close = difflib.get_close_matches(normalize_key(raw), list(names), n=1,
+                                                  cutoff=0.7)
+                hint = f"; did you mean '{names[close[0]]}'?" if close else ""
                 ctx.report(Subtype.UNKNOWN_KEY, key, sub, "unknown field, ignored" + hint,
                            value=raw, expected="one of " + ", ".join(self.known))
                 continue
-            if name in seen and seen[name] is not key:
-                # A key that overrides a merged (<<) one is intended; a repeated one is not.
-                if any(k is seen[name] for k, _ in node.value):
-                    ctx.report(Subtype.DUPLICATE_KEY, key, sub,
-                               f"'{name}' given twice (also at line {seen[name].start_mark.line + 1});"
-                               " the later one wins", value=raw, expected="each field once")
+            # A key that overrides a merged (<<) one is intended; a repeated one is not.
+            if (name in seen and seen[name] is not key
+                    and any(k is seen[name] for k, _ in node.value)):
+                first_line = seen[name].start_mark.line + 1
+                ctx.report(Subtype.DUPLICATE_KEY, key, sub,
+                           f"'{name}' given twice (also at line {first_line}); the later one wins",
+                           value=raw, expected="each field once")
             seen[name] = key
             if ys.is_null(child):
                 values.pop(name, None)
@@ -415,12 +434,16 @@ class Record(Converter):
             prepare(values, ctx, path, node)
         missing = [n for n, fs in self.fields if fs.required and n not in values]
         for name in missing:
-            if name in nodes and not ys.is_null(nodes[name]) and len(ctx.problems) > before:
-                # Its converter reported why; say once more only that the entry is gone.
-                last = ctx.problems[-1]
-                if last.path == join_path(path, name):
-                    ctx.problems[-1] = dataclasses.replace(
-                        last, message=last.message + "; required, so the entry is skipped")
+            if name in nodes and not ys.is_null(nodes[name]):
+                # Its converter reported why (maybe before problems in later fields); say
+                # once more only that the entry is gone.
+                sub = join_path(path, name)
+                k = next((k for k in range(len(ctx.problems) - 1, before - 1, -1)
+                          if ctx.problems[k].path == sub), None)
+                if k is not None:
+                    ctx.problems[k] = dataclasses.replace(
+                        ctx.problems[k],
+                        message=ctx.problems[k].message + "; required, so the entry is skipped")
                     continue
             ctx.report(
                 Subtype.REQUIRED, nodes.get(name, node), join_path(path, name),
@@ -464,9 +487,14 @@ class Record(Converter):
             "patternProperties": {"^(\\$|x-)": {}},
             "additionalProperties": False,
         }
-        required = [name for name, fs in self.fields if fs.required]
+        required = [name for name, fs in self.fields if fs.required and not fs.aliases]
         if required:
             body["required"] = required
+        # A required field written under an alias (`key:` for `id:`) is there too.
+        either = [{"anyOf": [{"required": [n]} for n in (name, *fs.aliases)]}
+                  for name, fs in self.fields if fs.required and fs.aliases]
+        if either:
+            body["allOf"] = either
         if hasattr(self.cls, "from_scalar"):
             defs[self.cls.__name__] = {"anyOf": [{"type": "string"}, body]}
         else:
@@ -475,6 +503,8 @@ class Record(Converter):
 
 
 def _precision(d: CvDate) -> int:
+    if d.text:  # free text: its month is a guess ("Winter 2024" may mean January)
+        return 1
     return 3 if d.day else 2 if d.month else 1
 
 

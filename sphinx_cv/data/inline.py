@@ -28,6 +28,8 @@ class Span:
 
 
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_MAX_NESTING = 50
+"""Links and emphasis nested deeper than this stay literal (no unbounded recursion)."""
 _LINK = re.compile(r"\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)")
 
 
@@ -41,7 +43,9 @@ def to_plain(text: str) -> str:
     return "".join(s.plain() for s in parse_inline(text))
 
 
-def _parse(text: str) -> list[Span]:
+def _parse(text: str, depth: int = 0) -> list[Span]:
+    if depth > _MAX_NESTING:
+        return [Span("text", text)]
     out: list[Span] = []
     buf: list[str] = []
     i, n = 0, len(text)
@@ -76,11 +80,12 @@ def _parse(text: str) -> list[Span]:
                 match = _LINK.match(text, end)
                 if match and end > i + 1:
                     flush()
-                    out.append(Span("link", children=_parse(text[i + 1: end]), url=match.group(1)))
+                    out.append(Span("link", children=_parse(text[i + 1: end], depth + 1),
+                                    url=match.group(1)))
                     i = match.end()
                     continue
         if ch in "*_":
-            span = _emphasis(text, i)
+            span = _emphasis(text, i, depth)
             if span is not None:
                 flush()
                 out.append(span[0])
@@ -110,7 +115,7 @@ def _matching_bracket(text: str, start: int) -> int:
     return -1
 
 
-def _emphasis(text: str, i: int) -> tuple[Span, int] | None:
+def _emphasis(text: str, i: int, depth: int) -> tuple[Span, int] | None:
     ch = text[i]
     strong = text.startswith(ch * 2, i)
     marker = ch * 2 if strong else ch
@@ -134,7 +139,7 @@ def _emphasis(text: str, i: int) -> tuple[Span, int] | None:
             if ok is False and close + 2 <= len(text):
                 continue
         if ok:
-            inner = _parse(text[start:close])
+            inner = _parse(text[start:close], depth + 1)
             return Span("strong" if strong else "emphasis", children=inner), after
         pos = close + 1
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 # kind -> (label shown, URL template for a bare id, regex a bare id matches)
 _KINDS: dict[str, tuple[str, str | None, str | None]] = {
     "pdf": ("PDF", None, None),
-    "arxiv": ("arXiv", "https://arxiv.org/abs/{}", r"^(?:arXiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z.-]+/\d{7})$"),
+    "arxiv": ("arXiv", "https://arxiv.org/abs/{}",
+              r"^(?:arXiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z.-]+/\d{7})$"),
     "doi": ("DOI", "https://doi.org/{}", r"^(?:doi:)?(10\.\d{4,9}/\S+)$"),
     "code": ("Code", None, None),
     "slides": ("Slides", None, None),
@@ -78,10 +80,16 @@ def kind_from_url(url: str) -> str:
     low = url.lower()
     if low.startswith("mailto:"):
         return "email"
-    if low.split("?")[0].endswith(".pdf"):
+    if low.split("?")[0].split("#")[0].endswith(".pdf"):
         return "pdf"
-    for host, kind in _HOSTS:
-        if host in low:
+    try:
+        host = urlsplit(low if "//" in low else "//" + low).hostname or ""
+    except ValueError:
+        host = ""
+    # Whole labels only: "x.com" is not the end of "dropbox.com".
+    dotted = f".{host}."
+    for name, kind in _HOSTS:
+        if f".{name.rstrip('.')}." in dotted:
             return kind
     return "other"
 
@@ -106,13 +114,15 @@ def make_link(name: str, value: str) -> Link | None:
     return Link(label, value, kind or kind_from_url(value))
 
 
-_FILE_EXT = re.compile(r"\.(pdf|pptx?|key|docx?|zip|tar|gz|bib|txt|html?|png|jpe?g|svg|mp4|ipynb)$", re.I)
+_FILE_EXT = re.compile(r"\.(pdf|pptx?|key|docx?|xlsx?|od[pst]|zip|tar|gz|bib|tex|txt|md|csv|json|"
+                       r"html?|png|jpe?g|gif|svg|webp|mp[34]|mov|webm|ipynb|py)$", re.I)
 _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,24}(:\d+)?(/|$)", re.I)
 
 
 def normalize_url(value: str) -> str:
     """``example.org/x`` gets ``https://``; paths such as ``files/cv.pdf`` stay relative."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I) or value.startswith(("/", ".", "#")):
+    # "example.org:8080/x" has a port, not a scheme
+    if re.match(r"^[a-z][a-z0-9+.-]*:(?!\d)", value, re.I) or value.startswith(("/", ".", "#")):
         return value
     host = value.split("/", 1)[0]
     if _BARE_HOST.match(value) and not (_FILE_EXT.search(host) and "/" not in value):

@@ -6,10 +6,12 @@ skipped, and the rest of the profile loads.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import yamlsource as ys
 from .fields import INVALID, Context
@@ -27,18 +29,34 @@ class LoadResult:
 
 def read_text(path: str, ctx: Context, what: str) -> str | None:
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return fh.read()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except FileNotFoundError:
         ctx.report(Subtype.FILE, Location(path), "", f"{what} not found",
                    expected="an existing file")
-    except UnicodeDecodeError as err:
-        ctx.report(Subtype.FILE, Location(path), "", f"{what} is not UTF-8 text ({err.reason} "
-                   f"at byte {err.start})", expected="a UTF-8 encoded file")
+        return None
     except OSError as err:
         ctx.report(Subtype.FILE, Location(path), "", f"cannot read {what}: {err.strerror}",
                    expected="a readable file")
-    return None
+        return None
+    # Decoded whole, so an error's offset is from the start of the file, not of a chunk.
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        ctx.problems.append(Problem(
+            Subtype.FILE, f"{what} is not UTF-8 text ({err.reason} at byte {bom + err.start})",
+            _byte_location(path, err.object, err.start),
+            value=repr(err.object[err.start:err.end]), expected="a UTF-8 encoded file"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode
+
+
+def _byte_location(path: str, data: bytes, offset: int) -> Location:
+    """Line and column (in characters) of byte ``offset`` in ``data``."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", "replace")) + 1
+    return Location(path, data.count(b"\n", 0, offset) + 1, column)
 
 
 def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
@@ -58,7 +76,7 @@ def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
             if converted is not INVALID:
                 profile = converted
     profile.source = profile.source or Location(path)
-    base = os.path.dirname(os.path.abspath(path))
+    base = str(Path(path).resolve().parent)
     bibs = [os.path.join(base, b) for b in profile.bibtex] + list(bibtex_files)
     files = [path]
     bib_pubs: list[Publication] = []

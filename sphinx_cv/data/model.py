@@ -33,6 +33,7 @@ from .fields import (
     Year,
     date_order,
     join_path,
+    named_items,
     spec,
     wrong_type,
 )
@@ -75,7 +76,8 @@ class Links(Converter):
                         ctx.report(Subtype.UNKNOWN_KEY, item, join_path(sub, extra),
                                    "unknown field, ignored", value=extra,
                                    expected="label, url, username")
-                    label = ys.scalar_text(label_node) if isinstance(label_node, ys.ScalarNode) else ""
+                    label = (ys.scalar_text(label_node)
+                             if isinstance(label_node, ys.ScalarNode) else "")
                     target = url or username
                     if target is None:
                         ctx.report(Subtype.REQUIRED, item, join_path(sub, "url"),
@@ -300,9 +302,7 @@ class Interests(Converter):
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, InterestGroup] = {}
-        for key, child in ys.iter_mapping(node):
-            name = ys.scalar_text(key) if isinstance(key, ys.ScalarNode) else ""
-            sub = join_path(path, name)
+        for name, sub, child in named_items(node, ctx, path):
             if isinstance(child, ys.SequenceNode):
                 out[name] = InterestGroup(topics=self.topics.convert(child, ctx, sub),
                                           source=ctx.loc(child))
@@ -489,9 +489,7 @@ class Sections(MapOf):
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, Section] = {}
-        for key, child in ys.iter_mapping(node):
-            name = ys.scalar_text(key) if isinstance(key, ys.ScalarNode) else ""
-            sub = join_path(path, name)
+        for name, sub, child in named_items(node, ctx, path):
             if isinstance(child, ys.SequenceNode):
                 section = Section(entries=self.entries.convert(child, ctx, sub),
                                   source=ctx.loc(child))

@@ -51,11 +51,12 @@ def _collect_docs() -> dict[Subtype, str]:
     # Attribute docstrings are not kept at run time; read them from the source once.
     import ast
     import inspect
+    import itertools
 
     docs: dict[Subtype, str] = {}
     tree = ast.parse(inspect.getsource(Subtype))
     body = tree.body[0].body  # type: ignore[attr-defined]
-    for stmt, nxt in zip(body, body[1:]):
+    for stmt, nxt in itertools.pairwise(body):
         if (
             isinstance(stmt, ast.Assign)
             and isinstance(nxt, ast.Expr)
@@ -113,7 +114,7 @@ class Problem:
 
 def show_value(value: object, limit: int = 60) -> str:
     """A short quoted rendering of a user value for messages."""
-    text = repr(value) if not isinstance(value, str) else repr(value)
+    text = repr(value)
     if len(text) > limit:
         text = text[: limit - 4] + "...'"
     return text

@@ -8,6 +8,7 @@ text, ``1.10`` is not turned into ``1.1``); types are checked by the converters.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -25,11 +26,44 @@ NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
+MAX_DEPTH = 100
+"""Deepest nesting read, through aliases too. libyaml's composer recurses in C, so far
+deeper input would overflow the stack instead of raising."""
+MAX_NODES = 200_000
+"""Most values a profile may expand to through aliases ("billion laughs")."""
+
 
 def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
-    """Parse ``text`` into a node tree; a syntax error becomes a problem."""
+    """Parse ``text`` into a node tree; a syntax error becomes a problem.
+
+    Input nested too deeply or with aliases that expand too far is refused; an alias of a
+    value inside itself is reported and read as null.
+    """
     try:
-        return yaml.compose(text, Loader=_Loader), []
+        refused, recursive = _scan(text, filename)
+        if refused is not None:
+            return None, [refused]
+        root = yaml.compose(text, Loader=_Loader)
+        if root is None or not recursive:
+            return root, []
+        _cut_cycles(root)
+        return root, [
+            Problem(Subtype.YAML, "recursive alias (a value that contains itself); ignored",
+                    Location(filename, mark.line + 1, mark.column + 1), value=f"'*{anchor}'",
+                    expected="an alias of a value outside itself")
+            for anchor, mark in recursive
+        ]
+    except yaml.reader.ReaderError as err:  # a control character or bad byte
+        pos = err.position
+        if _Loader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes
+            pos = len(text.encode("utf-8", "surrogatepass")[:pos].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, pos) + 1
+        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = err.character
+        shown = repr(chr(char) if isinstance(char, int) else char)
+        return None, [Problem(Subtype.YAML, f"YAML error: {str(err).splitlines()[0]}",
+                              Location(filename, line, column), value=shown,
+                              expected="printable text")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         loc = Location(filename, mark.line + 1, mark.column + 1) if mark else Location(filename)
@@ -39,8 +73,104 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
         return None, [
             Problem(Subtype.YAML, f"YAML syntax error: {what}", loc, expected="valid YAML")
         ]
-    except yaml.YAMLError as err:  # e.g. a reader error for a control character
+    except yaml.YAMLError as err:
         return None, [Problem(Subtype.YAML, f"YAML error: {err}", Location(filename))]
+
+
+def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any]]]:
+    """Check the events before composing: (why the text is refused, or None; the anchor
+    and place of each alias of a value inside itself).
+
+    libyaml's composer recurses in C, so nesting is limited before it runs. The
+    converters walk the tree with aliases expanded, so what aliases expand to is limited
+    too ("billion laughs": a few lines could otherwise expand to billions of values).
+    """
+    recursive: list[tuple[str, Any]] = []
+    expands: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels) it stands for
+    open_anchors: set[str] = set()
+    stack: list[list[Any]] = []  # open collections: [anchor, values, deepest child]
+    total = 0
+
+    def refuse(mark: Any, what: str, expected: str) -> Problem:
+        return Problem(Subtype.YAML, f"{what}; the profile is not read",
+                       Location(filename, mark.line + 1, mark.column + 1), expected=expected)
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                return refuse(event.start_mark, f"YAML nested more than {MAX_DEPTH} levels deep",
+                              f"at most {MAX_DEPTH} levels of nesting"), recursive
+            stack.append([event.anchor, 1, 0])
+            if event.anchor:
+                open_anchors.add(event.anchor)
+            total += 1
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, size, height = stack.pop()
+            height += 1
+            if anchor:
+                expands[anchor] = (size, height)
+                open_anchors.discard(anchor)
+        elif isinstance(event, yaml.ScalarEvent):
+            size, height = 1, 1
+            if event.anchor:
+                expands[event.anchor] = (1, 1)
+            total += 1
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor in open_anchors:
+                recursive.append((event.anchor, event.start_mark))
+                size, height = 1, 1  # read as null
+            else:
+                size, height = expands.get(str(event.anchor), (1, 1))
+            total += size
+            if total > MAX_NODES:
+                return refuse(event.start_mark, f"aliases expand to more than {MAX_NODES} "
+                              "values", "fewer aliases of large values"), recursive
+            if len(stack) + height > MAX_DEPTH:
+                return refuse(event.start_mark, f"aliases nest values more than {MAX_DEPTH} "
+                              "levels deep", "fewer aliases of nested values"), recursive
+        else:
+            continue
+        if stack:
+            stack[-1][1] += size
+            stack[-1][2] = max(stack[-1][2], height)
+    return None, recursive
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _cut_cycles(root: Node) -> None:
+    """Replace each alias of a value inside itself by null, so every walk ends."""
+    on_path: set[int] = {id(root)}
+    done: set[int] = set()
+    stack: list[tuple[Node, list[Node], int]] = [(root, _children(root), 0)]
+    while stack:
+        node, kids, i = stack[-1]
+        if i == len(kids):
+            stack.pop()
+            on_path.discard(id(node))
+            done.add(id(node))
+            continue
+        stack[-1] = (node, kids, i + 1)
+        child = kids[i]
+        if id(child) in on_path:  # an edge back into the path: a recursive alias
+            where = node.value[i // 2][0] if isinstance(node, MappingNode) else node
+            null = ScalarNode(NULL_TAG, "", where.start_mark, where.end_mark)
+            if isinstance(node, SequenceNode):
+                node.value[i] = null
+            else:
+                pair = list(node.value[i // 2])
+                pair[i % 2] = null
+                node.value[i // 2] = tuple(pair)
+        elif id(child) not in done:
+            on_path.add(id(child))
+            stack.append((child, _children(child), 0))
 
 
 def location(node: Node, filename: str) -> Location:
@@ -60,14 +190,15 @@ def scalar_text(node: ScalarNode) -> str:
 def iter_mapping(node: MappingNode) -> Iterator[tuple[Node, Node]]:
     """Key/value pairs with YAML merge keys (``<<: *anchor``) expanded.
 
-    Explicit keys come after merged ones, so a duplicate check keeps the explicit value.
+    Explicit keys come after merged ones, so a duplicate check keeps the explicit value;
+    of several merged mappings (``<<: [*a, *b]``) the first wins, as YAML specifies.
     """
     merged: list[tuple[Node, Node]] = []
     own: list[tuple[Node, Node]] = []
     for key, value in node.value:
         if key.tag == MERGE_TAG:
             sources = value.value if isinstance(value, SequenceNode) else [value]
-            for src in sources:
+            for src in reversed(sources):
                 if isinstance(src, MappingNode):
                     merged.extend(iter_mapping(src))
         else:
