@@ -1,0 +1,1 @@
+"""Benchmarks of sphinx-cv against plain Sphinx; run ``python -m benchmarks``."""
