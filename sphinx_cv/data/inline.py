@@ -31,10 +31,14 @@ _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MAX_NESTING = 50
 """Links and emphasis nested deeper than this stay literal (no unbounded recursion)."""
 _LINK = re.compile(r"\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)")
+_SPECIAL = re.compile(r"[\\`\[*_]")
+"""Characters that may start markup; text between them is copied as it is."""
 
 
 def parse_inline(text: str) -> list[Span]:
     """Spans for ``text``; adjacent text is merged."""
+    if not _SPECIAL.search(text):  # most profile text has no markup at all
+        return [Span("text", text)] if text else []
     return _merge(_parse(text))
 
 
@@ -91,8 +95,14 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
                 out.append(span[0])
                 i = span[1]
                 continue
-        buf.append(ch)
-        i += 1
+        if ch in "\\`[*_":
+            buf.append(ch)
+            i += 1
+            continue
+        plain = _SPECIAL.search(text, i)
+        end = plain.start() if plain else n
+        buf.append(text[i:end])
+        i = end
     flush()
     return out
 

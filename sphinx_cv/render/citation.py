@@ -10,7 +10,7 @@ from docutils import nodes
 
 from ..data.model import Publication
 from ..data.publist import fold
-from .text import ends_with_punct, inline, inline_nodes, link
+from .text import ends_with_punct, inline, inline_nodes, link, merge_text
 
 NBSP = "\u00a0"
 
@@ -39,7 +39,7 @@ def author_nodes(authors: list[str], own: set[str]) -> list[nodes.Node]:
             out.append(nodes.strong(text, text, classes=["cv-me"]))
         else:
             out.append(nodes.Text(text))
-    return out
+    return merge_text(out)
 
 
 def venue_text(pub: Publication) -> str:
@@ -104,13 +104,15 @@ def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
         out.append(inline(pub.note, "cv-pub-note"))
     links = pub.all_links()
     if links:
-        span = nodes.inline("", "", classes=["cv-pub-links"])
+        parts: list[nodes.Node] = []
         for item in links:
-            span.append(nodes.Text(" ["))
-            span.append(link(item.label, item.url, "cv-link", f"cv-link-{item.kind}"))
-            span.append(nodes.Text("]"))
+            parts.append(nodes.Text(" ["))
+            parts.append(link(item.label, item.url, "cv-link", f"cv-link-{item.kind}"))
+            parts.append(nodes.Text("]"))
+        span = nodes.inline("", "", classes=["cv-pub-links"])
+        span.extend(merge_text(parts))
         out.append(span)
-    return out
+    return merge_text(out)
 
 
 def own_names(names: Iterable[str]) -> set[str]:
