@@ -84,6 +84,12 @@ class CvConfig:
     confdir: str = field(default="", metadata={"internal": True})
     cache: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Sphinx pickles its config with the environment; the parsed profile is for this
+        # process only (pickling it made environment.pickle ten times larger, and every
+        # rebuild unpickled the whole profile again).
+        return {**self.__dict__, "cache": None}
+
     @property
     def profile_path(self) -> str:
         return os.path.join(self.confdir, self.profile)

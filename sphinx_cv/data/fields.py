@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -208,6 +209,7 @@ class Month(Converter):
         return {"type": ["integer", "string"]}
 
 
+@functools.lru_cache(maxsize=4096)  # a profile repeats the same few keys many times
 def normalize_key(key: str) -> str:
     """Keys match case-insensitively and ignore ``_``/``-``: ``startDate`` = ``start_date``."""
     return re.sub(r"[\s_-]", "", key).lower()
@@ -369,6 +371,7 @@ class Record(Converter):
         self.cls = cls
         self.expected = expected or f"a mapping ({cls.__name__} fields)"
         self.fields = record_fields(cls)
+        self.converters = {name: fs.converter for name, fs in self.fields}
         self.lookup: dict[str, str] = {}
         for name, fs in self.fields:
             for key in (name, *fs.aliases):
@@ -422,8 +425,7 @@ class Record(Converter):
                 values.pop(name, None)
                 nodes[name] = child
                 continue
-            conv = dict(self.fields)[name].converter
-            value = conv.convert(child, ctx, join_path(path, name))
+            value = self.converters[name].convert(child, ctx, join_path(path, name))
             nodes[name] = child
             if value is INVALID:
                 values.pop(name, None)

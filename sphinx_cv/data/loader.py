@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..gcpause import paused_gc
 from . import yamlsource as ys
 from .fields import INVALID, Context
 from .model import PROFILE, Profile, Publication
@@ -65,6 +66,11 @@ def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
     Relative BibTeX paths inside the profile are resolved against the profile's folder;
     ``bibtex_files`` should already be absolute (or relative to the working directory).
     """
+    with paused_gc():
+        return _load_profile(path, bibtex_files)
+
+
+def _load_profile(path: str, bibtex_files: Sequence[str]) -> LoadResult:
     ctx = Context(path)
     text = read_text(path, ctx, "profile")
     profile = Profile()

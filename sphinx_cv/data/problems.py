@@ -7,6 +7,7 @@ so users can silence one kind with ``suppress_warnings``.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 
 
@@ -44,11 +45,13 @@ class Subtype(str, enum.Enum):
 
     @property
     def doc(self) -> str:
-        return _DOCS[self]
+        return _collect_docs()[self]
 
 
+@functools.cache
 def _collect_docs() -> dict[Subtype, str]:
-    # Attribute docstrings are not kept at run time; read them from the source once.
+    # Attribute docstrings are not kept at run time; read them from the source once,
+    # when first asked (the docs and the CLI need them, a build does not).
     import ast
     import inspect
     import itertools
@@ -65,9 +68,6 @@ def _collect_docs() -> dict[Subtype, str]:
             name = stmt.targets[0].id  # type: ignore[attr-defined]
             docs[Subtype[name]] = str(nxt.value.value)
     return docs
-
-
-_DOCS = _collect_docs()
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from ..data.bibexport import to_bibtex as bibtex_of
-from ..data.model import PUB_TYPE, PUB_TYPES, Publication
+from ..data.model import PUB_TYPE, PUB_TYPES, Profile, Publication
 from ..data.problems import Subtype
 from ..data.publist import DEFAULT_TYPE_ORDER, GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..gcpause import paused_gc
 from ..nodes import cv_details
 from ..render.citation import citation_nodes, own_names
 from ..render.text import inline_nodes
@@ -58,6 +58,10 @@ class PublicationList(CvDirective):
         profile = self.profile()
         if profile is None:
             return []
+        with paused_gc():  # thousands of entries, all kept: see gcpause
+            return self.make_list(profile)
+
+    def make_list(self, profile: Profile) -> list[nodes.Node]:
         spec = self.list_spec(profile.by_id)
         groups = arrange(profile.publications, spec)
         titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
@@ -140,7 +144,9 @@ class PublicationList(CvDirective):
             block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
             item += block
         if bibtex:
-            text = pub.bibtex or bibtex_of(pub)
+            from ..data.bibexport import to_bibtex  # only lists that show BibTeX need it
+
+            text = pub.bibtex or to_bibtex(pub)
             block = cv_details(summary="BibTeX", classes=["cv-bibtex"])
             block += nodes.literal_block(text, text, language="bibtex")
             item += block
