@@ -1,5 +1,5 @@
-"""The ``cv`` domain: the loaded profile and, per document, the label each publication
-carries there.
+"""The ``cv`` domain: the loaded profile, the parts of it each document shows, and, per
+document, the label each publication carries there.
 
 Labels are assigned by the lists that show a paper, so the same paper is ``[P3]`` on the
 homepage and ``A3`` in the CV. References (``:pub:``, interest tags) resolve at write time
@@ -19,7 +19,8 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .config import CvConfig, get_config
-from .data.loader import LoadResult, ProfileCache
+from .data.digests import digest_of
+from .data.loader import LoadResult, ProfileCache, file_stamp
 from .data.problems import Subtype
 from .logging_ import report, warn
 
@@ -53,8 +54,8 @@ class CvDomain(Domain):
     name = "cv"
     label = "CV"
     roles: ClassVar[dict[str, Any]] = {"pub": PubRole(innernodeclass=nodes.inline)}
-    initial_data: ClassVar[dict[str, Any]] = {"labels": {}, "refs": {}}
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"labels": {}, "refs": {}, "uses": {}}
+    data_version = 2
 
     @property
     def labels(self) -> Labels:
@@ -67,6 +68,21 @@ class CvDomain(Domain):
 
     def note_ref(self, docname: str, pub_id: str) -> None:
         self.refs.setdefault(docname, set()).add(pub_id)
+
+    @property
+    def uses(self) -> dict[str, dict[str, Any]]:
+        """docname -> ``{"stamp": the profile files' stamp, "parts": {part: digest}}``
+        for the parts of the profile the document shows, as they were when it was read."""
+        return self.data["uses"]
+
+    def note_use(self, docname: str, result: LoadResult, parts: Iterable[str]) -> None:
+        """``docname`` shows these parts of the profile: read it again when one changes.
+
+        This stands for ``env.note_dependency(profile)``, which would re-read every page
+        that shows anything from the profile whenever the file is saved."""
+        entry = self.uses.setdefault(docname, {"stamp": result.stamp, "parts": {}})
+        for part in parts:
+            entry["parts"][part] = digest_of(result.digests, part)
 
     # -- the profile ---------------------------------------------------------------------
 
@@ -97,6 +113,7 @@ class CvDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.labels.pop(docname, None)
         self.refs.pop(docname, None)
+        self.uses.pop(docname, None)
         self.reread.add(docname)
 
     @property
@@ -106,7 +123,7 @@ class CvDomain(Domain):
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for key in ("labels", "refs"):
+            for key in ("labels", "refs", "uses"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
 
@@ -162,6 +179,22 @@ def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str])
         domain.load()
 
 
+def outdated_by_profile(app: Sphinx, env: BuildEnvironment, added: set[str],
+                        changed: set[str], removed: set[str]) -> list[str]:
+    """Documents showing a part of the profile that changed since they were read. The
+    profile is parsed only when one of its files' stamp changed."""
+    domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
+    maybe = [(doc, use) for doc, use in domain.uses.items()
+             if doc not in changed and doc not in removed
+             and file_stamp(f for f, _, _ in use["stamp"]) != use["stamp"]]
+    if not maybe:
+        return []
+    result = domain.load()
+    return [doc for doc, use in maybe
+            if any(digest_of(result.digests, part) != digest
+                   for part, digest in use["parts"].items())]
+
+
 def rewrite_referring_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """When a page with publication lists was re-read, labels may have changed: pages
     whose ``:pub:`` roles point at other pages must be written again too."""
@@ -173,6 +206,7 @@ def rewrite_referring_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CvDomain)
+    app.connect("env-get-outdated", outdated_by_profile)
     app.connect("env-get-updated", rewrite_referring_docs)
     app.add_role("pub", PubRole(innernodeclass=nodes.inline))
     app.connect("env-before-read-docs", load_before_reading)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,140 @@ def test_loading_leaves_the_collector_on() -> None:
     assert gc.isenabled()
     load_profile(str(ROOTS / "test-basic" / "profile.yaml"))
     assert gc.isenabled()
+
+
+# -- rebuilds by part of the profile ----------------------------------------------------
+
+PROFILE = """\
+person:
+  name: Ada Lovelace
+  email: ada@example.org
+updated: 2025-09
+education:
+  - institution: Home School
+    start: 2021
+talks:
+  - title: On Engines
+    date: 2024-05
+sections:
+  students:
+    - title: Charles B.
+bibtex: [refs.bib]
+publications:
+  - id: notes
+    title: Notes on the Engine
+    year: 1843
+"""
+
+BIB = "@article{engine, title = {The Engine}, author = {Ada Lovelace}, year = {1842}}\n"
+
+PAGES = {
+    "index": "Index\n=====\n\n.. toctree::\n\n   pubs\n   talks\n   students\n   head\n"
+             "   plain\n",
+    "pubs": "Pubs\n====\n\n.. publication-list::\n",
+    "talks": "Talks\n=====\n\n.. timeline:: talks\n\n.. cv-updated::\n",
+    "students": "Students\n========\n\n.. timeline:: students\n",
+    "head": "Head\n====\n\n.. cv-header::\n\nSee :cv-link:`me <email>`.\n",
+    "plain": "Plain\n=====\n\nNothing from the profile.\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    # Names given here: the person's name would otherwise change every page's footer.
+    (src / "conf.py").write_text('extensions = ["sphinx_cv"]\nproject = author = '
+                                 'copyright = html_title = "t"\n')
+    (src / "profile.yaml").write_text(PROFILE, encoding="utf8")
+    (src / "refs.bib").write_text(BIB, encoding="utf8")
+    for name, text in PAGES.items():
+        (src / f"{name}.rst").write_text(text, encoding="utf8")
+    return src
+
+
+def build(src: Path, parallel: int = 0) -> list[str]:
+    """Build ``src`` and return the documents read."""
+    app = SphinxTestApp("html", srcdir=src, builddir=src.parent / "build", parallel=parallel)
+    seen: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: seen.extend(docnames))
+    try:
+        app.build()
+        assert "WARNING" not in app.warning.getvalue()
+    finally:
+        app.cleanup()
+    return sorted(seen)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_each_edit_rereads_the_pages_that_show_that_part(site: Path, jobs: int) -> None:
+    profile = site / "profile.yaml"
+    assert build(site, jobs) == sorted(PAGES)
+    assert build(site, jobs) == []
+    edit(profile, "Notes on the Engine", "Notes on the Engine, Revised")
+    assert build(site, jobs) == ["pubs"]
+    edit(site / "refs.bib", "The Engine", "The Difference Engine")
+    assert build(site, jobs) == ["pubs"]
+    edit(profile, "On Engines", "On Looms")
+    assert build(site, jobs) == ["talks"]
+    edit(profile, "updated: 2025-09", "updated: 2025-10")
+    assert build(site, jobs) == ["talks"]
+    edit(profile, "Charles B.", "Charles Babbage")
+    assert build(site, jobs) == ["students"]
+    edit(profile, "name: Ada Lovelace", "name: Ada King")
+    assert build(site, jobs) == ["head", "pubs"]  # the owner's name is bold in lists
+    edit(profile, "Home School", "Home School of London")  # shown on no page
+    assert build(site, jobs) == []
+
+
+def test_anchors_make_every_page_depend_on_the_whole_file(site: Path) -> None:
+    profile = site / "profile.yaml"
+    edit(profile, "  - title: On Engines", "  - &talk\n    title: On Engines")
+    build(site)
+    edit(profile, "Home School", "Home School of London")
+    assert build(site) == ["head", "pubs", "students", "talks"]
+
+
+def test_a_part_written_later_rereads_its_pages(site: Path) -> None:
+    profile = site / "profile.yaml"
+    edit(profile, "talks:\n  - title: On Engines\n    date: 2024-05\n", "")
+    build(site)
+    edit(profile, "education:", "talks: [{title: Back Again, date: 2025-01}]\neducation:")
+    assert build(site) == ["talks"]
+
+
+def test_part_digests_follow_the_source_of_each_part() -> None:
+    from sphinx_cv.data import yamlsource as ys
+    from sphinx_cv.data.digests import WHOLE, digest_of, part_digests
+
+    def digests(text: str, stamps: tuple = ()) -> dict[str, str]:
+        return part_digests(text, ys.compose(text, "p.yaml")[0], stamps)
+
+    base = digests(PROFILE)
+    assert set(base) == {WHOLE, "person", "updated", "education", "talks", "sections",
+                         "bibtex", "publications"}
+    edited = digests(PROFILE.replace("On Engines", "On Looms"))
+    assert {k for k in base if base[k] != edited[k]} == {"talks", WHOLE}
+    # Aliases name the same part; BibTeX files' stamps belong to the publications.
+    assert digests("papers: []\n").keys() == {"publications", WHOLE}
+    stamped = digests(PROFILE, (("refs.bib", 1, 2),))
+    assert {k for k in base if base[k] != stamped[k]} == {"publications", WHOLE}
+    # A part not written has no digest; unknown keys count for nothing.
+    assert digest_of(base, "news") == ""
+    assert digests(PROFILE + "colour: blue\n") == base
+    # Anchors or a top-level merge: one digest for everything.
+    for text in (PROFILE.replace("- title: On", "- &t\n    title: On"),
+                 "<<: {updated: 2025}\nperson: {name: A}\n", "[not, a, mapping]\n"):
+        whole = digests(text)
+        assert set(whole) == {WHOLE}
+        assert digest_of(whole, "person") == whole[WHOLE]
+    # "R&D" in text is not an anchor.
+    assert len(digests("person: {name: R&D Lab}\nupdated: 2025\n")) == 3

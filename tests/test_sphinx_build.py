@@ -115,29 +115,36 @@ def test_edit_profile_rereads_exactly_its_pages(tmp_path: Path, rootdir: Path) -
 
     src = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", src)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    # No-op rebuild reads nothing.
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
-    seen = read_docs(app)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert seen == []
-    # Editing the profile re-reads the pages that use it, and only those.
+
+    def build() -> list[str]:
+        app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
+        seen = read_docs(app)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return sorted(seen)
+
+    def edit(old: str, new: str) -> None:
+        profile = src / "profile.yaml"
+        text = profile.read_text(encoding="utf8")
+        assert old in text
+        profile.write_text(text.replace(old, new), encoding="utf8")
+        later = time.time() + 5
+        os.utime(profile, (later, later))
+
+    build()
+    # No-op rebuild reads nothing; nor does saving the profile unchanged.
+    assert build() == []
     later = time.time() + 5
     os.utime(src / "profile.yaml", (later, later))
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
-    seen = read_docs(app)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert sorted(seen) == ["index", "myst"]
+    assert build() == []
+    # Editing a publication re-reads the pages that show publications, and only those.
+    edit("She Walks in Beauty", "She Walks in Beauty, Like the Night")
+    assert build() == ["index", "myst"]
+    # Editing a timeline section re-reads the page with that timeline.
+    edit("thesis: Notes on the Engine", "thesis: Notes on the Engine, Revised")
+    assert build() == ["index"]
 
 
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..gcpause import paused_gc
 from . import yamlsource as ys
+from .digests import part_digests
 from .fields import INVALID, Context
 from .model import PROFILE, Profile, Publication
 from .problems import Location, Problem, Subtype
@@ -26,6 +27,10 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """Every file read (profile first, then BibTeX files), for rebuild dependencies."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """A digest of each part of the profile (see :mod:`.digests`)."""
+    stamp: tuple[tuple[str, int | None, int | None], ...] = ()
+    """The files' (path, mtime, size) before they were read, set by :class:`ProfileCache`."""
 
 
 def read_text(path: str, ctx: Context, what: str) -> str | None:
@@ -74,6 +79,7 @@ def _load_profile(path: str, bibtex_files: Sequence[str]) -> LoadResult:
     ctx = Context(path)
     text = read_text(path, ctx, "profile")
     profile = Profile()
+    root = None
     if text is not None:
         root, problems = ys.compose(text, path)
         ctx.problems.extend(problems)
@@ -96,7 +102,7 @@ def _load_profile(path: str, bibtex_files: Sequence[str]) -> LoadResult:
     # Report in file order (stable: problems at one place keep their order).
     problems = sorted(ctx.problems, key=lambda p: (p.location.file != path, p.location.file,
                                                    p.location.line, p.location.column))
-    return LoadResult(profile, problems, files)
+    return LoadResult(profile, problems, files, part_digests(text, root, file_stamp(files[1:])))
 
 
 def load_bibtex_file(path: str) -> tuple[list[Publication], list[Problem]]:
@@ -167,31 +173,33 @@ def check_references(profile: Profile, ctx: Context) -> None:
             topic.publications = kept
 
 
+def file_stamp(files: Iterable[str]) -> tuple[tuple[str, int | None, int | None], ...]:
+    """(path, mtime, size) of each file; None for a file that cannot be read."""
+    out: list[tuple[str, int | None, int | None]] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+            out.append((f, st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((f, None, None))
+    return tuple(out)
+
+
 class ProfileCache:
     """Parsed profiles keyed by path, re-read only when a file's mtime or size changes."""
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, tuple[str, ...]], tuple[tuple, LoadResult]] = {}
 
-    @staticmethod
-    def _stamp(files: Iterable[str]) -> tuple:
-        out: list[tuple[str, int | None, int | None]] = []
-        for f in files:
-            try:
-                st = os.stat(f)
-                out.append((f, st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append((f, None, None))
-        return tuple(out)
-
     def get(self, path: str, bibtex_files: Sequence[str] = ()) -> tuple[LoadResult, bool]:
         """(result, fresh): ``fresh`` is True when the files were (re)read just now."""
         key = (path, tuple(bibtex_files))
         cached = self._entries.get(key)
-        if cached is not None and self._stamp(cached[1].files) == cached[0]:
+        if cached is not None and file_stamp(cached[1].files) == cached[0]:
             return cached[1], False
-        stamp_before = self._stamp([path])
+        stamp_before = file_stamp([path])
         result = load_profile(path, bibtex_files)
-        stamp = stamp_before + self._stamp(result.files[1:])
+        stamp = stamp_before + file_stamp(result.files[1:])
+        result.stamp = stamp
         self._entries[key] = (stamp, result)
         return result, True

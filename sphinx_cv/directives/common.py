@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import CvConfig, get_config
+from ..data.digests import WHOLE
 from ..data.model import Profile
 from ..data.problems import Subtype
 from ..domain import CvDomain
@@ -18,7 +19,14 @@ from ..logging_ import warn
 
 
 class CvDirective(SphinxDirective):
-    """Base class: reads the profile and declares the files it came from."""
+    """Base class: reads the profile and declares the parts of it the page shows."""
+
+    profile_parts: ClassVar[tuple[str, ...]] = (WHOLE,)
+    """The top-level parts of the profile this directive shows (``publications``,
+    ``person``...): the page is read again when one of them changes."""
+
+    def parts(self) -> tuple[str, ...]:
+        return self.profile_parts
 
     @property
     def cv(self) -> CvConfig:
@@ -33,14 +41,13 @@ class CvDirective(SphinxDirective):
 
     def profile(self) -> Profile | None:
         path = self.cv.profile_path
-        # Declared even when missing: creating the file must rebuild this page.
-        self.env.note_dependency(path)
         if not os.path.exists(path):
+            # Declared as a file: creating it must rebuild this page.
+            self.env.note_dependency(path)
             self.warn(f"profile not found: {path} (set cv_profile in conf.py)", Subtype.FILE)
             return None
         result = self.domain.load()
-        for dep in result.files[1:]:
-            self.env.note_dependency(dep)
+        self.domain.note_use(self.env.docname, result, self.parts())
         return result.profile
 
     def own_names(self, profile: Profile, extra: list[str] | None = None) -> list[str]:

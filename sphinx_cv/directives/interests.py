@@ -25,6 +25,7 @@ class ResearchInterests(CvDirective):
     """An interest group (``current``, ``past``... or the only one) as a list."""
 
     optional_arguments = 1
+    profile_parts = ("interests", "publications")  # tags name publications by id
     option_spec: ClassVar[OptionSpec] = {
         "intro": yes_no,
         "tags": yes_no,

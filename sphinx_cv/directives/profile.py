@@ -55,6 +55,7 @@ class CvHeader(CvDirective):
     }
     defaults: ClassVar[dict[str, bool]] = {"photo": False, "bio": False, "contact": True}
     css_class = "cv-header"
+    profile_parts = ("person",)
 
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
@@ -105,6 +106,7 @@ class ProfileCard(CvHeader):
 class CvUpdated(CvDirective):
     """``Updated September 2025`` from the profile's ``updated`` or the build date."""
 
+    profile_parts = ("updated",)
     option_spec: ClassVar[OptionSpec] = {"class": words}
 
     def run(self) -> list[nodes.Node]:
@@ -152,12 +154,13 @@ class CvLinkRole(SphinxRole):
         from ..config import get_config
 
         cv = get_config(self.config)
-        self.env.note_dependency(cv.profile_path)
         if not os.path.exists(cv.profile_path):
+            self.env.note_dependency(cv.profile_path)  # creating it rebuilds this page
             warn(f"cv-link: profile not found: {cv.profile_path}", Subtype.FILE,
                  self.get_location())
             return [nodes.Text(text or target)], []
         result = cv_dir.load()
+        cv_dir.note_use(self.env.docname, result, ("person",))
         person = result.profile.person
         url = None
         label = None

@@ -30,6 +30,7 @@ class PublicationList(CvDirective):
     """Publications from the profile (and BibTeX files), as a list per group."""
 
     has_content = False
+    profile_parts = ("person", "publications")  # the owner's names are set in bold
     option_spec: ClassVar[OptionSpec] = {
         "type": words,
         "years": year_range,

@@ -117,6 +117,10 @@ class Timeline(CvDirective):
         "class": words,
     }
 
+    def parts(self) -> tuple[str, ...]:
+        name = self.arguments[0].strip()
+        return (name,) if name in m.SECTION_NAMES else ("sections",)
+
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
         if profile is None:
