@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import get_config, setup_config
+from .config import CvConfig, get_config, setup_config
+from .data.loader import file_stamp
 from .directives import setup_directives
 from .domain import load_profile_once, setup_domain
 from .nodes import setup_nodes
@@ -33,14 +36,36 @@ def defaults_from_profile(app: Sphinx, config: Config) -> None:
     cv = get_config(config)
     if not os.path.exists(cv.profile_path):
         return
-    person = load_profile_once(cv).profile.person
-    if person is None:
+    name = person_name(app, cv)
+    if name is None:
         return
     if "project" not in raw:
-        config.project = person.name
+        config.project = name
     if "author" not in raw:
-        config.author = person.name
+        config.author = name
     if "html_title" not in raw:
-        config.html_title = person.name
+        config.html_title = name
     if "copyright" not in raw:
-        config.copyright = person.name
+        config.copyright = name
+
+
+def person_name(app: Sphinx, cv: CvConfig) -> str | None:
+    """The profile's person name, kept beside the doctrees while the profile file is
+    unchanged: a rebuild that reads no page showing the profile does not parse it (at
+    10,000 publications that is most of a no-op rebuild)."""
+    saved = Path(app.doctreedir) / "sphinx-cv-person.json"
+    stamp = [list(s) for s in file_stamp([cv.profile_path])]
+    try:
+        cached = json.loads(saved.read_text(encoding="utf-8"))
+        if cached["stamp"] == stamp:
+            return cached["name"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    person = load_profile_once(cv).profile.person
+    name = person.name if person is not None else None
+    try:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps({"stamp": stamp, "name": name}), encoding="utf-8")
+    except OSError:
+        pass
+    return name

@@ -72,7 +72,8 @@ def test_markup_next_to_words_is_kept_apart() -> None:
 def test_one_tiny_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "results.md"
     assert run.main(["--sizes", "3", "--reps", "1", "--no-pdf", "--no-example",
-                     "--work", str(tmp_path / "work"), "--output", str(output)]) == 0
+                     "--growth", "30,120", "--work", str(tmp_path / "work"),
+                     "--output", str(output)]) == 0
     text = output.read_text(encoding="utf-8")
     assert text == capsys.readouterr().out
     assert "| 3 | cold build |" in text and "| 3 | peak memory (cold) |" in text
@@ -80,3 +81,4 @@ def test_one_tiny_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     # The edit changed one publication on both sides; both re-read the pages showing it.
     assert "edit one publication (A: profile.yaml; B: cv.rst, publications.rst)" in text
     assert "| 3: no-op rebuild re-reads nothing | none | met |" in text
+    assert "Growth from 30 to 120 publications" in text and "no quadratic step" in text

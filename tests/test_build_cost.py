@@ -195,3 +195,33 @@ def test_part_digests_follow_the_source_of_each_part() -> None:
         assert digest_of(whole, "person") == whole[WHOLE]
     # "R&D" in text is not an anchor.
     assert len(digests("person: {name: R&D Lab}\nupdated: 2025\n")) == 3
+
+
+def test_unchanged_profile_is_not_parsed_for_the_project_name(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """conf.py without ``project``: the name comes from the profile, parsed only when the
+    profile changed (a rebuild that reads no page showing it does not parse it)."""
+    from sphinx_cv.data import loader
+
+    (site / "conf.py").write_text('extensions = ["sphinx_cv"]\n')
+    parsed: list[str] = []
+    real = loader.load_profile
+
+    def counting(path: str, *args: object) -> loader.LoadResult:
+        parsed.append(path)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_profile", counting)
+
+    def project() -> str:
+        app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build")
+        try:
+            app.build()
+            return app.config.project
+        finally:
+            app.cleanup()
+
+    assert project() == "Ada Lovelace" and len(parsed) == 1
+    assert project() == "Ada Lovelace" and len(parsed) == 1  # no-op: not parsed
+    edit(site / "profile.yaml", "Ada Lovelace", "Ada King")
+    assert project() == "Ada King" and len(parsed) == 2
