@@ -98,12 +98,18 @@ class Inline:
 
 
 class Writer:
-    """One document's doctree to reStructuredText."""
+    """One document's doctree to reStructuredText.
 
-    def __init__(self, docname: str, labels: dict[str, dict[str, tuple[str, str]]]) -> None:
+    Every entry sphinx-cv gave an id gets a target (the same anchors), unless ``keep``
+    is given: then only the targets it names (those some page links to)."""
+
+    def __init__(self, docname: str, labels: dict[str, dict[str, tuple[str, str]]],
+                 keep: set[str] | None = None) -> None:
         self.docname = docname
         self.labels = labels
-        self.rules: list[int] = []
+        self.keep = keep
+        self.linked: set[str] = set()
+        """Target names this page links to."""
 
     # -- targets and references ----------------------------------------------------------
 
@@ -126,6 +132,7 @@ class Writer:
             raise ValueError(f"{self.docname}: no label for publication {pub_id!r}")
         label, anchor = found
         text = node.astext() if node.get("cv_explicit") else label
+        self.linked.add(self.target(docname, anchor))
         uri = "#" + self.target(docname, anchor)
         if docname != self.docname:
             uri = f"{docname}.html{uri}"
@@ -201,7 +208,9 @@ class Writer:
                 body = []
                 ids: list[str] = item.get("ids", [])
                 for anchor in ids:
-                    body += [f".. _{self.target(self.docname, anchor)}:", ""]
+                    name = self.target(self.docname, anchor)
+                    if self.keep is None or name in self.keep:
+                        body += [f".. _{name}:", ""]
                 body += self.blocks(item.children, level)
                 while body and not body[-1]:
                     body.pop()
@@ -233,21 +242,33 @@ class Writer:
         raise NotImplementedError(f"block {node.__class__.__name__} in {self.docname}")
 
 
-def write_plain_site(doctrees: Path, dest: Path, name: str) -> list[str]:
+def write_plain_site(doctrees: Path, dest: Path, name: str,
+                     lean: Path | None = None) -> list[str]:
     """Write every page of a built sphinx-cv site (its ``.doctrees`` folder) as plain
-    reStructuredText in ``dest``, with a conf.py that loads no extension."""
+    reStructuredText in ``dest``, with a conf.py that loads no extension; and in
+    ``lean``, if given, the same pages with targets only on the entries linked to."""
     with open(doctrees / "environment.pickle", "rb") as fh:
         env = pickle.load(fh)
     labels = env.domaindata.get("cv", {}).get("labels", {})
-    dest.mkdir(parents=True, exist_ok=True)
     docnames = sorted(env.found_docs)
-    for docname in docnames:
-        with open(doctrees / f"{docname}.doctree", "rb") as fh:
-            doc = pickle.load(fh)
-        path = dest / f"{docname}.rst"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Writer(docname, labels).document(doc), encoding="utf-8")
-    (dest / "conf.py").write_text(CONF.format(name=name), encoding="utf-8")
+    doctree_of: dict[str, Any] = {}
+    linked: set[str] = set()
+    for folder, keep in ((dest, None), (lean, linked)):
+        if folder is None:
+            continue
+        for docname in docnames:
+            doctree = doctree_of.get(docname)
+            if doctree is None:
+                with open(doctrees / f"{docname}.doctree", "rb") as fh:
+                    doctree = pickle.load(fh)
+                if lean is not None:  # read once for both
+                    doctree_of[docname] = doctree
+            writer = Writer(docname, labels, keep)
+            path = folder / f"{docname}.rst"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(writer.document(doctree), encoding="utf-8")
+            linked |= writer.linked
+        (folder / "conf.py").write_text(CONF.format(name=name), encoding="utf-8")
     return docnames
 
 

@@ -50,6 +50,16 @@ class CvDirective(SphinxDirective):
         self.domain.note_use(self.env.docname, result, self.parts())
         return result.profile
 
+    def adopt(self, result: list[nodes.Node]) -> list[nodes.Node]:
+        """Tell every node built here which document it belongs to, as the parser does
+        for its own nodes. Otherwise each later lookup of ``node.document`` (Sphinx's
+        smart quotes replace every text node) climbs the tree to the top."""
+        document = self.state.document
+        for top in result:
+            for node in top.findall(nodes.Element):
+                node.document = document
+        return result
+
     def own_names(self, profile: Profile, extra: list[str] | None = None) -> list[str]:
         names = list(self.cv.name_variants) + list(extra or [])
         if profile.person is not None:

@@ -60,7 +60,7 @@ class PublicationList(CvDirective):
         if profile is None:
             return []
         with paused_gc():  # thousands of entries, all kept: see gcpause
-            return self.make_list(profile)
+            return self.adopt(self.make_list(profile))
 
     def make_list(self, profile: Profile) -> list[nodes.Node]:
         spec = self.list_spec(profile.by_id)
