@@ -141,16 +141,7 @@ def prepare(label: str, cv_src: Path, work: Path, person: str,
     for path in (plain_src, lean_src):
         if path.exists():
             shutil.rmtree(path)
-    docnames = write_plain_site(out / ".doctrees", plain_src, person,
-                                lean_src if lean else None)
-    for folder in (plain_src, lean_src) if lean else (plain_src,):
-        probe = work / "plain-probe"
-        measure.html_build(folder, probe, clean=True)  # also warms the plain build
-        for doc in docnames:
-            if body_text(out / f"{doc}.html") != body_text(probe / f"{doc}.html"):
-                raise RuntimeError(f"{label}: page {doc} differs between sphinx-cv and "
-                                   f"{folder.name}")
-        shutil.rmtree(probe)
+    write_plain_site(out / ".doctrees", plain_src, person, lean_src if lean else None)
     from sphinx_cv.data.loader import load_profile
 
     profile_path = cv_src / "profile.yaml"
@@ -171,6 +162,9 @@ def measure_site(label: str, cv_src: Path, work: Path, person: str, reps: int,
     result = Result(label)
     sites, first = prepare(label, cv_src, work, person, lean)
     cv = sites[0]
+    cv_out = tree(work, cv, fresh=False)[1]
+    texts = {page.stem: body_text(page) for page in cv_out.glob("*.html")
+             if page.stem not in ("genindex", "search")}
     for rep in range(reps):
         order = sites[rep % len(sites):] + sites[:rep % len(sites)]
         # The first sphinx-cv cold build is the one prepare() made, in place.
@@ -188,6 +182,11 @@ def measure_site(label: str, cv_src: Path, work: Path, person: str, reps: int,
                     result.edited[site.name] = site.edit(src)
                 run = measure.html_build(src, out)
                 result.add(site.name, phase, run)
+                if phase == "cold" and rep == 0:  # the plain sites show the same text
+                    for doc, text in texts.items():
+                        if body_text(out / f"{doc}.html") != text:
+                            raise RuntimeError(f"{label}: page {doc} differs between "
+                                               f"sphinx-cv and {site.name}")
         log(f"  {label}: repetition {rep + 1}/{reps}: cold "
             + ", ".join(f"{name} {runs['cold'][-1].wall:.2f} s"
                         for name, runs in result.runs.items()))
@@ -196,15 +195,15 @@ def measure_site(label: str, cv_src: Path, work: Path, person: str, reps: int,
 
 # -- the extension's own steps, in process -------------------------------------------------
 
-def best(step: Callable[[], object], least: float = 0.02) -> float:
-    """Seconds per call of ``step``: the best of three runs of enough calls to take
+def best(step: Callable[[], object], least: float = 0.02, repeat: int = 3) -> float:
+    """Seconds per call of ``step``: the best of ``repeat`` runs of enough calls to take
     ``least`` seconds (timeit's method: the collector is off while timing, as it is in
     sphinx-cv's own large steps)."""
     timer = timeit.Timer(step)
     number = 1
     while timer.timeit(number) < least:
         number *= 4
-    return min(timer.repeat(repeat=3, number=number)) / number
+    return min(timer.repeat(repeat=repeat, number=number)) / number
 
 
 def step_functions(pubs: list[Any], own: set[str]) -> dict[str, Callable[[], object]]:
@@ -277,7 +276,7 @@ def growth(profile_path: Path, small: int, large: int) -> dict[str, float]:
     for n in (small, large):
         steps = step_functions(copies(n), set())
         del steps["citation nodes"]
-        times[n] = {name: best(step) for name, step in steps.items()}
+        times[n] = {name: best(step, repeat=5) for name, step in steps.items()}
     return {name: math.log(times[large][name] / times[small][name]) / math.log(large / small)
             for name in times[small]}
 
@@ -439,9 +438,10 @@ def targets(results: list[Result], scaling: tuple[int, int, dict[str, float]] | 
     if scaling:
         small, large, exponents = scaling
         worst = max(exponents, key=exponents.__getitem__)
-        out.append((f"no quadratic step: time ∝ n^k with k ≤ 1.2 from {small:,} to "
+        # A quadratic step shows k ≈ 2; linear ones measure 1.0-1.3 here (memory effects).
+        out.append((f"no quadratic step: time ∝ n^k with k ≤ 1.5 from {small:,} to "
                     f"{large:,} publications", f"worst: {worst}, k = {exponents[worst]:.2f}",
-                    exponents[worst] <= 1.2))
+                    exponents[worst] <= 1.5))
     for res in results:
         uses = {"cv", "publications", "index"} if res.label == "example site" else \
             {"cv", "publications"}
@@ -483,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     def reps_for(key: int | str) -> int:
         if args.reps:
             return args.reps
-        return 1 if args.quick else REPS.get(key, 3) if isinstance(key, int) else 5
+        return 1 if args.quick else REPS.get(key, 3) if isinstance(key, int) else 9
 
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ status, award, note and links."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ from .text import ends_with_punct, inline, inline_nodes, link, merge_text
 NBSP = "\u00a0"
 
 
+@functools.lru_cache(maxsize=8192)  # co-authors recur across a publication list
 def name_key(name: str) -> str:
     """Match names ignoring case, accents, dots and marks such as ``*`` or ``†``."""
     return fold(re.sub(r"[*†‡§¶#.]", " ", name))
