@@ -283,8 +283,18 @@ def growth(profile_path: Path, small: int, large: int) -> dict[str, float]:
 
 # -- the CV as PDF -------------------------------------------------------------------------
 
-def pdf_times(cv_src: Path, work: Path, reps: int) -> dict[str, list[float]]:
-    """Full ``sphinx-build -M latexpdf`` against latexmk alone on the same .tex files."""
+def pdf_times(cv_src: Path, work: Path, reps: int) -> dict[str, list[float]] | str:
+    """Full ``sphinx-build -M latexpdf`` against latexmk alone on the same .tex files;
+    or why it could not be timed."""
+    if shutil.which("latexmk") is None:
+        return "latexmk not found (install TeX Live)"
+    try:
+        return _pdf_times(cv_src, work, reps)
+    except (measure.BuildError, RuntimeError) as err:
+        return f"failed: {str(err).splitlines()[0]}"
+
+
+def _pdf_times(cv_src: Path, work: Path, reps: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"latexpdf": [], "latexmk": []}
     for _ in range(reps):
         out = work / "pdf-out"
@@ -324,7 +334,8 @@ def pages(docs: list[str]) -> str:
     return ", ".join(docs) if docs else "none"
 
 
-def report(results: list[Result], reps: dict[str, int], pdf: dict[str, dict[str, list[float]]],
+def report(results: list[Result], reps: dict[str, int],
+           pdf: dict[str, dict[str, list[float]] | str],
            scaling: tuple[int, int, dict[str, float]] | None, seconds: float,
            quick: bool) -> str:
     import docutils
@@ -403,6 +414,9 @@ def report(results: list[Result], reps: dict[str, int], pdf: dict[str, dict[str,
                   "| site | sphinx-build -M latexpdf | latexmk alone | ratio |",
                   "| --- | ---: | ---: | ---: |"]
         for label, times in pdf.items():
+            if isinstance(times, str):
+                lines.append(f"| {label} | {times} | | |")
+                continue
             a, b = statistics.median(times["latexpdf"]), statistics.median(times["latexmk"])
             lines.append(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio(a, b)} |")
     lines += ["", "## Targets", "", "| target | measured | |", "| --- | --- | --- |"]
@@ -489,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     results: list[Result] = []
     reps: dict[str, int] = {}
-    pdf: dict[str, dict[str, list[float]]] = {}
+    pdf: dict[str, dict[str, list[float]] | str] = {}
     if not args.no_example:
         log("example site")
         src = work / "example" / "template"
