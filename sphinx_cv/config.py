@@ -79,6 +79,9 @@ class CvConfig:
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
         "Show each publication's BibTeX in an expandable block (HTML)."))
+    pdf_document: str = field(default="", metadata=_help(
+        "Document that becomes the CV PDF when conf.py sets no latex_documents "
+        "(default: 'cv' if the project has such a page, else the root document)."))
 
     # Set at config-inited, not configuration values.
     confdir: str = field(default="", metadata={"internal": True})
@@ -135,6 +138,11 @@ def check_config(app: Sphinx, config: Config) -> None:
     from .data.loader import ProfileCache
 
     config.cv = CvConfig(**values, confdir=str(app.confdir), cache=ProfileCache())
+
+
+def user_set(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` set ``name`` (a default of ours must not override it)."""
+    return name in config._raw_config or name in getattr(config, "overrides", {})
 
 
 def get_config(app_or_config: Any) -> CvConfig:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from .config import get_config, setup_config
+from .config import get_config, setup_config, user_set
 from .directives import setup_directives
 from .domain import load_profile_once, setup_domain
+from .latex import setup_latex
 from .nodes import setup_nodes
 from .static import setup_static
 
@@ -22,13 +23,15 @@ def setup_extension(app: Sphinx) -> None:
     setup_nodes(app)
     setup_directives(app)
     setup_static(app)
+    setup_latex(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 
 def defaults_from_profile(app: Sphinx, config: Config) -> None:
     """``project`` and ``author`` from the profile when conf.py leaves them unset."""
-    raw = config._raw_config
-    if {"project", "author", "html_title", "copyright"} <= raw.keys():
+    names = ("project", "author", "html_title", "copyright")
+    unset = [name for name in names if not user_set(config, name)]
+    if not unset:
         return
     cv = get_config(config)
     if not os.path.exists(cv.profile_path):
@@ -36,11 +39,5 @@ def defaults_from_profile(app: Sphinx, config: Config) -> None:
     person = load_profile_once(cv).profile.person
     if person is None:
         return
-    if "project" not in raw:
-        config.project = person.name
-    if "author" not in raw:
-        config.author = person.name
-    if "html_title" not in raw:
-        config.html_title = person.name
-    if "copyright" not in raw:
-        config.copyright = person.name
+    for name in unset:
+        setattr(config, name, person.name)

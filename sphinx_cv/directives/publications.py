@@ -68,20 +68,20 @@ class PublicationList(CvDirective):
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)
         bibtex = self.options.get("bibtex", self.cv.show_bibtex)
 
-        root = nodes.container(classes=["cv-publications", *self.options.get("class", [])])
+        numbered = spec.numbering != "none"
+        root = nodes.container(classes=["cv-publications",
+                                        "cv-numbered" if numbered else "cv-unnumbered",
+                                        *self.options.get("class", [])])
         for group in groups:
             if headings and group.key:
                 title = titles.get(group.key, group.key) if spec.group_by == "type" else group.key
                 root.append(nodes.rubric(title, title, classes=["cv-group-title"]))
             ordered = spec.numbering == "forward"
             bullet = nodes.bullet_list(classes=["cv-publist",
-                                                "cv-numbered" if spec.numbering != "none"
-                                                else "cv-unnumbered",
                                                 "cv-forward" if ordered else "cv-reverse"])
             for item in group.items:
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
-                                         spec.numbering != "none", show_status, abstracts,
-                                         bibtex))
+                                         numbered, show_status, abstracts, bibtex))
             root.append(bullet)
         return [root]
 
