@@ -10,6 +10,7 @@ from .directives import setup_directives
 from .domain import load_profile_once, setup_domain
 from .nodes import setup_nodes
 from .static import setup_static
+from .theme import setup_theme
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,6 +23,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_nodes(app)
     setup_directives(app)
     setup_static(app)
+    setup_theme(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 
