@@ -45,6 +45,7 @@ PAGE_PUBLICATION_FIELD = "cv-publication"
 SPHINX_SCRIPTS = {"_static/documentation_options.js", "_static/doctools.js",
                   "_static/sphinx_highlight.js"}
 THEME_SCRIPT = "_static/sphinx-cv-theme.js"
+TAGS = re.compile(r"<[^>]*>")
 VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 
 
@@ -230,7 +231,7 @@ def head_values(context: dict[str, Any], pagename: str, root: str, person: Perso
     meta = context.get("meta") or {}
     page_url = context.get("pageurl")
     site_name = str(context.get("docstitle") or (person.name if person else ""))
-    title = plain(context.get("title") or "")
+    title = " ".join(html.unescape(TAGS.sub("", str(context.get("title") or ""))).split())
     is_home = pagename == root
     description = " ".join(str(meta.get("description") or "").split()) or opts.description
     if not description and person is not None:
