@@ -121,6 +121,24 @@ def test_author_column_navigation_and_footer(site: Path) -> None:
     assert '<span class="cv-updated-footer">Updated September 2025</span>' in plain
 
 
+def test_profile_card_without_identity(site: Path) -> None:
+    # The homepage's card shows the bio and contact line, not the name again.
+    card = page(site, "index").split('<div class="cv-profile-card', 1)[1].split("</div>", 1)[0]
+    assert 'class="cv-bio"' in card and 'class="cv-contact"' in card
+    assert "cv-name" not in card and "cv-position" not in card
+
+
+def test_a_site_without_profile(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "conf.py").write_text('extensions = ["sphinx_cv"]\nproject = "P"\n')
+    (tmp_path / "src" / "index.rst").write_text("Hello\n=====\n\nText.\n")
+    out, warnings, _ = build(tmp_path / "src", tmp_path / "build")
+    assert warnings == ""
+    index = page(out, "index")
+    assert "cv-no-author" in index and "cv-author-name" not in index
+    assert "application/ld+json" not in index
+
+
 def test_homepage_loads_only_what_it_needs(site: Path) -> None:
     index = parse(page(site, "index"))
     sources = [a["src"] for t, a in index.tags if t == "script" and "src" in a]
@@ -158,9 +176,9 @@ def test_json_ld_person(site: Path) -> None:
     assert person["affiliation"] == {"@type": "Organization",
                                      "name": "Engines & <Looms> Lab, University of London"}
     assert person["email"] == "ada@example.org"
-    assert person["url"] == "https://ada.example.org/index.html"
+    assert person["url"] == "https://ada.example.org/"
     assert person["image"] == "https://ada.example.org/_static/avatar.svg"
-    assert person["sameAs"] == ["https://ada.example.org", "https://github.com/ada",
+    assert person["sameAs"] == ["https://github.com/ada",
                                 "https://orcid.org/0000-0002-1825-0097",
                                 "https://www.linkedin.com/in/ada",
                                 "https://scholar.google.com/citations?user=abc&hl=en"]

@@ -70,6 +70,21 @@ def photo_file(cv: CvConfig, person: Person | None, srcdir: str) -> str | None:
     return os.path.join(os.path.dirname(cv.profile_path), photo)
 
 
+def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, baseurl: str
+               ) -> tuple[str | None, str | None]:
+    """(URL from this page, public URL) of the photo, which :func:`init_theme` had
+    copied to ``_static``; the public one needs ``html_baseurl``."""
+    if person is None or not person.photo:
+        return None, None
+    local = photo_file(cv, person, srcdir)
+    if local is None:  # a URL: the owner's choice to load it from there
+        return person.photo, person.photo
+    if not os.path.exists(local):
+        return None, None
+    static = "_static/" + os.path.basename(local)
+    return pathto(static, 1), posixpath.join(baseurl, static) if baseurl else None
+
+
 def absolute(url: str, base: str | None) -> str | None:
     """``url`` resolved against ``base`` (a page's public URL); None when that can't be
     known."""
@@ -90,17 +105,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     env = app.builder.env
     root = app.config.root_doc
     baseurl = app.config.html_baseurl or ""
-
-    avatar = avatar_url = None
-    if person is not None and person.photo:
-        local = photo_file(cv, person, str(app.srcdir))
-        if local is None:  # a URL: the owner's choice to load it from there
-            avatar = avatar_url = person.photo
-        elif os.path.exists(local):
-            static = "_static/" + os.path.basename(local)
-            avatar = pathto(static, 1)
-            avatar_url = posixpath.join(baseurl, static) if baseurl else None
-
+    avatar, avatar_url = photo_urls(cv, person, str(app.srcdir), pathto, baseurl)
     site: dict[str, Any] = {
         "options": opts,
         "person": person_view(person, avatar, opts) if person else None,
@@ -113,7 +118,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "accent_css": accent_css(opts),
         "sidebar": person is not None and opts.profile_sidebar,
     }
-    site["head"] = head_values(context, pagename, root, person, profile, opts, avatar_url)
+    site["head"] = head_values(context, pagename, root, person, profile, opts, avatar_url,
+                               baseurl)
     context["cv_site"] = site
     # docutils adds a second viewport tag; the layout already has one.
     context["metatags"] = VIEWPORT.sub("", str(context.get("metatags") or ""))
@@ -163,8 +169,9 @@ def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[
         for word in wanted:
             chosen += [c for c in items if c not in chosen
                        and (c.kind == word or c.source == word or c.text.lower() == word)]
-    links = [{"kind": c.kind, "text": c.text, "url": c.url, "icon": icon_for(c.kind),
-              "external": c.source in ("website", "link")} for c in chosen]
+    links = [{"kind": c.kind, "parts": wrap_parts(c.text), "url": c.url,
+              "icon": icon_for(c.kind), "external": c.source in ("website", "link")}
+             for c in chosen]
     return {
         "name": person.name,
         "position": plain(person.position),
@@ -175,6 +182,14 @@ def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[
         "initials": initials(person.name),
         "links": links,
     }
+
+
+def wrap_parts(text: str) -> list[str]:
+    """An address in pieces between which a narrow column may wrap it: after ``@`` and
+    ``/``, before dots (``name@`` / ``example`` / ``.org``)."""
+    if " " in text:
+        return [text]
+    return [part for part in re.split(r"(?<=[@/])|(?=\.)", text) if part]
 
 
 def parents_of(env: BuildEnvironment) -> dict[str, str]:
@@ -226,8 +241,8 @@ def check_nav_items(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def head_values(context: dict[str, Any], pagename: str, root: str, person: Person | None,
-                profile: Profile | None, opts: ThemeOptions, image: str | None
-                ) -> dict[str, Any]:
+                profile: Profile | None, opts: ThemeOptions, image: str | None,
+                baseurl: str) -> dict[str, Any]:
     meta = context.get("meta") or {}
     page_url = context.get("pageurl")
     site_name = str(context.get("docstitle") or (person.name if person else ""))
@@ -255,9 +270,10 @@ def head_values(context: dict[str, Any], pagename: str, root: str, person: Perso
     kind = "profile" if is_home else ("article" if citation else "website")
     jsonld = None
     if is_home and person is not None:
+        home_url = baseurl or person.website
         same_as = [c.url for c in contact_items(person)
-                   if c.source in ("website", "link") and c.url.startswith(("http:", "https:"))]
-        home_url = page_url or (person.website if person.website else None)
+                   if c.source in ("website", "link") and c.url.startswith(("http:", "https:"))
+                   and c.url.rstrip("/") != (home_url or "").rstrip("/")]
         jsonld = script_json(person_jsonld(person, home_url, image, same_as))
     return {
         "title": site_name if is_home else (f"{title} – {site_name}" if title else site_name),
