@@ -486,6 +486,14 @@ def test_shorten_and_initials() -> None:
     assert initials("") == "?"
 
 
+def test_addresses_wrap_at_their_joints() -> None:
+    from sphinx_cv.theme.context import wrap_parts
+
+    assert wrap_parts("first.last@mail.example.org") == ["first.last@", "mail.example.org"]
+    assert wrap_parts("people.example.org/~ada") == ["people", ".example", ".org/", "~ada"]
+    assert wrap_parts("Google Scholar") == ["Google Scholar"]
+
+
 def test_option_parsing() -> None:
     from sphinx_cv.theme.options import parse_options
 

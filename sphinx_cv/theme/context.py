@@ -185,11 +185,12 @@ def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[
 
 
 def wrap_parts(text: str) -> list[str]:
-    """An address in pieces between which a narrow column may wrap it: after ``@`` and
-    ``/``, before dots (``name@`` / ``example`` / ``.org``)."""
+    """An address in pieces between which a narrow column may wrap it: an e-mail after
+    the ``@``, a web address after ``/`` and before dots (``example`` / ``.org``)."""
     if " " in text:
         return [text]
-    return [part for part in re.split(r"(?<=[@/])|(?=\.)", text) if part]
+    where = r"(?<=@)" if "@" in text else r"(?<=/)|(?=\.)"
+    return [part for part in re.split(where, text) if part]
 
 
 def parents_of(env: BuildEnvironment) -> dict[str, str]:
