@@ -234,6 +234,14 @@ def test_citation_tags_from_myst_front_matter(site: Path) -> None:
     assert meta["citation_publication_date"] == "2020"
 
 
+def test_citation_tags_under_another_theme(tmp_path: Path) -> None:
+    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build", html_theme="alabaster")
+    assert warnings == ""
+    meta = dict(parse(page(out, "paper")).meta())
+    assert meta["citation_title"] == 'Notes on the <Analytical> Engine & "more"'
+    assert meta["citation_pdf_url"] == "https://ada.example.org/files/notes.pdf"
+
+
 def test_no_citation_tags_elsewhere(site: Path) -> None:
     # The homepage lists both papers but is about neither.
     for name in ("index", "plain"):

@@ -17,6 +17,7 @@ from ..domain import load_profile_once
 from ..logging_ import warn
 from .context import (
     check_nav_items,
+    citation_context,
     load_profile,
     page_context,
     photo_file,
@@ -81,4 +82,5 @@ def setup_theme(app: Sphinx) -> None:
     app.connect("builder-inited", init_theme)
     app.connect("env-get-updated", rewrite_on_profile_change)
     app.connect("env-updated", check_nav_items)
+    app.connect("html-page-context", citation_context, priority=400)
     app.connect("html-page-context", page_context)

@@ -93,6 +93,27 @@ def absolute(url: str, base: str | None) -> str | None:
     return urljoin(base, url) if base else None
 
 
+def citation_context(app: Sphinx, pagename: str, templatename: str,
+                     context: dict[str, Any], doctree: Any) -> None:
+    """``citation_*`` tags on the page of one paper (``cv-publication: ID`` in its
+    metadata), under any theme: they join the page's meta tags."""
+    pub_id = str((context.get("meta") or {}).get(PAGE_PUBLICATION_FIELD) or "").strip()
+    if not pub_id:
+        return
+    profile = load_profile(get_config(app))
+    pub = profile.by_id.get(pub_id) if profile is not None else None
+    if pub is None:
+        warn(f"{PAGE_PUBLICATION_FIELD}: no publication has id {pub_id!r}",
+             Subtype.UNKNOWN_REF, pagename)
+        return
+    page_url = context.get("pageurl")
+    pairs = citation_meta(pub, lambda url: absolute(url, page_url) or url)
+    context["cv_citation"] = pairs
+    context["metatags"] = str(context.get("metatags") or "") + "".join(
+        f'\n<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
+        for name, content in pairs)
+
+
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: Any) -> None:
     if "theme_avatar_shape" not in context:  # another theme
@@ -258,17 +279,7 @@ def head_values(context: dict[str, Any], pagename: str, root: str, person: Perso
     else:
         description_tag = description
 
-    citation: list[tuple[str, str]] = []
-    pub_id = str(meta.get(PAGE_PUBLICATION_FIELD) or "").strip()
-    if pub_id and profile is not None:
-        pub = profile.by_id.get(pub_id)
-        if pub is None:
-            warn(f"{PAGE_PUBLICATION_FIELD}: no publication has id {pub_id!r}",
-                 Subtype.UNKNOWN_REF, pagename)
-        else:
-            citation = citation_meta(pub, lambda url: absolute(url, page_url) or url)
-
-    kind = "profile" if is_home else ("article" if citation else "website")
+    kind = "profile" if is_home else ("article" if context.get("cv_citation") else "website")
     jsonld = None
     if is_home and person is not None:
         home_url = baseurl or person.website
@@ -283,7 +294,6 @@ def head_values(context: dict[str, Any], pagename: str, root: str, person: Perso
                         site_name=site_name, description=description, kind=kind,
                         url=page_url, image=image),
         "jsonld": jsonld,
-        "citation": citation,
     }
 
 
