@@ -285,6 +285,16 @@ def test_theme_options(tmp_path: Path) -> None:
     assert '<meta name="description" content="Ada&#39;s homepage." />' in plain
 
 
+def test_search_is_optional(tmp_path: Path) -> None:
+    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build",
+                             html_theme_options={"show_search": True})
+    assert warnings == ""
+    plain = page(out, "plain")
+    assert '<li><a href="search.html">Search</a></li>' in plain
+    # Search-term highlighting on the pages search leads to.
+    assert "sphinx_highlight.js" in plain and "doctools.js" in plain
+
+
 def test_bad_theme_options_warn_and_fall_back(tmp_path: Path) -> None:
     out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build", html_theme_options={
         "accent_color": "red;}body{display:none",
