@@ -53,7 +53,7 @@ def init_theme(app: Sphinx) -> None:
     if local is None:
         return
     if os.path.isfile(local):
-        app.config.html_static_path.append(local)  # absolute: confdir is
+        app.config.html_static_path.append(local)  # an absolute path, like confdir
     else:
         warn(f"person.photo: file not found: {local} (the theme shows initials instead)",
              Subtype.FILE, cv.profile_path)
