@@ -79,6 +79,9 @@ class CvConfig:
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
         "Show each publication's BibTeX in an expandable block (HTML)."))
+    pdf_url: str = field(default="", metadata=_help(
+        "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
+        "set, `profile-card` shows a 'Download CV (PDF)' link."))
 
     # Set at config-inited, not configuration values.
     confdir: str = field(default="", metadata={"internal": True})

@@ -7,6 +7,7 @@ text, ``1.10`` is not turned into ``1.1``); types are checked by the converters.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -180,6 +181,30 @@ def location(node: Node, filename: str) -> Location:
 
 def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def to_python(node: Node) -> Any:
+    """Plain Python data for a node (``x-`` extension values kept for other tools).
+
+    Scalars get their YAML types (numbers, booleans, null); dates stay ISO text, so the
+    value can go to JSON unchanged.
+    """
+    return _plain(node, yaml.constructor.SafeConstructor())
+
+
+def _plain(node: Node, constructor: Any) -> Any:
+    if isinstance(node, MappingNode):
+        return {str(_plain(k, constructor)): _plain(v, constructor)
+                for k, v in iter_mapping(node)}
+    if isinstance(node, SequenceNode):
+        return [_plain(v, constructor) for v in node.value]
+    try:
+        value = constructor.construct_object(node)
+    except yaml.YAMLError:
+        return str(node.value)
+    if isinstance(value, _dt.date | bytes):
+        return str(node.value)
+    return value
 
 
 def scalar_text(node: ScalarNode) -> str:

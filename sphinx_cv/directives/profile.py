@@ -9,7 +9,9 @@ import os
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxRole
+from sphinx.util.osutil import relative_uri
 
 from ..data.links import kind_of
 from ..data.model import Person
@@ -96,10 +98,45 @@ class CvHeader(CvDirective):
 
 
 class ProfileCard(CvHeader):
-    """The homepage card: like the CV header, with photo and bio."""
+    """The homepage card: like the CV header, with photo and bio, and a link to the CV
+    as PDF when ``cv_pdf_url`` is set."""
 
     defaults: ClassVar[dict[str, bool]] = {"photo": True, "bio": True, "contact": True}
     css_class = "cv-profile-card"
+
+    def run(self) -> list[nodes.Node]:
+        out = super().run()
+        if out and self.cv.pdf_url:
+            ref = link(PDF_LINK_TEXT, self.cv.pdf_url, PDF_LINK_CLASS)
+            box = out[0]
+            assert isinstance(box, nodes.Element)
+            box += nodes.paragraph("", "", ref, classes=["cv-pdf"])
+        return out
+
+
+PDF_LINK_TEXT = "Download CV (PDF)"
+PDF_LINK_CLASS = "cv-pdf-link"
+
+
+class PdfLinkResolver(SphinxPostTransform):
+    """Makes the site-relative ``cv_pdf_url`` relative to each page (any depth, html or
+    dirhtml); outside HTML, where the site's files are not beside the page, a relative
+    link is left out."""
+
+    default_priority = 400
+
+    def run(self, **kwargs: Any) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            if PDF_LINK_CLASS not in ref["classes"]:
+                continue
+            url = ref.get("refuri", "")
+            if "://" in url or url.startswith(("/", "mailto:", "#")):
+                continue  # absolute: right from every page and in every format
+            if self.app.builder.format == "html":
+                page = self.app.builder.get_target_uri(self.env.docname)
+                ref["refuri"] = relative_uri(page, url)
+            elif isinstance(ref.parent, nodes.paragraph) and ref.parent.parent is not None:
+                ref.parent.parent.remove(ref.parent)
 
 
 class CvUpdated(CvDirective):
