@@ -65,7 +65,7 @@ def _from_bibtex(path: str) -> tuple[dict[str, Any], list[str]]:
 
     pubs, problems = load_bibtex(path, keep_duplicates=True)
     if not pubs and any(p.subtype == Subtype.FILE for p in problems):
-        raise CommandError("; ".join(p.describe() for p in problems))
+        raise CommandError(f"{path}: " + "; ".join(p.describe() for p in problems))
     kept: Counter[str] = Counter()
     for pub in pubs:
         fields = pub.extras.get("x-bibtex", {})

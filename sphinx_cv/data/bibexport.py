@@ -39,28 +39,45 @@ _TEXT_ESCAPES = {
 }
 _TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 # Pairs the reader turns into dashes and quotes; a group between them keeps them literal.
-_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')")
-# Math the reader kept as written because it could not make it Unicode.
-_MATH = re.compile(r"\$[^$]*[\\^_{][^$]*\$")
+_LIGATURES = re.compile(r"(?<=`)(?=`)|(?<=')(?=')")
+_DASHES = {"-": "-", "–": "--", "—": "---"}
+_DASH = re.compile("([-–—])")
+# Candidates for math the reader kept as written (see _kept_math).
+_MATH = re.compile(r"\$[^$]+\$")
 
 
 def escape(value: str) -> str:
     """Plain text as LaTeX: special characters escaped, dashes as ``--``/``---``, a
     no-break space as ``~``."""
-    text = _LIGATURES.sub("{}", value)
-    text = _TEXT_SPECIAL.sub(lambda m: _TEXT_ESCAPES[m.group(0)], text)
-    return text.replace("—", "---").replace("–", "--").replace("\u00a0", "~")
+    text = _TEXT_SPECIAL.sub(lambda m: _TEXT_ESCAPES[m.group(0)], value)
+    text = _LIGATURES.sub("{}", text)
+    out: list[str] = []
+    after_dash = False
+    for piece in _DASH.split(text):
+        if piece in _DASHES:
+            if after_dash:
+                out.append("{}")  # "--" next to "-" would read as one longer dash
+            out.append(_DASHES[piece])
+            after_dash = True
+        elif piece:
+            out.append(piece)
+            after_dash = False
+    return "".join(out).replace("\u00a0", "~")
 
 
 def _protected(text: str) -> str:
-    """Escaped, with words such as ``BERT`` or ``iPhone`` braced against lower-casing."""
+    """Escaped, with words such as ``BERT`` or ``iPhone`` braced against the
+    lower-casing of bibliography styles."""
     out = []
-    for word in re.split(r"(\s+)", text):
-        if any(c.isupper() for c in word[1:]):
-            out.append("{" + escape(word) + "}")
+    for i, part in enumerate(_WORD.split(text)):
+        if i % 2 and any(c.isupper() for c in part[1:]):
+            out.append("{" + part + "}")
         else:
-            out.append(escape(word))
+            out.append(escape(part))
     return "".join(out)
+
+
+_WORD = re.compile(r"([^\W_]+)")
 
 
 def text_to_latex(markdown: str, protect: bool = False) -> str:
@@ -73,6 +90,8 @@ def _span(span: Span, protect: bool) -> str:
         parts = []
         last = 0
         for math in _MATH.finditer(span.text):
+            if not _kept_math(math.group(0)):
+                continue
             parts.append(_plain(span.text[last:math.start()], protect))
             parts.append(math.group(0))
             last = math.end()
@@ -84,6 +103,13 @@ def _span(span: Span, protect: bool) -> str:
     if span.kind == "link":
         return r"\href{" + url_value(span.url) + "}{" + inner + "}"
     return (r"\textbf{" if span.kind == "strong" else r"\emph{") + inner + "}"
+
+
+def _kept_math(text: str) -> bool:
+    """Math the reader keeps as written (it has no Unicode for it): written back as is."""
+    from .bibtex import latex_to_text
+
+    return latex_to_text(text, markdown=False) == text
 
 
 def _plain(text: str, protect: bool) -> str:

@@ -112,10 +112,13 @@ def name_yaml(name: str) -> str:
     """A display name as the profile reads it back: ``John Smith, Jr.`` (a comma means
     ``Last, First`` there) is written ``Smith, Jr., John``."""
     base, sep, suffix = name.rpartition(", ")
-    if not sep or " " not in base:
+    words = base.split(" ")
+    if not sep or len(words) < 2:
         return name
-    first, last = base.rsplit(" ", 1)
-    return f"{last}, {suffix}, {first}"
+    # The last name starts at a particle (van, de la) or is the last word.
+    start = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].islower()),
+                 len(words) - 1)
+    return f"{' '.join(words[start:])}, {suffix}, {' '.join(words[:start])}"
 
 
 def date_data(date: CvDate) -> Any:
