@@ -88,20 +88,22 @@ def site_dir(path: str) -> str:
 def run(args: argparse.Namespace) -> int:
     paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
     _quiet_colours()
-    status = 0
-    pdf = None
+    pdf = pdf_problem = None
     if not args.no_pdf:
         say("Building PDF...")
-        pdf, problem = build_pdf(paths, args)
-        if problem:
-            error(f"no PDF: {problem}")
-            status = 1
+        pdf, pdf_problem = build_pdf(paths, args)
     say("Building HTML...")
     overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
-    app, problem = run_sphinx(paths, "html", overrides, args)
-    if app is None or problem:
-        error(f"HTML: {problem}")
+    _app, problem = run_sphinx(paths, "html", overrides, args)
+    if problem:
+        if pdf_problem != f"LaTeX: {problem}":  # the same error once is enough
+            if pdf_problem:
+                error(f"no PDF: {pdf_problem}")
+            problem = f"HTML: {problem}"
+        error(problem)
         return 1
+    if pdf_problem:
+        error(f"no PDF: {pdf_problem}")
     site_pdf = os.path.join(paths.html, PDF_NAME)
     if pdf:
         shutil.copyfile(pdf, site_pdf)
@@ -109,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         os.remove(site_pdf)  # from an earlier build: the pages no longer link to it
     done = [os.path.join(paths.html, "index.html")] + ([site_pdf] if pdf else [])
     say("Done: " + ", ".join(done))
-    return status
+    return 1 if pdf_problem else 0
 
 
 def say(text: str) -> None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
@@ -19,6 +18,9 @@ from ..data.problems import Subtype
 from ..logging_ import warn
 from ..render.text import inline_nodes, link
 from .common import CvDirective, OptionSpec, words, yes_no
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 SEP = " · "
 
@@ -118,25 +120,20 @@ PDF_LINK_TEXT = "Download CV (PDF)"
 PDF_LINK_CLASS = "cv-pdf-link"
 
 
-class PdfLinkResolver(SphinxPostTransform):
-    """Makes the site-relative ``cv_pdf_url`` relative to each page (any depth, html or
-    dirhtml); outside HTML, where the site's files are not beside the page, a relative
-    link is left out."""
-
-    default_priority = 400
-
-    def run(self, **kwargs: Any) -> None:
-        for ref in list(self.document.findall(nodes.reference)):
-            if PDF_LINK_CLASS not in ref["classes"]:
-                continue
-            url = ref.get("refuri", "")
-            if "://" in url or url.startswith(("/", "mailto:", "#")):
-                continue  # absolute: right from every page and in every format
-            if self.app.builder.format == "html":
-                page = self.app.builder.get_target_uri(self.env.docname)
-                ref["refuri"] = relative_uri(page, url)
-            elif isinstance(ref.parent, nodes.paragraph) and ref.parent.parent is not None:
-                ref.parent.parent.remove(ref.parent)
+def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: make the site-relative ``cv_pdf_url`` relative to each page
+    (any depth, html or dirhtml). Outside HTML, where the site's files are not beside
+    the page, a relative link is left out."""
+    for ref in list(doctree.findall(nodes.reference)):
+        if PDF_LINK_CLASS not in ref["classes"]:
+            continue
+        url = ref.get("refuri", "")
+        if "://" in url or url.startswith(("/", "mailto:", "#")):
+            continue  # absolute: right from every page and in every format
+        if app.builder.format == "html":
+            ref["refuri"] = relative_uri(app.builder.get_target_uri(docname), url)
+        elif isinstance(ref.parent, nodes.paragraph) and ref.parent.parent is not None:
+            ref.parent.parent.remove(ref.parent)
 
 
 class CvUpdated(CvDirective):
