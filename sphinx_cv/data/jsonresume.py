@@ -29,7 +29,7 @@ from .model import (
     Publication,
     Topic,
 )
-from .yamldump import in_field_order, ordered
+from .yamldump import default_section_title, in_field_order, ordered
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 X = "x-jsonresume"
@@ -134,8 +134,8 @@ def from_jsonresume(resume: Any) -> Converted:
         items = _items(resume, key, out, extra)
         if items:
             entries = [_entry(key, item, out) for item in items]
-            sections[key] = {"title": title, "entries": entries} if title != \
-                key.capitalize() else entries
+            sections[key] = entries if title == default_section_title(key) else {
+                "title": title, "entries": entries}
     if sections:
         profile["sections"] = sections
     for key, value in resume.items():
