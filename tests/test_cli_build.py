@@ -127,28 +127,6 @@ def test_build_makes_html_and_pdf_linked_from_the_homepage(site: Path, built: Re
         assert "Ada Lovelace" in text and "A First Paper Title" in text
 
 
-def test_pdf_link_is_relative_to_each_page(site: Path, built: Result,
-                                           tmp_path: Path) -> None:
-    """A homepage card on a page in a subfolder links up to the site root."""
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("_build"))
-    (copy / "people").mkdir()
-    (copy / "people" / "me.rst").write_text("Me\n==\n\n.. profile-card::\n", "utf-8")
-    index = copy / "index.rst"
-    index.write_text(index.read_text("utf-8") + "   people/me\n", "utf-8")
-    html = copy / "_build" / "html"
-    html.mkdir(parents=True)
-    shutil.copy(site / "_build" / "html" / "cv.pdf", html / "cv.pdf")
-    # `serve` keeps linking the PDF of the last build; building the HTML with the same
-    # setting shows where the link points from a page one level down.
-    from sphinx.cmd.build import build_main
-
-    assert build_main(["-q", "-b", "html", "-D", "cv_pdf_url=cv.pdf", str(copy),
-                       str(html)]) == 0
-    assert pdf_links(html / "people" / "me.html")[0][0] == "../cv.pdf"
-    assert pdf_links(html / "index.html")[0][0] == "cv.pdf"
-
-
 def test_markdown_site_builds(tmp_path: Path) -> None:
     site = tmp_path / "md"
     made = run("quickstart", site, "--markdown")
