@@ -238,3 +238,37 @@ def test_help_has_examples(command: str) -> None:
     result = run(command, "--help")
     assert result.code == 0 and "examples:" in result.out
     assert f"sphinx-cv {command}" in result.out.split("examples:")[1]
+
+
+@pytest.mark.parametrize(("latex", "html", "lines", "code", "linked"), [
+    # Sphinx cannot start (conf.py): the same error from both builds, said once.
+    ((None, "LaTeX: Configuration error: bad"), (None, "Configuration error: bad"),
+     ["Configuration error: bad"], 1, False),
+    # -W and warnings: the PDF is still made and linked, the build fails.
+    (("PDF", "LaTeX: warnings treated as errors (-W); see above"), (True, None),
+     ["LaTeX: warnings treated as errors (-W); see above"], 1, True),
+    # No PDF and a failing HTML build: both said.
+    ((None, "LaTeX error: ! Oops"), (None, "Extension error: broken"),
+     ["no PDF: LaTeX error: ! Oops", "HTML: Extension error: broken"], 1, False),
+    ((None, None), (True, None), [], 0, False),
+])
+def test_build_messages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                        latex: tuple[str | None, str | None], html: tuple[bool | None, str],
+                        lines: list[str], code: int, linked: bool) -> None:
+    from clitools import cli
+
+    from sphinx_cv.commands import build
+
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    (tmp_path / "_build" / "html").mkdir(parents=True)
+    made = tmp_path / "made.pdf"
+    made.write_bytes(b"%PDF-1.5")
+    pdf = str(made) if latex[0] else None
+    monkeypatch.setattr(build, "build_pdf", lambda paths, args: (pdf, latex[1]))
+    monkeypatch.setattr(build, "run_sphinx", lambda *a: (object() if html[0] else None,
+                                                         html[1]))
+    result = cli("build", tmp_path)
+    assert result.code == code
+    assert result.err_lines == [f"sphinx-cv: {line}" for line in lines]
+    assert (tmp_path / "_build" / "html" / "cv.pdf").exists() == linked
+    assert result.out.splitlines()[-1].startswith("Done: ") == bool(html[0])

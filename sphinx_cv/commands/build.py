@@ -94,16 +94,19 @@ def run(args: argparse.Namespace) -> int:
         pdf, pdf_problem = build_pdf(paths, args)
     say("Building HTML...")
     overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
-    _app, problem = run_sphinx(paths, "html", overrides, args)
-    if problem:
-        if pdf_problem != f"LaTeX: {problem}":  # the same error once is enough
-            if pdf_problem:
-                error(f"no PDF: {pdf_problem}")
-            problem = f"HTML: {problem}"
-        error(problem)
-        return 1
+    app, html_problem = run_sphinx(paths, "html", overrides, args)
+    problems = []
     if pdf_problem:
-        error(f"no PDF: {pdf_problem}")
+        problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
+    if html_problem:
+        if pdf_problem == f"LaTeX: {html_problem}":
+            problems = [html_problem]  # Sphinx failed the same way twice: say it once
+        else:
+            problems.append(f"HTML: {html_problem}")
+    for problem in problems:
+        error(problem)
+    if app is None:
+        return 1
     site_pdf = os.path.join(paths.html, PDF_NAME)
     if pdf:
         shutil.copyfile(pdf, site_pdf)
@@ -111,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         os.remove(site_pdf)  # from an earlier build: the pages no longer link to it
     done = [os.path.join(paths.html, "index.html")] + ([site_pdf] if pdf else [])
     say("Done: " + ", ".join(done))
-    return 1 if pdf_problem else 0
+    return 1 if problems else 0
 
 
 def say(text: str) -> None:
@@ -171,12 +174,14 @@ def one_line(message: str) -> str:
 # --- the PDF -----------------------------------------------------------------------------
 
 def build_pdf(paths: Paths, args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """(path of the PDF, or None; why there is none, or None)."""
+    """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
+    with a problem: warnings, which made the build fail but not the PDF."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
     app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args)
-    if app is None or problem:
+    if app is None:
         return None, f"LaTeX: {problem}"
+    warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF
     engine = str(app.config.latex_engine)
     binary = "pdflatex" if engine == "pdflatex" else engine
     if shutil.which(binary) is None:
@@ -184,7 +189,8 @@ def build_pdf(paths: Paths, args: argparse.Namespace) -> tuple[str | None, str |
     tex = cv_tex_file(app, paths.latex)
     if tex is None:
         return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
-    return run_latexmk(paths.latex, tex, engine, args.verbose)
+    pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
+    return pdf, failed or warned
 
 
 def cv_tex_file(app: Any, latexdir: str) -> str | None:
