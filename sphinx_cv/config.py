@@ -82,6 +82,9 @@ class CvConfig:
     pdf_document: str = field(default="", metadata=_help(
         "Document that becomes the CV PDF when conf.py sets no latex_documents "
         "(default: 'cv' if the project has such a page, else the root document)."))
+    pdf_url: str = field(default="", metadata=_help(
+        "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
+        "set, `profile-card` shows a 'Download CV (PDF)' link."))
 
     # Set at config-inited, not configuration values.
     confdir: str = field(default="", metadata={"internal": True})

@@ -59,14 +59,17 @@ def _byte_location(path: str, data: bytes, offset: int) -> Location:
     return Location(path, data.count(b"\n", 0, offset) + 1, column)
 
 
-def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
+def load_profile(path: str, bibtex_files: Sequence[str] = (),
+                 text: str | None = None) -> LoadResult:
     """Load the profile at ``path`` and the BibTeX files it names plus ``bibtex_files``.
 
     Relative BibTeX paths inside the profile are resolved against the profile's folder;
     ``bibtex_files`` should already be absolute (or relative to the working directory).
+    ``text``, when given, is read instead of the file (a profile about to be written).
     """
     ctx = Context(path)
-    text = read_text(path, ctx, "profile")
+    if text is None:
+        text = read_text(path, ctx, "profile")
     profile = Profile()
     if text is not None:
         root, problems = ys.compose(text, path)

@@ -602,6 +602,11 @@ class Publication(Located):
             if "month" not in other.locations:
                 self.month = other.date.month
         self.locations = {**self.locations, **other.locations}
+        for key, value in other.extras.items():  # x-bibtex: the YAML's fields win
+            mine = self.extras.get(key)
+            if isinstance(mine, dict) and isinstance(value, dict):
+                value = {**mine, **value}
+            self.extras[key] = value
         self.source = other.source
         self.path = other.path
 

@@ -7,10 +7,11 @@ import calendar
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
+from sphinx.util.osutil import relative_uri
 
 from ..data.links import kind_of
 from ..data.model import Person, Profile
@@ -18,6 +19,9 @@ from ..data.problems import Subtype
 from ..logging_ import warn
 from ..render.text import inline_nodes, link
 from .common import CvDirective, OptionSpec, words, yes_no
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 SEP = " · "
 
@@ -124,10 +128,40 @@ class CvHeader(CvDirective):
 
 
 class ProfileCard(CvHeader):
-    """The homepage card: like the CV header, with photo and bio."""
+    """The homepage card: like the CV header, with photo and bio, and a link to the CV
+    as PDF when ``cv_pdf_url`` is set."""
 
     defaults: ClassVar[dict[str, bool]] = {"photo": True, "bio": True, "contact": True}
     css_class = "cv-profile-card"
+
+    def run(self) -> list[nodes.Node]:
+        out = super().run()
+        if out and self.cv.pdf_url:
+            ref = link(PDF_LINK_TEXT, self.cv.pdf_url, PDF_LINK_CLASS)
+            box = out[0]
+            assert isinstance(box, nodes.Element)
+            box += nodes.paragraph("", "", ref, classes=["cv-pdf"])
+        return out
+
+
+PDF_LINK_TEXT = "Download CV (PDF)"
+PDF_LINK_CLASS = "cv-pdf-link"
+
+
+def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: make the site-relative ``cv_pdf_url`` relative to each page
+    (any depth, html or dirhtml). Outside HTML, where the site's files are not beside
+    the page, a relative link is left out."""
+    for ref in list(doctree.findall(nodes.reference)):
+        if PDF_LINK_CLASS not in ref["classes"]:
+            continue
+        url = ref.get("refuri", "")
+        if "://" in url or url.startswith(("/", "mailto:", "#")):
+            continue  # absolute: right from every page and in every format
+        if app.builder.format == "html":
+            ref["refuri"] = relative_uri(app.builder.get_target_uri(docname), url)
+        elif isinstance(ref.parent, nodes.paragraph) and ref.parent.parent is not None:
+            ref.parent.parent.remove(ref.parent)
 
 
 class CvUpdated(CvDirective):
