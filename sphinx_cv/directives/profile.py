@@ -53,6 +53,14 @@ class CvHeader(CvDirective):
         "links": words,
         "class": words,
     }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "photo": "Show ``person.photo`` (default: no).",
+        "bio": "Show ``person.bio`` (default: no).",
+        "contact": "Show the contact line: e-mail, phone, website, links (default: yes).",
+        "links": "Only these links in the contact line, by kind or label "
+                 "(e.g. ``github, orcid, scholar``); default: all.",
+    }
     defaults: ClassVar[dict[str, bool]] = {"photo": False, "bio": False, "contact": True}
     css_class = "cv-header"
 
@@ -98,6 +106,11 @@ class CvHeader(CvDirective):
 class ProfileCard(CvHeader):
     """The homepage card: like the CV header, with photo and bio."""
 
+    option_help: ClassVar[dict[str, str]] = {
+        **CvHeader.option_help,
+        "photo": "Show ``person.photo`` (default: yes).",
+        "bio": "Show ``person.bio`` (default: yes).",
+    }
     defaults: ClassVar[dict[str, bool]] = {"photo": True, "bio": True, "contact": True}
     css_class = "cv-profile-card"
 
