@@ -227,10 +227,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_tutorial_validate(site: Path) -> None:
-    out = run("sphinx-cv validate profile.yaml", site)
-    assert out.strip() == "profile.yaml: OK (3 publications)"
-    assert "profile.yaml: OK (3 publications)" in (DOCS / "tutorial.md").read_text("utf8")
+def console_output(page: str, command: str) -> list[str]:
+    """The outputs shown after ``$ command`` in the page's console blocks."""
+    blocks = re.findall(r"```console\n\$ (.*?)\n(.*?)```", page, re.S)
+    return [output.strip() for cmd, output in blocks if cmd == command]
+
+
+def test_tutorial_validate(site: Path, tmp_path: Path) -> None:
+    shown = console_output((DOCS / "tutorial.md").read_text("utf8"),
+                           "sphinx-cv validate profile.yaml")
+    assert len(shown) == 2
+    assert run("sphinx-cv validate profile.yaml", site).strip() == shown[0]
+    # The mistake the tutorial shows: `year: 202` for the first paper.
+    bad = tmp_path / "profile.yaml"
+    bad.write_text((site / "profile.yaml").read_text("utf8").replace(
+        "year: 2025", "year: 202", 1), encoding="utf8")
+    done = subprocess.run([sys.executable, "-m", "sphinx_cv", "validate", "profile.yaml"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert (done.stdout + done.stderr).strip() == shown[1]
 
 
 def workflow_build_steps(command: str = "sphinx-build") -> str:

@@ -12,6 +12,7 @@ import argparse
 import inspect
 import os
 import re
+import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -40,7 +41,7 @@ ROLES: dict[str, type] = {"pub": PubRole, "cv-link": CvLinkRole}
 def rst_inline(text: str) -> list[nodes.Node]:
     """Docstring or help text as nodes: ````code```` becomes a literal, the rest text."""
     out: list[nodes.Node] = []
-    for i, part in enumerate(re.split(r"``(.+?)``", text)):
+    for i, part in enumerate(re.split(r"``(.+?)``(?!`)", text)):
         if i % 2:
             out.append(nodes.literal(part, part))
         elif part:
@@ -146,12 +147,18 @@ def help_text(parser: argparse.ArgumentParser) -> str:
     old = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "88"
     try:
-        return parser.format_help().rstrip()
+        text = parser.format_help().rstrip()
     finally:
         if old is None:
             del os.environ["COLUMNS"]
         else:
             os.environ["COLUMNS"] = old
+    # Raw descriptions keep their long lines; wrap them as the rest is.
+    lines = []
+    for line in text.splitlines():
+        indent = line[: len(line) - len(line.lstrip())]
+        lines += textwrap.wrap(line, 88, subsequent_indent=indent) or [""]
+    return "\n".join(lines)
 
 
 class CliReference(ReferenceDirective):
@@ -176,10 +183,13 @@ class CliReference(ReferenceDirective):
 
 # --- directives and roles ----------------------------------------------------------------
 
-def usage(name: str, argument: str) -> nodes.literal_block:
+def usage(name: str, argument: str) -> nodes.paragraph:
+    """``.. name:: ARG`` and its MyST form, then options one per line below."""
     arg = f" {argument}" if argument else ""
-    text = f".. {name}::{arg}\n   :option: value\n\n```{{{name}}}{arg}\n:option: value\n```"
-    return nodes.literal_block(text, text, language="text", classes=["cv-usage"])
+    rst, myst = f".. {name}::{arg}", f"```{{{name}}}{arg}"
+    return paragraph("Written ", nodes.literal(rst, rst), " in reStructuredText, ",
+                     nodes.literal(myst, myst), " in MyST, with the options on the lines "
+                     "below as ", nodes.literal(":name: value", ":name: value"), ".")
 
 
 class DirectiveReference(ReferenceDirective):
