@@ -11,6 +11,7 @@ from .domain import load_profile_once, setup_domain
 from .latex import setup_latex
 from .nodes import setup_nodes
 from .static import setup_static
+from .theme import setup_theme
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +25,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_directives(app)
     setup_static(app)
     setup_latex(app)
+    setup_theme(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 

@@ -8,14 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).parent.parent.resolve()
 
-
-def warnings_of(app: SphinxTestApp) -> str:
-    text = app.warning.getvalue() if hasattr(app, "warning") else app._warning.getvalue()
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)

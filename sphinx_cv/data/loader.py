@@ -168,7 +168,8 @@ class ProfileCache:
         self._entries: dict[tuple[str, tuple[str, ...]], tuple[tuple, LoadResult]] = {}
 
     @staticmethod
-    def _stamp(files: Iterable[str]) -> tuple:
+    def stamp(files: Iterable[str]) -> tuple:
+        """(path, mtime, size) of each file, to tell whether any changed."""
         out: list[tuple[str, int | None, int | None]] = []
         for f in files:
             try:
@@ -182,10 +183,10 @@ class ProfileCache:
         """(result, fresh): ``fresh`` is True when the files were (re)read just now."""
         key = (path, tuple(bibtex_files))
         cached = self._entries.get(key)
-        if cached is not None and self._stamp(cached[1].files) == cached[0]:
+        if cached is not None and self.stamp(cached[1].files) == cached[0]:
             return cached[1], False
-        stamp_before = self._stamp([path])
+        stamp_before = self.stamp([path])
         result = load_profile(path, bibtex_files)
-        stamp = stamp_before + self._stamp(result.files[1:])
+        stamp = stamp_before + self.stamp(result.files[1:])
         self._entries[key] = (stamp, result)
         return result, True
