@@ -4,6 +4,7 @@ tutorial's site and publishing commands work as written."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -24,9 +25,10 @@ from sphinx_cv.config import CONFIG_FIELDS
 from sphinx_cv.data.problems import Subtype
 from sphinx_cv.data.schema import profile_schema
 from sphinx_cv.directives import DIRECTIVES
-from sphinx_cv.docsite.reference import ROLES
+from sphinx_cv.docsite.reference import ROLES, theme_options
 from sphinx_cv.domain import CvDomain
 from sphinx_cv.extension import setup_extension
+from sphinx_cv.theme.options import ThemeOptions
 
 REPO = Path(__file__).parent.parent.resolve()
 DOCS = REPO / "docs"
@@ -134,6 +136,7 @@ def expected() -> dict[str, set[str]]:
         "std:cv-field": expected_fields(),
         "std:cv-warning": {f"cv.{s.value}" for s in Subtype},
         "std:cv-command": set(commands),
+        "std:cv-theme-option": {f.name for f in dataclasses.fields(ThemeOptions)},
     }
 
 
@@ -167,6 +170,9 @@ def test_reference_entries_show_help(built: Path) -> None:
     config = page_text(pages / "config.html")
     for f in CONFIG_FIELDS:
         assert plain(f.metadata["help"]) in config
+    theme = page_text(pages / "theme.html")
+    for name, _, help_text in theme_options():
+        assert help_text and plain(help_text) in theme, name
     warnings = page_text(pages / "warnings.html")
     for s in Subtype:
         assert plain(s.doc) in warnings

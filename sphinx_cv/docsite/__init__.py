@@ -16,6 +16,7 @@ from .reference import (
     ConfigReference,
     DirectiveReference,
     ProfileReference,
+    ThemeReference,
     WarningReference,
 )
 
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cv-config-reference", ConfigReference)
     app.add_directive("cv-directive-reference", DirectiveReference)
     app.add_directive("cv-profile-reference", ProfileReference)
+    app.add_directive("cv-theme-reference", ThemeReference)
     app.add_directive("cv-warning-reference", WarningReference)
     app.add_directive("cv-example", CvExample)
     # Folder of the example snippets, relative to the source folder (the tests' own).

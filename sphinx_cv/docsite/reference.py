@@ -30,7 +30,7 @@ from ..directives.profile import CvLinkRole
 from ..domain import PubRole
 
 OBJECT_TYPES = ("cv-config", "cv-directive", "cv-role", "cv-option", "cv-field", "cv-warning",
-                "cv-command")
+                "cv-command", "cv-theme-option")
 
 ROLES: dict[str, type] = {"pub": PubRole, "cv-link": CvLinkRole}
 """The roles sphinx-cv registers (tests check this against what setup registers)."""
@@ -125,6 +125,48 @@ class WarningReference(ReferenceDirective):
         for subtype in Subtype:
             name = f"cv.{subtype.value}"
             dl += self.item("cv-warning", name, term(name), [paragraph(*rst_inline(subtype.doc))])
+        return [dl]
+
+
+# --- the HTML theme's options ------------------------------------------------------------
+
+def theme_options() -> list[tuple[str, str, str]]:
+    """(name, default, help) of each option in the theme's ``theme.conf``; the help is
+    the comment block above it (shared by options written right after one another)."""
+    from ..theme import THEME_DIR
+
+    out: list[tuple[str, str, str]] = []
+    comment: list[str] = []
+    section, in_comment = "", False
+    with open(os.path.join(THEME_DIR, "theme.conf"), encoding="utf8") as fh:
+        for raw in fh:
+            line = raw.strip()
+            if line.startswith("[") and line.endswith("]"):
+                section, comment = line[1:-1], []
+            elif line.startswith("#"):
+                if not in_comment:
+                    comment = []
+                comment.append(line.lstrip("#").strip())
+            elif not line:
+                comment = []
+            elif section == "options" and "=" in line:
+                name, _, default = (part.strip() for part in line.partition("="))
+                out.append((name, default, " ".join(comment)))
+            in_comment = line.startswith("#")
+    return out
+
+
+class ThemeReference(ReferenceDirective):
+    """Every option of the ``sphinx_cv`` HTML theme (``html_theme_options``)."""
+
+    def run(self) -> list[nodes.Node]:
+        dl = nodes.definition_list(classes=["cv-reference", "cv-theme-reference"])
+        for name, default, help_text in theme_options():
+            shown = default or "(empty)"
+            detail = nodes.inline("", " · default ", nodes.literal(shown, shown),
+                                  classes=["cv-ref-detail"])
+            dl += self.item("cv-theme-option", name, [*term(name), detail],
+                            [paragraph(*rst_inline(help_text))])
         return [dl]
 
 
@@ -401,4 +443,5 @@ def documented_names() -> dict[str, list[str]]:
         "cv-field": fields,
         "cv-warning": [f"cv.{s.value}" for s in Subtype],
         "cv-command": [name for name in cli_commands() if name],
+        "cv-theme-option": [name for name, _, _ in theme_options()],
     }
