@@ -484,6 +484,7 @@ class Sections(MapOf):
     def __init__(self) -> None:
         super().__init__(Record(Section))
         self.entries = ListOf(Record(Entry), single=False)
+        self.expected = "a mapping of section names to entry lists or to {title, entries}"
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, ys.MappingNode):

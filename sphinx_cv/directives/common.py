@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -18,7 +18,16 @@ from ..logging_ import warn
 
 
 class CvDirective(SphinxDirective):
-    """Base class: reads the profile and declares the files it came from."""
+    """Base class: reads the profile and declares the files it came from.
+
+    ``option_help`` says in one line what each option does and ``argument_help`` what the
+    argument is; the docs' directive reference is generated from them.
+    """
+
+    option_help: ClassVar[dict[str, str]] = {
+        "class": "Extra CSS class names for the outer container.",
+    }
+    argument_help: ClassVar[str] = ""
 
     @property
     def cv(self) -> CvConfig:
@@ -84,14 +93,21 @@ def mapping(arg: str | None) -> dict[str, str]:
     return out
 
 
-def choice(*values: str) -> Callable[[str | None], str]:
-    def convert(arg: str | None) -> str:
+class OneOf:
+    """Option converter: one of ``values``, case-insensitive."""
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
+
+    def __call__(self, arg: str | None) -> str:
         value = (arg or "").strip().lower()
-        if value not in values:
-            raise ValueError(f"expected one of {', '.join(values)}, got {arg!r}")
+        if value not in self.values:
+            raise ValueError(f"expected one of {', '.join(self.values)}, got {arg!r}")
         return value
 
-    return convert
+
+def choice(*values: str) -> OneOf:
+    return OneOf(values)
 
 
 def yes_no(arg: str | None) -> bool:
@@ -127,3 +143,20 @@ def positive_int(arg: str | None) -> int:
 
 
 OptionSpec = dict[str, Callable[[str], Any]]
+
+VALUE_KINDS: dict[Callable[..., Any], str] = {
+    words: "names separated by commas or spaces",
+    items: "a comma-separated list",
+    mapping: "key=value pairs separated by commas",
+    yes_no: "yes or no; the option alone means yes",
+    year_range: "a year or a range: 2020, 2020-2024, 2020-, -2019",
+    positive_int: "a whole number, 1 or more",
+    str: "text",
+}
+
+
+def value_kind(converter: Callable[..., Any]) -> str:
+    """What an option's value looks like, for the reference docs."""
+    if isinstance(converter, OneOf):
+        return "one of " + ", ".join(converter.values)
+    return VALUE_KINDS.get(converter, "text")

@@ -77,6 +77,16 @@ class CvHeader(CvDirective):
         "links": words,
         "class": words,
     }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "identity": "Show the name, position, affiliation and location lines (default: "
+                    "yes); ``no`` avoids repeating the ``sphinx_cv`` theme's author column.",
+        "photo": "Show ``person.photo`` (default: no).",
+        "bio": "Show ``person.bio`` (default: no).",
+        "contact": "Show the contact line: e-mail, phone, website, links (default: yes).",
+        "links": "Only these links in the contact line, by kind or label "
+                 "(e.g. ``github, orcid, scholar``); default: all.",
+    }
     defaults: ClassVar[dict[str, bool]] = {"photo": False, "bio": False, "contact": True}
     css_class = "cv-header"
 
@@ -131,6 +141,11 @@ class ProfileCard(CvHeader):
     """The homepage card: like the CV header, with photo and bio, and a link to the CV
     as PDF when ``cv_pdf_url`` is set."""
 
+    option_help: ClassVar[dict[str, str]] = {
+        **CvHeader.option_help,
+        "photo": "Show ``person.photo`` (default: yes).",
+        "bio": "Show ``person.bio`` (default: yes).",
+    }
     defaults: ClassVar[dict[str, bool]] = {"photo": True, "bio": True, "contact": True}
     css_class = "cv-profile-card"
 

@@ -53,6 +53,36 @@ class PublicationList(CvDirective):
         "bibtex": yes_no,
         "class": words,
     }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "type": "Only these publication types (journal, conference, workshop, preprint, "
+                "thesis...; BibTeX and CSL type names work too).",
+        "years": "Only publications from these years.",
+        "tags": "Only publications with at least one of these tags.",
+        "selected": "Only publications marked ``selected: true``.",
+        "status": "Only publications whose status contains this text (e.g. ``submission``).",
+        "author": "Only publications with an author whose name contains one of these.",
+        "ids": "Only these publications, by id; with ``:sort: none``, in the order given.",
+        "group-by": "Group by publication type (default), by year, or not at all.",
+        "group-order": "Order of the type groups, e.g. ``preprint journal conference``; "
+                       "types not named follow in the default order.",
+        "group-titles": "Headings for type groups, e.g. ``preprint=In submission`` "
+                        "(over ``cv_group_titles``).",
+        "headings": "Show the group headings (default: yes when grouped).",
+        "sort": "Order within a group by date: newest first (default), oldest first, "
+                "or as written in the profile.",
+        "numbering": "Number per type, newest paper highest (reverse, default), counting "
+                     "up (forward), or no labels (none).",
+        "prefixes": "Label prefixes by type, e.g. ``preprint=A`` (over ``cv_label_prefixes``).",
+        "label-format": "How the label is shown; placeholders ``{label}`` (C8), ``{number}`` (8) "
+                        "and ``{prefix}`` (C). Default ``[{label}]``.",
+        "limit": "Show at most this many publications (after sorting).",
+        "highlight": "More name spellings to set in bold, besides yours.",
+        "show-status": "Show each publication's status (default: yes).",
+        "abstracts": "Show abstracts in an expandable block (default: ``cv_show_abstracts``).",
+        "bibtex": "Show each entry's BibTeX in an expandable block "
+                  "(default: ``cv_show_bibtex``).",
+    }
 
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
