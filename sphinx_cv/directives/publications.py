@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
 from ..data.bibexport import to_bibtex as bibtex_of
 from ..data.model import PUB_TYPE, PUB_TYPES, Publication
@@ -35,7 +36,7 @@ class PublicationList(CvDirective):
         "years": year_range,
         "tags": items,
         "selected": yes_no,
-        "status": str,
+        "status": directives.unchanged_required,
         "author": items,
         "ids": words,
         "group-by": choice(*GROUP_BY),
@@ -45,7 +46,7 @@ class PublicationList(CvDirective):
         "sort": choice(*SORTS),
         "numbering": choice(*NUMBERINGS),
         "prefixes": mapping,
-        "label-format": str,
+        "label-format": directives.unchanged_required,
         "limit": positive_int,
         "highlight": items,
         "show-status": yes_no,
@@ -115,20 +116,25 @@ class PublicationList(CvDirective):
             root.append(bullet)
         return [root]
 
-    def list_spec(self, by_id: dict[str, Publication]) -> ListSpec:
+    def pub_types(self, option: str) -> list[str]:
+        """The publication types named in ``option`` (any accepted spelling)."""
         types = []
-        for word in self.options.get("type", []):
+        for word in self.options.get(option, []):
             value = PUB_TYPE._lookup.get(word.lower().replace("-", "").replace("_", ""))
             if value is None:
-                self.warn(f"unknown publication type '{word}' in :type:; expected one of "
+                self.warn(f"unknown publication type '{word}' in :{option}:; expected one of "
                           + ", ".join(PUB_TYPES))
             else:
                 types.append(value)
+        return types
+
+    def list_spec(self, by_id: dict[str, Publication]) -> ListSpec:
+        types = self.pub_types("type")
         ids = self.options.get("ids", [])
         for pub_id in ids:
             if pub_id not in by_id:
                 self.warn(f"no publication has id '{pub_id}' (in :ids:)", Subtype.UNKNOWN_REF)
-        order = [t for t in self.options.get("group-order", []) if t in PUB_TYPES]
+        order = list(dict.fromkeys(self.pub_types("group-order")))
         order += [t for t in DEFAULT_TYPE_ORDER if t not in order]
         return ListSpec(
             types=types,
