@@ -8,7 +8,9 @@ import dataclasses
 import html
 import os
 import re
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import zlib
@@ -124,9 +126,13 @@ def expected_fields() -> set[str]:
 
 def expected() -> dict[str, set[str]]:
     from sphinx_cv.cli import _parser
+    from sphinx_cv.commands import export_data, import_data
 
-    commands = next(a.choices for a in _parser()._actions if hasattr(a, "choices")
-                    and isinstance(a.choices, dict))
+    commands = set(next(a.choices for a in _parser()._actions if hasattr(a, "choices")
+                        and isinstance(a.choices, dict)))
+    # import and export take a format: each is a command of its own to the reader.
+    commands |= {f"import {f}" for f in import_data.FORMATS}
+    commands |= {f"export {f}" for f in export_data.FORMATS}
     return {
         "std:cv-config": {f"cv_{f.name}" for f in CONFIG_FIELDS},
         "std:cv-directive": set(DIRECTIVES),
@@ -135,7 +141,7 @@ def expected() -> dict[str, set[str]]:
                           for option in cls.option_spec or {}},
         "std:cv-field": expected_fields(),
         "std:cv-warning": {f"cv.{s.value}" for s in Subtype},
-        "std:cv-command": set(commands),
+        "std:cv-command": commands,
         "std:cv-theme-option": {f.name for f in dataclasses.fields(ThemeOptions)},
     }
 
@@ -214,75 +220,248 @@ def test_linkcheck_offline(built: Path) -> None:
     assert code == 0 and "[broken]" not in report, report
 
 
+# --- commands shown in the docs, run as shown ---------------------------------------------
+
+def console(command: str, cwd: Path, **env: str) -> tuple[int, str]:
+    """``command`` run as typed in a terminal: (exit status, what it printed, stdout and
+    stderr interleaved)."""
+    path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
+    done = subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=cwd,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          timeout=300, env={**os.environ, "PATH": path, **env})
+    return done.returncode, done.stdout.strip()
+
+
+def run(command: str, cwd: Path, **env: str) -> str:
+    """``command``, which must succeed; what it printed."""
+    code, output = console(command, cwd, **env)
+    assert code == 0, output
+    return output
+
+
+def console_blocks(page: Path) -> list[tuple[str, str]]:
+    """(command, output) of each ```console block of a page: ``$ command``, then what it
+    prints."""
+    blocks = re.findall(r"```console\n\$ (.*?)\n(.*?)```", page.read_text("utf8"), re.S)
+    return [(command, output.strip()) for command, output in blocks]
+
+
+def shown_files(page: Path) -> dict[str, Path]:
+    """caption -> file, for each ``literalinclude`` with a caption on a page."""
+    out = {}
+    for path, options in re.findall(r"```\{literalinclude\} (\S+)\n((?::\w+:.*\n)*)",
+                                    page.read_text("utf8")):
+        caption = re.search(r"^:caption: (.+)$", options, re.M)
+        if caption:
+            out[caption.group(1).strip()] = (page.parent / path).resolve()
+    return out
+
+
+def output_file(command: str) -> str | None:
+    found = re.search(r"(?:-o|--output) (\S+)", command)
+    return found.group(1) if found else None
+
+
+# How-to pages whose console blocks are run in a fresh folder holding the files the page
+# shows (by caption) and these, the site the page starts from.
+CONSOLE_PAGES: dict[str, dict[str, Path]] = {
+    "howto/bibtex.md": {},
+    "howto/jsonresume.md": {"mysite/profile.yaml": TUTORIAL / "profile.yaml"},
+    "howto/export.md": {"mysite/profile.yaml": TUTORIAL / "profile.yaml"},
+}
+
+
+def test_every_console_block_is_run() -> None:
+    pages = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md") if console_blocks(p)}
+    assert pages == {*CONSOLE_PAGES, "tutorial.md"}
+
+
+@pytest.mark.parametrize("page", sorted(CONSOLE_PAGES))
+def test_howto_commands_print_and_write_what_is_shown(page: str, tmp_path: Path) -> None:
+    path = DOCS / page
+    blocks = console_blocks(path)
+    files = shown_files(path)
+    outputs = {output_file(command) for command, _ in blocks} - {None}
+    assert outputs and outputs <= set(files), "show each file a command writes"
+    for name, source in [*files.items(), *CONSOLE_PAGES[page].items()]:
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if name not in outputs:
+            shutil.copy(source, target)
+    for command, shown in blocks:
+        assert console(command, tmp_path)[1] == shown, command
+    for name in outputs:
+        assert (tmp_path / name).read_text("utf8") == files[name].read_text("utf8"), name
+
+
+def test_cli_help_examples_are_valid_command_lines() -> None:
+    """The examples in every ``--help`` (the CLI reference shows them) parse, and line up."""
+    from sphinx_cv.cli import _parser
+    from sphinx_cv.docsite.reference import cli_commands
+
+    for name, parser in cli_commands().items():
+        examples = (parser.epilog or "").split("examples:\n", 1)[1].split("\n\n")[0]
+        for line in examples.splitlines():
+            assert re.match(r"  sphinx-cv\b", line), (name, line)
+            argv = shlex.split(re.sub(r"\s{2,}\(.*\)$", "", line))[1:]
+            argv = argv[:argv.index(">")] if ">" in argv else argv
+            try:
+                _parser().parse_args(argv)
+            except SystemExit as err:
+                raise AssertionError(f"{name}: {line}") from err
+
+
 # --- the tutorial, as a new user follows it ----------------------------------------------
 
-def run(script: str, cwd: Path, **env: str) -> str:
-    path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=cwd,
-                          capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PATH": path, **env})
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout + done.stderr
+TUTORIAL_PAGE = DOCS / "tutorial.md"
+SITE = "mysite"
+
+
+def tutorial_block(prefix: str, index: int = 0) -> tuple[str, str]:
+    """The tutorial's ``index``-th console block whose command starts with ``prefix``."""
+    return [b for b in console_blocks(TUTORIAL_PAGE) if b[0].startswith(prefix)][index]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("tutorial") / "mysite"
-    shutil.copytree(TUTORIAL, path)
-    shutil.copy(PUBLISH / "requirements.txt", path)
-    return path
+def tutorial(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the tutorial is followed in, after step 2 (quickstart) and step 3 (the
+    profile edited): the site is ``mysite`` in it."""
+    cwd = tmp_path_factory.mktemp("tutorial")
+    command, shown = tutorial_block("sphinx-cv quickstart")
+    assert console(command, cwd) == (0, shown)
+    profile = cwd / SITE / "profile.yaml"
+    started = profile.read_text("utf8")
+    edited = (TUTORIAL / "profile.yaml").read_text("utf8")
+    # The user keeps the first line, which points editors to the schema.
+    assert edited.splitlines()[0] == started.splitlines()[0]
+    profile.write_text(edited, encoding="utf8")
+    return cwd
 
 
-def console_output(page: str, command: str) -> list[str]:
-    """The outputs shown after ``$ command`` in the page's console blocks."""
-    blocks = re.findall(r"```console\n\$ (.*?)\n(.*?)```", page, re.S)
-    return [output.strip() for cmd, output in blocks if cmd == command]
+def test_tutorial_shows_the_files_quickstart_writes(tutorial: Path) -> None:
+    site = tutorial / SITE
+    for name in ("conf.py", "index.md", "publications.md", "cv.md"):
+        assert (site / name).read_text("utf8") == (TUTORIAL / name).read_text("utf8"), name
+    assert (site / ".github" / "workflows" / "pages.yml").read_text("utf8") == (
+        PUBLISH / "github-pages.yml").read_text("utf8")
+    listed = re.findall(r"^\| (.+?) \| .+ \|$", TUTORIAL_PAGE.read_text("utf8"), re.M)[2:]
+    described = {name for row in listed for name in re.findall(r"`([^`]+)`", row)}
+    written = {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+    assert described == written
 
 
-def test_tutorial_validate(site: Path, tmp_path: Path) -> None:
-    shown = console_output((DOCS / "tutorial.md").read_text("utf8"),
-                           "sphinx-cv validate profile.yaml")
-    assert len(shown) == 2
-    assert run("sphinx-cv validate profile.yaml", site).strip() == shown[0]
+def test_tutorial_validate(tutorial: Path, tmp_path: Path) -> None:
+    command, shown = tutorial_block("sphinx-cv validate", 0)
+    assert console(command, tutorial) == (0, shown)
     # The mistake the tutorial shows: `year: 202` for the first paper.
-    bad = tmp_path / "profile.yaml"
-    bad.write_text((site / "profile.yaml").read_text("utf8").replace(
+    command, shown = tutorial_block("sphinx-cv validate", 1)
+    bad = tmp_path / SITE / "profile.yaml"
+    bad.parent.mkdir()
+    bad.write_text((tutorial / SITE / "profile.yaml").read_text("utf8").replace(
         "year: 2025", "year: 202", 1), encoding="utf8")
-    done = subprocess.run([sys.executable, "-m", "sphinx_cv", "validate", "profile.yaml"],
-                          cwd=tmp_path, capture_output=True, text=True)
-    assert done.returncode == 1
-    assert (done.stdout + done.stderr).strip() == shown[1]
+    assert console(command, tmp_path) == (1, shown)
 
 
-def workflow_build_steps(command: str = "sphinx-build") -> str:
-    """The ``run`` script of the workflow's step that runs ``command``."""
-    workflow = yaml.safe_load((PUBLISH / "github-pages.yml").read_text(encoding="utf8"))
-    steps = workflow["jobs"]["build"]["steps"]
-    return next(s["run"] for s in steps if command in s.get("run", ""))
+PDF_LINK = re.compile(r'<a class="cv-pdf-link[^"]*" href="cv\.pdf">Download CV \(PDF\)</a>')
+
+
+def assert_site_with_linked_pdf(html: Path) -> None:
+    index = (html / "index.html").read_text("utf8")
+    assert PDF_LINK.search(index), "the homepage links the PDF"
+    assert (html / "publications.html").exists() and (html / "cv.html").exists()
+    text = run("pdftotext cv.pdf -", html)
+    assert "Grace Hopper" in text and "[C1]" in text and "Best Paper Award" in text
+
+
+@pytest.fixture(scope="module")
+def tutorial_built(tutorial: Path) -> Path:
+    """Step 5: the tutorial's ``sphinx-cv build``, which prints what the tutorial shows."""
+    command, shown = tutorial_block("sphinx-cv build")
+    assert console(command, tutorial) == (0, shown)
+    return tutorial / SITE
 
 
 @needs_tex
-def test_tutorial_site_builds_and_publishes(site: Path) -> None:
-    run(workflow_build_steps(), site)
-    html = site / "_build" / "html"
-    index = (html / "index.html").read_text(encoding="utf8")
-    assert '<a href="cv.pdf">CV (PDF)</a>' in index
-    assert 'class="cv-profile-card' in index and (html / "publications.html").exists()
-    text = run("pdftotext cv.pdf -", html)
-    assert "Grace Hopper" in text and "[C1]" in text
-    # The tutorial names the PDF it makes.
-    assert (site / "_build" / "latex" / "grace-hopper-cv.pdf").exists()
+def test_tutorial_builds_the_site_with_the_pdf_linked(tutorial_built: Path) -> None:
+    html = tutorial_built / "_build" / "html"
+    assert_site_with_linked_pdf(html)
+    index = (html / "index.html").read_text("utf8")
+    # The theme's author column shows the name; the card on the page does not repeat it.
+    assert "cv-author-name" in index and 'class="cv-name' not in index
+    # The PDF the tutorial's note names.
+    assert (tutorial_built / "_build" / "latex" / "grace-hopper-cv.pdf").exists()
 
-    # Read the Docs: its own HTML build (as above) in $READTHEDOCS_OUTPUT/html, then the
-    # post_build commands.
+
+@needs_tex
+def test_tutorial_plain_sphinx_build_note(tutorial_built: Path, tmp_path: Path) -> None:
+    """The note: plain sphinx-build, then the PDF copied and cv_pdf_url set."""
+    shutil.copytree(tutorial_built, tmp_path / SITE, ignore=shutil.ignore_patterns("_build"))
+    text = " ".join(TUTORIAL_PAGE.read_text("utf8").split())
+    commands = re.findall(r"`(sphinx-build -M \w+ mysite mysite/_build)`", text)
+    assert [c.split()[2] for c in commands] == ["html", "latexpdf"]
+    setting = re.search(r'set `(cv_pdf_url = "cv.pdf")` in `conf.py`', text)
+    assert setting
+    with (tmp_path / SITE / "conf.py").open("a", encoding="utf8") as fh:
+        fh.write(setting.group(1) + "\n")
+    for command in commands:
+        run(command, tmp_path)
+    copy = re.search(r"copy it to `(mysite/_build/html/cv.pdf)`", text)
+    assert copy
+    shutil.copy(tmp_path / SITE / "_build" / "latex" / "grace-hopper-cv.pdf",
+                tmp_path / copy.group(1))
+    assert_site_with_linked_pdf(tmp_path / SITE / "_build" / "html")
+
+
+@needs_tex
+def test_tutorial_preview(tutorial_built: Path) -> None:
+    """``sphinx-cv serve mysite`` serves the site, linking the PDF of the last build."""
+    from test_cli_serve import free_port, wait_for
+
+    assert "```sh\nsphinx-cv serve mysite\n```" in TUTORIAL_PAGE.read_text("utf8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sphinx_cv", "serve", SITE, "--port", str(port)],
+        cwd=tutorial_built.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    try:
+        home = wait_for(f"http://127.0.0.1:{port}/index.html", "Grace Hopper", server)
+        assert PDF_LINK.search(home)
+    finally:
+        os.killpg(server.pid, signal.SIGKILL)  # the server and its builds
+        server.wait()
+
+
+def tex_packages(text: str) -> list[str]:
+    """The packages of an ``apt-get install --no-install-recommends ...`` command."""
+    found = re.search(r"apt-get install (?:-y )?--no-install-recommends ((?:[\w.-]+\s*|\\\s*)+)",
+                      text)
+    assert found, text
+    return re.findall(r"[\w.-]+", found.group(1))
+
+
+def workflow_step(command: str) -> str:
+    """The ``run`` script of the Pages workflow's step that runs ``command``."""
+    workflow = yaml.safe_load((PUBLISH / "github-pages.yml").read_text(encoding="utf8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    return str(next(s["run"] for s in steps if command in s.get("run", "")))
+
+
+@needs_tex
+def test_tutorial_publishing_builds(tutorial_built: Path, tmp_path: Path) -> None:
+    """GitHub Pages and Read the Docs build the site as the tutorial configures them."""
+    packages = tex_packages(workflow_step("apt-get install"))
+    assert sorted(tex_packages(TUTORIAL_PAGE.read_text("utf8"))) == sorted(packages)
     config = yaml.safe_load((PUBLISH / "readthedocs.yaml").read_text(encoding="utf8"))
+    assert config["build"]["apt_packages"] == packages
     assert config["sphinx"]["configuration"] == "conf.py"
     assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
-    packages = re.findall(r"[\w.-]+", workflow_build_steps("apt-get install").split(
-        "--no-install-recommends")[1])
-    assert config["build"]["apt_packages"] == packages
-    rtd = site.parent / "rtd"
-    shutil.copytree(html, rtd / "html")
-    (rtd / "html" / "cv.pdf").unlink()
-    run("\n".join(config["build"]["jobs"]["post_build"]), site, READTHEDOCS_OUTPUT=str(rtd))
-    assert (rtd / "html" / "cv.pdf").exists()
+    assert (PUBLISH / "requirements.txt").read_text("utf8").split() == ["sphinx-cv"]
+    # Read the Docs runs each command in a shell of its own, in the repository, which is
+    # the site; its first command is the one the Pages workflow runs.
+    commands = config["build"]["jobs"]["build"]["html"]
+    assert commands[0] == workflow_step("sphinx-cv build").strip()
+    shutil.rmtree(tutorial_built / "_build")
+    for command in commands:
+        run(command, tutorial_built, READTHEDOCS_OUTPUT=str(tmp_path / "rtd"))
+    assert_site_with_linked_pdf(tutorial_built / "_build" / "html")
+    assert_site_with_linked_pdf(tmp_path / "rtd" / "html")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from typing import Any
 
 
@@ -30,7 +31,8 @@ def add_command(sub: Any, name: str, help: str, description: str,
     """A subcommand parser whose help ends with examples."""
     parser: argparse.ArgumentParser = sub.add_parser(
         name, help=help, description=description,
-        epilog="examples:\n" + "".join(f"  {line}\n" for line in examples.strip().splitlines()),
+        epilog="examples:\n" + "".join(f"  {line}\n"
+                                        for line in textwrap.dedent(examples).strip().splitlines()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser

@@ -184,6 +184,14 @@ def cli_commands() -> dict[str, argparse.ArgumentParser]:
     return commands
 
 
+def command_formats(parser: argparse.ArgumentParser) -> list[str]:
+    """The choices of a command's FORMAT argument (``import bibtex``...), if it has one."""
+    for action in parser._actions:
+        if action.dest == "format" and action.choices:
+            return list(action.choices)
+    return []
+
+
 def help_text(parser: argparse.ArgumentParser) -> str:
     """``--help`` output at a fixed width, whatever the terminal."""
     old = os.environ.get("COLUMNS")
@@ -218,6 +226,16 @@ class CliReference(ReferenceDirective):
             sec = nodes.section(ids=[self.anchor("cv-command", name)],
                                 names=[nodes.fully_normalize_name(title)])
             sec += nodes.title(title, title)
+            formats = command_formats(parser)
+            if formats:  # each a target of its own: {cv-command}`import bibtex`
+                para = paragraph(nodes.strong("Formats: ", "Formats: "))
+                for i, fmt in enumerate(formats):
+                    shown = f"{title} {fmt}"
+                    if i:
+                        para += nodes.Text(", ")
+                    para += nodes.literal(shown, shown,
+                                          ids=[self.anchor("cv-command", f"{name} {fmt}")])
+                sec += para
             sec += block
             out.append(sec)
         return out
@@ -442,6 +460,7 @@ def documented_names() -> dict[str, list[str]]:
         "cv-option": options,
         "cv-field": fields,
         "cv-warning": [f"cv.{s.value}" for s in Subtype],
-        "cv-command": [name for name in cli_commands() if name],
+        "cv-command": [n for name, parser in cli_commands().items() if name
+                       for n in (name, *(f"{name} {fmt}" for fmt in command_formats(parser)))],
         "cv-theme-option": [name for name, _, _ in theme_options()],
     }

@@ -1,6 +1,13 @@
-# Sphinx configuration of the site. project, author and the page title come from
-# profile.yaml (person.name); set them here to override.
+# Configuration of your homepage and CV, a Sphinx project:
+# https://www.sphinx-doc.org/en/master/usage/configuration.html
+#
+# Your data lives in profile.yaml; the pages show it with sphinx-cv's directives.
+# project, author and html_title default to the name in profile.yaml.
+
 extensions = ["sphinx_cv", "myst_parser"]
 
-# Not pages: the build output, and the virtual environment with its packages' READMEs.
-exclude_patterns = ["_build", ".venv", "README.md"]
+html_theme = "sphinx_cv"          # the academic homepage theme; furo, alabaster... work too
+exclude_patterns = ["_build", ".venv", "venv", "README.md", "Thumbs.db", ".DS_Store"]
+
+# cv_profile = "profile.yaml"      # where the profile is (this is the default)
+# cv_bibtex_files = ["pubs.bib"]   # more publications from BibTeX
