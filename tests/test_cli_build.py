@@ -184,6 +184,9 @@ def test_warnings_fail_the_build_with_w(site: Path, tmp_path: Path) -> None:
     assert strict.code == 1 and "Traceback" not in strict.err
     assert strict.err_lines[-1] == ("sphinx-cv: HTML: warnings treated as errors (-W); "
                                     "see above")
+    # Both builds read the profile; its problem is told once.
+    both = run("build", warned, "-W")
+    assert both.code == 1 and both.err.count("person.locaton: unknown field") == 1
 
 
 def test_build_bad_inputs(tmp_path: Path) -> None:

@@ -88,13 +88,14 @@ def site_dir(path: str) -> str:
 def run(args: argparse.Namespace) -> int:
     paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
     _quiet_colours()
+    warnings = _OnceEach()
     pdf = pdf_problem = None
     if not args.no_pdf:
         say("Building PDF...")
-        pdf, pdf_problem = build_pdf(paths, args)
+        pdf, pdf_problem = build_pdf(paths, args, warnings)
     say("Building HTML...")
     overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
-    app, html_problem = run_sphinx(paths, "html", overrides, args)
+    app, html_problem = run_sphinx(paths, "html", overrides, args, warnings)
     problems = []
     if pdf_problem:
         problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
@@ -117,6 +118,22 @@ def run(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+class _OnceEach:
+    """stderr for both builds: a warning about the profile comes once, not per builder."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def write(self, text: str) -> int:
+        if text.strip() and text in self.seen:
+            return len(text)
+        self.seen.add(text)
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def say(text: str) -> None:
     print(text, flush=True)
 
@@ -130,7 +147,7 @@ def _quiet_colours() -> None:
 
 
 def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
-               args: argparse.Namespace) -> tuple[Any, str | None]:
+               args: argparse.Namespace, warnings: Any = None) -> tuple[Any, str | None]:
     """Run one Sphinx builder; (the application, or None; a one-line problem, or None).
 
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
@@ -148,7 +165,8 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
         with patch_docutils(paths.srcdir), docutils_namespace():
             app = Sphinx(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
                          confoverrides=overrides,
-                         status=sys.stdout if args.verbose else None, warning=sys.stderr,
+                         status=sys.stdout if args.verbose else None,
+                         warning=warnings or sys.stderr,
                          warningiserror=args.fail_on_warning, **extra)
             app.build()
     except SphinxError as err:
@@ -173,12 +191,13 @@ def one_line(message: str) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------
 
-def build_pdf(paths: Paths, args: argparse.Namespace) -> tuple[str | None, str | None]:
+def build_pdf(paths: Paths, args: argparse.Namespace,
+              warnings: Any = None) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
     with a problem: warnings, which made the build fail but not the PDF."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
-    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args)
+    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args, warnings)
     if app is None:
         return None, f"LaTeX: {problem}"
     warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF
