@@ -267,7 +267,7 @@ def test_build_messages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     made = tmp_path / "made.pdf"
     made.write_bytes(b"%PDF-1.5")
     pdf = str(made) if latex[0] else None
-    monkeypatch.setattr(build, "build_pdf", lambda paths, args: (pdf, latex[1]))
+    monkeypatch.setattr(build, "build_pdf", lambda *a: (pdf, latex[1]))
     monkeypatch.setattr(build, "run_sphinx", lambda *a: (object() if html[0] else None,
                                                          html[1]))
     result = cli("build", tmp_path)
