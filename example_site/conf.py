@@ -2,7 +2,8 @@
 # project, author and html_title default to the profile's name.
 extensions = ["sphinx_cv", "myst_parser"]
 
-html_theme = "alabaster"
+html_theme = "sphinx_cv"  # shipped with the extension (and its default)
+html_baseurl = "https://simmonssong.github.io/"
 exclude_patterns = ["_build"]
 
 cv_profile = "profile.yaml"

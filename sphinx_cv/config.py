@@ -79,6 +79,12 @@ class CvConfig:
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
         "Show each publication's BibTeX in an expandable block (HTML)."))
+    pdf_document: str = field(default="", metadata=_help(
+        "Document that becomes the CV PDF when conf.py sets no latex_documents "
+        "(default: 'cv' if the project has such a page, else the root document)."))
+    pdf_url: str = field(default="", metadata=_help(
+        "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
+        "set, `profile-card` shows a 'Download CV (PDF)' link."))
 
     # Set at config-inited, not configuration values.
     confdir: str = field(default="", metadata={"internal": True})
@@ -141,6 +147,11 @@ def check_config(app: Sphinx, config: Config) -> None:
     from .data.loader import ProfileCache
 
     config.cv = CvConfig(**values, confdir=str(app.confdir), cache=ProfileCache())
+
+
+def user_set(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` set ``name`` (a default of ours must not override it)."""
+    return name in config._raw_config or name in getattr(config, "overrides", {})
 
 
 def get_config(app_or_config: Any) -> CvConfig:

@@ -132,12 +132,18 @@ class CvDomain(Domain):
                      ) -> nodes.reference | None:
         if typ != "pub":
             return None
+        ref = self.pub_reference(fromdocname, builder, target, node, contnode)
+        if ref is None:
+            warn(f"publication '{target}' is not shown by any publication-list, so it has "
+                 "no label to refer to", Subtype.UNKNOWN_REF, node)
+        return ref
+
+    def pub_reference(self, fromdocname: str, builder: Builder, target: str,
+                      node: pending_xref, contnode: nodes.Element) -> nodes.reference | None:
         # The page the reference was written on gives the label: in a LaTeX build all
         # pages are inlined into one document, but each keeps its own labels.
         found = self.find_label(node.get("refdoc") or fromdocname, target)
         if found is None:
-            warn(f"publication '{target}' is not shown by any publication-list, so it has "
-                 "no label to refer to", Subtype.UNKNOWN_REF, node)
             return None
         docname, label, anchor = found
         if node.get("cv_explicit"):
@@ -150,7 +156,9 @@ class CvDomain(Domain):
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                          target: str, node: pending_xref, contnode: nodes.Element
                          ) -> list[tuple[str, nodes.reference]]:
-        ref = self.resolve_xref(env, fromdocname, builder, "pub", target, node, contnode)
+        # An `any` reference (or a MyST link) tries every domain: not finding a paper
+        # here is no error of ours.
+        ref = self.pub_reference(fromdocname, builder, target, node, contnode)
         return [("cv:pub", ref)] if ref is not None else []
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:

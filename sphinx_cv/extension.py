@@ -7,12 +7,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import CvConfig, get_config, setup_config
+from .config import CvConfig, get_config, setup_config, user_set
 from .data.loader import file_stamp
 from .directives import setup_directives
 from .domain import load_profile_once, setup_domain
+from .latex import setup_latex
 from .nodes import setup_nodes
 from .static import setup_static
+from .theme import setup_theme
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,13 +27,16 @@ def setup_extension(app: Sphinx) -> None:
     setup_nodes(app)
     setup_directives(app)
     setup_static(app)
+    setup_latex(app)
+    setup_theme(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 
 def defaults_from_profile(app: Sphinx, config: Config) -> None:
     """``project`` and ``author`` from the profile when conf.py leaves them unset."""
-    raw = config._raw_config
-    if {"project", "author", "html_title", "copyright"} <= raw.keys():
+    names = ("project", "author", "html_title", "copyright")
+    unset = [name for name in names if not user_set(config, name)]
+    if not unset:
         return
     cv = get_config(config)
     if not os.path.exists(cv.profile_path):
@@ -39,14 +44,8 @@ def defaults_from_profile(app: Sphinx, config: Config) -> None:
     name = person_name(app, cv)
     if name is None:
         return
-    if "project" not in raw:
-        config.project = name
-    if "author" not in raw:
-        config.author = name
-    if "html_title" not in raw:
-        config.html_title = name
-    if "copyright" not in raw:
-        config.copyright = name
+    for attr in unset:
+        setattr(config, attr, name)
 
 
 def person_name(app: Sphinx, cv: CvConfig) -> str | None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,3 +15,9 @@ REPO = Path(__file__).parent.parent.resolve()
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
+
+
+def warnings_of(app: Any) -> str:
+    """The build's warnings without colour codes (``app.warning`` is new in Sphinx 7.3)."""
+    stream = app.warning if hasattr(app, "warning") else app._warning
+    return re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())

@@ -100,6 +100,13 @@ def test_schema(tmp_path: Path) -> None:
     assert json.loads(out.read_text()) == schema
 
 
+def test_schema_to_an_unwritable_place(tmp_path: Path) -> None:
+    result = run("schema", "-o", str(tmp_path / "no" / "such" / "dir.json"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("sphinx-cv: error: cannot write ")
+
+
 def test_console_script_is_installed() -> None:
     import shutil
 

@@ -8,14 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).parent.parent.resolve()
 
-
-def warnings_of(app: SphinxTestApp) -> str:
-    text = app.warning.getvalue() if hasattr(app, "warning") else app._warning.getvalue()
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
@@ -193,3 +190,30 @@ def test_other_builders(tmp_path: Path, rootdir: Path, builder: str) -> None:
             assert "& % $ # _ { } ~ ^ \\ <script>alert(1)</script>" in text
     finally:
         app.cleanup()
+
+
+def test_option_mistakes_are_reported_not_dropped(tmp_path: Path, rootdir: Path) -> None:
+    import shutil
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(rootdir / "test-basic" / "profile.yaml", src / "profile.yaml")
+    (src / "conf.py").write_text('extensions = ["sphinx_cv", "myst_parser"]\n',
+                                 encoding="utf8")
+    (src / "index.rst").write_text(
+        "Index\n=====\n\n.. publication-list::\n   :group-order: preprint bogus\n\n"
+        ".. publication-list::\n   :status:\n\n.. toctree::\n\n   page\n", encoding="utf8")
+    (src / "page.md").write_text("# Page\n\nA [link](nowhere) and {pub}`byron2020`.\n",
+                                 encoding="utf8")
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
+    try:
+        app.build()
+        warnings = warnings_of(app)
+    finally:
+        app.cleanup()
+    assert "unknown publication type 'bogus' in :group-order:" in warnings
+    assert 'option: "status"' in warnings  # an option without its value, not "None"
+    # A MyST link that is no publication is MyST's business, not a cv warning; a :pub:
+    # role naming a paper that is on no list is.
+    assert "'nowhere' is not shown" not in warnings
+    assert "publication 'byron2020' is not shown" not in warnings

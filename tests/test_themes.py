@@ -1,5 +1,5 @@
-"""The directives under the common themes: a clean build, and in Chromium no horizontal
-overflow at phone width in light and dark mode."""
+"""The directives under sphinx-cv's own theme and the common ones: a clean build, and in
+Chromium no horizontal overflow at phone width in light and dark mode."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).parent.parent.resolve()
-THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"]
+THEMES = ["sphinx_cv", "alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"]
 CHROMIUM = shutil.which("chromium")
 
 

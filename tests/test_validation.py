@@ -664,3 +664,13 @@ def test_profile_cache_notices_a_file_appearing(tmp_path: Path) -> None:
     path.write_text("person: {name: Ada}\n", encoding="utf-8")
     found, fresh = cache.get(str(path))
     assert fresh and found.problems == []
+
+
+def test_lines_count_newlines_only(tmp_path: Path) -> None:
+    """YAML also breaks lines at U+2028, U+2029 and U+0085; editors do not."""
+    _, result = load(tmp_path, 'person:\n  name: "Ada\u2028Lovelace"  # a\u0085  # b\n'
+                               "  emial: a@b.org\n")
+    (problem,) = result.problems
+    assert (problem.location.line, problem.location.column) == (3, 3), str(problem)
+    _, result = load(tmp_path, "DOI: \u2028\n[: \u2028\n")
+    assert [p.location.line for p in result.problems] == [3]

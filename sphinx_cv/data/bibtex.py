@@ -29,6 +29,7 @@ from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_n
 from pybtex.scanner import PrematureEOF
 from pybtex.utils import CaseInsensitiveDict
 
+from .bibexport import ENTRY_TYPE_KEY, ENTRY_TYPES
 from .dates import DateError, parse_date, parse_month
 from .fields import URL, Context, normalize_key
 from .inline import parse_inline, to_plain
@@ -43,11 +44,15 @@ _ENTRY_START = re.compile(r"^[ \t]*@", re.M)
 """A line starting with '@': where reading resumes after a broken entry."""
 
 
-def load_bibtex(path: str) -> tuple[list[Publication], list[Problem]]:
+def load_bibtex(path: str, *, keep_duplicates: bool = False
+                ) -> tuple[list[Publication], list[Problem]]:
     """The publications in the BibTeX file at ``path``, in file order, and the problems.
 
     A missing or unreadable file, syntax errors, repeated keys, entries without a title
     and bad years or months are problems; the entries that can be read are returned.
+    An entry whose key was used before is skipped; with ``keep_duplicates`` (importing)
+    only an identical copy is, and a different entry is kept under a new key.
+    Fields the profile has no place for are kept in ``extras["x-bibtex"]``.
     """
     ctx = Context(path)
     text = _read(path, ctx)
@@ -56,6 +61,7 @@ def load_bibtex(path: str) -> tuple[list[Publication], list[Problem]]:
     try:
         with _pybtex_errors() as stray:
             source = _Source(path, text, ctx)
+            source.keep_duplicates = keep_duplicates
             entries = source.scan()
             pubs = source.publications(entries)
         for error in stray:  # none known: the parser's and names' errors are handled
@@ -191,6 +197,8 @@ class _Parser(LowLevelParser):
 class _Source:
     """One BibTeX file's text, with offsets turned into locations."""
 
+    keep_duplicates = False
+
     def __init__(self, path: str, text: str, ctx: Context) -> None:
         self.path = path
         self.text = text
@@ -287,10 +295,7 @@ class _Source:
         first: dict[str, _Entry] = {}
         for entry in entries:
             seen = first.get(entry.key.lower())
-            if seen is not None:
-                self.report(Subtype.DUPLICATE_ID, entry.start, entry.key,
-                            f"duplicate entry key (first at line {self.loc(seen.start).line}); "
-                            "this entry is skipped", value=entry.key, expected="a unique key")
+            if seen is not None and not self._keep_duplicate(entry, seen, first):
                 continue
             first[entry.key.lower()] = entry
             if entry.key.lower() in containers:
@@ -305,6 +310,26 @@ class _Source:
             if pub is not None:
                 pubs.append(pub)
         return pubs
+
+    def _keep_duplicate(self, entry: _Entry, seen: _Entry, first: dict[str, _Entry]) -> bool:
+        """Report an entry whose key was used before; True if it is kept (renamed)."""
+        line = self.loc(seen.start).line
+        same = (entry.type == seen.type and {k: v for k, (v, _) in entry.fields.items()}
+                == {k: v for k, (v, _) in seen.fields.items()})
+        if not self.keep_duplicates or same:
+            what = "identical copy of the entry" if same else "duplicate entry key (first"
+            self.report(Subtype.DUPLICATE_ID, entry.start, entry.key,
+                        f"{what} at line {line}{'' if same else ')'}; this entry is skipped",
+                        value=entry.key, expected="a unique key")
+            return False
+        n = 2
+        while f"{entry.key}-{n}".lower() in first:
+            n += 1
+        old, entry.key = entry.key, f"{entry.key}-{n}"
+        self.report(Subtype.DUPLICATE_ID, entry.start, old,
+                    f"duplicate entry key (first at line {line}); kept as '{entry.key}'",
+                    value=old, expected="a unique key")
+        return True
 
     def _crossref(self, entry: _Entry, by_key: dict[str, _Entry]) -> _Entry | None:
         """Fill ``entry``'s missing venue fields from the entry its ``crossref`` names."""
@@ -370,11 +395,15 @@ class _Builder:
         self.src = source
         self.entry = entry
         self.fields = dict(entry.fields)
+        self.alias_of: dict[str, str] = {}
         for alias, name in _ALIASES.items():
             if alias in self.fields and name not in self.fields:
                 self.fields[name] = self.fields[alias]
+                self.alias_of[name] = alias
         self.values: dict[str, Any] = {}
         self.locations: dict[str, Location] = {}
+        self.used: set[str] = {"crossref"}
+        """Fields whose value went into the publication; the others go to x-bibtex."""
 
     def field_path(self, name: str) -> str:
         return f"{self.entry.key}.{name}"
@@ -389,8 +418,19 @@ class _Builder:
         for name in names:
             if name in self.fields:
                 self.locations[attr] = self.src.loc(self.fields[name][1])
+                self.use(name)
                 return
         self.locations[attr] = self.src.loc(self.entry.start)
+
+    def use(self, name: str) -> None:
+        self.used.add(name)
+        if name in self.alias_of:
+            self.used.add(self.alias_of[name])
+
+    def unused(self) -> dict[str, str]:
+        """Fields with a value that the publication does not hold, as written."""
+        return {name: raw for name, (raw, _) in self.entry.fields.items()
+                if name not in self.used and raw.strip()}
 
     def report(self, subtype: Subtype, name: str, message: str, *, value: object = None,
                expected: str | None = None) -> None:
@@ -433,6 +473,9 @@ class _Builder:
         arxiv = self.arxiv_id()
         if arxiv:
             self.set("arxiv", arxiv, "arxiv", "eprint", "journal", "doi")
+            for name in ("archiveprefix", "eprinttype"):  # implied by the arxiv field
+                if (self.raw(name) or "").strip().lower() == "arxiv":
+                    self.use(name)
         self.links()
         self.tags()
         self.selected()
@@ -443,6 +486,11 @@ class _Builder:
         pub.source = self.src.loc(entry.start)
         pub.path = entry.key
         pub.locations = self.locations
+        unused = self.unused()
+        if entry.type != ENTRY_TYPES.get(kind):  # @mastersthesis, @online...: for export
+            unused[ENTRY_TYPE_KEY] = entry.type
+        if unused:
+            pub.extras = {"x-bibtex": unused}
         pub.check(self.src.ctx, entry.key)  # the date sets year and month when absent
         return pub
 
@@ -479,6 +527,7 @@ class _Builder:
             if url is not None:  # howpublished = {\url{...}} is a link, not a venue
                 if self.raw("url") is None:
                     self.fields["url"] = (url, self.fields[name][1])
+                    self.alias_of["url"] = name
                 continue
             value = latex_to_text(raw)
             if value:
@@ -491,7 +540,8 @@ class _Builder:
             if _YEAR.fullmatch(year):
                 self.set("year", int(year), "year")
             elif normalize_key(year) in _STATUS_WORDS and not self.raw("status"):
-                self.fields.setdefault("status", self.fields["year"])
+                self.fields["status"] = self.fields["year"]
+                self.alias_of["status"] = "year"
             else:
                 self.report(Subtype.DATE, "year", "bad year", value=year,
                             expected="a 4-digit year such as 2024")
@@ -553,6 +603,7 @@ class _Builder:
                             expected=URL.expected)
             else:
                 out.append(link)
+                self.use(name)
                 self.locations.setdefault("links", self.src.loc(self.fields[name][1]))
         if out:
             self.values["links"] = out
@@ -596,25 +647,37 @@ class _Builder:
         kind = _TYPES.get(normalize_key(self.text("type", markdown=False) or ""))
         if kind is not None:
             return kind, "type"
-        kind = _ENTRY_TYPES.get(normalize_key(self.entry.type), "misc")
-        if _WORKSHOP.search(self.raw("keywords") or ""):
-            return "workshop", "keywords"
-        if kind in ("conference", "misc") and _WORKSHOP.search(self.raw("booktitle") or ""):
-            return "workshop", "booktitle"
-        if self.entry.type in _PREPRINT_TYPES and self.is_arxiv(kind):
-            return "preprint", ""
-        return kind, ""
+        kind, where = entry_kind(self.entry.type, keywords=self.raw("keywords"),
+                                 booktitle=self.raw("booktitle"),
+                                 venue=self.values.get("venue"),
+                                 arxiv=self.values.get("arxiv"),
+                                 publisher=self.raw("publisher"),
+                                 url=self.values.get("url"))
+        return kind, where
 
-    def is_arxiv(self, kind: str) -> bool:
-        """An arXiv paper, not (yet) one in a journal or proceedings."""
-        venue = self.values.get("venue")
+
+def entry_kind(entry_type: str, *, keywords: str | None = None, booktitle: str | None = None,
+               venue: str | None = None, arxiv: str | None = None,
+               publisher: str | None = None, url: str | None = None) -> tuple[str, str]:
+    """The kind of an entry without a ``pubtype``, and the field that told it: from the
+    entry type, the word 'workshop' in the keywords or booktitle, and arXiv signs.
+
+    ``venue`` is the venue read (text); the others are fields as written.
+    """
+    kind = _ENTRY_TYPES.get(normalize_key(entry_type), "misc")
+    if _WORKSHOP.search(keywords or ""):
+        return "workshop", "keywords"
+    if kind in ("conference", "misc") and _WORKSHOP.search(booktitle or ""):
+        return "workshop", "booktitle"
+    if entry_type.lower() in _PREPRINT_TYPES:
+        # An arXiv paper, not (yet) one in a journal or proceedings.
         if venue and _ARXIV_VENUE.match(venue):
-            return True
-        if kind == "journal" or venue:
-            return False
-        return bool(self.values.get("arxiv")
-                    or (self.raw("publisher") or "").strip().lower() == "arxiv"
-                    or "arxiv.org/" in str(self.values.get("url", "")).lower())
+            return "preprint", ""
+        if kind != "journal" and not venue and (
+                arxiv or (publisher or "").strip().lower() == "arxiv"
+                or "arxiv.org/" in (url or "").lower()):
+            return "preprint", ""
+    return kind, ""
 
 
 def _split_top(text: str, seps: str) -> list[str]:

@@ -348,6 +348,9 @@ class Located:
     )
     path: str = dataclasses.field(default="", compare=False, repr=False)
     """Field path of the record, such as ``publications[3]``."""
+    extras: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    """``x-...`` keys as plain data: fields of other formats (``x-bibtex``,
+    ``x-jsonresume``) that the profile keeps without showing them."""
 
     def loc_of(self, name: str) -> Location | None:
         return self.locations.get(name, self.source)
@@ -393,6 +396,7 @@ class Record(Converter):
         values: dict[str, Any] = {}
         nodes: dict[str, ys.Node] = {}
         seen: dict[str, ys.Node] = {}
+        extras: dict[str, Any] = {}
         for key, child in ys.iter_mapping(node):
             if not isinstance(key, ys.ScalarNode):
                 wrong_type(ctx, key, path, "a field name as key")
@@ -401,8 +405,11 @@ class Record(Converter):
             name = self.lookup.get(normalize_key(raw))
             sub = join_path(path, raw)
             if name is None:
-                if raw.startswith(("$", "x-")):
-                    continue  # "$schema" and "x-..." extension keys are for other tools
+                if raw.startswith("x-"):  # extension keys, for other tools: kept as data
+                    extras[raw] = ys.to_python(child)
+                    continue
+                if raw.startswith("$"):
+                    continue  # "$schema": for editors
                 # Keys match ignoring case, '_' and '-', so the hint does too ("TITEL").
                 names: dict[str, str] = {}
                 for known in self.all_names():
@@ -459,6 +466,7 @@ class Record(Converter):
         obj.source = ctx.loc(node)
         obj.path = path
         obj.locations = {name: ctx.loc(n) for name, n in nodes.items()}
+        obj.extras = extras
         check = getattr(obj, "check", None)
         if check is not None and not check(ctx, path):
             return INVALID

@@ -65,19 +65,22 @@ def _byte_location(path: str, data: bytes, offset: int) -> Location:
     return Location(path, data.count(b"\n", 0, offset) + 1, column)
 
 
-def load_profile(path: str, bibtex_files: Sequence[str] = ()) -> LoadResult:
+def load_profile(path: str, bibtex_files: Sequence[str] = (),
+                 text: str | None = None) -> LoadResult:
     """Load the profile at ``path`` and the BibTeX files it names plus ``bibtex_files``.
 
     Relative BibTeX paths inside the profile are resolved against the profile's folder;
     ``bibtex_files`` should already be absolute (or relative to the working directory).
+    ``text``, when given, is read instead of the file (a profile about to be written).
     """
     with paused_gc():
-        return _load_profile(path, bibtex_files)
+        return _load_profile(path, bibtex_files, text)
 
 
-def _load_profile(path: str, bibtex_files: Sequence[str]) -> LoadResult:
+def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None) -> LoadResult:
     ctx = Context(path)
-    text = read_text(path, ctx, "profile")
+    if text is None:
+        text = read_text(path, ctx, "profile")
     profile = Profile()
     root = None
     if text is not None:
@@ -190,6 +193,8 @@ class ProfileCache:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, tuple[str, ...]], tuple[tuple, LoadResult]] = {}
+
+    stamp = staticmethod(file_stamp)  # ProfileCache.stamp(files), as callers know it
 
     def get(self, path: str, bibtex_files: Sequence[str] = ()) -> tuple[LoadResult, bool]:
         """(result, fresh): ``fresh`` is True when the files were (re)read just now."""

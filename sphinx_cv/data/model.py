@@ -484,6 +484,7 @@ class Sections(MapOf):
     def __init__(self) -> None:
         super().__init__(Record(Section))
         self.entries = ListOf(Record(Entry), single=False)
+        self.expected = "a mapping of section names to entry lists or to {title, entries}"
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, ys.MappingNode):
@@ -602,6 +603,11 @@ class Publication(Located):
             if "month" not in other.locations:
                 self.month = other.date.month
         self.locations = {**self.locations, **other.locations}
+        for key, value in other.extras.items():  # x-bibtex: the YAML's fields win
+            mine = self.extras.get(key)
+            if isinstance(mine, dict) and isinstance(value, dict):
+                value = {**mine, **value}
+            self.extras[key] = value
         self.source = other.source
         self.path = other.path
 

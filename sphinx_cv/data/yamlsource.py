@@ -7,6 +7,9 @@ text, ``1.10`` is not turned into ``1.1``); types are checked by the converters.
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,12 +47,14 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
         if refused is not None:
             return None, [refused]
         root = yaml.compose(text, Loader=_Loader)
+        if root is not None and _OTHER_BREAKS.search(text):
+            _count_newlines_only(root, text)
         if root is None or not recursive:
             return root, []
         _cut_cycles(root)
         return root, [
             Problem(Subtype.YAML, "recursive alias (a value that contains itself); ignored",
-                    Location(filename, mark.line + 1, mark.column + 1), value=f"'*{anchor}'",
+                    _mark_location(mark, filename, text), value=f"'*{anchor}'",
                     expected="an alias of a value outside itself")
             for anchor, mark in recursive
         ]
@@ -66,7 +71,7 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
                               expected="printable text")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        loc = Location(filename, mark.line + 1, mark.column + 1) if mark else Location(filename)
+        loc = _mark_location(mark, filename, text) if mark else Location(filename)
         what = err.problem or "invalid YAML"
         if err.context:
             what = f"{err.context}, {what}"
@@ -93,7 +98,7 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any
 
     def refuse(mark: Any, what: str, expected: str) -> Problem:
         return Problem(Subtype.YAML, f"{what}; the profile is not read",
-                       Location(filename, mark.line + 1, mark.column + 1), expected=expected)
+                       _mark_location(mark, filename, text), expected=expected)
 
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -135,6 +140,44 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any
             stack[-1][1] += size
             stack[-1][2] = max(stack[-1][2], height)
     return None, recursive
+
+
+# YAML also breaks lines at these; editors and this project's messages count "\n" only.
+_OTHER_BREAKS = re.compile("[\u2028\u2029\x85]")
+
+
+def _mark_location(mark: Any, filename: str, text: str) -> Location:
+    if not _OTHER_BREAKS.search(text):
+        return Location(filename, mark.line + 1, mark.column + 1)
+    fixed = _LineIndex(text).mark(mark)
+    return Location(filename, fixed.line + 1, fixed.column + 1)
+
+
+class _LineIndex:
+    """Line and column of a character index, counting "\n" as the only line break."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def mark(self, mark: Any) -> yaml.Mark:
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line],
+                         None, None)  # type: ignore[arg-type]  # no buffer, as libyaml's
+
+
+def _count_newlines_only(root: Node, text: str) -> None:
+    """Give every node marks whose lines count "\n" only (marks carry the index)."""
+    index = _LineIndex(text)
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.start_mark = index.mark(node.start_mark)
+        node.end_mark = index.mark(node.end_mark)
+        stack.extend(_children(node))
 
 
 def _children(node: Node) -> list[Node]:
@@ -180,6 +223,30 @@ def location(node: Node, filename: str) -> Location:
 
 def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def to_python(node: Node) -> Any:
+    """Plain Python data for a node (``x-`` extension values kept for other tools).
+
+    Scalars get their YAML types (numbers, booleans, null); dates stay ISO text, so the
+    value can go to JSON unchanged.
+    """
+    return _plain(node, yaml.constructor.SafeConstructor())
+
+
+def _plain(node: Node, constructor: Any) -> Any:
+    if isinstance(node, MappingNode):
+        return {str(_plain(k, constructor)): _plain(v, constructor)
+                for k, v in iter_mapping(node)}
+    if isinstance(node, SequenceNode):
+        return [_plain(v, constructor) for v in node.value]
+    try:
+        value = constructor.construct_object(node)
+    except yaml.YAMLError:
+        return str(node.value)
+    if isinstance(value, _dt.date | bytes):
+        return str(node.value)
+    return value
 
 
 def scalar_text(node: ScalarNode) -> str:

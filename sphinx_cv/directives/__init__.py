@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .interests import ResearchInterests
-from .profile import CvHeader, CvLinkRole, CvUpdated, ProfileCard
+from .profile import CvHeader, CvLinkRole, CvUpdated, ProfileCard, resolve_pdf_links
 from .publications import PublicationList
 from .timeline import Timeline
 
@@ -26,3 +26,4 @@ def setup_directives(app: Sphinx) -> None:
     for name, cls in DIRECTIVES.items():
         app.add_directive(name, cls)
     app.add_role("cv-link", CvLinkRole())
+    app.connect("doctree-resolved", resolve_pdf_links)

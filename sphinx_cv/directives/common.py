@@ -19,8 +19,16 @@ from ..logging_ import warn
 
 
 class CvDirective(SphinxDirective):
-    """Base class: reads the profile and declares the parts of it the page shows."""
+    """Base class: reads the profile and declares the parts of it the page shows.
 
+    ``option_help`` says in one line what each option does and ``argument_help`` what the
+    argument is; the docs' directive reference is generated from them.
+    """
+
+    option_help: ClassVar[dict[str, str]] = {
+        "class": "Extra CSS class names for the outer container.",
+    }
+    argument_help: ClassVar[str] = ""
     profile_parts: ClassVar[tuple[str, ...]] = (WHOLE,)
     """The top-level parts of the profile this directive shows (``publications``,
     ``person``...): the page is read again when one of them changes."""
@@ -101,14 +109,21 @@ def mapping(arg: str | None) -> dict[str, str]:
     return out
 
 
-def choice(*values: str) -> Callable[[str | None], str]:
-    def convert(arg: str | None) -> str:
+class OneOf:
+    """Option converter: one of ``values``, case-insensitive."""
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
+
+    def __call__(self, arg: str | None) -> str:
         value = (arg or "").strip().lower()
-        if value not in values:
-            raise ValueError(f"expected one of {', '.join(values)}, got {arg!r}")
+        if value not in self.values:
+            raise ValueError(f"expected one of {', '.join(self.values)}, got {arg!r}")
         return value
 
-    return convert
+
+def choice(*values: str) -> OneOf:
+    return OneOf(values)
 
 
 def yes_no(arg: str | None) -> bool:
@@ -144,3 +159,20 @@ def positive_int(arg: str | None) -> int:
 
 
 OptionSpec = dict[str, Callable[[str], Any]]
+
+VALUE_KINDS: dict[Callable[..., Any], str] = {
+    words: "names separated by commas or spaces",
+    items: "a comma-separated list",
+    mapping: "key=value pairs separated by commas",
+    yes_no: "yes or no; the option alone means yes",
+    year_range: "a year or a range: 2020, 2020-2024, 2020-, -2019",
+    positive_int: "a whole number, 1 or more",
+    str: "text",
+}
+
+
+def value_kind(converter: Callable[..., Any]) -> str:
+    """What an option's value looks like, for the reference docs."""
+    if isinstance(converter, OneOf):
+        return "one of " + ", ".join(converter.values)
+    return VALUE_KINDS.get(converter, "text")

@@ -31,6 +31,15 @@ class ResearchInterests(CvDirective):
         "tags": yes_no,
         "class": words,
     }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "intro": "Show the group's intro sentence (default: yes).",
+        "tags": "Show after each topic the labels its papers carry on this page, such as "
+                "[P3, C8] (default: yes).",
+    }
+    argument_help: ClassVar[str] = (
+        "GROUP: the name of an interest group, such as ``current`` or ``past`` (default: "
+        "the first group).")
 
     def run(self) -> list[nodes.Node]:
         profile = self.profile()

@@ -6,35 +6,58 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
+from sphinx.util.osutil import relative_uri
 
 from ..data.links import kind_of
-from ..data.model import Person
+from ..data.model import Person, Profile
 from ..data.problems import Subtype
 from ..logging_ import warn
 from ..render.text import inline_nodes, link
 from .common import CvDirective, OptionSpec, words, yes_no
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 SEP = " · "
 
 
-def contact_nodes(person: Person, kinds: list[str] | None) -> list[nodes.Node]:
-    """E-mails, phones, website and links, separated by middle dots."""
-    parts: list[nodes.Node] = []
-    for email in person.email:
-        parts.append(link(email, f"mailto:{email}", "cv-email"))
+@dataclass(frozen=True)
+class Contact:
+    """One way to reach the person: ``source`` is email, phone, website or link."""
+
+    source: str
+    kind: str
+    text: str
+    url: str
+
+
+def contact_items(person: Person) -> list[Contact]:
+    """E-mails, phones, website and links, in that order."""
+    items = [Contact("email", "email", email, f"mailto:{email}") for email in person.email]
     for phone in person.phone:
         tel = "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
-        parts.append(link(phone.replace(" ", "\u00a0"), tel, "cv-phone"))
+        items.append(Contact("phone", "phone", phone, tel))
     if person.website:
         shown = person.website.split("://", 1)[-1].rstrip("/")
-        parts.append(link(shown, person.website, "cv-website"))
-    for item in person.links:
-        if kinds is None or item.kind in kinds or item.label.lower() in kinds:
-            parts.append(link(item.label, item.url, "cv-link", f"cv-link-{item.kind}"))
+        items.append(Contact("website", "website", shown, person.website))
+    items += [Contact("link", item.kind, item.label, item.url) for item in person.links]
+    return items
+
+
+def contact_nodes(person: Person, kinds: list[str] | None) -> list[nodes.Node]:
+    """E-mails, phones, website and links (those of ``kinds``), separated by middle dots."""
+    parts: list[nodes.Node] = []
+    for item in contact_items(person):
+        if item.source != "link":
+            text = item.text.replace(" ", "\u00a0") if item.source == "phone" else item.text
+            parts.append(link(text, item.url, f"cv-{item.source}"))
+        elif kinds is None or item.kind in kinds or item.text.lower() in kinds:
+            parts.append(link(item.text, item.url, "cv-link", f"cv-link-{item.kind}"))
     out: list[nodes.Node] = []
     for i, part in enumerate(parts):
         if i:
@@ -47,11 +70,22 @@ class CvHeader(CvDirective):
     """The CV header: name, position, affiliation lines and a contact line."""
 
     option_spec: ClassVar[OptionSpec] = {
+        "identity": yes_no,
         "photo": yes_no,
         "bio": yes_no,
         "contact": yes_no,
         "links": words,
         "class": words,
+    }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "identity": "Show the name, position, affiliation and location lines (default: "
+                    "yes); ``no`` avoids repeating the ``sphinx_cv`` theme's author column.",
+        "photo": "Show ``person.photo`` (default: no).",
+        "bio": "Show ``person.bio`` (default: no).",
+        "contact": "Show the contact line: e-mail, phone, website, links (default: yes).",
+        "links": "Only these links in the contact line, by kind or label "
+                 "(e.g. ``github, orcid, scholar``); default: all.",
     }
     defaults: ClassVar[dict[str, bool]] = {"photo": False, "bio": False, "contact": True}
     css_class = "cv-header"
@@ -69,15 +103,8 @@ class CvHeader(CvDirective):
         box = nodes.container(classes=[self.css_class, *opt.get("class", [])])
         if opt["photo"] and person.photo:
             box += self.photo(person)
-        box += nodes.paragraph(person.name, person.name, classes=["cv-name"])
-        if person.position:
-            box += nodes.paragraph("", "", *inline_nodes(person.position),
-                                   classes=["cv-position"])
-        for line in person.affiliation:
-            box += nodes.paragraph("", "", *inline_nodes(line), classes=["cv-affiliation"])
-        if person.location:
-            box += nodes.paragraph("", "", *inline_nodes(person.location),
-                                   classes=["cv-location"])
+        if opt.get("identity", True):
+            box += self.identity(person)
         if opt["contact"]:
             kinds = [kind_of(k) or k.lower() for k in opt["links"]] if "links" in opt else None
             contact = contact_nodes(person, kinds)
@@ -86,6 +113,21 @@ class CvHeader(CvDirective):
         if opt["bio"] and person.bio:
             box += nodes.paragraph("", "", *inline_nodes(person.bio), classes=["cv-bio"])
         return [box]
+
+    @staticmethod
+    def identity(person: Person) -> list[nodes.Node]:
+        """Name, position, affiliation and location lines."""
+        lines: list[nodes.Node] = [nodes.paragraph(person.name, person.name,
+                                                   classes=["cv-name"])]
+        if person.position:
+            lines.append(nodes.paragraph("", "", *inline_nodes(person.position),
+                                         classes=["cv-position"]))
+        for line in person.affiliation:
+            lines.append(nodes.paragraph("", "", *inline_nodes(line), classes=["cv-affiliation"]))
+        if person.location:
+            lines.append(nodes.paragraph("", "", *inline_nodes(person.location),
+                                         classes=["cv-location"]))
+        return lines
 
     def photo(self, person: Person) -> nodes.image:
         uri = person.photo or ""
@@ -97,10 +139,45 @@ class CvHeader(CvDirective):
 
 
 class ProfileCard(CvHeader):
-    """The homepage card: like the CV header, with photo and bio."""
+    """The homepage card: like the CV header, with photo and bio, and a link to the CV
+    as PDF when ``cv_pdf_url`` is set."""
 
+    option_help: ClassVar[dict[str, str]] = {
+        **CvHeader.option_help,
+        "photo": "Show ``person.photo`` (default: yes).",
+        "bio": "Show ``person.bio`` (default: yes).",
+    }
     defaults: ClassVar[dict[str, bool]] = {"photo": True, "bio": True, "contact": True}
     css_class = "cv-profile-card"
+
+    def run(self) -> list[nodes.Node]:
+        out = super().run()
+        if out and self.cv.pdf_url:
+            ref = link(PDF_LINK_TEXT, self.cv.pdf_url, PDF_LINK_CLASS)
+            box = out[0]
+            assert isinstance(box, nodes.Element)
+            box += nodes.paragraph("", "", ref, classes=["cv-pdf"])
+        return out
+
+
+PDF_LINK_TEXT = "Download CV (PDF)"
+PDF_LINK_CLASS = "cv-pdf-link"
+
+
+def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: make the site-relative ``cv_pdf_url`` relative to each page
+    (any depth, html or dirhtml). Outside HTML, where the site's files are not beside
+    the page, a relative link is left out."""
+    for ref in list(doctree.findall(nodes.reference)):
+        if PDF_LINK_CLASS not in ref["classes"]:
+            continue
+        url = ref.get("refuri", "")
+        if "://" in url or url.startswith(("/", "mailto:", "#")):
+            continue  # absolute: right from every page and in every format
+        if app.builder.format == "html":
+            ref["refuri"] = relative_uri(app.builder.get_target_uri(docname), url)
+        elif isinstance(ref.parent, nodes.paragraph) and ref.parent.parent is not None:
+            ref.parent.parent.remove(ref.parent)
 
 
 class CvUpdated(CvDirective):
@@ -110,16 +187,20 @@ class CvUpdated(CvDirective):
     option_spec: ClassVar[OptionSpec] = {"class": words}
 
     def run(self) -> list[nodes.Node]:
-        profile = self.profile()
-        date = profile.updated if profile is not None else None
-        if date is not None and date.year and not date.present and not date.is_free_text:
-            text = date_text(self.cv.updated_format, date.year, date.month)
-        elif date is not None and date.is_free_text:
-            text = date.text
-        else:
-            today = build_date()
-            text = date_text(self.cv.updated_format, today.year, today.month)
+        text = updated_text(self.cv.updated_format, self.profile())
         return [nodes.paragraph(text, text, classes=["cv-updated", *self.options.get("class", [])])]
+
+
+def updated_text(template: str, profile: Profile | None) -> str:
+    """The profile's ``updated`` date in ``template``, or free text as written, or the
+    build date."""
+    date = profile.updated if profile is not None else None
+    if date is not None and date.year and not date.present and not date.is_free_text:
+        return date_text(template, date.year, date.month)
+    if date is not None and date.is_free_text:
+        return date.text
+    today = build_date()
+    return date_text(template, today.year, today.month)
 
 
 def build_date() -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
 from ..data.model import PUB_TYPE, PUB_TYPES, Profile, Publication
 from ..data.problems import Subtype
@@ -36,7 +37,7 @@ class PublicationList(CvDirective):
         "years": year_range,
         "tags": items,
         "selected": yes_no,
-        "status": str,
+        "status": directives.unchanged_required,
         "author": items,
         "ids": words,
         "group-by": choice(*GROUP_BY),
@@ -46,13 +47,43 @@ class PublicationList(CvDirective):
         "sort": choice(*SORTS),
         "numbering": choice(*NUMBERINGS),
         "prefixes": mapping,
-        "label-format": str,
+        "label-format": directives.unchanged_required,
         "limit": positive_int,
         "highlight": items,
         "show-status": yes_no,
         "abstracts": yes_no,
         "bibtex": yes_no,
         "class": words,
+    }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "type": "Only these publication types (journal, conference, workshop, preprint, "
+                "thesis...; BibTeX and CSL type names work too).",
+        "years": "Only publications from these years.",
+        "tags": "Only publications with at least one of these tags.",
+        "selected": "Only publications marked ``selected: true``.",
+        "status": "Only publications whose status contains this text (e.g. ``submission``).",
+        "author": "Only publications with an author whose name contains one of these.",
+        "ids": "Only these publications, by id; with ``:sort: none``, in the order given.",
+        "group-by": "Group by publication type (default), by year, or not at all.",
+        "group-order": "Order of the type groups, e.g. ``preprint journal conference``; "
+                       "types not named follow in the default order.",
+        "group-titles": "Headings for type groups, e.g. ``preprint=In submission`` "
+                        "(over ``cv_group_titles``).",
+        "headings": "Show the group headings (default: yes when grouped).",
+        "sort": "Order within a group by date: newest first (default), oldest first, "
+                "or as written in the profile.",
+        "numbering": "Number per type, newest paper highest (reverse, default), counting "
+                     "up (forward), or no labels (none).",
+        "prefixes": "Label prefixes by type, e.g. ``preprint=A`` (over ``cv_label_prefixes``).",
+        "label-format": "How the label is shown; placeholders ``{label}`` (C8), ``{number}`` (8) "
+                        "and ``{prefix}`` (C). Default ``[{label}]``.",
+        "limit": "Show at most this many publications (after sorting).",
+        "highlight": "More name spellings to set in bold, besides yours.",
+        "show-status": "Show each publication's status (default: yes).",
+        "abstracts": "Show abstracts in an expandable block (default: ``cv_show_abstracts``).",
+        "bibtex": "Show each entry's BibTeX in an expandable block "
+                  "(default: ``cv_show_bibtex``).",
     }
 
     def run(self) -> list[nodes.Node]:
@@ -73,37 +104,42 @@ class PublicationList(CvDirective):
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)
         bibtex = self.options.get("bibtex", self.cv.show_bibtex)
 
-        root = nodes.container(classes=["cv-publications", *self.options.get("class", [])])
+        numbered = spec.numbering != "none"
+        root = nodes.container(classes=["cv-publications",
+                                        "cv-numbered" if numbered else "cv-unnumbered",
+                                        *self.options.get("class", [])])
         for group in groups:
             if headings and group.key:
                 title = titles.get(group.key, group.key) if spec.group_by == "type" else group.key
                 root.append(nodes.rubric(title, title, classes=["cv-group-title"]))
             ordered = spec.numbering == "forward"
             bullet = nodes.bullet_list(classes=["cv-publist",
-                                                "cv-numbered" if spec.numbering != "none"
-                                                else "cv-unnumbered",
                                                 "cv-forward" if ordered else "cv-reverse"])
             for item in group.items:
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
-                                         spec.numbering != "none", show_status, abstracts,
-                                         bibtex))
+                                         numbered, show_status, abstracts, bibtex))
             root.append(bullet)
         return [root]
 
-    def list_spec(self, by_id: dict[str, Publication]) -> ListSpec:
+    def pub_types(self, option: str) -> list[str]:
+        """The publication types named in ``option`` (any accepted spelling)."""
         types = []
-        for word in self.options.get("type", []):
+        for word in self.options.get(option, []):
             value = PUB_TYPE._lookup.get(word.lower().replace("-", "").replace("_", ""))
             if value is None:
-                self.warn(f"unknown publication type '{word}' in :type:; expected one of "
+                self.warn(f"unknown publication type '{word}' in :{option}:; expected one of "
                           + ", ".join(PUB_TYPES))
             else:
                 types.append(value)
+        return types
+
+    def list_spec(self, by_id: dict[str, Publication]) -> ListSpec:
+        types = self.pub_types("type")
         ids = self.options.get("ids", [])
         for pub_id in ids:
             if pub_id not in by_id:
                 self.warn(f"no publication has id '{pub_id}' (in :ids:)", Subtype.UNKNOWN_REF)
-        order = [t for t in self.options.get("group-order", []) if t in PUB_TYPES]
+        order = list(dict.fromkeys(self.pub_types("group-order")))
         order += [t for t in DEFAULT_TYPE_ORDER if t not in order]
         return ListSpec(
             types=types,

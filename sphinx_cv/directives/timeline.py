@@ -116,6 +116,16 @@ class Timeline(CvDirective):
         "dates": yes_no,
         "class": words,
     }
+    option_help: ClassVar[dict[str, str]] = {
+        **CvDirective.option_help,
+        "sort": "Order by date: as written in the profile (none, default), newest or "
+                "oldest first.",
+        "limit": "Show at most this many entries.",
+        "dates": "Show the date column (default: yes when any entry has a date).",
+    }
+    argument_help: ClassVar[str] = (
+        "SECTION: ``education``, ``positions``, ``research``, ``teaching``, ``awards``, "
+        "``service``, ``talks``, ``news``, or the name of a section under ``sections``.")
 
     def parts(self) -> tuple[str, ...]:
         name = self.arguments[0].strip()

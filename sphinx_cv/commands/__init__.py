@@ -1,0 +1,88 @@
+"""The ``sphinx-cv`` subcommands, one module each; :mod:`sphinx_cv.cli` dispatches.
+
+Each module has ``register(subparsers)``, which adds its parser with ``func`` set to the
+function that runs it. Heavy imports (Sphinx, pybtex) happen inside those functions, so
+``sphinx-cv --help`` stays fast.
+
+Conventions: exit status 0 success, 1 problems found or the command failed, 2 usage
+error; results on stdout (or ``-o FILE``), messages on stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from typing import Any
+
+
+class UsageError(Exception):
+    """Bad arguments (a missing file, an unknown format): one line, exit status 2."""
+
+
+class CommandError(Exception):
+    """The command could not do its work (unreadable input, a file in the way): one
+    line, exit status 1."""
+
+
+def add_command(sub: Any, name: str, help: str, description: str,
+                examples: str) -> argparse.ArgumentParser:
+    """A subcommand parser whose help ends with examples."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=help, description=description,
+        epilog="examples:\n" + "".join(f"  {line}\n"
+                                        for line in textwrap.dedent(examples).strip().splitlines()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
+def error(message: str) -> None:
+    """One line on stderr."""
+    print(f"sphinx-cv: {' '.join(message.split())}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    print(f"sphinx-cv: note: {' '.join(message.split())}", file=sys.stderr)
+
+
+def existing_file(path: str, what: str = "file") -> str:
+    """``path`` if it is a readable file; a usage error otherwise."""
+    if os.path.isdir(path):
+        raise UsageError(f"{path} is a folder; expected a {what}")
+    if not os.path.exists(path):
+        raise UsageError(f"no such file: {path}")
+    return path
+
+
+def profile_path(path: str) -> str:
+    """A profile given as the file or as a site folder holding profile.yaml."""
+    if os.path.isdir(path):
+        path = os.path.join(path, "profile.yaml")
+    return existing_file(path, "profile (YAML)")
+
+
+def read_text(path: str) -> str:
+    """The file's text (UTF-8); a one-line error when it cannot be read."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return fh.read()
+    except UnicodeDecodeError as err:
+        raise CommandError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8"
+                           ) from None
+    except OSError as err:
+        raise CommandError(f"cannot read {path}: {err.strerror or err}") from None
+
+
+def write_output(text: str, path: str | None) -> None:
+    """``text`` to ``path``, or to stdout when ``path`` is None or ``-``."""
+    if not path or path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as err:
+        raise CommandError(f"cannot write {path}: {err.strerror or err}") from None

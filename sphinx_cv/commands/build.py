@@ -1,0 +1,265 @@
+"""``sphinx-cv build``: the CV as PDF and the site as HTML, the PDF linked from the site.
+
+Sphinx runs in this process: the LaTeX builder writes the CV's ``.tex``, latexmk makes
+the PDF, then the HTML builder writes the site with ``cv_pdf_url`` set, so
+``profile-card`` links to the PDF copied beside the pages. Without TeX, or when LaTeX
+fails, the site is still built (without the link) and one line says why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from . import UsageError, add_command, error
+
+PDF_NAME = "cv.pdf"
+"""Name of the PDF in the HTML output, at the site root."""
+
+# latexmk's mode for each latex_engine, as Sphinx's own Makefile in the latex folder
+# calls it (the latexmkrc there sets the command for pdflatex, xelatex and lualatex).
+LATEXMK_MODES = {"platex": ["-r", "latexmkjarc", "-pdfdvi"],
+                 "uplatex": ["-r", "latexmkjarc", "-pdfdvi"]}
+LATEXMK_TIMEOUT = 600
+TEX_HINT = ("install TeX Live (Debian/Ubuntu: apt install latexmk texlive-latex-extra "
+            "texlive-fonts-recommended texlive-xetex tex-gyre fonts-freefont-otf), "
+            "or build the HTML alone with --no-pdf")
+
+
+def register(sub: Any) -> None:
+    parser = add_command(
+        sub, "build", help="build the site (HTML) and the CV (PDF) in one go",
+        description="Build the CV as PDF (Sphinx's LaTeX builder, then latexmk) and the "
+                    "site as HTML, with the PDF beside the pages and linked from the "
+                    "homepage's profile card ('Download CV (PDF)'). Without TeX the "
+                    "HTML is still built and the exit status is 1.",
+        examples="""
+            sphinx-cv build                    (the site in this folder, into _build/)
+            sphinx-cv build mysite             (mysite/_build/html/index.html and cv.pdf)
+            sphinx-cv build mysite -o public   (public/html, public/latex)
+            sphinx-cv build mysite --no-pdf    (the HTML only; no TeX needed)
+            sphinx-cv build mysite -W          (warnings are errors, as in CI)
+        """)
+    parser.add_argument("dir", nargs="?", default=".", metavar="DIR",
+                        help="the site folder, holding conf.py (default: this folder)")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="output folder (default: DIR/_build); the site goes to OUT/html")
+    parser.add_argument("--no-pdf", action="store_true", help="build the HTML only")
+    parser.add_argument("-W", "--fail-on-warning", action="store_true",
+                        help="turn warnings into errors (exit status 1)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="show Sphinx's and latexmk's progress")
+    parser.set_defaults(func=run)
+
+
+@dataclass
+class Paths:
+    srcdir: str
+    out: str
+
+    @property
+    def html(self) -> str:
+        return os.path.join(self.out, "html")
+
+    @property
+    def latex(self) -> str:
+        return os.path.join(self.out, "latex")
+
+    @property
+    def doctrees(self) -> str:
+        return os.path.join(self.out, "doctrees")
+
+
+def site_dir(path: str) -> str:
+    """``path`` if it is a site folder (holds conf.py); a usage error otherwise."""
+    if not os.path.isdir(path):
+        raise UsageError(f"no such folder: {path}")
+    if not os.path.isfile(os.path.join(path, "conf.py")):
+        raise UsageError(f"{path} has no conf.py; start a site with "
+                         f"'sphinx-cv quickstart {path}'")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
+    _quiet_colours()
+    warnings = _OnceEach()
+    pdf = pdf_problem = None
+    if not args.no_pdf:
+        say("Building PDF...")
+        pdf, pdf_problem = build_pdf(paths, args, warnings)
+    say("Building HTML...")
+    overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
+    app, html_problem = run_sphinx(paths, "html", overrides, args, warnings)
+    problems = []
+    if pdf_problem:
+        problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
+    if html_problem:
+        if pdf_problem == f"LaTeX: {html_problem}":
+            problems = [html_problem]  # Sphinx failed the same way twice: say it once
+        else:
+            problems.append(f"HTML: {html_problem}")
+    for problem in problems:
+        error(problem)
+    if app is None:
+        return 1
+    site_pdf = os.path.join(paths.html, PDF_NAME)
+    if pdf:
+        shutil.copyfile(pdf, site_pdf)
+    elif os.path.exists(site_pdf):
+        os.remove(site_pdf)  # from an earlier build: the pages no longer link to it
+    done = [os.path.join(paths.html, "index.html")] + ([site_pdf] if pdf else [])
+    say("Done: " + ", ".join(done))
+    return 1 if problems else 0
+
+
+class _OnceEach:
+    """stderr for both builds: a warning about the profile comes once, not per builder."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def write(self, text: str) -> int:
+        if text.strip() and text in self.seen:
+            return len(text)
+        self.seen.add(text)
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _quiet_colours() -> None:
+    """No colour codes in Sphinx's warnings when stderr is not a terminal."""
+    from sphinx.util.console import color_terminal, nocolor
+
+    if not color_terminal() or os.environ.get("NO_COLOR"):
+        nocolor()
+
+
+def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
+               args: argparse.Namespace, warnings: Any = None) -> tuple[Any, str | None]:
+    """Run one Sphinx builder; (the application, or None; a one-line problem, or None).
+
+    Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
+    """
+    import sphinx
+    from sphinx.application import Sphinx
+    from sphinx.errors import SphinxError
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    outdir = paths.html if builder == "html" else paths.latex
+    extra: dict[str, Any] = {}
+    if sphinx.version_info < (8, 1):  # later versions always go on after a warning
+        extra["keep_going"] = args.fail_on_warning
+    try:
+        with patch_docutils(paths.srcdir), docutils_namespace():
+            app = Sphinx(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
+                         confoverrides=overrides,
+                         status=sys.stdout if args.verbose else None,
+                         warning=warnings or sys.stderr,
+                         warningiserror=args.fail_on_warning, **extra)
+            app.build()
+    except SphinxError as err:
+        return None, f"{err.category}: {one_line(str(err))}"
+    except Exception as err:  # conf.py or an extension failed; Sphinx says the same
+        return None, f"{type(err).__name__}: {one_line(str(err))}"
+    if app.statuscode:
+        return app, "warnings treated as errors (-W); see above"
+    return app, None
+
+
+def one_line(message: str) -> str:
+    """A Sphinx error as one line: a traceback in it (conf.py raised) is cut to its
+    first line and the exception it ends with."""
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    if not lines:
+        return "unknown error"
+    if any(line.startswith("Traceback") for line in lines):
+        return f"{lines[0]} {lines[-1]}"
+    return " ".join(lines)
+
+
+# --- the PDF -----------------------------------------------------------------------------
+
+def build_pdf(paths: Paths, args: argparse.Namespace,
+              warnings: Any = None) -> tuple[str | None, str | None]:
+    """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
+    with a problem: warnings, which made the build fail but not the PDF."""
+    if shutil.which("latexmk") is None:
+        return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
+    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args, warnings)
+    if app is None:
+        return None, f"LaTeX: {problem}"
+    warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF
+    engine = str(app.config.latex_engine)
+    binary = "pdflatex" if engine == "pdflatex" else engine
+    if shutil.which(binary) is None:
+        return None, f"TeX is not fully installed ({binary} is not on PATH); {TEX_HINT}"
+    tex = cv_tex_file(app, paths.latex)
+    if tex is None:
+        return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
+    pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
+    return pdf, failed or warned
+
+
+def cv_tex_file(app: Any, latexdir: str) -> str | None:
+    """The .tex of the first LaTeX document (the CV), as the builder was configured."""
+    documents = getattr(app.builder, "document_data", None) or app.config.latex_documents
+    for entry in documents or ():
+        if len(entry) > 1 and os.path.isfile(os.path.join(latexdir, entry[1])):
+            return str(entry[1])
+    found = sorted((f for f in os.listdir(latexdir) if f.endswith(".tex")),
+                   key=lambda f: os.path.getmtime(os.path.join(latexdir, f)), reverse=True)
+    return found[0] if found else None
+
+
+def run_latexmk(latexdir: str, tex: str, engine: str,
+                verbose: bool) -> tuple[str | None, str | None]:
+    base = os.path.splitext(tex)[0]
+    pdf = os.path.join(latexdir, base + ".pdf")
+    command = ["latexmk", *LATEXMK_MODES.get(engine, ["-pdf"]), "-dvi-", "-ps-",
+               "-interaction=nonstopmode", "-halt-on-error", tex]
+    env = {**os.environ, "LATEXOPTS": os.environ.get("LATEXOPTS", "")}
+    try:
+        done = subprocess.run(command, cwd=latexdir, env=env, stdin=subprocess.DEVNULL,
+                              stdout=None if verbose else subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, errors="replace",
+                              timeout=LATEXMK_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return None, f"latexmk did not finish in {LATEXMK_TIMEOUT} s"
+    except OSError as err:
+        return None, f"cannot run latexmk: {err.strerror or err}"
+    log = os.path.join(latexdir, base + ".log")
+    if done.returncode == 0 and os.path.isfile(pdf):
+        return pdf, None
+    return None, latex_error(log, done.stdout or "", done.returncode)
+
+
+def latex_error(log_path: str, output: str, returncode: int) -> str:
+    """The first TeX error (``! ...``) and the line it was on (``l.12 ...``), or the
+    gist of latexmk's output; with where the full log is."""
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as fh:
+            log = fh.read().splitlines()
+    except OSError:
+        log = []
+    for i, line in enumerate(log):
+        if line.startswith("! "):
+            where = next((x.strip() for x in log[i + 1:i + 30] if x.startswith("l.")), "")
+            shown = " ".join(line[2:].split())
+            return (f"LaTeX error: {shown}" + (f" ({where})" if where else "")
+                    + f"; full log: {log_path}")
+    lines = [x.strip() for x in output.splitlines() if x.strip()]
+    said = next((x for x in reversed(lines) if "error" in x.lower()), "")
+    gist = f": {said}" if said else ""
+    return f"latexmk failed (exit status {returncode}){gist}; full log: {log_path}"

@@ -1,0 +1,101 @@
+"""``sphinx-cv serve``: live preview through sphinx-autobuild.
+
+sphinx-autobuild watches the site folder; the profile and the BibTeX files are watched
+too (``--watch``), wherever they are, so editing them rebuilds the pages that show them.
+The output folders are those of ``sphinx-cv build``; a PDF it made stays linked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+from pathlib import Path
+from typing import Any
+
+from . import CommandError, add_command
+from .build import PDF_NAME, Paths, site_dir
+
+
+def register(sub: Any) -> None:
+    parser = add_command(
+        sub, "serve", help="live preview that rebuilds when the pages or the profile change",
+        description="Build the site and serve it at http://HOST:PORT, rebuilding and "
+                    "reloading the browser when a page, the profile or a BibTeX file "
+                    "changes (sphinx-autobuild). Stop with Ctrl+C.",
+        examples="""
+            sphinx-cv serve                     (the site in this folder)
+            sphinx-cv serve mysite --open       (and open it in the browser)
+            sphinx-cv serve mysite --port 8080
+        """)
+    parser.add_argument("dir", nargs="?", default=".", metavar="DIR",
+                        help="the site folder, holding conf.py (default: this folder)")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="output folder (default: DIR/_build); pages go to OUT/html")
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on "
+                        "(default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000,
+                        help="port to serve on (default: 8000; 0 picks a free one)")
+    parser.add_argument("--open", action="store_true", help="open the site in the browser")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
+    if args.port:
+        check_port(args.host, args.port)
+    argv = autobuild_args(paths, watched_files(paths.srcdir), args.host, args.port, args.open)
+    from sphinx_autobuild.__main__ import main as autobuild
+
+    autobuild(argv)
+    return 0
+
+
+def check_port(host: str, port: int) -> None:
+    """A one-line error now, rather than a server error after the first build."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            sock.bind((host, port))
+    except OSError as err:
+        raise CommandError(f"cannot serve on {host}:{port} ({err.strerror or err}); "
+                           "choose another with --port") from None
+
+
+def autobuild_args(paths: Paths, watch: list[str], host: str, port: int,
+                   open_browser: bool = False) -> list[str]:
+    """sphinx-autobuild's command line: the site, the output folders, what to watch."""
+    argv = [paths.srcdir, paths.html, "-d", paths.doctrees, "--host", host,
+            "--port", str(port)]
+    for path in watch:
+        argv += ["--watch", path]
+    if os.path.isfile(os.path.join(paths.html, PDF_NAME)):
+        argv += ["-D", f"cv_pdf_url={PDF_NAME}"]  # the PDF of the last `sphinx-cv build`
+    if open_browser:
+        argv.append("--open-browser")
+    return argv
+
+
+def watched_files(srcdir: str) -> list[str]:
+    """The profile and every BibTeX file it uses (those that exist): the site's
+    ``cv_profile`` and ``cv_bibtex_files``, and the profile's ``bibtex`` list."""
+    from sphinx.config import Config
+    from sphinx.errors import SphinxError
+    from sphinx.util.tags import Tags
+
+    from ..data.loader import load_profile
+
+    confdir = str(Path(srcdir).resolve())
+    try:
+        raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
+    except SphinxError as err:
+        from .build import one_line
+
+        raise CommandError(f"{err.category}: {one_line(str(err))}") from None
+    profile = os.path.join(confdir, str(raw.get("cv_profile", "profile.yaml")))
+    bibs = raw.get("cv_bibtex_files", [])
+    bibs = [bibs] if isinstance(bibs, str) else list(bibs) if isinstance(bibs, list | tuple) else []
+    files = [profile]
+    if os.path.isfile(profile):
+        files = load_profile(profile, [os.path.join(confdir, str(b)) for b in bibs]).files
+    return [f for f in dict.fromkeys(str(Path(f).resolve()) for f in files)
+            if os.path.isfile(f)]

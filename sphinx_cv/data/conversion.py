@@ -1,0 +1,23 @@
+"""What a conversion between the profile and another format returns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Converted:
+    """The converted data, and what had no place in the other format, by field path:
+    kept under an ``x-`` key on import, left out on export (and said so)."""
+
+    data: Any
+    kept: Counter[str] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+    """Input that could not be read as the format says, one message each."""
+
+    def summary(self) -> str:
+        """``work[].description (2), basics.location.address``."""
+        return ", ".join(f"{path} ({n})" if n > 1 else path
+                         for path, n in sorted(self.kept.items()) if n > 0)

@@ -1,0 +1,561 @@
+"""JSON Resume (schema v1.0.0, https://jsonresume.org/schema) to and from the profile.
+
+Import maps every section: ``basics`` to ``person``, ``work`` to ``positions``,
+``education``, ``awards``, ``publications`` and ``interests`` to theirs, and
+``volunteer``, ``certificates``, ``skills``, ``languages``, ``references`` and
+``projects`` to custom sections of those names. What the profile has no field for
+(``work[].description``, an address, unknown keys) is kept under ``x-jsonresume`` on the
+record it belongs to, so export writes it back: import, export and import again gives the
+same profile. Export reports, instead of dropping quietly, what JSON Resume cannot hold
+(co-authors, teaching, talks...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+from .conversion import Converted
+from .dates import CvDate
+from .model import (
+    Award,
+    Education,
+    Entry,
+    Person,
+    Position,
+    Profile,
+    Publication,
+    Topic,
+)
+from .yamldump import default_section_title, in_field_order, ordered
+
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+X = "x-jsonresume"
+"""Key under which fields with no place in the profile are kept."""
+
+# JSON Resume sections kept as custom sections of the profile: name -> heading.
+SECTIONS = {"volunteer": "Volunteering", "certificates": "Certificates", "skills": "Skills",
+            "languages": "Languages", "references": "References", "projects": "Projects"}
+
+# Per section: JSON Resume key -> profile key, in the record's field order.
+BASICS = {"name": "name", "label": "position", "email": "email", "phone": "phone",
+          "url": "website", "image": "photo", "summary": "bio"}
+WORK = {"position": "position", "name": "organization", "startDate": "start",
+        "endDate": "end", "location": "location", "url": "url", "summary": "summary",
+        "highlights": "highlights"}
+EDUCATION = {"institution": "institution", "studyType": "degree", "area": "field",
+             "score": "gpa", "courses": "courses", "startDate": "start", "endDate": "end",
+             "url": "url"}
+AWARDS = {"title": "title", "awarder": "awarder", "date": "date", "summary": "summary"}
+PUBLICATIONS = {"name": "title", "publisher": "venue", "releaseDate": "date", "url": "url",
+                "summary": "abstract"}
+ENTRIES = {
+    "volunteer": {"position": "title", "organization": "organization", "startDate": "start",
+                  "endDate": "end", "url": "url", "summary": "summary",
+                  "highlights": "highlights"},
+    "certificates": {"name": "title", "issuer": "organization", "date": "date", "url": "url"},
+    "skills": {"name": "title", "level": "summary", "keywords": "highlights"},
+    "languages": {"language": "title", "fluency": "summary"},
+    "references": {"name": "title", "reference": "summary"},
+    "projects": {"name": "title", "entity": "organization", "startDate": "start",
+                 "endDate": "end", "url": "url", "description": "summary",
+                 "highlights": "highlights"},
+}
+DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
+KNOWN_TOP = ("$schema", "basics", "work", "volunteer", "education", "awards", "certificates",
+             "publications", "skills", "languages", "interests", "references", "projects",
+             "meta")
+LOCATION_PARTS = ("city", "region", "countryCode")
+# Keys of each section's items in the schema's order, for export.
+SCHEMA_ORDER = {
+    "basics": ("name", "label", "image", "email", "phone", "url", "summary", "location",
+               "profiles"),
+    "work": ("name", "location", "description", "position", "url", "startDate", "endDate",
+             "summary", "highlights"),
+    "volunteer": ("organization", "position", "url", "startDate", "endDate", "summary",
+                  "highlights"),
+    "education": ("institution", "url", "area", "studyType", "startDate", "endDate", "score",
+                  "courses"),
+    "awards": ("title", "date", "awarder", "summary"),
+    "certificates": ("name", "date", "url", "issuer"),
+    "publications": ("name", "publisher", "releaseDate", "url", "summary"),
+    "skills": ("name", "level", "keywords"),
+    "languages": ("language", "fluency"),
+    "interests": ("name", "keywords"),
+    "references": ("name", "reference"),
+    "projects": ("name", "description", "highlights", "keywords", "startDate", "endDate",
+                 "url", "roles", "entity", "type"),
+}
+
+
+# --- import ------------------------------------------------------------------------------
+
+def from_jsonresume(resume: Any) -> Converted:
+    """A JSON Resume document as profile data (ready for :func:`.yamldump.profile_yaml`)."""
+    out = Converted({})
+    if not isinstance(resume, dict):
+        out.problems.append("the document is not a JSON object; expected a JSON Resume "
+                            "such as {\"basics\": {\"name\": ...}}")
+        return out
+    profile: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    basics = resume.get("basics")
+    if basics is not None:
+        person = _basics(basics, out)
+        if person:
+            profile["person"] = person
+    meta = resume.get("meta")
+    if isinstance(meta, dict) and meta:
+        updated, rest = _meta(meta)
+        if updated is not None:
+            profile["updated"] = updated
+        if rest:
+            extra["meta"] = rest
+            out.kept.update(f"meta.{k}" for k in rest)
+    elif meta is not None:
+        extra["meta"] = meta
+        out.kept["meta"] += 1
+    topics = _items(resume, "interests", out, extra)
+    if topics:
+        profile["interests"] = [_topic(t, out) for t in topics]
+    for key, target, table, cls in (("work", "positions", WORK, Position),
+                                    ("education", "education", EDUCATION, Education),
+                                    ("awards", "awards", AWARDS, Award)):
+        items = _items(resume, key, out, extra)
+        if items:
+            profile[target] = [_record(item, table, cls, key, out) for item in items]
+    pubs = _items(resume, "publications", out, extra)
+    if pubs:
+        profile["publications"] = _publications(pubs, out)
+    sections: dict[str, Any] = {}
+    for key, title in SECTIONS.items():
+        items = _items(resume, key, out, extra)
+        if items:
+            entries = [_entry(key, item, out) for item in items]
+            sections[key] = entries if title == default_section_title(key) else {
+                "title": title, "entries": entries}
+    if sections:
+        profile["sections"] = sections
+    for key, value in resume.items():
+        if key not in KNOWN_TOP:
+            extra[key] = value
+            out.kept[key] += 1
+    if extra:
+        profile[X] = extra
+    out.data = ordered(profile)
+    return out
+
+
+def _items(resume: dict[str, Any], key: str, out: Converted,
+           extra: dict[str, Any]) -> list[dict[str, Any]]:
+    """The objects of a section; anything else in it is kept under x-jsonresume."""
+    value = resume.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        extra[key] = value
+        out.problems.append(f"{key}: not a list; kept under {X}.{key}")
+        return []
+    objects = [v for v in value if isinstance(v, dict)]
+    others = [v for v in value if not isinstance(v, dict)]
+    if others:
+        extra[key] = others
+        out.problems.append(f"{key}: {len(others)} item(s) not objects; kept under {X}.{key}")
+    return objects
+
+
+def _record(item: dict[str, Any], table: dict[str, str], cls: type, path: str,
+            out: Converted) -> dict[str, Any]:
+    """``item``'s fields renamed by ``table``; the others kept under x-jsonresume."""
+    data: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in table and value not in (None, "", []):
+            data[table[key]] = _date(value) if key in DATE_KEYS else value
+        elif value not in (None, "", []):
+            extra[key] = value
+            out.kept[f"{path}[].{key}"] += 1
+    data = in_field_order(data, cls)
+    if extra:
+        data[X] = extra
+    return data
+
+
+def _basics(basics: Any, out: Converted) -> dict[str, Any]:
+    if not isinstance(basics, dict):
+        out.problems.append(f"basics: not an object; kept under {X}")
+        return {X: basics}
+    rest = {k: v for k, v in basics.items() if k not in ("location", "profiles")}
+    person = _record(rest, BASICS, Person, "basics", out)
+    extra = person.pop(X, {})
+    location = basics.get("location")
+    if isinstance(location, dict):
+        text = location_text(location)
+        if text:
+            person["location"] = text
+        if set(location) - set(LOCATION_PARTS) or not text:
+            # The address has no field: keep the object, used again on export.
+            extra["location"] = location
+            out.kept.update(f"basics.location.{k}" for k in location
+                            if k not in LOCATION_PARTS)
+    elif location not in (None, ""):
+        person["location"] = location
+    profiles = basics.get("profiles")
+    if isinstance(profiles, list) and profiles:
+        links, usernames, odd = _links(profiles)
+        if links:
+            person["links"] = links
+        if usernames:
+            extra["usernames"] = usernames
+            out.kept["basics.profiles[].username"] += len(usernames)
+        if odd:  # items the links cannot say: the list is kept, used again on export
+            extra["profiles"] = profiles
+            out.kept["basics.profiles"] += 1
+    elif profiles not in (None, []):
+        extra["profiles"] = profiles
+        out.kept["basics.profiles"] += 1
+    person = in_field_order(person, Person)
+    if extra:
+        person[X] = extra
+    return person
+
+
+def location_text(location: dict[str, Any]) -> str:
+    """``San Francisco, California, US`` from JSON Resume's location parts."""
+    return ", ".join(str(location[k]).strip() for k in LOCATION_PARTS
+                     if str(location.get(k) or "").strip())
+
+
+def _links(profiles: list[Any]) -> tuple[Any, dict[str, str], bool]:
+    """Profiles as ``{network: url}`` (a list when a network repeats), the usernames by
+    network, and whether any item says more than that (not an object, other keys, or a
+    network given twice with usernames)."""
+    pairs: list[tuple[str, str]] = []
+    usernames: dict[str, str] = {}
+    odd = False
+    for item in profiles:
+        if not isinstance(item, dict):
+            odd = True
+            continue
+        network = str(item.get("network") or "").strip() or "Link"
+        url = str(item.get("url") or "").strip()
+        username = str(item.get("username") or "").strip()
+        if not url and username:
+            url = username  # a known network's id (github: name) becomes its URL on load
+        elif username:
+            odd = odd or network in usernames
+            usernames[network] = username
+        if url:
+            pairs.append((network, url))
+        odd = odd or bool(set(item) - {"network", "url", "username"}) or not url
+    labels = [label for label, _ in pairs]
+    if len(set(labels)) == len(labels):
+        return dict(pairs), usernames, odd
+    return [{"label": label, "url": url} for label, url in pairs], usernames, odd
+
+
+def _meta(meta: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """``updated`` from ``lastModified`` (its date), and the rest of meta to keep."""
+    rest = {k: v for k, v in meta.items() if k != "lastModified"}
+    stamp = meta.get("lastModified")
+    if not isinstance(stamp, str) or not stamp.strip():
+        if stamp is not None:
+            rest["lastModified"] = stamp
+        return None, rest
+    day = re.match(r"\d{4}(-\d{2}(-\d{2})?)?", stamp.strip())
+    if day and day.group(0) != stamp.strip():
+        rest["lastModified"] = stamp  # a time of day: kept, used again on export
+    return _date(day.group(0) if day else stamp), rest
+
+
+def _date(value: Any) -> Any:
+    """``2014`` as a number (reads best in YAML); other dates as written."""
+    if isinstance(value, str) and re.fullmatch(r"[12]\d{3}", value.strip()):
+        return int(value)
+    return value
+
+
+def _topic(item: dict[str, Any], out: Converted) -> Any:
+    """A topic; its keywords become the summary (``a, b``), split again on export."""
+    data = _record(item, {"name": "name"}, Topic, "interests", out)
+    keywords = data.get(X, {}).get("keywords")
+    if isinstance(keywords, list) and all(isinstance(k, str) for k in keywords):
+        extra = data[X]
+        out.kept["interests[].keywords"] -= 1
+        data["summary"] = ", ".join(keywords)
+        if not any("," in k for k in keywords):
+            del extra["keywords"]  # the summary says it; split again on export
+        if not extra:
+            del data[X]
+    out.kept += Counter()  # drop the zero counts
+    return data["name"] if list(data) == ["name"] else in_field_order(data, Topic)
+
+
+def _entry(section: str, item: dict[str, Any], out: Converted) -> dict[str, Any]:
+    return _record(item, ENTRIES[section], Entry, section, out)
+
+
+def _publications(items: list[dict[str, Any]], out: Converted) -> list[dict[str, Any]]:
+    pubs = []
+    used: set[str] = set()
+    for item in items:
+        data = _record(item, PUBLICATIONS, Publication, "publications", out)
+        ident = _pub_id(data, used)
+        used.add(ident)
+        pubs.append(in_field_order({"id": ident, **data}, Publication))
+    return pubs
+
+
+_STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "and", "to", "with",
+                         "towards", "toward", "from", "at", "by", "is", "are"})
+
+
+def _pub_id(data: dict[str, Any], used: set[str]) -> str:
+    """An id from the title's first two words and the year: ``video-killed-2014``."""
+    text = unicodedata.normalize("NFKD", str(data.get("title") or ""))
+    words = [w for w in re.findall(r"[a-z0-9]+", text.encode("ascii", "ignore")
+                                   .decode().lower()) if w not in _STOP_WORDS]
+    year = re.match(r"[12]\d{3}", str(data.get("date") or ""))
+    base = "-".join(words[:2] + ([year.group(0)] if year else [])) or "publication"
+    ident, n = base, 2
+    while ident in used:
+        ident, n = f"{base}-{n}", n + 1
+    return ident
+
+
+# --- export ------------------------------------------------------------------------------
+
+def to_jsonresume(profile: Profile) -> Converted:
+    """The profile as a JSON Resume document; ``kept`` lists what it has no place for."""
+    out = Converted({"$schema": SCHEMA_URL})
+    doc = out.data
+    person = profile.person
+    if person is not None:
+        doc["basics"] = _export_basics(person, out)
+    work = [_export(p, _invert(WORK), out) for p in profile.positions]
+    out.kept["positions[].department"] += sum(1 for p in profile.positions if p.department)
+    for r in profile.research:
+        item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
+                           "end": "endDate", "location": "location", "url": "url",
+                           "summary": "summary", "highlights": "highlights"}, out)
+        if r.project and not r.summary:
+            item["summary"] = r.project
+        elif r.project:
+            out.kept["research[].project"] += 1
+        out.kept.update(f"research[].{k}" for k in ("mentor", "advisor") if getattr(r, k))
+        work.append(item)
+    sections = dict(profile.sections)
+    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out)
+                 for e in _section_entries(sections, "volunteer")]
+    for s in profile.service:
+        item = _export(s, {"role": "position", "organization": "organization",
+                           "start": "startDate", "end": "endDate", "url": "url",
+                           "summary": "summary", "highlights": "highlights"}, out)
+        if s.items:
+            item["highlights"] = list(s.items) + item.get("highlights", [])
+        volunteer.append(item)
+    education = []
+    for e in profile.education:
+        education.append(_export(e, _invert(EDUCATION), out))
+        out.kept.update(f"education[].{k}" for k in ("advisor", "thesis", "location",
+                                                     "summary", "highlights")
+                        if getattr(e, k))
+    awards = [_export(a, _invert(AWARDS), out) for a in profile.awards]
+    pubs = [_export_publication(p, out) for p in profile.publications]
+    interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
+    if any(g.intro for g in profile.interests.values()):
+        out.kept["interests.intro"] += 1
+    parts: dict[str, list[Any]] = {
+        "work": work, "volunteer": volunteer, "education": education, "awards": awards,
+        "certificates": [], "publications": pubs, "skills": [], "languages": [],
+        "interests": _unique_names(interests), "references": [], "projects": []}
+    for key in ("certificates", "skills", "languages", "references", "projects"):
+        parts[key] = [_export(e, _invert(ENTRIES[key]), out)
+                      for e in _section_entries(sections, key)]
+    for key, value in parts.items():
+        if value:
+            doc[key] = [schema_order(item, key) for item in value]
+    for name, count in (("teaching", len(profile.teaching)), ("talks", len(profile.talks)),
+                        ("news", len(profile.news))):
+        if count:
+            out.kept[name] += count
+    for name, section in sections.items():
+        out.kept[f"sections.{name}"] += len(section.entries)
+    meta = _export_meta(profile)
+    if meta:
+        doc["meta"] = meta
+    for key, value in kept_of(profile).items():
+        if key != "meta":
+            doc.setdefault(key, value)
+    out.kept += Counter()
+    return out
+
+
+def schema_order(item: dict[str, Any], section: str) -> dict[str, Any]:
+    """``item``'s keys in the order the schema lists them, others after."""
+    order = SCHEMA_ORDER[section]
+    return {**{k: item[k] for k in order if k in item},
+            **{k: v for k, v in item.items() if k not in order}}
+
+
+def _invert(table: dict[str, str]) -> dict[str, str]:
+    return {profile_key: key for key, profile_key in table.items()}
+
+
+def _section_entries(sections: dict[str, Any], name: str) -> list[Any]:
+    section = sections.pop(name, None)
+    return list(section.entries) if section is not None else []
+
+
+def _export(record: Any, table: dict[str, str], out: Converted,
+            used: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
+    what it kept under x-jsonresume (but the ``used`` keys)."""
+    item: dict[str, Any] = {}
+    for attr, key in table.items():
+        value = getattr(record, attr, None)
+        if isinstance(value, CvDate):
+            value = export_date(value, out, key)
+        if value not in (None, "", []):
+            item[key] = list(value) if isinstance(value, list) else value
+    if isinstance(record, Award) and record.date is None and record.start is not None:
+        item["date"] = export_date(record.start, out, "date")
+        if record.end is not None:
+            out.kept["awards[].end"] += 1
+    _add_kept(item, record, used)
+    return item
+
+
+def kept_of(record: Any) -> dict[str, Any]:
+    """What the record keeps under x-jsonresume (from an import)."""
+    kept = record.extras.get(X)
+    return kept if isinstance(kept, dict) else {}
+
+
+def _add_kept(item: dict[str, Any], record: Any, used: tuple[str, ...] = ()) -> None:
+    for key, value in kept_of(record).items():
+        if key not in used:
+            item.setdefault(key, value)
+
+
+def export_date(date: CvDate, out: Converted, key: str) -> str | None:
+    """A JSON Resume date (``2014``, ``2014-06``, ``2014-06-29``); an open end is left
+    out; free text becomes the year (and month) it names."""
+    if date.present:
+        return None
+    if date.text:
+        out.kept[f"dates as text ({key})"] += 1
+        if date.year is None:
+            return None
+        return f"{date.year:04d}-{date.month:02d}" if date.month else f"{date.year:04d}"
+    return date.iso()
+
+
+def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
+    basics = _export(person, {"name": "name", "position": "label", "photo": "image",
+                              "website": "url", "bio": "summary"}, out,
+                     used=("location", "usernames", "profiles"))
+    kept = kept_of(person)
+    if person.email:
+        basics["email"] = person.email[0]
+    if person.phone:
+        basics["phone"] = person.phone[0]
+    out.kept.update({"person.email (all but the first)": len(person.email[1:]),
+                     "person.phone (all but the first)": len(person.phone[1:]),
+                     "person.affiliation": bool(person.affiliation),
+                     "person.name_variants": bool(person.name_variants)})
+    original = kept.get("location")
+    if person.location:
+        if isinstance(original, dict) and location_text(original) == person.location:
+            basics["location"] = original
+        else:
+            city, _, region = person.location.partition(", ")
+            basics["location"] = {k: v for k, v in (("city", city), ("region", region)) if v}
+            if isinstance(original, dict):  # the address has no field: kept as it was
+                basics["location"].update((k, v) for k, v in original.items()
+                                          if k not in LOCATION_PARTS)
+    elif isinstance(original, dict):
+        basics["location"] = original
+    profiles = kept.get("profiles")
+    urls = [link.url for link in person.links]
+    if isinstance(profiles, list) and [_profile_url(p) for p in profiles] == urls:
+        basics["profiles"] = profiles
+    elif person.links:
+        found = kept.get("usernames")
+        usernames: dict[str, Any] = found if isinstance(found, dict) else {}
+        basics["profiles"] = [
+            {"network": link.label, **({"username": usernames[link.label]}
+                                       if link.label in usernames else {}), "url": link.url}
+            for link in person.links]
+    return schema_order(basics, "basics")
+
+
+def _profile_url(item: Any) -> str | None:
+    """The URL a JSON Resume profile becomes in the profile (see :func:`_links`)."""
+    if not isinstance(item, dict):
+        return None
+    from .links import make_link
+
+    url = str(item.get("url") or item.get("username") or "").strip()
+    link = make_link(str(item.get("network") or "Link"), url)
+    return link.url if link is not None else None
+
+
+def _export_publication(pub: Publication, out: Converted) -> dict[str, Any]:
+    item = _export(pub, {"title": "name", "venue": "publisher", "abstract": "summary"}, out)
+    if pub.date is not None:
+        date = export_date(pub.date, out, "releaseDate")
+        if date:
+            item["releaseDate"] = date
+    elif pub.year:
+        item["releaseDate"] = f"{pub.year:04d}-{pub.month:02d}" if pub.month else str(pub.year)
+    links = pub.all_links()
+    url = pub.url or (links[0].url if links else None)
+    if url:
+        item["url"] = url
+    for name in ("authors", "editors", "status", "publisher", "volume", "number", "pages",
+                 "doi", "arxiv", "tags", "award", "note"):
+        if getattr(pub, name):
+            out.kept[f"publications[].{name}"] += 1
+    if pub.type not in (None, "misc"):
+        out.kept["publications[].type"] += 1
+    return item
+
+
+def _export_topic(topic: Topic, out: Converted) -> dict[str, Any]:
+    item: dict[str, Any] = {"name": topic.name}
+    kept = kept_of(topic)
+    original = kept.get("keywords")
+    if isinstance(original, list) and ", ".join(map(str, original)) == topic.summary:
+        item["keywords"] = original
+    elif topic.summary:
+        item["keywords"] = topic.summary.split(", ")
+    if topic.publications:
+        out.kept["interests[].publications"] += 1
+    _add_kept(item, topic)
+    return item
+
+
+def _unique_names(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Interests by name: a topic listed in several groups once."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item["name"] not in seen:
+            seen.add(item["name"])
+            out.append(item)
+    return out
+
+
+def _export_meta(profile: Profile) -> dict[str, Any]:
+    meta_kept = kept_of(profile).get("meta")
+    meta = dict(meta_kept) if isinstance(meta_kept, dict) else {}
+    stamp = meta.get("lastModified")
+    if profile.updated is not None and not profile.updated.present:
+        day = profile.updated.iso()
+        if not (isinstance(stamp, str) and stamp.startswith(day)):
+            meta["lastModified"] = day
+    return meta
+

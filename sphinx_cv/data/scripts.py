@@ -1,0 +1,81 @@
+"""Which scripts a profile's text uses, so the PDF can pick a TeX engine that sets them.
+
+pdflatex (with Sphinx's T1 fonts) sets Latin text and common punctuation only; anything
+else needs xelatex, and CJK text also needs xeCJK with a CJK font.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from .problems import Location
+
+# Beyond ASCII, Latin-1 and Latin Extended-A: punctuation pdflatex's utf8 input covers.
+_PDFLATEX_PUNCT = frozenset("\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021"
+                            "\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_CJK_RANGES = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi
+    (0x3000, 0x30FF),  # CJK punctuation, Hiragana, Katakana
+    (0x3100, 0x31FF),  # Bopomofo, Hangul compatibility, Katakana extensions
+    (0x3400, 0x4DBF),  # CJK Extension A
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF00, 0xFFEF),  # full-width forms
+    (0x20000, 0x3134F),  # Extensions B-G
+)
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def pdflatex_can_set(char: str) -> bool:
+    return ord(char) < 0x180 or char in _PDFLATEX_PUNCT
+
+
+def iter_strings(value: object) -> Iterator[str]:
+    """Every string in a loaded profile (records, lists, mappings), not source locations."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Location):
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name not in ("source", "locations", "path"):
+                yield from iter_strings(getattr(value, f.name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(key)
+            yield from iter_strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from iter_strings(item)
+
+
+@dataclasses.dataclass
+class ScriptNeeds:
+    """What the text asks of the TeX engine; ``example`` is a character that asks it."""
+
+    unicode_engine: bool = False
+    cjk: bool = False
+    example: str = ""
+
+
+def script_needs(texts: Iterator[str] | list[str]) -> ScriptNeeds:
+    needs = ScriptNeeds()
+    for text in texts:
+        if text.isascii():
+            continue
+        for char in text:
+            if pdflatex_can_set(char) or not char.isprintable():
+                continue
+            if not needs.unicode_engine:
+                needs.unicode_engine, needs.example = True, char
+            if is_cjk(char):
+                needs.cjk, needs.example = True, char
+                return needs
+    return needs

@@ -1,0 +1,219 @@
+"""Profiles written as readable YAML (what ``sphinx-cv import`` prints).
+
+Records become plain data in the order their fields are declared (the order of the
+example profile); the YAML is block style, with short lists of names inline and a blank
+line between sections and between the entries of a section.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .dates import CvDate
+from .fields import Located, record_fields
+from .links import Link
+from .model import InterestGroup, Interests, Profile, Publication, Ref, Section, Topic
+
+TOP_ORDER = ("person", "updated", "interests", "positions", "education", "research",
+             "teaching", "awards", "service", "talks", "news", "publications", "sections",
+             "bibtex")
+"""Top-level keys in the order a profile is written (the example profile's order)."""
+
+WIDTH = 88
+INLINE = frozenset({"authors", "editors", "name_variants", "tags", "advisor", "mentor",
+                    "items", "publications", "keywords", "roles"})
+"""Keys whose lists of names or ids are written inline, as in the example profile."""
+
+
+class FlowList(list[Any]):
+    """A list written inline: ``authors: [Ada Lovelace, Charles Babbage]``."""
+
+
+# --- records to plain data ---------------------------------------------------------------
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    """The profile as plain data, top-level keys in :data:`TOP_ORDER`."""
+    return ordered(record_data(profile))
+
+
+def ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """Top-level keys in :data:`TOP_ORDER`, others (``x-...``) after them."""
+    out = {k: data[k] for k in TOP_ORDER if k in data}
+    out.update((k, v) for k, v in data.items() if k not in out)
+    return out
+
+
+def field_order(cls: type) -> list[str]:
+    """A record's field names as written: its own fields first, then inherited ones
+    (an entry's title before the dates every dated entry has)."""
+    names = [name for name, _ in record_fields(cls)]
+    own = [n for n in names if n in vars(cls).get("__annotations__", {})]
+    return own + [n for n in names if n not in own]
+
+
+def in_field_order(data: dict[str, Any], cls: type) -> dict[str, Any]:
+    """``data`` with the record's fields in :func:`field_order`, other keys after them."""
+    order = field_order(cls)
+    out = {k: data[k] for k in order if k in data}
+    out.update((k, v) for k, v in data.items() if k not in out)
+    return out
+
+
+def record_data(obj: Located) -> dict[str, Any]:
+    """A record's fields that have a value, in :func:`field_order`, then its ``x-`` keys."""
+    data: dict[str, Any] = {}
+    for name in field_order(type(obj)):
+        if isinstance(obj, Publication) and name == "bibtex":
+            continue  # the entry's source text: generated again from the fields
+        value = getattr(obj, name)
+        if name in ("authors", "editors"):
+            value = [name_yaml(n) for n in value]
+        value = _plain(value, name)
+        if value not in (None, [], {}, False, ""):
+            data[name] = value
+    # year and month follow from a publication's date when it gives them
+    if isinstance(obj, Publication) and obj.date is not None \
+            and data.get("year") == obj.date.year:
+        data.pop("year")
+        if data.get("month") == obj.date.month:
+            data.pop("month")
+    if isinstance(obj, Topic) and list(data) == ["name"]:
+        return data  # written as the plain name by _plain
+    data.update(obj.extras)
+    return data
+
+
+def _plain(value: Any, name: str = "") -> Any:
+    if isinstance(value, Topic):
+        data = record_data(value)
+        return data["name"] if list(data) == ["name"] else data
+    if isinstance(value, Located):
+        return record_data(value)
+    if isinstance(value, CvDate):
+        return date_data(value)
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, list):
+        if value and all(isinstance(v, Link) for v in value):
+            return links_data(value)
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        if name == "interests":
+            return interests_data(value)
+        if name == "sections":
+            return sections_data(value)
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def name_yaml(name: str) -> str:
+    """A display name as the profile reads it back: ``John Smith, Jr.`` (a comma means
+    ``Last, First`` there) is written ``Smith, Jr., John``."""
+    base, sep, suffix = name.rpartition(", ")
+    words = base.split(" ")
+    if not sep or len(words) < 2:
+        return name
+    # The last name starts at a particle (van, de la) or is the last word.
+    start = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].islower()),
+                 len(words) - 1)
+    return f"{' '.join(words[start:])}, {suffix}, {' '.join(words[:start])}"
+
+
+def date_data(date: CvDate) -> Any:
+    """``2025`` as a number, other dates as written (``2025-09``, ``present``, text)."""
+    if date.year and not (date.month or date.present or date.text):
+        return date.year
+    return date.iso()
+
+
+def links_data(links: list[Link]) -> Any:
+    """``{label: url}``, or a list of ``{label, url}`` when two links share a label."""
+    labels = [link.label for link in links]
+    if len(set(labels)) == len(labels):
+        return {link.label: link.url for link in links}
+    return [{"label": link.label, "url": link.url} for link in links]
+
+
+def interests_data(groups: dict[str, InterestGroup]) -> Any:
+    if list(groups) == [Interests.DEFAULT] and not groups[Interests.DEFAULT].intro:
+        return _plain(groups[Interests.DEFAULT].topics)
+    return {name: record_data(group) for name, group in groups.items()}
+
+
+def sections_data(sections: dict[str, Section]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, section in sections.items():
+        data = record_data(section)
+        if data.get("title") == default_section_title(name):
+            data.pop("title")
+        out[name] = data.get("entries", []) if list(data) == ["entries"] else data
+    return out
+
+
+def default_section_title(name: str) -> str:
+    """The heading a custom section gets when it has no title (see model.Sections)."""
+    return name.replace("_", " ").capitalize()
+
+
+# --- YAML --------------------------------------------------------------------------------
+
+class _Dumper(yaml.SafeDumper):
+    """Block style with list items indented under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    if "\n" in text.strip("\n"):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    return dumper.represent_str(text)
+
+
+def _flow(dumper: yaml.SafeDumper, items: FlowList) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(FlowList, _flow)
+
+
+def _inline_lists(data: Any, key: str = "") -> Any:
+    """Lists of short texts under :data:`INLINE` keys as :class:`FlowList`."""
+    if isinstance(data, dict):
+        return {k: _inline_lists(v, str(k)) for k, v in data.items()}
+    if isinstance(data, list):
+        if key in INLINE and all(isinstance(i, str | int) and "\n" not in str(i)
+                                 for i in data):
+            return FlowList(data)
+        return [_inline_lists(v) for v in data]
+    return data
+
+
+def to_yaml(data: Any) -> str:
+    return yaml.dump(_inline_lists(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=WIDTH)
+
+
+def profile_yaml(data: dict[str, Any], header: str = "") -> str:
+    """A profile's plain data as YAML: a blank line between top-level keys and between
+    the entries of a list of records. ``header`` is a comment put first."""
+    blocks: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            items = [_indent(to_yaml([item])) for item in value]
+            head = to_yaml({key: 0}).rsplit(":", 1)[0]
+            blocks.append(f"{head}:\n" + "\n".join(items))
+        else:
+            blocks.append(to_yaml({key: value}))
+    text = "\n".join(blocks)
+    if header:
+        text = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) + "\n" + text
+    return text
+
+
+def _indent(text: str) -> str:
+    return "".join("  " + line if line.strip() else line
+                   for line in text.splitlines(keepends=True))

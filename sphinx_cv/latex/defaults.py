@@ -1,0 +1,138 @@
+"""LaTeX settings that turn Sphinx's manual into a CV, applied at ``config-inited``.
+
+``LaTeXBuilder.init()`` copies ``latex_elements`` before ``builder-inited`` fires, so this
+cannot wait for the builder. Everything here is a default: what ``conf.py`` sets wins.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import get_config, user_set
+from ..data.problems import Subtype
+from ..data.scripts import ScriptNeeds, iter_strings, script_needs
+from ..logging_ import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+THEME = "sphinxcv"
+THEMES_DIR = str(Path(__file__).parent)
+TEX_FILES = [str(Path(THEMES_DIR, THEME, name)) for name in ("sphinxcv.cls", "sphinxcvstyle.sty")]
+
+# No title page, contents, chapter heads or index; one-sided; CV margins. The class
+# (sphinxcv.cls) does the rest, so a user's own latex_elements keep working.
+ELEMENTS = {
+    "tableofcontents": "",
+    "fncychap": "",
+    "makeindex": "",
+    "printindex": "",
+    "releasename": "",
+    "extraclassoptions": "oneside",
+    "sphinxsetup": "hmargin={1.9cm,1.9cm}, vmargin={1.6cm,1.9cm}",
+}
+
+# xeCJK with Noto CJK: Fandol (xeCJK's fallback) embeds no ToUnicode map, so its text
+# would not survive copy-paste or pdftotext. Each font is guarded: a missing one falls
+# back instead of failing the build.
+CJK_PREAMBLE = r"""
+% sphinx-cv: the profile has CJK text
+\IfFileExists{xeCJK.sty}{%
+  \usepackage{xeCJK}%
+  \IfFontExistsTF{Noto Serif CJK SC}{\setCJKmainfont{Noto Serif CJK SC}}{}%
+  \IfFontExistsTF{Noto Sans CJK SC}{\setCJKsansfont{Noto Sans CJK SC}}{}%
+  \IfFontExistsTF{Noto Sans Mono CJK SC}{\setCJKmonofont{Noto Sans Mono CJK SC}}{}%
+  % Dashes, quotes, ellipsis and the middle dot stay Western: as CJK punctuation they
+  % would take the CJK font and eat the spaces around them in Latin text.
+  \xeCJKDeclareCharClass{Default}{"00B7, "2013, "2014, "2018, "2019, "201C, "201D, "2026}%
+}{}
+"""
+
+
+def apply_latex_defaults(app: Sphinx, config: Config) -> None:
+    if THEMES_DIR not in config.latex_theme_path:
+        config.latex_theme_path = [*config.latex_theme_path, THEMES_DIR]
+    extra = [f for f in TEX_FILES if f not in config.latex_additional_files]
+    config.latex_additional_files = [*config.latex_additional_files, *extra]
+
+    needs = _script_needs(app)
+    engine = _choose_engine(config, needs)
+    if not user_set(config, "latex_documents"):
+        config.latex_documents = [_cv_document(app, config, engine)]
+    if not config.latex_documents or any(
+        len(entry) < 5 or entry[4] != THEME for entry in config.latex_documents
+    ):
+        return  # a manual or another theme: leave Sphinx's look alone
+    user = dict(config.latex_elements)
+    elements: dict[str, Any] = {**ELEMENTS, **user}
+    if "sphinxsetup" in user:  # later keys win, so the user's margins override ours
+        elements["sphinxsetup"] = f"{ELEMENTS['sphinxsetup']}, {user['sphinxsetup']}"
+    if needs.cjk and engine == "xelatex":
+        elements["preamble"] = CJK_PREAMBLE + user.get("preamble", "")
+    config.latex_elements = elements
+    if not user_set(config, "latex_domain_indices"):
+        config.latex_domain_indices = False
+    if not user_set(config, "latex_use_xindy"):
+        config.latex_use_xindy = False  # xindy is a separate Debian package
+
+
+def _script_needs(app: Sphinx) -> ScriptNeeds:
+    from ..domain import load_profile_once
+
+    cv = get_config(app.config)
+    if not os.path.exists(cv.profile_path):
+        return ScriptNeeds()
+    return script_needs(iter_strings(load_profile_once(cv).profile))
+
+
+def _choose_engine(config: Config, needs: ScriptNeeds) -> str:
+    """xelatex when the profile has text pdflatex cannot set, unless conf.py chose."""
+    if not user_set(config, "latex_engine"):
+        if needs.unicode_engine and config.latex_engine == "pdflatex":
+            config.latex_engine = "xelatex"
+    elif needs.unicode_engine and config.latex_engine == "pdflatex":
+        warn(f"latex_engine is 'pdflatex', but the profile has text it cannot typeset "
+             f"(such as {needs.example!r}); set latex_engine = 'xelatex'", Subtype.CONFIG)
+    return str(config.latex_engine)
+
+
+def find_cv_document(srcdir: str, config: Config) -> str:
+    """``cv`` when the project has such a page, else the root document."""
+    suffixes = config.source_suffix
+    names = list(suffixes) if isinstance(suffixes, dict | list | tuple) else [suffixes]
+    for suffix in dict.fromkeys([*names, ".rst", ".md"]):
+        if os.path.isfile(os.path.join(srcdir, "cv" + str(suffix))):
+            return "cv"
+    return str(config.root_doc)
+
+
+def _cv_document(app: Sphinx, config: Config, engine: str) -> tuple[str, str, str, str, str,
+                                                                       bool]:
+    from sphinx.util import texescape
+
+    from ..domain import load_profile_once
+
+    cv = get_config(config)
+    name = str(config.author or config.project)
+    if os.path.exists(cv.profile_path):
+        person = load_profile_once(cv).profile.person
+        if person is not None:
+            name = person.name
+    docname = cv.pdf_document or find_cv_document(str(app.srcdir), config)
+    texescape.init()  # escape() is a no-op until the LaTeX builder has called init()
+    author = texescape.escape(name, engine)
+    title = texescape.escape(f"{name} – Curriculum Vitae" if name else "Curriculum Vitae",
+                             engine)
+    return docname, f"{file_slug(name)}.tex", title, author, THEME, False
+
+
+def file_slug(name: str) -> str:
+    """``Qingyu Song`` -> ``qingyu-song-cv``; a name without Latin letters gives ``cv``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return f"{slug}-cv" if slug else "cv"

@@ -1,0 +1,99 @@
+"""LaTeX-only post-transforms: the doctree stays builder-neutral, these adapt it for print."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..config import get_config
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def _cv_classes(node: nodes.Element) -> list[str]:
+    classes: list[str] = node.get("classes", [])
+    return [c for c in classes if c.startswith("cv-")]
+
+
+class ClassedParagraphs(SphinxPostTransform):
+    """Wrap each ``cv-*`` paragraph in a container of the same classes.
+
+    The LaTeX writer drops a paragraph's classes but opens a ``sphinxuseclass``
+    environment for each class of a container, so this lets the CV style
+    (sphinxcvstyle.sty) set the name, the dates, the updated line... like the CSS does.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for para in list(self.document.findall(nodes.paragraph)):
+            classes = _cv_classes(para)
+            if classes:
+                para["classes"] = [c for c in para["classes"] if c not in classes]
+                box = nodes.container(classes=classes)
+                para.replace_self(box)
+                box += para
+
+
+class EntryAnchors(SphinxPostTransform):
+    """Give each entry with an HTML anchor (``pub-<id>``) a LaTeX one too.
+
+    The LaTeX writer makes labels only for targets and a few node types, not for list
+    items, so the ids move to a target at the start of the entry's text, where
+    ``:pub:`` links and interest tags land.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for item in list(self.document.findall(nodes.list_item)):
+            if not item["ids"] or not _cv_classes(item):
+                continue
+            para = next(item.findall(nodes.paragraph), None)
+            if para is not None:
+                para.insert(0, nodes.target("", "", ids=item["ids"]))
+                item["ids"] = []
+
+
+class AbsoluteLinks(SphinxPostTransform):
+    """Profile links relative to the site (``/files/paper.pdf``) lead nowhere from a PDF:
+    resolve them against ``html_baseurl``, else the profile's website."""
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        base = self.base_url()
+        if not base:
+            return
+        for ref in self.document.findall(nodes.reference):
+            uri = ref.get("refuri", "")
+            if uri and not _SCHEME.match(uri) and not uri.startswith("#") and _in_cv(ref):
+                ref["refuri"] = urljoin(base.rstrip("/") + "/", uri)
+
+    def base_url(self) -> str:
+        if self.config.html_baseurl:
+            return str(self.config.html_baseurl)
+        cv = get_config(self.config)
+        if not os.path.exists(cv.profile_path):
+            return ""
+        from ..domain import load_profile_once
+
+        person = load_profile_once(cv).profile.person
+        return (person.website or "") if person is not None else ""
+
+
+def _in_cv(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and _cv_classes(parent):
+            return True
+        parent = parent.parent
+    return False

@@ -1,0 +1,86 @@
+"""The ``sphinx_cv`` HTML theme: an academic homepage around the directives' output.
+
+``html_theme = "sphinx_cv"`` (the default when ``conf.py`` names no theme). The templates
+and assets live in ``theme/sphinx_cv/``; :mod:`.context` fills the templates from the
+profile, :mod:`.head` writes the metadata, :mod:`.options` checks the theme options.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from ..config import get_config, user_set
+from ..data.loader import ProfileCache
+from ..data.problems import Subtype
+from ..domain import load_profile_once
+from ..logging_ import warn
+from .context import (
+    check_nav_items,
+    citation_context,
+    load_profile,
+    page_context,
+    photo_file,
+    theme_active,
+    theme_settings,
+)
+from .options import parse_options
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+THEME_NAME = "sphinx_cv"
+THEME_DIR = os.path.join(os.path.dirname(__file__), THEME_NAME)
+STAMP_ATTR = "sphinx_cv_theme_stamp"
+
+
+def default_theme(app: Sphinx, config: Config) -> None:
+    """New sites get this theme unless ``conf.py`` (or ``-D``) names one."""
+    if not user_set(config, "html_theme"):
+        config.html_theme = THEME_NAME
+
+
+def init_theme(app: Sphinx) -> None:
+    """Check the options once and have the photo copied to ``_static``."""
+    if not theme_active(app):
+        return
+    parse_options(theme_settings(app), report=lambda m: warn(m, Subtype.CONFIG))
+    cv = get_config(app)
+    profile = load_profile(cv)
+    local = photo_file(cv, profile.person if profile else None, str(app.srcdir))
+    if local is None:
+        return
+    if os.path.isfile(local):
+        app.config.html_static_path.append(local)  # an absolute path, like confdir
+    else:
+        warn(f"person.photo: file not found: {local} (the theme shows initials instead)",
+             Subtype.FILE, cv.profile_path)
+
+
+def rewrite_on_profile_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page shows the profile in its sidebar, but only pages with directives read
+    it: when the profile (or a BibTeX file) changed since the last build, write all pages
+    again. They are rewritten, not re-read."""
+    if not theme_active(app):
+        return []
+    cv = get_config(app)
+    files = [cv.profile_path]
+    if os.path.exists(cv.profile_path):
+        files = load_profile_once(cv).files
+    stamp = ProfileCache.stamp(files)
+    if getattr(env, STAMP_ATTR, None) == stamp:
+        return []
+    setattr(env, STAMP_ATTR, stamp)
+    return sorted(env.all_docs)
+
+
+def setup_theme(app: Sphinx) -> None:
+    app.add_html_theme(THEME_NAME, THEME_DIR)
+    app.connect("config-inited", default_theme, priority=650)
+    app.connect("builder-inited", init_theme)
+    app.connect("env-get-updated", rewrite_on_profile_change)
+    app.connect("env-updated", check_nav_items)
+    app.connect("html-page-context", citation_context, priority=400)
+    app.connect("html-page-context", page_context)

@@ -1,0 +1,314 @@
+"""The values the ``sphinx_cv`` templates show, from the profile and the theme options.
+
+Everything put in the context is plain data (strings, lists, dicts); the templates
+escape each string with ``|e``. The JSON-LD is the one string made safe here.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urljoin
+
+from ..config import CvConfig, get_config
+from ..data.links import looks_like_url
+from ..data.model import Person, Profile
+from ..data.problems import Subtype
+from ..directives.profile import contact_items, updated_text
+from ..domain import load_profile_once
+from ..logging_ import warn
+from .head import (
+    affiliation_text,
+    citation_meta,
+    initials,
+    opengraph,
+    person_jsonld,
+    plain,
+    script_json,
+    shorten,
+)
+from .icons import ICONS, icon_for
+from .options import ThemeOptions, parse_options
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+PAGE_PUBLICATION_FIELD = "cv-publication"
+"""File-wide metadata naming the one paper a page is about: it gets ``citation_*`` tags."""
+
+# Sphinx's own scripts serve search and search-term highlighting; a homepage without
+# search does not need them.
+SPHINX_SCRIPTS = {"_static/documentation_options.js", "_static/doctools.js",
+                  "_static/sphinx_highlight.js"}
+THEME_SCRIPT = "_static/sphinx-cv-theme.js"
+TAGS = re.compile(r"<[^>]*>")
+VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+
+
+def theme_options_of(context: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in context.items() if k.startswith("theme_")}
+
+
+def load_profile(cv: CvConfig) -> Profile | None:
+    if not os.path.exists(cv.profile_path):
+        return None
+    return load_profile_once(cv).profile
+
+
+def photo_file(cv: CvConfig, person: Person | None, srcdir: str) -> str | None:
+    """The local file of the person's photo (``/x.jpg`` is from the source folder, like
+    Sphinx images; other paths are relative to the profile); None for a URL or none."""
+    photo = person.photo if person is not None else None
+    if not photo or "://" in photo or photo.startswith("data:"):
+        return None
+    if photo.startswith("/"):
+        return os.path.join(srcdir, photo.lstrip("/"))
+    return os.path.join(os.path.dirname(cv.profile_path), photo)
+
+
+def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, baseurl: str
+               ) -> tuple[str | None, str | None]:
+    """(URL from this page, public URL) of the photo, which :func:`init_theme` had
+    copied to ``_static``; the public one needs ``html_baseurl``."""
+    if person is None or not person.photo:
+        return None, None
+    local = photo_file(cv, person, srcdir)
+    if local is None:  # a URL: the owner's choice to load it from there
+        return person.photo, person.photo
+    if not os.path.exists(local):
+        return None, None
+    static = "_static/" + os.path.basename(local)
+    return pathto(static, 1), posixpath.join(baseurl, static) if baseurl else None
+
+
+def absolute(url: str, base: str | None) -> str | None:
+    """``url`` resolved against ``base`` (a page's public URL); None when that can't be
+    known."""
+    if "://" in url or url.startswith("mailto:"):
+        return url
+    return urljoin(base, url) if base else None
+
+
+def citation_context(app: Sphinx, pagename: str, templatename: str,
+                     context: dict[str, Any], doctree: Any) -> None:
+    """``citation_*`` tags on the page of one paper (``cv-publication: ID`` in its
+    metadata), under any theme: they join the page's meta tags."""
+    pub_id = str((context.get("meta") or {}).get(PAGE_PUBLICATION_FIELD) or "").strip()
+    if not pub_id:
+        return
+    profile = load_profile(get_config(app))
+    pub = profile.by_id.get(pub_id) if profile is not None else None
+    if pub is None:
+        warn(f"{PAGE_PUBLICATION_FIELD}: no publication has id {pub_id!r}",
+             Subtype.UNKNOWN_REF, pagename)
+        return
+    page_url = context.get("pageurl")
+    pairs = citation_meta(pub, lambda url: absolute(url, page_url) or url)
+    context["cv_citation"] = pairs
+    context["metatags"] = str(context.get("metatags") or "") + "".join(
+        f'\n<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
+        for name, content in pairs)
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    if "theme_avatar_shape" not in context:  # another theme
+        return
+    opts = parse_options(theme_options_of(context))
+    cv = get_config(app)
+    profile = load_profile(cv)
+    person = profile.person if profile is not None else None
+    pathto = context["pathto"]
+    env = app.builder.env
+    root = app.config.root_doc
+    baseurl = app.config.html_baseurl or ""
+    avatar, avatar_url = photo_urls(cv, person, str(app.srcdir), pathto, baseurl)
+    site: dict[str, Any] = {
+        "options": opts,
+        "person": person_view(person, avatar, opts) if person else None,
+        "nav": nav_items(env, pagename, root, pathto, opts),
+        "home": pathto(root),
+        "icons": {k: ICONS[k] for k in ("sun", "moon", "menu")},
+        "updated": updated_text(cv.updated_format, profile) if profile else "",
+        "script": pathto(THEME_SCRIPT, 1),
+        "favicon": favicon(initials(person.name), opts) if person else "",
+        "accent_css": accent_css(opts),
+        "sidebar": person is not None and opts.profile_sidebar,
+    }
+    site["head"] = head_values(context, pagename, root, person, profile, opts, avatar_url,
+                               baseurl)
+    context["cv_site"] = site
+    # docutils adds a second viewport tag; the layout already has one.
+    context["metatags"] = VIEWPORT.sub("", str(context.get("metatags") or ""))
+    context["script_files"] = page_scripts(context.get("script_files", []), pagename, opts)
+
+
+DEFAULT_ACCENT = "#1f5fa6"
+
+
+def accent_css(opts: ThemeOptions) -> str:
+    """Custom properties for a configured accent (values checked by :mod:`.options`)."""
+    if not opts.accent_color and not opts.accent_color_dark:
+        return ""
+    light = opts.accent_color or DEFAULT_ACCENT
+    dark = opts.accent_color_dark or f"color-mix(in srgb, {light} 50%, #fff)"
+    return f":root{{--cv-accent-light:{light};--cv-accent-dark:{dark}}}"
+
+
+def favicon(letters: str, opts: ThemeOptions) -> str:
+    """An SVG monogram as a data: URL, so browsers don't ask for /favicon.ico."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+           f'<rect width="64" height="64" rx="14" fill="{opts.accent_color or DEFAULT_ACCENT}"/>'
+           '<text x="32" y="43" font-family="system-ui,sans-serif" font-size="28" '
+           f'font-weight="700" text-anchor="middle" fill="#fff">{html.escape(letters)}</text>'
+           '</svg>')
+    return "data:image/svg+xml," + quote(svg, safe="=:/,\"")
+
+
+def page_scripts(scripts: list[Any], pagename: str, opts: ThemeOptions) -> list[Any]:
+    """The page's scripts, without Sphinx's search helpers when nothing uses them."""
+    def name(js: Any) -> str:
+        return str(getattr(js, "filename", js) or "")
+
+    others = [js for js in scripts if name(js) not in SPHINX_SCRIPTS]
+    if opts.show_search or pagename == "search" or any(name(js) for js in others):
+        return list(scripts)
+    return others
+
+
+def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[str, Any]:
+    wanted = opts.profile_links
+    items = contact_items(person)
+    if wanted is None:
+        chosen = [c for c in items if c.source != "phone"]
+    else:
+        chosen = []
+        for word in wanted:
+            chosen += [c for c in items if c not in chosen
+                       and (c.kind == word or c.source == word or c.text.lower() == word)]
+    links = [{"kind": c.kind, "parts": wrap_parts(c.text), "url": c.url,
+              "icon": icon_for(c.kind), "external": c.source in ("website", "link")}
+             for c in chosen]
+    return {
+        "name": person.name,
+        "position": plain(person.position),
+        "affiliation": [plain(line) for line in person.affiliation if plain(line)],
+        "location": plain(person.location),
+        "location_icon": ICONS["location"],
+        "avatar": avatar,
+        "initials": initials(person.name),
+        "links": links,
+    }
+
+
+def wrap_parts(text: str) -> list[str]:
+    """An address in pieces between which a narrow column may wrap it: an e-mail after
+    the ``@``, a web address after ``/`` and before dots (``example`` / ``.org``)."""
+    if " " in text:
+        return [text]
+    where = r"(?<=@)" if "@" in text else r"(?<=/)|(?=\.)"
+    return [part for part in re.split(where, text) if part]
+
+
+def parents_of(env: BuildEnvironment) -> dict[str, str]:
+    """docname -> the document whose toctree includes it first."""
+    parents: dict[str, str] = {}
+    for parent, children in env.toctree_includes.items():
+        for child in children:
+            parents.setdefault(child, parent)
+    return parents
+
+
+def nav_items(env: BuildEnvironment, pagename: str, root: str, pathto: Any,
+              opts: ThemeOptions) -> list[dict[str, Any]]:
+    """The top bar: the root document and the pages its toctrees include, or the
+    ``nav_items`` option. ``current`` is the page shown or a page above it."""
+    if opts.nav_items is None:
+        wanted: list[tuple[str | None, str]] = [(None, root)]
+        wanted += [(None, doc) for doc in env.toctree_includes.get(root, []) if doc != root]
+    else:
+        wanted = opts.nav_items
+    above = {pagename}
+    parents = parents_of(env)
+    doc = pagename
+    while doc in parents and parents[doc] not in above:
+        doc = parents[doc]
+        above.add(doc)
+    out = []
+    for title, target in wanted:
+        if target in env.all_docs:
+            shown = title or (env.titles[target].astext() if target in env.titles else target)
+            out.append({"title": shown, "url": pathto(target), "external": False,
+                        "current": target == pagename,
+                        "section": target in above and target != root})
+        elif looks_like_url(target):
+            out.append({"title": title or target, "url": target, "external": True,
+                        "current": False, "section": False})
+    return out
+
+
+def check_nav_items(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn once per build about ``nav_items`` that name no document and are no URL."""
+    if not theme_active(app):
+        return
+    opts = parse_options(theme_settings(app))
+    for _, target in opts.nav_items or []:
+        if target not in env.all_docs and not looks_like_url(target):
+            warn(f"html_theme_options['nav_items']: {target!r} is neither a document nor a "
+                 "URL; left out of the navigation", Subtype.CONFIG)
+
+
+def head_values(context: dict[str, Any], pagename: str, root: str, person: Person | None,
+                profile: Profile | None, opts: ThemeOptions, image: str | None,
+                baseurl: str) -> dict[str, Any]:
+    meta = context.get("meta") or {}
+    page_url = context.get("pageurl")
+    site_name = str(context.get("docstitle") or (person.name if person else ""))
+    title = " ".join(html.unescape(TAGS.sub("", str(context.get("title") or ""))).split())
+    is_home = pagename == root
+    description = " ".join(str(meta.get("description") or "").split()) or opts.description
+    if not description and person is not None:
+        description = shorten(plain(person.bio) or ", ".join(
+            p for p in (person.name, plain(person.position), affiliation_text(person)) if p))
+    if 'name="description"' in str(context.get("metatags") or ""):
+        description_tag = ""
+    else:
+        description_tag = description
+
+    kind = "profile" if is_home else ("article" if context.get("cv_citation") else "website")
+    jsonld = None
+    if is_home and person is not None:
+        home_url = baseurl or person.website
+        same_as = [c.url for c in contact_items(person)
+                   if c.source in ("website", "link") and c.url.startswith(("http:", "https:"))
+                   and c.url.rstrip("/") != (home_url or "").rstrip("/")]
+        jsonld = script_json(person_jsonld(person, home_url, image, same_as))
+    return {
+        "title": site_name if is_home else (f"{title} – {site_name}" if title else site_name),
+        "description": description_tag,
+        "og": opengraph(title=site_name if is_home else title or site_name,
+                        site_name=site_name, description=description, kind=kind,
+                        url=page_url, image=image),
+        "jsonld": jsonld,
+    }
+
+
+# -- build-wide ----------------------------------------------------------------------------
+
+def theme_active(app: Sphinx) -> bool:
+    """True when the HTML builder uses this theme (or one inheriting from it)."""
+    theme = getattr(app.builder, "theme", None)
+    if app.builder.format != "html" or theme is None or not hasattr(theme, "get_options"):
+        return False
+    return "avatar_shape" in theme.get_options({})
+
+
+def theme_settings(app: Sphinx) -> dict[str, Any]:
+    """The theme's defaults with ``html_theme_options`` over them (our options only)."""
+    defaults = app.builder.theme.get_options({})  # type: ignore[attr-defined]
+    given = app.config.html_theme_options or {}
+    return {**defaults, **{k: v for k, v in given.items() if k in defaults}}

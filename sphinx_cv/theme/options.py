@@ -1,0 +1,138 @@
+"""The theme's options (``html_theme_options`` in ``conf.py``), checked once per build.
+
+A bad value is reported as a ``cv.config`` warning and replaced by the default, so a
+typo never breaks the page (nor lets arbitrary text into the page's CSS).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..data.links import kind_of
+
+AVATAR_SHAPES = ("circle", "rounded", "square")
+
+# Hex, a colour name, or a CSS colour function of numbers: nothing that could close the
+# declaration it is put in.
+_COLOUR = re.compile(r"#[0-9a-f]{3,8}|[a-z]{3,30}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)"
+                     r"\([0-9.,%\s/a-z+-]{1,80}\)", re.I)
+
+
+@dataclass
+class ThemeOptions:
+    accent_color: str = ""
+    accent_color_dark: str = ""
+    avatar_shape: str = "circle"
+    profile_links: list[str] | None = None
+    """Kinds or labels of the profile links to show; None shows e-mail, website and links."""
+    nav_items: list[tuple[str | None, str]] | None = None
+    """(title or None for the page's own title, docname or URL); None: the root toctree."""
+    show_search: bool = False
+    profile_sidebar: bool = True
+    description: str = ""
+    analytics_script: str = ""
+    analytics_data: dict[str, str] = field(default_factory=dict)
+
+
+Report = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+def parse_options(raw: dict[str, Any], report: Report | None = None) -> ThemeOptions:
+    """``raw`` holds the theme's options (``theme_`` prefix removed or not)."""
+    say = report or _quiet
+    values = {k.removeprefix("theme_"): v for k, v in raw.items()}
+    opts = ThemeOptions()
+    for name in ("accent_color", "accent_color_dark"):
+        value = str(values.get(name) or "").strip()
+        if value and not _COLOUR.fullmatch(value):
+            say(f"html_theme_options[{name!r}]: {value!r} is not a CSS colour "
+                "(e.g. '#1d63b8'); using the default")
+            value = ""
+        setattr(opts, name, value)
+    shape = str(values.get("avatar_shape") or "circle").strip().lower()
+    if shape not in AVATAR_SHAPES:
+        say(f"html_theme_options['avatar_shape']: {shape!r}; expected one of "
+            f"{', '.join(AVATAR_SHAPES)} (using circle)")
+        shape = "circle"
+    opts.avatar_shape = shape
+    opts.profile_links = _words(values.get("profile_links"), "profile_links", say)
+    opts.nav_items = _nav_items(values.get("nav_items"), say)
+    opts.show_search = _bool(values.get("show_search"), False, "show_search", say)
+    opts.profile_sidebar = _bool(values.get("profile_sidebar"), True, "profile_sidebar", say)
+    opts.description = " ".join(str(values.get("description") or "").split())
+    script = str(values.get("analytics_script") or "").strip()
+    if script and (any(c.isspace() for c in script) or not re.match(r"(https?:)?//|/", script)):
+        say(f"html_theme_options['analytics_script']: {script!r} is not a script URL; "
+            "no analytics")
+        script = ""
+    opts.analytics_script = script
+    data = values.get("analytics_data") or {}
+    if not isinstance(data, dict) or not all(
+            isinstance(k, str) and re.fullmatch(r"[a-z][a-z0-9-]*", k) for k in data):
+        say("html_theme_options['analytics_data']: expected a mapping of data-* attribute "
+            "names (lower case) to values; ignored")
+        data = {}
+    opts.analytics_data = {k: str(v) for k, v in data.items()}
+    return opts
+
+
+def _bool(value: Any, default: bool, name: str, say: Report) -> bool:
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "on", "1"):
+        return True
+    if text in ("false", "no", "off", "0"):
+        return False
+    say(f"html_theme_options[{name!r}]: expected true or false, got {value!r}")
+    return default
+
+
+def _words(value: Any, name: str, say: Report) -> list[str] | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        items = [w.strip() for w in value.split(",")]
+    elif isinstance(value, list | tuple) and all(isinstance(w, str) for w in value):
+        items = [w.strip() for w in value]
+    else:
+        say(f"html_theme_options[{name!r}]: expected a list of link kinds such as "
+            f"['email', 'scholar', 'github'], got {value!r}")
+        return None
+    return [kind_of(w) or w.lower() for w in items if w]
+
+
+def _nav_items(value: Any, say: Report) -> list[tuple[str | None, str]] | None:
+    """``"index, publications, CV=cv"``, or a list of docnames, ``(title, target)`` pairs
+    or ``{"title": ..., "url": ...}`` mappings."""
+    if value is None or value == "":
+        return None
+    items: list[Any] = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        say(f"html_theme_options['nav_items']: expected a list, got {value!r}")
+        return None
+    out: list[tuple[str | None, str]] = []
+    for item in items:
+        if isinstance(item, str) and item.strip():
+            title, sep, target = item.partition("=")
+            out.append((title.strip(), target.strip()) if sep else (None, item.strip()))
+        elif (isinstance(item, list | tuple) and len(item) == 2
+              and all(isinstance(x, str) for x in item)):
+            out.append((item[0], item[1]))
+        elif isinstance(item, dict) and isinstance(item.get("url") or item.get("page"), str):
+            shown = item.get("title")
+            out.append((shown if isinstance(shown, str) else None,
+                        str(item.get("url") or item["page"])))
+        elif not (isinstance(item, str) and not item.strip()):
+            say(f"html_theme_options['nav_items']: cannot use {item!r}; expected a "
+                "docname, a URL or a (title, target) pair")
+    return out

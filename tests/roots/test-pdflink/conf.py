@@ -1,0 +1,2 @@
+extensions = ["sphinx_cv"]
+exclude_patterns = ["_build"]

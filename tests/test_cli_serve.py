@@ -1,0 +1,125 @@
+"""``sphinx-cv serve``: the sphinx-autobuild command line it makes, and a short real run
+that serves the site and rebuilds it when a BibTeX file outside the site changes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from clitools import assert_one_line_error, run
+
+from sphinx_cv.commands.build import Paths
+from sphinx_cv.commands.serve import autobuild_args, watched_files
+
+SERVE_TIMEOUT = 90
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A quickstart site whose profile also reads a BibTeX file outside the site."""
+    path = tmp_path / "site"
+    assert run("quickstart", path, "--name", "Ada Lovelace").code == 0
+    (tmp_path / "refs.bib").write_text(
+        "@article{extra2024,\n  title = {An Entry from BibTeX},\n  author = {Ada Lovelace},"
+        "\n  journal = {Journal of Tests},\n  year = {2024}\n}\n", encoding="utf-8")
+    (path / "more.bib").write_text("", encoding="utf-8")
+    profile = path / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8") + "\nbibtex: [../refs.bib]\n", "utf-8")
+    with (path / "conf.py").open("a", encoding="utf-8") as fh:
+        fh.write('cv_bibtex_files = ["more.bib"]\n')
+    return path
+
+
+def test_watched_files_are_the_profile_and_every_bibtex_file(site: Path) -> None:
+    assert watched_files(str(site)) == [str((site / "profile.yaml").resolve()),
+                                        str((site.parent / "refs.bib").resolve()),
+                                        str((site / "more.bib").resolve())]
+
+
+def test_autobuild_arguments(site: Path) -> None:
+    paths = Paths(str(site), str(site / "_build"))
+    argv = autobuild_args(paths, ["/x/profile.yaml", "/y/refs.bib"], "127.0.0.1", 8123)
+    assert argv == [str(site), str(site / "_build" / "html"),
+                    "-d", str(site / "_build" / "doctrees"),
+                    "--host", "127.0.0.1", "--port", "8123",
+                    "--watch", "/x/profile.yaml", "--watch", "/y/refs.bib"]
+    (site / "_build" / "html").mkdir(parents=True)
+    (site / "_build" / "html" / "cv.pdf").write_bytes(b"%PDF")
+    argv = autobuild_args(paths, [], "0.0.0.0", 0, open_browser=True)
+    assert argv[-3:] == ["-D", "cv_pdf_url=cv.pdf", "--open-browser"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, server: subprocess.Popen[str]) -> str:
+    deadline = time.monotonic() + SERVE_TIMEOUT
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server stopped"
+        page = fetch(url)
+        if page is not None and text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} not served at {url} within {SERVE_TIMEOUT} s")
+
+
+def test_serve_rebuilds_when_a_bibtex_file_changes(site: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sphinx_cv", "serve", str(site), "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        home = wait_for(f"{base}/index.html", "Ada Lovelace", server)
+        assert "A First Paper Title" in home
+        wait_for(f"{base}/publications.html", "An Entry from BibTeX", server)
+        bib = site.parent / "refs.bib"
+        bib.write_text(bib.read_text("utf-8").replace("An Entry from BibTeX",
+                                                      "A Title Changed While Serving"), "utf-8")
+        page = wait_for(f"{base}/publications.html", "A Title Changed While Serving", server)
+        assert "An Entry from BibTeX" not in page
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.seek(0)
+        output = log.read()
+        log.close()
+    assert "Traceback" not in output, output
+
+
+def test_serve_bad_inputs(site: Path, tmp_path: Path) -> None:
+    assert_one_line_error(run("serve", tmp_path / "nowhere"), 2, "no such folder")
+    assert_one_line_error(run("serve", tmp_path), 2, "has no conf.py")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert_one_line_error(run("serve", site, "--port", str(port)), 1,
+                              f"cannot serve on 127.0.0.1:{port}", "--port")
+    (site / "conf.py").write_text("raise ValueError('broken conf')\n", encoding="utf-8")
+    assert_one_line_error(run("serve", site, "--port", str(free_port())), 1,
+                          "Configuration error", "ValueError: broken conf")
