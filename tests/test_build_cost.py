@@ -199,19 +199,19 @@ def test_part_digests_follow_the_source_of_each_part() -> None:
 
 def test_unchanged_profile_is_not_parsed_for_the_project_name(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """conf.py without ``project``: the name comes from the profile, parsed only when the
-    profile changed (a rebuild that reads no page showing it does not parse it)."""
-    from sphinx_cv.data import loader
+    """conf.py without ``project``: the name comes from the profile, which the defaults
+    parse only when it changed (a rebuild that reads no page showing it need not)."""
+    from sphinx_cv import extension
 
-    (site / "conf.py").write_text('extensions = ["sphinx_cv"]\n')
-    parsed: list[str] = []
-    real = loader.load_profile
+    (site / "conf.py").write_text('extensions = ["sphinx_cv"]\nhtml_theme = "alabaster"\n')
+    parsed: list[object] = []
+    real = extension.load_profile_once
 
-    def counting(path: str, *args: object) -> loader.LoadResult:
-        parsed.append(path)
-        return real(path, *args)  # type: ignore[arg-type]
+    def counting(cv: object) -> object:
+        parsed.append(cv)
+        return real(cv)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(loader, "load_profile", counting)
+    monkeypatch.setattr(extension, "load_profile_once", counting)
 
     def project() -> str:
         app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build")
@@ -222,6 +222,6 @@ def test_unchanged_profile_is_not_parsed_for_the_project_name(
             app.cleanup()
 
     assert project() == "Ada Lovelace" and len(parsed) == 1
-    assert project() == "Ada Lovelace" and len(parsed) == 1  # no-op: not parsed
+    assert project() == "Ada Lovelace" and len(parsed) == 1  # unchanged: from the cache
     edit(site / "profile.yaml", "Ada Lovelace", "Ada King")
     assert project() == "Ada King" and len(parsed) == 2
