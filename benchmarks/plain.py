@@ -272,17 +272,19 @@ def write_plain_site(doctrees: Path, dest: Path, name: str,
     return docnames
 
 
-_BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "details", "summary", "pre",
+_BLOCKS = {"p", "div", "main", "li", "ul", "ol", "dl", "dt", "dd", "details", "summary", "pre",
            "section", "blockquote", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
            "h6", "br"}
 
 
 class _BodyText(html.parser.HTMLParser):
-    """The text of Sphinx's ``<div class="body">``, without permalink signs; block
-    elements are separated by a space."""
+    """The text of the element with class ``body`` (Sphinx's basic themes:
+    ``<div class="body">``; the sphinx_cv theme: ``<main class="... body">``), without
+    permalink signs; block elements are separated by a space."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.tag = ""
         self.depth = 0
         self.skip = 0
         self.chunks: list[str] = []
@@ -292,17 +294,17 @@ class _BodyText(html.parser.HTMLParser):
         if self.depth and tag in _BLOCKS:
             self.chunks.append(" ")
         if self.depth:
-            if tag == "div":
+            if tag == self.tag:
                 self.depth += 1
             if tag == "a" and "headerlink" in classes:
                 self.skip += 1
-        elif tag == "div" and "body" in classes:
-            self.depth = 1
+        elif tag in ("div", "main") and "body" in classes:
+            self.tag, self.depth = tag, 1
 
     def handle_endtag(self, tag: str) -> None:
         if self.depth and tag in _BLOCKS:
             self.chunks.append(" ")
-        if self.depth and tag == "div":
+        if self.depth and tag == self.tag:
             self.depth -= 1
         if self.skip and tag == "a":
             self.skip -= 1
