@@ -89,12 +89,17 @@ class CvConfig:
     # Set at config-inited, not configuration values.
     confdir: str = field(default="", metadata={"internal": True})
     cache: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
+    facts: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
+    """This build's :class:`~sphinx_cv.profile_facts.ProfileFacts`, once known."""
+    reported: set[str] = field(default_factory=set, repr=False, compare=False,
+                               metadata={"internal": True})
+    """Profile problems already told in this build."""
 
     def __getstate__(self) -> dict[str, Any]:
         # Sphinx pickles its config with the environment; the parsed profile is for this
         # process only (pickling it made environment.pickle ten times larger, and every
         # rebuild unpickled the whole profile again).
-        return {**self.__dict__, "cache": None}
+        return {**self.__dict__, "cache": None, "facts": None, "reported": set()}
 
     @property
     def profile_path(self) -> str:

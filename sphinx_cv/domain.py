@@ -21,7 +21,7 @@ from sphinx.util.nodes import make_refnode
 from .config import CvConfig, get_config
 from .data.digests import digest_of
 from .data.loader import LoadResult, ProfileCache, file_stamp
-from .data.problems import Subtype
+from .data.problems import Problem, Subtype
 from .logging_ import report, warn
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class CvDomain(Domain):
 
 
 def load_profile_once(cv: CvConfig) -> LoadResult:
-    """Parse (or reuse) the profile; report its problems each time it is read afresh.
+    """Parse (or reuse) the profile; report its problems when it is read afresh.
 
     The cache lives on the config object of this build, not at module level.
     """
@@ -174,9 +174,17 @@ def load_profile_once(cv: CvConfig) -> LoadResult:
         cv.cache = ProfileCache()
     result, fresh = cv.cache.get(cv.profile_path, cv.bibtex_paths)
     if fresh:
-        for problem in result.problems:
-            report(problem)
+        report_problems(cv, result.problems)
     return result
+
+
+def report_problems(cv: CvConfig, problems: Iterable[Problem]) -> None:
+    """Each problem of the profile as a warning, once per build."""
+    for problem in problems:
+        text = str(problem)
+        if text not in cv.reported:
+            cv.reported.add(text)
+            report(problem)
 
 
 def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import CvConfig, get_config, setup_config, user_set
-from .data.loader import file_stamp
+from .config import get_config, setup_config, user_set
 from .directives import setup_directives
-from .domain import load_profile_once, setup_domain
+from .domain import setup_domain
 from .latex import setup_latex
 from .nodes import setup_nodes
+from .profile_facts import profile_facts
 from .static import setup_static
 from .theme import setup_theme
 
@@ -39,32 +36,9 @@ def defaults_from_profile(app: Sphinx, config: Config) -> None:
     if not unset:
         return
     cv = get_config(config)
-    if not os.path.exists(cv.profile_path):
-        return
-    name = person_name(app, cv)
+    facts = profile_facts(app, cv)
+    name = facts.name if facts is not None else None
     if name is None:
         return
     for attr in unset:
         setattr(config, attr, name)
-
-
-def person_name(app: Sphinx, cv: CvConfig) -> str | None:
-    """The profile's person name, kept beside the doctrees while the profile file is
-    unchanged: a rebuild that reads no page showing the profile does not parse it (at
-    10,000 publications that is most of a no-op rebuild)."""
-    saved = Path(app.doctreedir) / "sphinx-cv-person.json"
-    stamp = [list(s) for s in file_stamp([cv.profile_path])]
-    try:
-        cached = json.loads(saved.read_text(encoding="utf-8"))
-        if cached["stamp"] == stamp:
-            return cached["name"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    person = load_profile_once(cv).profile.person
-    name = person.name if person is not None else None
-    try:
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        saved.write_text(json.dumps({"stamp": stamp, "name": name}), encoding="utf-8")
-    except OSError:
-        pass
-    return name

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.config import CvConfig
@@ -117,7 +118,7 @@ def build(src: Path, parallel: int = 0) -> list[str]:
     app.connect("env-before-read-docs", lambda app, env, docnames: seen.extend(docnames))
     try:
         app.build()
-        assert "WARNING" not in app.warning.getvalue()
+        assert "WARNING" not in warnings_of(app)
     finally:
         app.cleanup()
     return sorted(seen)
@@ -129,6 +130,28 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf8")
     later = time.time() + 5
     os.utime(path, (later, later))
+
+
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_profile_problems_are_told_once_on_every_build(site: Path, jobs: int) -> None:
+    """Whether the profile is parsed, read from the saved facts, or both (a page re-read
+    for its own edit), each of its problems is one warning per build."""
+    edit(site / "profile.yaml", "  email: ada@example.org\n",
+         "  email: ada@example.org\n  emial: ada@example.com\n")
+
+    def told() -> int:
+        app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build",
+                            parallel=jobs)
+        try:
+            app.build()
+            return warnings_of(app).count("person.emial: unknown field")
+        finally:
+            app.cleanup()
+
+    assert told() == 1  # parsed
+    assert told() == 1  # a no-op rebuild: from the saved facts
+    edit(site / "pubs.rst", ".. publication-list::", "Mine.\n\n.. publication-list::")
+    assert told() == 1  # saved facts, and the profile parsed again for the page
 
 
 @pytest.mark.parametrize("jobs", [0, 2])
@@ -197,21 +220,23 @@ def test_part_digests_follow_the_source_of_each_part() -> None:
     assert len(digests("person: {name: R&D Lab}\nupdated: 2025\n")) == 3
 
 
-def test_unchanged_profile_is_not_parsed_for_the_project_name(
-        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """conf.py without ``project``: the name comes from the profile, which the defaults
-    parse only when it changed (a rebuild that reads no page showing it need not)."""
-    from sphinx_cv import extension
+@pytest.mark.parametrize("theme", ["alabaster", "sphinx_cv"])
+def test_unchanged_profile_is_not_parsed_on_a_noop_rebuild(
+        site: Path, monkeypatch: pytest.MonkeyPatch, theme: str) -> None:
+    """conf.py without ``project``: the name comes from the profile, and the LaTeX
+    defaults look at its text; both use facts kept beside the doctrees, so a rebuild that
+    reads no page showing the profile does not parse it at all."""
+    from sphinx_cv.data import loader
 
-    (site / "conf.py").write_text('extensions = ["sphinx_cv"]\nhtml_theme = "alabaster"\n')
+    (site / "conf.py").write_text(f'extensions = ["sphinx_cv"]\nhtml_theme = "{theme}"\n')
     parsed: list[object] = []
-    real = extension.load_profile_once
+    real = loader.load_profile
 
-    def counting(cv: object) -> object:
-        parsed.append(cv)
-        return real(cv)  # type: ignore[arg-type]
+    def counting(*args: object, **kwargs: object) -> object:
+        parsed.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(extension, "load_profile_once", counting)
+    monkeypatch.setattr(loader, "load_profile", counting)
 
     def project() -> str:
         app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build")
@@ -222,6 +247,6 @@ def test_unchanged_profile_is_not_parsed_for_the_project_name(
             app.cleanup()
 
     assert project() == "Ada Lovelace" and len(parsed) == 1
-    assert project() == "Ada Lovelace" and len(parsed) == 1  # unchanged: from the cache
+    assert project() == "Ada Lovelace" and len(parsed) == 1  # unchanged: not parsed
     edit(site / "profile.yaml", "Ada Lovelace", "Ada King")
     assert project() == "Ada King" and len(parsed) == 2

@@ -13,8 +13,9 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
+from ..data.dates import CvDate
 from ..data.links import kind_of
-from ..data.model import Person, Profile
+from ..data.model import Person
 from ..data.problems import Subtype
 from ..logging_ import warn
 from ..render.text import inline_nodes, link
@@ -187,14 +188,15 @@ class CvUpdated(CvDirective):
     option_spec: ClassVar[OptionSpec] = {"class": words}
 
     def run(self) -> list[nodes.Node]:
-        text = updated_text(self.cv.updated_format, self.profile())
+        profile = self.profile()
+        text = updated_text(self.cv.updated_format,
+                            profile.updated if profile is not None else None)
         return [nodes.paragraph(text, text, classes=["cv-updated", *self.options.get("class", [])])]
 
 
-def updated_text(template: str, profile: Profile | None) -> str:
+def updated_text(template: str, date: CvDate | None) -> str:
     """The profile's ``updated`` date in ``template``, or free text as written, or the
     build date."""
-    date = profile.updated if profile is not None else None
     if date is not None and date.year and not date.present and not date.is_free_text:
         return date_text(template, date.year, date.month)
     if date is not None and date.is_free_text:

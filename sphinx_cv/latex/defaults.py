@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import get_config, user_set
 from ..data.problems import Subtype
-from ..data.scripts import ScriptNeeds, iter_strings, script_needs
+from ..data.scripts import ScriptNeeds
 from ..logging_ import warn
 
 if TYPE_CHECKING:
@@ -82,12 +82,12 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
 
 
 def _script_needs(app: Sphinx) -> ScriptNeeds:
-    from ..domain import load_profile_once
+    from ..profile_facts import profile_facts
 
-    cv = get_config(app.config)
-    if not os.path.exists(cv.profile_path):
+    facts = profile_facts(app, get_config(app.config))
+    if facts is None:
         return ScriptNeeds()
-    return script_needs(iter_strings(load_profile_once(cv).profile))
+    return ScriptNeeds(facts.unicode_engine, facts.cjk, facts.example)
 
 
 def _choose_engine(config: Config, needs: ScriptNeeds) -> str:
@@ -115,14 +115,11 @@ def _cv_document(app: Sphinx, config: Config, engine: str) -> tuple[str, str, st
                                                                        bool]:
     from sphinx.util import texescape
 
-    from ..domain import load_profile_once
+    from ..profile_facts import profile_facts
 
     cv = get_config(config)
-    name = str(config.author or config.project)
-    if os.path.exists(cv.profile_path):
-        person = load_profile_once(cv).profile.person
-        if person is not None:
-            name = person.name
+    facts = profile_facts(app, cv)
+    name = (facts.name if facts is not None else None) or str(config.author or config.project)
     docname = cv.pdf_document or find_cv_document(str(app.srcdir), config)
     texescape.init()  # escape() is a no-op until the LaTeX builder has called init()
     author = texescape.escape(name, engine)

@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from ..config import get_config, user_set
 from ..data.loader import ProfileCache
 from ..data.problems import Subtype
-from ..domain import load_profile_once
 from ..logging_ import warn
+from ..profile_facts import profile_facts
 from .context import (
     check_nav_items,
     citation_context,
-    load_profile,
     page_context,
     photo_file,
     theme_active,
@@ -48,8 +47,9 @@ def init_theme(app: Sphinx) -> None:
         return
     parse_options(theme_settings(app), report=lambda m: warn(m, Subtype.CONFIG))
     cv = get_config(app)
-    profile = load_profile(cv)
-    local = photo_file(cv, profile.person if profile else None, str(app.srcdir))
+    facts = profile_facts(app, cv)
+    person = facts.person if facts is not None else None
+    local = photo_file(cv, person.photo if person is not None else None, str(app.srcdir))
     if local is None:
         return
     if os.path.isfile(local):
@@ -66,9 +66,8 @@ def rewrite_on_profile_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not theme_active(app):
         return []
     cv = get_config(app)
-    files = [cv.profile_path]
-    if os.path.exists(cv.profile_path):
-        files = load_profile_once(cv).files
+    facts = profile_facts(app, cv)
+    files = facts.files if facts is not None else [cv.profile_path]
     stamp = ProfileCache.stamp(files)
     if getattr(env, STAMP_ATTR, None) == stamp:
         return []

@@ -20,6 +20,7 @@ from ..data.problems import Subtype
 from ..directives.profile import contact_items, updated_text
 from ..domain import load_profile_once
 from ..logging_ import warn
+from ..profile_facts import profile_facts
 from .head import (
     affiliation_text,
     citation_meta,
@@ -59,10 +60,9 @@ def load_profile(cv: CvConfig) -> Profile | None:
     return load_profile_once(cv).profile
 
 
-def photo_file(cv: CvConfig, person: Person | None, srcdir: str) -> str | None:
+def photo_file(cv: CvConfig, photo: str | None, srcdir: str) -> str | None:
     """The local file of the person's photo (``/x.jpg`` is from the source folder, like
     Sphinx images; other paths are relative to the profile); None for a URL or none."""
-    photo = person.photo if person is not None else None
     if not photo or "://" in photo or photo.startswith("data:"):
         return None
     if photo.startswith("/"):
@@ -76,7 +76,7 @@ def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, ba
     copied to ``_static``; the public one needs ``html_baseurl``."""
     if person is None or not person.photo:
         return None, None
-    local = photo_file(cv, person, srcdir)
+    local = photo_file(cv, person.photo if person is not None else None, srcdir)
     if local is None:  # a URL: the owner's choice to load it from there
         return person.photo, person.photo
     if not os.path.exists(local):
@@ -120,8 +120,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         return
     opts = parse_options(theme_options_of(context))
     cv = get_config(app)
-    profile = load_profile(cv)
-    person = profile.person if profile is not None else None
+    facts = profile_facts(app, cv)
+    person = facts.person if facts is not None else None
     pathto = context["pathto"]
     env = app.builder.env
     root = app.config.root_doc
@@ -133,14 +133,13 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "nav": nav_items(env, pagename, root, pathto, opts),
         "home": pathto(root),
         "icons": {k: ICONS[k] for k in ("sun", "moon", "menu")},
-        "updated": updated_text(cv.updated_format, profile) if profile else "",
+        "updated": updated_text(cv.updated_format, facts.updated) if facts else "",
         "script": pathto(THEME_SCRIPT, 1),
         "favicon": favicon(initials(person.name), opts) if person else "",
         "accent_css": accent_css(opts),
         "sidebar": person is not None and opts.profile_sidebar,
     }
-    site["head"] = head_values(context, pagename, root, person, profile, opts, avatar_url,
-                               baseurl)
+    site["head"] = head_values(context, pagename, root, person, opts, avatar_url, baseurl)
     context["cv_site"] = site
     # docutils adds a second viewport tag; the layout already has one.
     context["metatags"] = VIEWPORT.sub("", str(context.get("metatags") or ""))
@@ -263,8 +262,7 @@ def check_nav_items(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def head_values(context: dict[str, Any], pagename: str, root: str, person: Person | None,
-                profile: Profile | None, opts: ThemeOptions, image: str | None,
-                baseurl: str) -> dict[str, Any]:
+                opts: ThemeOptions, image: str | None, baseurl: str) -> dict[str, Any]:
     meta = context.get("meta") or {}
     page_url = context.get("pageurl")
     site_name = str(context.get("docstitle") or (person.name if person else ""))

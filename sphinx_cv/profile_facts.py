@@ -1,0 +1,92 @@
+"""What the configuration and the theme need of the profile (the person, the updated
+date, the files it reads, the scripts its text uses), kept beside the doctrees while
+those files are unchanged.
+
+``config-inited`` and ``builder-inited`` run on every build, and the theme draws the
+person on pages Sphinx writes every time (search, index): parsing a profile of thousands
+of publications for them would make every no-op rebuild pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import CvConfig
+from .data.dates import CvDate
+from .data.loader import file_stamp
+from .data.model import Person
+from .data.problems import Problem
+from .data.scripts import iter_strings, script_needs
+from .domain import load_profile_once, report_problems
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+FACTS_FILE = "sphinx-cv-facts.pickle"
+FACTS_VERSION = 1
+
+
+@dataclass
+class ProfileFacts:
+    person: Person | None = None
+    updated: CvDate | None = None
+    files: list[str] = field(default_factory=list)
+    """The profile, then the BibTeX files it loads."""
+    unicode_engine: bool = False
+    """Its text needs xelatex (or lualatex): pdflatex cannot set some of it."""
+    cjk: bool = False
+    example: str = ""
+    """A character that asks for that engine."""
+    problems: list[Problem] = field(default_factory=list)
+    """What loading the files reported: told again on each build that does not parse."""
+
+    @property
+    def name(self) -> str | None:
+        return self.person.name if self.person is not None else None
+
+
+def profile_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
+    """The facts of ``cv``'s profile, or None when there is no profile file."""
+    if cv.facts is None and os.path.exists(cv.profile_path):
+        cv.facts = _saved_facts(app, cv) or _fresh_facts(app, cv)
+    return cv.facts
+
+
+def _key(cv: CvConfig) -> tuple[object, ...]:
+    return (FACTS_VERSION, cv.profile_path, tuple(cv.bibtex_paths))
+
+
+def _saved_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
+    try:
+        with (Path(app.doctreedir) / FACTS_FILE).open("rb") as fh:
+            key, stamp, facts = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            TypeError, ValueError):
+        return None  # missing, unreadable or from another version: parse again
+    if key != _key(cv) or stamp != file_stamp(facts.files):
+        return None
+    # The profile's problems are the build's, even when no page reads it again.
+    report_problems(cv, facts.problems)
+    return facts
+
+
+def _fresh_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts:
+    result = load_profile_once(cv)  # reports the problems
+    needs = script_needs(iter_strings(result.profile))
+    facts = ProfileFacts(result.profile.person, result.profile.updated, list(result.files),
+                         needs.unicode_engine, needs.cjk, needs.example,
+                         list(result.problems))
+    # The stamp taken before the files were read: an edit made meanwhile is not missed.
+    stamp = result.stamp or file_stamp(facts.files)
+    saved = Path(app.doctreedir) / FACTS_FILE
+    try:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        with saved.open("wb") as fh:
+            pickle.dump((_key(cv), stamp, facts), fh)
+    except OSError:
+        pass  # a read-only build folder: parse again next time
+    return facts
