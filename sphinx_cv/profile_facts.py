@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import __version__
 from .config import CvConfig
 from .data.dates import CvDate
 from .data.loader import file_stamp
@@ -57,7 +58,8 @@ def profile_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
 
 
 def _key(cv: CvConfig) -> tuple[object, ...]:
-    return (FACTS_VERSION, cv.profile_path, tuple(cv.bibtex_paths))
+    # The package version too: the records pickled here change with it.
+    return (FACTS_VERSION, __version__, cv.profile_path, tuple(cv.bibtex_paths))
 
 
 def _saved_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
