@@ -36,7 +36,7 @@ def defaults_from_profile(app: Sphinx, config: Config) -> None:
     if not unset:
         return
     cv = get_config(config)
-    facts = profile_facts(app, cv)
+    facts = profile_facts(app.doctreedir, cv)
     name = facts.name if facts is not None else None
     if name is None:
         return

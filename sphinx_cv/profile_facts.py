@@ -13,7 +13,6 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import CvConfig
@@ -23,9 +22,6 @@ from .data.model import Person
 from .data.problems import Problem
 from .data.scripts import iter_strings, script_needs
 from .domain import load_profile_once, report_problems
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
 FACTS_FILE = "sphinx-cv-facts.pickle"
 FACTS_VERSION = 1
@@ -50,10 +46,11 @@ class ProfileFacts:
         return self.person.name if self.person is not None else None
 
 
-def profile_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
-    """The facts of ``cv``'s profile, or None when there is no profile file."""
+def profile_facts(doctreedir: str | os.PathLike[str], cv: CvConfig) -> ProfileFacts | None:
+    """The facts of ``cv``'s profile, or None when there is no profile file; saved in
+    the build's ``doctreedir``."""
     if cv.facts is None and os.path.exists(cv.profile_path):
-        cv.facts = _saved_facts(app, cv) or _fresh_facts(app, cv)
+        cv.facts = _saved_facts(Path(doctreedir), cv) or _fresh_facts(Path(doctreedir), cv)
     return cv.facts
 
 
@@ -62,9 +59,9 @@ def _key(cv: CvConfig) -> tuple[object, ...]:
     return (FACTS_VERSION, __version__, cv.profile_path, tuple(cv.bibtex_paths))
 
 
-def _saved_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
+def _saved_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts | None:
     try:
-        with (Path(app.doctreedir) / FACTS_FILE).open("rb") as fh:
+        with (doctreedir / FACTS_FILE).open("rb") as fh:
             key, stamp, facts = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError):
@@ -76,7 +73,7 @@ def _saved_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts | None:
     return facts
 
 
-def _fresh_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts:
+def _fresh_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts:
     result = load_profile_once(cv)  # reports the problems
     needs = script_needs(iter_strings(result.profile))
     facts = ProfileFacts(result.profile.person, result.profile.updated, list(result.files),
@@ -84,7 +81,7 @@ def _fresh_facts(app: Sphinx, cv: CvConfig) -> ProfileFacts:
                          list(result.problems))
     # The stamp taken before the files were read: an edit made meanwhile is not missed.
     stamp = result.stamp or file_stamp(facts.files)
-    saved = Path(app.doctreedir) / FACTS_FILE
+    saved = doctreedir / FACTS_FILE
     try:
         saved.parent.mkdir(parents=True, exist_ok=True)
         with saved.open("wb") as fh:

@@ -84,7 +84,7 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
 def _script_needs(app: Sphinx) -> ScriptNeeds:
     from ..profile_facts import profile_facts
 
-    facts = profile_facts(app, get_config(app.config))
+    facts = profile_facts(app.doctreedir, get_config(app.config))
     if facts is None:
         return ScriptNeeds()
     return ScriptNeeds(facts.unicode_engine, facts.cjk, facts.example)
@@ -118,7 +118,7 @@ def _cv_document(app: Sphinx, config: Config, engine: str) -> tuple[str, str, st
     from ..profile_facts import profile_facts
 
     cv = get_config(config)
-    facts = profile_facts(app, cv)
+    facts = profile_facts(app.doctreedir, cv)
     name = (facts.name if facts is not None else None) or str(config.author or config.project)
     docname = cv.pdf_document or find_cv_document(str(app.srcdir), config)
     texescape.init()  # escape() is a no-op until the LaTeX builder has called init()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -81,12 +80,10 @@ class AbsoluteLinks(SphinxPostTransform):
     def base_url(self) -> str:
         if self.config.html_baseurl:
             return str(self.config.html_baseurl)
-        cv = get_config(self.config)
-        if not os.path.exists(cv.profile_path):
-            return ""
-        from ..domain import load_profile_once
+        from ..profile_facts import profile_facts
 
-        person = load_profile_once(cv).profile.person
+        facts = profile_facts(self.env.doctreedir, get_config(self.config))
+        person = facts.person if facts is not None else None
         return (person.website or "") if person is not None else ""
 
 

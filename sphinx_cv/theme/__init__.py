@@ -47,7 +47,7 @@ def init_theme(app: Sphinx) -> None:
         return
     parse_options(theme_settings(app), report=lambda m: warn(m, Subtype.CONFIG))
     cv = get_config(app)
-    facts = profile_facts(app, cv)
+    facts = profile_facts(app.doctreedir, cv)
     person = facts.person if facts is not None else None
     local = photo_file(cv, person.photo if person is not None else None, str(app.srcdir))
     if local is None:
@@ -66,7 +66,7 @@ def rewrite_on_profile_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not theme_active(app):
         return []
     cv = get_config(app)
-    facts = profile_facts(app, cv)
+    facts = profile_facts(app.doctreedir, cv)
     files = facts.files if facts is not None else [cv.profile_path]
     stamp = ProfileCache.stamp(files)
     if getattr(env, STAMP_ATTR, None) == stamp:

@@ -120,7 +120,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         return
     opts = parse_options(theme_options_of(context))
     cv = get_config(app)
-    facts = profile_facts(app, cv)
+    facts = profile_facts(app.doctreedir, cv)
     person = facts.person if facts is not None else None
     pathto = context["pathto"]
     env = app.builder.env
