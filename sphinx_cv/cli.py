@@ -18,6 +18,7 @@ from .commands import (
     error,
     export_data,
     import_data,
+    metrics,
     quickstart,
     schema,
     serve,
@@ -26,7 +27,7 @@ from .commands import (
 
 __all__ = ["CommandError", "UsageError", "main"]
 
-COMMANDS = (quickstart, build, serve, validate, schema, import_data, export_data)
+COMMANDS = (quickstart, build, serve, validate, schema, import_data, export_data, metrics)
 
 EXAMPLES = """\
 examples:

@@ -86,8 +86,35 @@ class CvConfig:
         "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
         "set, `profile-card` shows a 'Download CV (PDF)' link."))
 
+    feed: bool = field(default=False, metadata=_help(
+        "Write atom.xml (Atom 1.0) at the site root from the sections in "
+        "cv_feed_sections, announced in every page's head. Needs html_baseurl."))
+    feed_sections: list[str] = field(default_factory=lambda: ["news"], metadata=_help(
+        "The dated sections of the profile the feed carries (news, talks, awards, or a "
+        "section of your own)."))
+    sitemap: bool = field(default=False, metadata=_help(
+        "Write sitemap.xml (every page, with its last modification date) and a robots.txt "
+        "naming it. Needs html_baseurl."))
+
+    publication_pages: bool = field(default=False, metadata=_help(
+        "A page per publication, publications/<id>.html, with its abstract, links, "
+        "BibTeX and the citation_* tags Google Scholar reads; lists link each title to it."))
+    citations_in_cv: bool = field(default=False, metadata=_help(
+        "Show the 'Cited by N' counts from metrics.yaml in the CV (PDF) too, not only "
+        "on the web."))
+
+    publication_filter: bool = field(default=False, metadata=_help(
+        "A filter box (text, year, type, topic) above every publication list on the web; "
+        "the list's :filter: option decides for one list. Without JavaScript the whole "
+        "list shows."))
+    author_limit: int = field(default=10, metadata=_help(
+        "On the web, author lists longer than this show their first names and yours, "
+        "then 'and N more', which expands to the whole list (0: never collapse)."))
+
     # Set at config-inited, not configuration values.
     confdir: str = field(default="", metadata={"internal": True})
+    srcdir: str = field(default="", metadata={"internal": True})
+    """The site's source folder: files the profile names must lie inside it."""
     cache: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
     facts: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
     """This build's :class:`~sphinx_cv.profile_facts.ProfileFacts`, once known."""
@@ -151,7 +178,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         values[f.name] = value
     from .data.loader import ProfileCache
 
-    config.cv = CvConfig(**values, confdir=str(app.confdir), cache=ProfileCache())
+    config.cv = CvConfig(**values, confdir=str(app.confdir), srcdir=str(app.srcdir),
+                         cache=ProfileCache())
 
 
 def user_set(config: Config, name: str) -> bool:

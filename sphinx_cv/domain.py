@@ -172,7 +172,7 @@ def load_profile_once(cv: CvConfig) -> LoadResult:
     """
     if cv.cache is None:
         cv.cache = ProfileCache()
-    result, fresh = cv.cache.get(cv.profile_path, cv.bibtex_paths)
+    result, fresh = cv.cache.get(cv.profile_path, cv.bibtex_paths, cv.srcdir or None)
     if fresh:
         report_problems(cv, result.problems)
     return result

@@ -12,6 +12,7 @@ from .nodes import setup_nodes
 from .profile_facts import profile_facts
 from .static import setup_static
 from .theme import setup_theme
+from .web import setup_web
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,6 +27,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_static(app)
     setup_latex(app)
     setup_theme(app)
+    setup_web(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 

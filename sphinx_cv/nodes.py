@@ -1,8 +1,9 @@
-"""The one custom node: an expandable block (abstract, BibTeX) shown only in HTML.
+"""The custom nodes, all HTML-only: an expandable block (abstract, BibTeX, a long
+author list) and the filter box above a publication list.
 
-Everything else sphinx-cv emits is standard docutils nodes. ``cv_details`` has visitors
-for every writer: HTML renders ``<details>``; the others leave it out, since a printed CV
-or a man page has nowhere to fold it.
+Everything else sphinx-cv emits is standard docutils nodes. These have visitors for
+every writer: HTML renders them; the others leave them out, since a printed CV or a man
+page has nowhere to fold or filter anything.
 """
 
 from __future__ import annotations
@@ -19,10 +20,54 @@ class cv_details(nodes.General, nodes.Element):
     """``summary`` attribute: the text of the toggle."""
 
 
+class cv_summary(nodes.Inline, nodes.TextElement):
+    """The toggle of a ``cv_details`` when it holds more than text (its first child)."""
+
+
+class cv_filter(nodes.General, nodes.Element):
+    """The filter box of a publication list. ``choices``: ``{"year"|"type"|"tag":
+    [(value, label), ...]}``; ``target``: the id of the list it filters."""
+
+
 def visit_details_html(self: Any, node: cv_details) -> None:
     classes = " ".join(["cv-details", *node.get("classes", [])])
     self.body.append(f'<details class="{self.attval(classes)}">')
-    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
+    if node.get("summary"):
+        self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
+
+
+def visit_summary_html(self: Any, node: cv_summary) -> None:
+    self.body.append("<summary>")
+
+
+def depart_summary_html(self: Any, node: cv_summary) -> None:
+    self.body.append("</summary>")
+
+
+FILTER_LABELS = {"year": ("Year", "All years"), "type": ("Type", "All types"),
+                 "tag": ("Topic", "All topics")}
+
+
+def visit_filter_html(self: Any, node: cv_filter) -> None:
+    """A form that the filter script shows (``hidden`` until then: without JavaScript
+    the whole list simply shows). Every value is escaped by the writer."""
+    target = self.attval(node["target"])
+    out = [f'<form class="cv-filter" data-cv-target="{target}" role="search" '
+           f'aria-label="Filter publications" hidden="">',
+           '<label class="cv-filter-text"><span>Search</span> <input type="search" '
+           'name="q" placeholder="Title, author, venue" autocomplete="off" /></label>']
+    for key, choices in node["choices"].items():
+        if len(choices) < 2:
+            continue
+        label, every = FILTER_LABELS[key]
+        out.append(f'<label class="cv-filter-{key}"><span>{label}</span> '
+                   f'<select name="{key}"><option value="">{every}</option>')
+        out += [f'<option value="{self.attval(value)}">{self.encode(text)}</option>'
+                for value, text in choices]
+        out.append("</select></label>")
+    out.append('<output class="cv-filter-count" aria-live="polite"></output></form>')
+    self.body.append("".join(out))
+    raise nodes.SkipNode
 
 
 def depart_details_html(self: Any, node: cv_details) -> None:
@@ -34,6 +79,16 @@ def skip(self: Any, node: nodes.Node) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
+    for node in (cv_summary, cv_filter):
+        app.add_node(
+            node,
+            html=(visit_summary_html, depart_summary_html) if node is cv_summary
+            else (visit_filter_html, None),
+            latex=(skip, None),
+            text=(skip, None),
+            man=(skip, None),
+            texinfo=(skip, None),
+        )
     app.add_node(
         cv_details,
         html=(visit_details_html, depart_details_html),

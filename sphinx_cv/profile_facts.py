@@ -24,7 +24,7 @@ from .data.scripts import iter_strings, script_needs
 from .domain import load_profile_once, report_problems
 
 FACTS_FILE = "sphinx-cv-facts.pickle"
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 
 
 @dataclass

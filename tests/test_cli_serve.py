@@ -24,15 +24,17 @@ SERVE_TIMEOUT = 90
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    """A quickstart site whose profile also reads a BibTeX file outside the site."""
+    """A quickstart site whose profile also reads a BibTeX file in a subfolder (files
+    outside the site are refused)."""
     path = tmp_path / "site"
     assert run("quickstart", path, "--name", "Ada Lovelace").code == 0
-    (tmp_path / "refs.bib").write_text(
+    (path / "bib").mkdir()
+    (path / "bib" / "refs.bib").write_text(
         "@article{extra2024,\n  title = {An Entry from BibTeX},\n  author = {Ada Lovelace},"
         "\n  journal = {Journal of Tests},\n  year = {2024}\n}\n", encoding="utf-8")
     (path / "more.bib").write_text("", encoding="utf-8")
     profile = path / "profile.yaml"
-    profile.write_text(profile.read_text("utf-8") + "\nbibtex: [../refs.bib]\n", "utf-8")
+    profile.write_text(profile.read_text("utf-8") + "\nbibtex: [bib/refs.bib]\n", "utf-8")
     with (path / "conf.py").open("a", encoding="utf-8") as fh:
         fh.write('cv_bibtex_files = ["more.bib"]\n')
     return path
@@ -40,7 +42,7 @@ def site(tmp_path: Path) -> Path:
 
 def test_watched_files_are_the_profile_and_every_bibtex_file(site: Path) -> None:
     assert watched_files(str(site)) == [str((site / "profile.yaml").resolve()),
-                                        str((site.parent / "refs.bib").resolve()),
+                                        str((site / "bib" / "refs.bib").resolve()),
                                         str((site / "more.bib").resolve())]
 
 
@@ -93,7 +95,7 @@ def test_serve_rebuilds_when_a_bibtex_file_changes(site: Path, tmp_path: Path) -
         home = wait_for(f"{base}/index.html", "Ada Lovelace", server)
         assert "A First Paper Title" in home
         wait_for(f"{base}/publications.html", "An Entry from BibTeX", server)
-        bib = site.parent / "refs.bib"
+        bib = site / "bib" / "refs.bib"
         bib.write_text(bib.read_text("utf-8").replace("An Entry from BibTeX",
                                                       "A Title Changed While Serving"), "utf-8")
         page = wait_for(f"{base}/publications.html", "A Title Changed While Serving", server)

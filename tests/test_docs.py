@@ -126,13 +126,13 @@ def expected_fields() -> set[str]:
 
 def expected() -> dict[str, set[str]]:
     from sphinx_cv.cli import _parser
-    from sphinx_cv.commands import export_data, import_data
+    from sphinx_cv.formats import EXPORTERS, IMPORTERS
 
     commands = set(next(a.choices for a in _parser()._actions if hasattr(a, "choices")
                         and isinstance(a.choices, dict)))
     # import and export take a format: each is a command of its own to the reader.
-    commands |= {f"import {f}" for f in import_data.FORMATS}
-    commands |= {f"export {f}" for f in export_data.FORMATS}
+    commands |= {f"import {f}" for f in IMPORTERS}
+    commands |= {f"export {f}" for f in EXPORTERS}
     return {
         "std:cv-config": {f"cv_{f.name}" for f in CONFIG_FIELDS},
         "std:cv-directive": set(DIRECTIVES),

@@ -319,7 +319,7 @@ def test_missing_photo_falls_back_to_initials(tmp_path: Path) -> None:
     src = copy_root(tmp_path)
     (src / "avatar.svg").unlink()
     out, warnings, _ = build(src, tmp_path / "build", html_theme_options={})
-    assert "person.photo: file not found" in warnings
+    assert re.search(r"profile\.yaml:\d+:\d+: WARNING: person\.photo: photo not found", warnings)
     assert '<span class="cv-avatar cv-avatar-initials" aria-hidden="true">AC</span>' in \
         page(out, "plain")
 

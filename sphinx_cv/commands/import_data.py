@@ -1,96 +1,102 @@
-"""``sphinx-cv import``: BibTeX or JSON Resume to profile YAML.
+"""``sphinx-cv import``: another format to profile YAML, or merged into a profile.
 
-The YAML goes to stdout (or ``-o FILE``); stderr says what could not be read and what
-was kept under an ``x-`` key because the profile has no field for it. Nothing is left
-out quietly. Exit status 1 when the input had problems (the output is still written).
+The formats come from :data:`sphinx_cv.formats.IMPORTERS`. The YAML goes to stdout (or
+``-o FILE``); with ``--merge PROFILE`` the imported entries are added to that profile
+instead (see :mod:`sphinx_cv.formats.merge`). stderr says what could not be read and what
+was kept under an ``x-`` key because the profile has no field for it, one line each.
+Nothing is left out quietly. Exit status 1 when the input had problems (the output is
+still written).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-from collections import Counter
 from typing import Any
 
-from . import CommandError, add_command, error, existing_file, note, read_text, write_output
-
-FORMATS = ("bibtex", "jsonresume")
+from ..formats import IMPORTERS
+from . import CommandError, UsageError, add_command, error, existing_file, note, write_output
 
 
 def register(sub: Any) -> None:
+    listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
-        sub, "import", help="BibTeX or JSON Resume to profile YAML",
-        description="Convert BibTeX (publications) or a JSON Resume (a whole profile) into "
-                    "the profile's YAML. Fields the profile has no place for are kept under "
-                    "'x-bibtex' or 'x-jsonresume' (and listed on stderr), so an export "
-                    "writes them back.",
+        sub, "import", help="another format (BibTeX, JSON Resume, a Jekyll site...) to "
+                            "profile YAML",
+        description="Convert another format into the profile's YAML, or add it to an "
+                    "existing profile with --merge. Fields the profile has no place for "
+                    "are kept under 'x-FORMAT' (and listed on stderr), so nothing is "
+                    "lost.\n\nformats:\n" + listing,
         examples="""
             sphinx-cv import bibtex papers.bib > publications.yaml
-            sphinx-cv import bibtex papers.bib -o publications.yaml
             sphinx-cv import jsonresume resume.json -o profile.yaml
+            sphinx-cv import academicpages ./mysite.github.io -o profile.yaml
+            sphinx-cv import csl zotero.json --merge profile.yaml
         """)
-    parser.add_argument("format", choices=FORMATS, metavar="FORMAT",
-                        help="bibtex (publications) or jsonresume (a profile)")
-    parser.add_argument("file", metavar="FILE", help="the .bib or resume.json file")
+    parser.add_argument("format", choices=list(IMPORTERS), metavar="FORMAT",
+                        help="one of: " + ", ".join(IMPORTERS))
+    parser.add_argument("source", metavar="SOURCE",
+                        help="the file or site folder to read")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument("--merge", metavar="PROFILE",
+                        help="add the imported entries to PROFILE (a profile YAML or a "
+                             "site folder holding profile.yaml): entries it has already "
+                             "are left as they are")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    existing_file(args.file)
-    if args.format == "bibtex":
-        data, problems = _from_bibtex(args.file)
-    else:
-        data, problems = _from_jsonresume(args.file)
-    from ..data.loader import load_profile
-    from ..data.yamldump import profile_yaml
+    from ..formats.common import SourceError
 
-    text = profile_yaml(data, header=f"Imported from {os.path.basename(args.file)} with "
-                                     f"'sphinx-cv import {args.format}'.")
-    write_output(text, args.output)
-    # The output must read back cleanly; say so if some value did not fit the format.
-    name = args.output if args.output and args.output != "-" else "<output>"
-    problems += [str(p) for p in load_profile(name, text=text).problems]
+    importer = IMPORTERS[args.format]
+    if importer.source == "dir":
+        if not os.path.isdir(args.source):
+            raise UsageError(f"{args.source} is not a folder; expected the site's folder")
+    elif importer.source == "file":
+        existing_file(args.source)
+    try:
+        imported = importer.load(args.source)
+    except SourceError as err:
+        raise CommandError(str(err)) from None
+    for line in imported.notes:
+        note(line)
+    if imported.kept:
+        note(f"{args.source}: kept under {importer.x_key} (the profile has no field for "
+             f"them): {imported.kept_summary()}")
+    problems = [str(p) for p in imported.problems]
+    if args.merge:
+        problems += _merge(args, imported)
+    else:
+        problems += _write(args, imported.data)
     for problem in problems:
         error(problem)
     return 1 if problems else 0
 
 
-def _from_bibtex(path: str) -> tuple[dict[str, Any], list[str]]:
-    from ..data.bibexport import ENTRY_TYPE_KEY
-    from ..data.bibtex import load_bibtex
-    from ..data.problems import Subtype
-    from ..data.yamldump import record_data
+def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
+    from ..data.loader import load_profile
+    from ..data.yamldump import profile_yaml
 
-    pubs, problems = load_bibtex(path, keep_duplicates=True)
-    if not pubs and any(p.subtype == Subtype.FILE for p in problems):
-        raise CommandError(f"{path}: " + "; ".join(p.describe() for p in problems))
-    kept: Counter[str] = Counter()
-    for pub in pubs:
-        fields = pub.extras.get("x-bibtex", {})
-        kept.update(k for k in fields if k != ENTRY_TYPE_KEY)
-    if kept:
-        note(f"{path}: kept under x-bibtex (the profile has no field for them): "
-             + ", ".join(f"{k} ({n})" if n > 1 else k for k, n in sorted(kept.items())))
-    if not pubs:
-        note(f"{path}: no BibTeX entries found")
-    return {"publications": [record_data(p) for p in pubs]}, [str(p) for p in problems]
+    text = profile_yaml(data, header=f"Imported from {os.path.basename(args.source.rstrip('/'))}"
+                                     f" with 'sphinx-cv import {args.format}'.")
+    write_output(text, args.output)
+    # The output must read back cleanly; say so if some value did not fit the format.
+    name = args.output if args.output and args.output != "-" else "<output>"
+    return [str(p) for p in load_profile(name, text=text).problems]
 
 
-def _from_jsonresume(path: str) -> tuple[dict[str, Any], list[str]]:
-    from ..data.jsonresume import X, from_jsonresume
+def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
+    from ..formats.common import SourceError
+    from ..formats.merge import merge_into_file
+    from . import profile_path
 
-    text = read_text(path)
+    target = profile_path(args.merge)
     try:
-        resume = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise CommandError(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}"
+        result = merge_into_file(target, imported.data, output=args.output)
+    except SourceError as err:
+        raise CommandError(str(err)) from None
+    except OSError as err:
+        raise CommandError(f"cannot write {args.output or target}: {err.strerror or err}"
                            ) from None
-    converted = from_jsonresume(resume)
-    if not isinstance(resume, dict):
-        raise CommandError(f"{path}: {converted.problems[0]}")
-    if converted.kept:
-        note(f"{path}: kept under {X} (the profile has no field for them): "
-             + converted.summary())
-    return converted.data, [f"{path}: {p}" for p in converted.problems]
+    note(result.summary())
+    return result.problems

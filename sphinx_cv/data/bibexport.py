@@ -1,7 +1,8 @@
 """Publications written out as BibTeX (the HTML 'BibTeX' block and ``sphinx-cv export``).
 
-The output reads back into the same publication (:mod:`.bibtex` is the reader): the
-profile's inline Markdown becomes LaTeX, display names become BibTeX names, kinds the
+The output reads back into the same publication (:mod:`.bibtex` is the reader; the tables
+both use are in :mod:`.bibtex.types`): the profile's inline Markdown becomes LaTeX,
+display names become BibTeX names, kinds the
 entry type cannot tell apart (workshop, preprint, poster...) are kept in ``pubtype``,
 and fields the profile only kept (``x-bibtex``) are written back as they were.
 """
@@ -12,26 +13,18 @@ import calendar
 import re
 from typing import Any
 
+from .bibtex.latex import latex_to_text
+from .bibtex.types import (
+    ENTRY_TYPE_KEY,
+    ENTRY_TYPES,
+    LINK_KIND_FIELDS,
+    VENUE_FIELD,
+    VENUE_FIELDS,
+    entry_kind,
+)
 from .inline import Span, parse_inline
 from .links import Link
 from .model import LINK_FIELDS, Publication
-
-ENTRY_TYPES = {
-    "journal": "article", "conference": "inproceedings", "workshop": "inproceedings",
-    "preprint": "misc", "thesis": "phdthesis", "book": "book", "chapter": "incollection",
-    "patent": "patent", "talk": "misc", "poster": "inproceedings", "report": "techreport",
-    "dataset": "misc", "software": "software", "misc": "misc",
-}
-VENUE_FIELD = {"journal": "journal", "conference": "booktitle", "workshop": "booktitle",
-               "poster": "booktitle", "chapter": "booktitle", "thesis": "school",
-               "report": "institution"}
-VENUE_FIELDS = ("journal", "booktitle", "eventtitle", "school", "institution", "howpublished")
-"""Fields a venue is read from, first found first (as :mod:`.bibtex` reads them)."""
-ENTRY_TYPE_KEY = "entrytype"
-"""Key in ``x-bibtex`` for the entry type, when it is not the one exports use for the kind."""
-# Link kinds the reader takes from fields of their own (see bibtex._EXTRA_LINKS).
-LINK_KIND_FIELDS = {"html": "html", "supplement": "supplement", "blog": "blog",
-                    "website": "website", "data": "data"}
 
 _TEXT_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -107,8 +100,6 @@ def _span(span: Span, protect: bool) -> str:
 
 def _kept_math(text: str) -> bool:
     """Math the reader keeps as written (it has no Unicode for it): written back as is."""
-    from .bibtex import latex_to_text
-
     return latex_to_text(text, markdown=False) == text
 
 
@@ -153,8 +144,6 @@ def _keywords(tags: list[str]) -> str:
 def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and (field, value) pairs of ``pub``; values are BibTeX text without
     the outer braces."""
-    from .bibtex import entry_kind  # pybtex is only imported when BibTeX is written
-
     kind = pub.type or "misc"
     kept: Any = pub.extras.get("x-bibtex")
     kept = {str(k).lower(): v for k, v in kept.items()} if isinstance(kept, dict) else {}

@@ -18,6 +18,8 @@ from typing import Any, ClassVar
 
 from . import yamlsource as ys
 from .dates import CvDate, DateError, parse_date, parse_month
+from .inline import unsafe_links
+from .links import LINK_EXPECTED, link_problem, normalize_url
 from .problems import Location, Problem, Subtype
 
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
@@ -105,7 +107,13 @@ class Text(Converter):
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
-        return text.strip() or INVALID  # empty text is the same as leaving the field out
+        text = text.strip()
+        if self.markdown and "](" in text:
+            # The text is kept; the renderer shows such a link as its plain text.
+            for url, why in unsafe_links(text):
+                ctx.report(Subtype.VALUE, node, path, f"{why}; the link is shown as plain "
+                           "text", value=url, expected=LINK_EXPECTED)
+        return text or INVALID  # empty text is the same as leaving the field out
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": ["string", "number", "boolean"]}
@@ -129,7 +137,30 @@ class Pattern(Text):
         return {"type": "string", "pattern": self.regex.pattern}
 
 
-URL = Pattern(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|\.|#|[\w-])\S*$", "a URL or path without spaces")
+class Url(Pattern):
+    """A URL or path that may become a link (see :func:`.links.link_problem`)."""
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        text = Text.convert(self, node, ctx, path)
+        if text is INVALID:
+            return text
+        if link_problem(text) is not None and link_problem(normalize_url(text)) is None:
+            text = normalize_url(text)  # "example.org:8080" reads as scheme "example.org"
+        why = self.problem(text)
+        if why is None:
+            return text
+        unsafe = why != "not a URL"
+        ctx.report(Subtype.VALUE, node, path, f"{why}; dropped" if unsafe else "invalid value",
+                   value=text, expected=LINK_EXPECTED if unsafe else self.expected)
+        return INVALID
+
+    def problem(self, text: str) -> str | None:
+        """Why ``text`` is not a URL this field keeps, or None."""
+        why = link_problem(text) and link_problem(normalize_url(text))
+        return why or (None if self.regex.search(text) else "not a URL")
+
+
+URL = Url(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|\.|#|[\w-])\S*$", "a URL or path without spaces")
 EMAIL = Pattern(r"^[^@\s]+@[^@\s]+$", "an e-mail address such as name@example.org")
 IDENT = Pattern(r"^[^\s,]+$", "an id without spaces or commas, such as song2025learning")
 

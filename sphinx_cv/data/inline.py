@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .links import link_problem
+
 
 @dataclass
 class Span:
@@ -45,6 +47,20 @@ def parse_inline(text: str) -> list[Span]:
 def to_plain(text: str) -> str:
     """The text without markup, for metadata and sorting."""
     return "".join(s.plain() for s in parse_inline(text))
+
+
+def unsafe_links(text: str) -> list[tuple[str, str]]:
+    """(URL, why) of each ``[text](url)`` in ``text`` that may not be a link."""
+    out: list[tuple[str, str]] = []
+    stack = parse_inline(text)
+    while stack:
+        span = stack.pop()
+        if span.kind == "link":
+            why = link_problem(span.url)
+            if why is not None:
+                out.append((span.url, why))
+        stack.extend(span.children)
+    return out[::-1]
 
 
 def _parse(text: str, depth: int = 0) -> list[Span]:

@@ -2,11 +2,17 @@
 
 Researchers write ``doi: 10.1145/...``, ``arxiv: 2509.15552``, ``orcid: 0000-...`` or
 ``github: name``; these become full URLs here so every output links the same way.
+
+The one link policy lives here too (:func:`link_problem`): a profile, a ``.bib`` or a
+``resume.json`` may come from anywhere, so a link keeps only the ``http``, ``https``,
+``mailto`` and ``tel`` schemes, or is relative or a fragment. Every path that makes a
+link (fields, inline Markdown, BibTeX, JSON Resume, the theme, LaTeX) asks it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -94,8 +100,45 @@ def kind_from_url(url: str) -> str:
     return "other"
 
 
+ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+"""The schemes a link may have; a link without a scheme is relative (or a fragment)."""
+LINK_EXPECTED = "an http(s), mailto: or tel: URL, a relative path or a #fragment"
+
+# What a browser drops before reading a URL (WHATWG URL standard, "basic URL parser"):
+# C0 controls and spaces at either end, and tabs and newlines anywhere.
+_C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
+_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme a browser reads in ``url`` (lower case), or None for a relative link.
+
+    ``" JaVa\\tScript:x"`` is ``javascript``: letter case, leading spaces or controls and
+    tabs or newlines inside do not hide a scheme.
+    """
+    match = _SCHEME.match(_TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE)))
+    return match.group(1).lower() if match else None
+
+
+def link_problem(url: str) -> str | None:
+    """Why ``url`` may not become a link, or None when it may."""
+    bad = next((c for c in url if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        return f"control character U+{ord(bad):04X} in a link"
+    scheme = link_scheme(url)
+    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+        return f"link scheme '{scheme}:' is not allowed"
+    return None
+
+
+def is_safe_link(url: str) -> bool:
+    return link_problem(url) is None
+
+
 def make_link(name: str, value: str) -> Link | None:
-    """Build a link from a label (or kind) and a URL or bare id; None if not a URL.
+    """Build a link from a label (or kind) and a URL or bare id; None if not a URL or
+    not a safe one (see :func:`link_problem`).
 
     ``name`` may be a known kind (``arxiv``) or any label (``Poster at ICML``).
     """
@@ -107,10 +150,13 @@ def make_link(name: str, value: str) -> Link | None:
         if template and pattern:
             match = re.match(pattern, value, re.IGNORECASE)
             if match and not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
-                return Link(label, template.format(match.group(1)), kind)
+                url = template.format(match.group(1))
+                return Link(label, url, kind) if is_safe_link(url) else None
     if not looks_like_url(value):
         return None
     value = normalize_url(value)
+    if not is_safe_link(value):
+        return None
     return Link(label, value, kind or kind_from_url(value))
 
 

@@ -17,6 +17,8 @@ from ..gcpause import paused_gc
 from . import yamlsource as ys
 from .digests import part_digests
 from .fields import INVALID, Context
+from .files import FileRefused, check_file, read_file
+from .links import link_scheme
 from .model import PROFILE, Profile, Publication
 from .problems import Location, Problem, Subtype
 
@@ -35,11 +37,14 @@ class LoadResult:
 
 def read_text(path: str, ctx: Context, what: str) -> str | None:
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_file(path)
     except FileNotFoundError:
         ctx.report(Subtype.FILE, Location(path), "", f"{what} not found",
                    expected="an existing file")
+        return None
+    except FileRefused as err:
+        ctx.report(Subtype.FILE, Location(path), "", f"{what} {err}; not read",
+                   expected=err.expected)
         return None
     except OSError as err:
         ctx.report(Subtype.FILE, Location(path), "", f"cannot read {what}: {err.strerror}",
@@ -66,18 +71,34 @@ def _byte_location(path: str, data: bytes, offset: int) -> Location:
 
 
 def load_profile(path: str, bibtex_files: Sequence[str] = (),
-                 text: str | None = None) -> LoadResult:
+                 text: str | None = None, site: str | None = None) -> LoadResult:
     """Load the profile at ``path`` and the BibTeX files it names plus ``bibtex_files``.
 
     Relative BibTeX paths inside the profile are resolved against the profile's folder;
     ``bibtex_files`` should already be absolute (or relative to the working directory).
     ``text``, when given, is read instead of the file (a profile about to be written).
+    Files the profile names (BibTeX files, the photo) must lie inside ``site`` (the
+    site's source folder; by default the nearest folder above the profile holding a
+    ``conf.py``) or the profile's own folder; those that do not are reported and left out.
     """
     with paused_gc():
-        return _load_profile(path, bibtex_files, text)
+        return _load_profile(path, bibtex_files, text, site)
 
 
-def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None) -> LoadResult:
+def site_folder(profile: str) -> str:
+    """The site's source folder for a profile read on its own: the nearest folder
+    holding a ``conf.py``, from the profile's folder up to three levels above; else the
+    profile's folder."""
+    folder = start = str(Path(profile).absolute().parent)
+    for _ in range(4):
+        if os.path.isfile(os.path.join(folder, "conf.py")):
+            return folder
+        folder = os.path.dirname(folder)
+    return start
+
+
+def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
+                  site: str | None) -> LoadResult:
     ctx = Context(path)
     if text is None:
         text = read_text(path, ctx, "profile")
@@ -92,7 +113,12 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None) -> L
                 profile = converted
     profile.source = profile.source or Location(path)
     base = str(Path(path).resolve().parent)
-    bibs = [os.path.join(base, b) for b in profile.bibtex] + list(bibtex_files)
+    site = site if site is not None else site_folder(path)
+    roots = (site, base)
+    bibs = [b for b in (_named_bibtex(profile, i, os.path.join(base, name), roots, ctx)
+                        for i, name in enumerate(profile.bibtex)) if b]
+    bibs += list(bibtex_files)
+    _check_photo(profile, site, base, roots, ctx)
     files = [path]
     bib_pubs: list[Publication] = []
     for bib in dict.fromkeys(bibs):  # each file once, order kept
@@ -106,6 +132,56 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None) -> L
     problems = sorted(ctx.problems, key=lambda p: (p.location.file != path, p.location.file,
                                                    p.location.line, p.location.column))
     return LoadResult(profile, problems, files, part_digests(text, root, file_stamp(files[1:])))
+
+
+def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...],
+                  ctx: Context) -> str | None:
+    """``path`` if the profile may name it; a file outside the site is reported (a
+    missing one is reported when it is read)."""
+    try:
+        check_file(path, roots)
+    except FileRefused as err:
+        ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
+                   f"bibtex[{index}]", f"BibTeX file {err}; not read", value=path,
+                   expected=err.expected)
+        return None
+    except OSError:
+        pass
+    return path
+
+
+def local_path(value: str, site: str, base: str) -> str | None:
+    """The file a path in the profile names (``/x.jpg`` from the site's folder, as
+    Sphinx reads images; other paths from the profile's folder), or None for a URL."""
+    if link_scheme(value) is not None or value.startswith("//"):
+        return None
+    if value.startswith("/"):
+        return os.path.join(site, value.lstrip("/"))
+    return os.path.join(base, value)
+
+
+def _check_photo(profile: Profile, site: str, base: str, roots: tuple[str, ...],
+                 ctx: Context) -> None:
+    """A photo file outside the site, missing or not a regular file is reported and
+    left out (pages show initials; the CV has no photo)."""
+    person = profile.person
+    if person is None or not person.photo:
+        return
+    local = local_path(person.photo, site, base)
+    if local is None:
+        return
+    try:
+        check_file(local, roots)
+        return
+    except FileNotFoundError:
+        why, expected = f"photo not found ({local})", "an existing image file"
+    except FileRefused as err:
+        why, expected = f"photo {err}", err.expected
+    except OSError as err:
+        why, expected = f"cannot read the photo: {err.strerror}", "a readable image file"
+    ctx.report(Subtype.FILE, person.loc_of("photo") or Location(ctx.filename),
+               "person.photo", f"{why}; left out", value=person.photo, expected=expected)
+    person.photo = None
 
 
 def load_bibtex_file(path: str) -> tuple[list[Publication], list[Problem]]:
@@ -192,18 +268,20 @@ class ProfileCache:
     """Parsed profiles keyed by path, re-read only when a file's mtime or size changes."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, tuple[str, ...]], tuple[tuple, LoadResult]] = {}
+        self._entries: dict[tuple[str, tuple[str, ...], str | None],
+                            tuple[tuple, LoadResult]] = {}
 
     stamp = staticmethod(file_stamp)  # ProfileCache.stamp(files), as callers know it
 
-    def get(self, path: str, bibtex_files: Sequence[str] = ()) -> tuple[LoadResult, bool]:
+    def get(self, path: str, bibtex_files: Sequence[str] = (),
+            site: str | None = None) -> tuple[LoadResult, bool]:
         """(result, fresh): ``fresh`` is True when the files were (re)read just now."""
-        key = (path, tuple(bibtex_files))
+        key = (path, tuple(bibtex_files), site)
         cached = self._entries.get(key)
         if cached is not None and file_stamp(cached[1].files) == cached[0]:
             return cached[1], False
         stamp_before = file_stamp([path])
-        result = load_profile(path, bibtex_files)
+        result = load_profile(path, bibtex_files, site=site)
         stamp = stamp_before + file_stamp(result.files[1:])
         result.stamp = stamp
         self._entries[key] = (stamp, result)

@@ -37,7 +37,7 @@ from .fields import (
     spec,
     wrong_type,
 )
-from .links import Link, make_link
+from .links import LINK_EXPECTED, Link, link_problem, make_link
 from .problems import Location, Subtype
 
 TEXT = Text()
@@ -107,6 +107,11 @@ class Links(Converter):
             return
         link = make_link(label or value, value) if label else make_link("url", value)
         if link is None:
+            why = link_problem(value)
+            if why is not None:
+                ctx.report(Subtype.VALUE, node, path, f"{why}; dropped", value=value,
+                           expected=LINK_EXPECTED)
+                return
             ctx.report(Subtype.VALUE, node, path, "not a URL", value=value,
                        expected="a URL (https://...), a site path (/files/x.pdf) or a known id")
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..web.metrics import CitationMetrics
 from .interests import ResearchInterests
 from .profile import CvHeader, CvLinkRole, CvUpdated, ProfileCard, resolve_pdf_links
 from .publications import PublicationList
@@ -19,6 +20,7 @@ DIRECTIVES = {
     "profile-card": ProfileCard,
     "research-interests": ResearchInterests,
     "cv-updated": CvUpdated,
+    "citation-metrics": CitationMetrics,
 }
 
 

@@ -14,7 +14,9 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from ..data.dates import CvDate
+from ..data.files import check_file
 from ..data.links import kind_of
+from ..data.loader import local_path
 from ..data.model import Person
 from ..data.problems import Subtype
 from ..logging_ import warn
@@ -130,13 +132,20 @@ class CvHeader(CvDirective):
                                          classes=["cv-location"]))
         return lines
 
-    def photo(self, person: Person) -> nodes.image:
+    def photo(self, person: Person) -> list[nodes.Node]:
+        """The photo as an image, or nothing when its file may not be read (the loader
+        reported why and dropped it; this is the last guard before Sphinx copies it)."""
         uri = person.photo or ""
-        if "://" not in uri and not uri.startswith("/"):
-            # Relative to the profile; images are resolved relative to the document.
-            profile_dir = os.path.dirname(self.cv.profile_path)
-            uri = "/" + os.path.relpath(os.path.join(profile_dir, uri), self.env.srcdir)
-        return nodes.image(uri=uri, alt=person.name, classes=["cv-photo"])
+        profile_dir = os.path.dirname(self.cv.profile_path)
+        local = local_path(uri, str(self.env.srcdir), profile_dir)
+        if local is not None:
+            try:
+                check_file(local, (str(self.env.srcdir), profile_dir))
+            except OSError:
+                return []
+            # Images are resolved relative to the document; "/" is the source folder.
+            uri = "/" + os.path.relpath(local, self.env.srcdir).replace(os.sep, "/")
+        return [nodes.image(uri=uri, alt=person.name, classes=["cv-photo"])]
 
 
 class ProfileCard(CvHeader):

@@ -14,6 +14,9 @@ from ..gcpause import paused_gc
 from ..nodes import cv_details
 from ..render.citation import citation_nodes, own_names
 from ..render.text import inline_nodes
+from ..web.browse import filter_box, mark_long_authors, tag_slug
+from ..web.metrics import cited_nodes, load_metrics
+from ..web.pubpages import PAGE_ATTR, PAGES_DIR, page_slug
 from .common import (
     CvDirective,
     OptionSpec,
@@ -53,6 +56,7 @@ class PublicationList(CvDirective):
         "show-status": yes_no,
         "abstracts": yes_no,
         "bibtex": yes_no,
+        "filter": yes_no,
         "class": words,
     }
     option_help: ClassVar[dict[str, str]] = {
@@ -84,6 +88,8 @@ class PublicationList(CvDirective):
         "abstracts": "Show abstracts in an expandable block (default: ``cv_show_abstracts``).",
         "bibtex": "Show each entry's BibTeX in an expandable block "
                   "(default: ``cv_show_bibtex``).",
+        "filter": "A filter box above the list on the web: text, year, type, topic "
+                  "(default: ``cv_publication_filter``).",
     }
 
     def run(self) -> list[nodes.Node]:
@@ -94,6 +100,7 @@ class PublicationList(CvDirective):
             return self.adopt(self.make_list(profile))
 
     def make_list(self, profile: Profile) -> list[nodes.Node]:
+        self.metrics = load_metrics(self.cv)
         spec = self.list_spec(profile.by_id)
         groups = arrange(profile.publications, spec)
         titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
@@ -108,6 +115,11 @@ class PublicationList(CvDirective):
         root = nodes.container(classes=["cv-publications",
                                         "cv-numbered" if numbered else "cv-unnumbered",
                                         *self.options.get("class", [])])
+        self.filtered = self.options.get("filter", self.cv.publication_filter)
+        if self.filtered:
+            shown = [item.pub for group in groups for item in group.items]
+            root["ids"].append(self.next_id("cv-publications"))
+            root += filter_box(shown, root["ids"][0], titles)
         for group in groups:
             if headings and group.key:
                 title = titles.get(group.key, group.key) if spec.group_by == "type" else group.key
@@ -163,6 +175,9 @@ class PublicationList(CvDirective):
         anchor = self.next_id(f"pub-{pub.id}")
         self.domain.note_label(self.env.docname, pub.id, label, anchor)
         item = nodes.list_item(classes=["cv-pub", f"cv-pub-{pub.type}"], ids=[anchor])
+        if self.filtered:
+            item["classes"] += [f"cv-year-{pub.year or 'none'}",
+                                *(f"cv-tag-{tag_slug(t)}" for t in pub.tags)]
         para = nodes.paragraph(classes=["cv-pub-text"])
         if numbered:
             try:
@@ -175,6 +190,18 @@ class PublicationList(CvDirective):
             para += nodes.inline(shown, shown, classes=["cv-label"])
             para += nodes.Text(" ")
         para.extend(citation_nodes(pub, own, show_status))
+        limit = self.cv.author_limit
+        if 0 < limit < len(pub.authors):
+            mark_long_authors(para, pub.authors, own)
+        if self.cv.publication_pages:
+            for title in para.findall(nodes.inline):
+                if "cv-pub-title" in title["classes"]:
+                    title[PAGE_ATTR] = f"{PAGES_DIR}/{page_slug(pub.id)}"
+                    break
+        cited = cited_nodes(self.metrics.get(pub.id))
+        if cited:
+            para += nodes.Text(" ")
+            para.extend(cited)
         item += para
         if abstracts and pub.abstract:
             block = cv_details(summary="Abstract", classes=["cv-abstract"])

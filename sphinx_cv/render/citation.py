@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from docutils import nodes
 
@@ -22,8 +22,10 @@ def name_key(name: str) -> str:
     return fold(re.sub(r"[*†‡§¶#.]", " ", name))
 
 
-def author_nodes(authors: list[str], own: set[str]) -> list[nodes.Node]:
-    """``A, B, and C`` with the owner's name(s) in strong; a name never breaks a line."""
+def author_nodes(authors: list[str], own: set[str],
+                 link_for: Callable[[str], str | None] | None = None) -> list[nodes.Node]:
+    """``A, B, and C`` with the owner's name(s) in strong; a name never breaks a line.
+    ``link_for`` gives a name's URL (a co-author's page), if any."""
     out: list[nodes.Node] = []
     n = len(authors)
     for i, name in enumerate(authors):
@@ -37,10 +39,15 @@ def author_nodes(authors: list[str], own: set[str]) -> list[nodes.Node]:
             else:
                 out.append(nodes.Text(", "))
         text = name.replace(" ", NBSP)
+        node: nodes.Node
         if name_key(name) in own:
-            out.append(nodes.strong(text, text, classes=["cv-me"]))
+            node = nodes.strong(text, text, classes=["cv-me"])
         else:
-            out.append(nodes.Text(text))
+            node = nodes.Text(text)
+        url = link_for(name) if link_for is not None else None
+        if url:
+            node = nodes.reference("", "", node, refuri=url, classes=["cv-coauthor"])
+        out.append(node)
     return merge_text(out)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from ..data.inline import Span, parse_inline
+from ..data.links import is_safe_link
 
 
 def inline_nodes(text: str) -> list[nodes.Node]:
@@ -23,6 +24,8 @@ def _span(span: Span) -> nodes.Node:
         return nodes.literal(span.text, span.text)
     children = [_span(c) for c in span.children]
     if span.kind == "link":
+        if not is_safe_link(span.url):  # reported when the profile was loaded
+            return nodes.inline("", "", *children)
         return nodes.reference("", "", *children, refuri=span.url)
     cls = nodes.strong if span.kind == "strong" else nodes.emphasis
     return cls("", "", *children)
@@ -35,7 +38,11 @@ def inline(text: str, *classes: str, markdown: bool = True) -> nodes.inline:
     return node
 
 
-def link(text: str, url: str, *classes: str) -> nodes.reference:
+def link(text: str, url: str, *classes: str) -> nodes.Element:
+    """A reference; only the text when ``url`` is not a safe link (the loader reported
+    it: this is the last guard before the writers)."""
+    if not is_safe_link(url):
+        return nodes.inline(text, text, classes=list(classes))
     return nodes.reference("", text, refuri=url, classes=list(classes))
 
 

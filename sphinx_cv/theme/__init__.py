@@ -11,6 +11,7 @@ import os
 from typing import TYPE_CHECKING
 
 from ..config import get_config, user_set
+from ..data.files import check_file
 from ..data.loader import ProfileCache
 from ..data.problems import Subtype
 from ..logging_ import warn
@@ -20,6 +21,7 @@ from .context import (
     citation_context,
     page_context,
     photo_file,
+    photo_roots,
     theme_active,
     theme_settings,
 )
@@ -52,11 +54,14 @@ def init_theme(app: Sphinx) -> None:
     local = photo_file(cv, person.photo if person is not None else None, str(app.srcdir))
     if local is None:
         return
-    if os.path.isfile(local):
-        app.config.html_static_path.append(local)  # an absolute path, like confdir
-    else:
-        warn(f"person.photo: file not found: {local} (the theme shows initials instead)",
-             Subtype.FILE, cv.profile_path)
+    try:  # the loader left out a photo it may not read; this is the last guard
+        real = check_file(local, photo_roots(cv, str(app.srcdir)))
+    except OSError as err:
+        why = "not found" if isinstance(err, FileNotFoundError) else err.strerror
+        warn(f"person.photo: {local} {why} (the theme shows initials instead)",
+             Subtype.FILE, cv.profile_path + ":")
+        return
+    app.config.html_static_path.append(real)  # an absolute path, like confdir
 
 
 def rewrite_on_profile_change(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from ..config import CvConfig, get_config
+from ..data.files import check_file
 from ..data.links import looks_like_url
+from ..data.loader import local_path
 from ..data.model import Person, Profile
 from ..data.problems import Subtype
 from ..directives.profile import contact_items, updated_text
@@ -63,11 +65,14 @@ def load_profile(cv: CvConfig) -> Profile | None:
 def photo_file(cv: CvConfig, photo: str | None, srcdir: str) -> str | None:
     """The local file of the person's photo (``/x.jpg`` is from the source folder, like
     Sphinx images; other paths are relative to the profile); None for a URL or none."""
-    if not photo or "://" in photo or photo.startswith("data:"):
+    if not photo:
         return None
-    if photo.startswith("/"):
-        return os.path.join(srcdir, photo.lstrip("/"))
-    return os.path.join(os.path.dirname(cv.profile_path), photo)
+    return local_path(photo, srcdir, os.path.dirname(cv.profile_path))
+
+
+def photo_roots(cv: CvConfig, srcdir: str) -> tuple[str, str]:
+    """Where a photo file may be: the site's folder or the profile's."""
+    return srcdir, os.path.dirname(cv.profile_path)
 
 
 def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, baseurl: str
@@ -79,9 +84,11 @@ def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, ba
     local = photo_file(cv, person.photo if person is not None else None, srcdir)
     if local is None:  # a URL: the owner's choice to load it from there
         return person.photo, person.photo
-    if not os.path.exists(local):
+    try:
+        real = check_file(local, photo_roots(cv, srcdir))
+    except OSError:
         return None, None
-    static = "_static/" + os.path.basename(local)
+    static = "_static/" + os.path.basename(real)
     return pathto(static, 1), posixpath.join(baseurl, static) if baseurl else None
 
 

@@ -1,0 +1,140 @@
+"""What the BibTeX reader and writer share: the entry record, a file's text with offsets
+turned into locations, and the tables mapping BibTeX to the profile's publications.
+
+The writer (:mod:`sphinx_cv.data.bibexport`) and the reader (:mod:`.reader`,
+:mod:`.entries`) both import from here, so each table is written once and neither
+imports the other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..fields import Context, normalize_key
+from ..model import PUB_TYPE
+from ..problems import Location, Subtype
+
+
+@dataclass
+class Entry:
+    """One entry as read: its type, key, extent and raw fields."""
+
+    type: str
+    """Entry type in lower case (``inproceedings``)."""
+    key: str
+    start: int
+    """Offset of the ``@``."""
+    end: int
+    """Offset after the closing brace."""
+    fields: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Lower-case field name -> (raw value, offset of the field name); first one wins."""
+
+
+class SourceText:
+    """One BibTeX file's text, with offsets turned into locations for problems."""
+
+    def __init__(self, path: str, text: str, ctx: Context) -> None:
+        self.path = path
+        self.text = text
+        self.ctx = ctx
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def loc(self, offset: int) -> Location:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return Location(self.path, line, offset - self.line_starts[line - 1] + 1)
+
+    def report(self, subtype: Subtype, offset: int, path: str, message: str, *,
+               value: object = None, expected: str | None = None) -> None:
+        self.ctx.report(subtype, self.loc(offset), path, message, value=value,
+                        expected=expected)
+
+
+# --- entry types and publication types ---------------------------------------------------
+
+ENTRY_TYPES = {
+    "journal": "article", "conference": "inproceedings", "workshop": "inproceedings",
+    "preprint": "misc", "thesis": "phdthesis", "book": "book", "chapter": "incollection",
+    "patent": "patent", "talk": "misc", "poster": "inproceedings", "report": "techreport",
+    "dataset": "misc", "software": "software", "misc": "misc",
+}
+"""Publication type -> the entry type exports use for it."""
+ENTRY_TYPE_KEY = "entrytype"
+"""Key in ``x-bibtex`` for the entry type, when it is not the one exports use for the kind."""
+
+PUB_TYPES = {normalize_key(c): c for c in PUB_TYPE.choices}
+PUB_TYPES.update({normalize_key(a): c for a, c in PUB_TYPE.aliases.items()})
+"""A ``pubtype`` or ``type`` word (normalised) -> publication type."""
+# BibTeX and biblatex entry types the profile format has no alias for.
+READ_ENTRY_TYPES = {
+    **PUB_TYPES, "mvbook": "book", "collection": "book", "mvcollection": "book",
+    "mvproceedings": "conference", "bookinbook": "chapter", "suppbook": "chapter",
+    "suppcollection": "chapter", "inreference": "chapter", "masterthesis": "thesis",
+    "data": "dataset",
+}
+"""An entry type (normalised) -> the publication type it reads as."""
+
+# --- fields ------------------------------------------------------------------------------
+
+VENUE_FIELD = {"journal": "journal", "conference": "booktitle", "workshop": "booktitle",
+               "poster": "booktitle", "chapter": "booktitle", "thesis": "school",
+               "report": "institution"}
+"""Publication type -> the field exports write the venue to."""
+VENUE_FIELDS = ("journal", "booktitle", "eventtitle", "school", "institution", "howpublished")
+"""Fields a venue is read from, first found first."""
+LINK_KIND_FIELDS = {"html": "html", "supplement": "supplement", "blog": "blog",
+                    "website": "website", "data": "data"}
+"""Link kinds with a BibTeX field of their own (beside the model's shorthand link fields;
+al-folio writes these): kind -> field."""
+READ_LINK_FIELDS = {"html": "html", "supp": "supplement", "supplement": "supplement",
+                    "blog": "blog", "website": "website", "data": "data"}
+"""BibTeX field -> link kind, for reading (links are made in this order)."""
+FIELD_ALIASES = {"github": "code", "repo": "code", "featured": "selected",
+                 "highlight": "selected", "pubstate": "status", "issue": "number",
+                 "journaltitle": "journal", "arxivid": "arxiv"}
+"""Fields read as another when that one is absent."""
+INHERITED = ("booktitle", "eventtitle", "editor", "year", "month", "date", "publisher",
+             "volume", "number", "series")
+"""Fields a ``crossref`` fills in from the entry it names."""
+CONTAINER_TYPES = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection"})
+"""Entry types that are only there for their title when an entry crossrefs them."""
+STATUS_WORDS = {
+    "inpress": "In press", "forthcoming": "Forthcoming", "toappear": "To appear",
+    "submitted": "Submitted", "insubmission": "In submission", "accepted": "Accepted",
+    "inpreparation": "In preparation", "prepublished": "Prepublished",
+    "underreview": "Under review",
+}
+"""Publication states (normalised) as shown."""
+
+# Entry types an arXiv id turns into a preprint; others (@inproceedings with an arXiv
+# version) stay what they are.
+_PREPRINT_TYPES = frozenset({"misc", "online", "electronic", "www", "unpublished", "preprint",
+                             "article"})
+_ARXIV_VENUE = re.compile(r"^\s*(arxiv|corr)\b", re.I)
+_WORKSHOP = re.compile(r"\bworkshops?\b", re.I)
+
+
+def entry_kind(entry_type: str, *, keywords: str | None = None, booktitle: str | None = None,
+               venue: str | None = None, arxiv: str | None = None,
+               publisher: str | None = None, url: str | None = None) -> tuple[str, str]:
+    """The kind of an entry without a ``pubtype``, and the field that told it: from the
+    entry type, the word 'workshop' in the keywords or booktitle, and arXiv signs.
+
+    ``venue`` is the venue read (text); the others are fields as written. The writer
+    calls it too, to know whether an export needs a ``pubtype`` to read back the same.
+    """
+    kind = READ_ENTRY_TYPES.get(normalize_key(entry_type), "misc")
+    if _WORKSHOP.search(keywords or ""):
+        return "workshop", "keywords"
+    if kind in ("conference", "misc") and _WORKSHOP.search(booktitle or ""):
+        return "workshop", "booktitle"
+    if entry_type.lower() in _PREPRINT_TYPES:
+        # An arXiv paper, not (yet) one in a journal or proceedings.
+        if venue and _ARXIV_VENUE.match(venue):
+            return "preprint", ""
+        if kind != "journal" and not venue and (
+                arxiv or (publisher or "").strip().lower() == "arxiv"
+                or "arxiv.org/" in (url or "").lower()):
+            return "preprint", ""
+    return kind, ""

@@ -1,0 +1,49 @@
+"""BibTeX: publications in, publications out.
+
+Reading uses :func:`sphinx_cv.data.bibtex.load_bibtex` (its public entry point); what the
+profile has no field for is kept in each publication's ``x-bibtex``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..data.problems import Subtype
+from . import Exported, Imported
+from .common import SourceError
+
+
+def load(path: str) -> Imported:
+    pubs, problems = read_publications(path)
+    if not pubs and any(p.subtype == Subtype.FILE for p in problems):
+        raise SourceError(f"{path}: " + "; ".join(p.describe() for p in problems))
+    imp = Imported({"publications": pubs}, problems=problems, entries=len(pubs))
+    from ..data.bibtex.types import ENTRY_TYPE_KEY
+
+    for pub in pubs:
+        fields = pub.get("x-bibtex", {})
+        imp.kept.update(k for k in fields if k != ENTRY_TYPE_KEY)
+    if not pubs:
+        imp.notes.append(f"{path}: no BibTeX entries found")
+    return imp
+
+
+def read_publications(path: str) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The entries of a .bib file as profile data (duplicate keys renamed, not dropped)."""
+    from ..data.bibtex import load_bibtex
+    from ..data.yamldump import record_data
+
+    pubs, problems = load_bibtex(path, keep_duplicates=True)
+    return [record_data(p) for p in pubs], list(problems)
+
+
+def dump(profile: Any) -> Exported:
+    from ..data.bibexport import to_bibtex, unexported_links
+
+    entries = [to_bibtex(p) for p in profile.publications]
+    links = sum(len(unexported_links(p)) for p in profile.publications)
+    missing = f"links without a BibTeX field ({links})" if links else ""
+    name = os.path.basename(profile.source.file) if profile.source else "the profile"
+    text = f"% Exported from {name} with 'sphinx-cv export bibtex'.\n\n"
+    return Exported(text + "\n\n".join(entries) + ("\n" if entries else ""), missing)

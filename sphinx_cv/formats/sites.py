@@ -1,0 +1,110 @@
+"""What the site importers (academicpages, al-folio, HugoBlox) share: collecting entries
+from several files of one site without duplicates, person links, Markdown bodies."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..data.links import kind_of, make_link
+from . import Imported
+from .common import clean, empty, link_url
+from .merge import find_match, plain
+
+
+def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: type,
+                imp: Imported, x_key: str, where: str) -> None:
+    """Append ``new`` entries to ``target``; one that is already there (the same paper
+    in a Markdown page and a TSV file) fills only the fields it lacks, and a value that
+    differs is kept under ``x_key`` so nothing is lost."""
+    for entry in new:
+        index = find_match(entry, target, cls)
+        if index is None:
+            target.append(entry)
+            continue
+        mine = target[index]
+        conflicts: dict[str, Any] = {}
+        for key, value in entry.items():
+            if key in ("id", x_key):
+                continue
+            if key not in mine or empty(mine[key]):
+                mine[key] = value
+            elif plain(mine[key]) != plain(value) and not _same_text(mine[key], value):
+                conflicts[key] = value
+        if isinstance(entry.get(x_key), dict):
+            extra = mine.setdefault(x_key, {})
+            for key, value in entry[x_key].items():
+                extra.setdefault(key, value)
+        if conflicts:
+            mine.setdefault(x_key, {}).setdefault(where, {}).update(conflicts)
+            imp.kept.update(f"{where}.{k}" for k in conflicts)
+        title = mine.get("title") or mine.get("course") or mine.get("position") or "?"
+        imp.notes.append(f"{where}: '{_short(title)}' is also in the site's pages; "
+                         "merged into one entry")
+
+
+def _same_text(a: Any, b: Any) -> bool:
+    return isinstance(a, str) and isinstance(b, str) and \
+        " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def _short(text: Any) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= 50 else text[:47] + "..."
+
+
+def person_links(values: dict[str, Any], skip: set[str], imp: Imported, where: str,
+                 x_key: str) -> tuple[dict[str, str], dict[str, Any]]:
+    """Social links from ``{network: url-or-id}``; what is not a safe link is returned
+    to keep. Empty values are left out (they are unset settings)."""
+    links: dict[str, str] = {}
+    kept: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in skip or empty(value):
+            continue
+        url = link_url(str(key), value) if isinstance(value, str | int) else None
+        if url is None:
+            kept[key] = value
+            imp.kept[f"{where}.{key}"] += 1
+            continue
+        link = make_link(str(key), url)
+        label = link.label if link is not None and kind_of(str(key)) else str(key)
+        links[label] = url
+    return links, kept
+
+
+_PLACEHOLDER = re.compile(r"^This is a description of (your talk|a teaching experience)|"
+                          r"^This is an item in your portfolio", re.I)
+
+
+def split_body(body: str) -> tuple[str, str]:
+    """A page's Markdown body as (first paragraph, the rest), each stripped."""
+    text = clean(body)
+    if not text:
+        return "", ""
+    first, _, rest = text.partition("\n\n")
+    return " ".join(first.split()), rest.strip()
+
+
+def is_placeholder(text: str) -> bool:
+    """The text the site template ships with ('This is a description of your talk...')."""
+    return bool(_PLACEHOLDER.search(text))
+
+
+def name_variants(name: str, authors: list[str]) -> list[str]:
+    """Author-list spellings of ``name`` (``P. Shuai`` for ``Pin Shuai``) so it is set
+    in bold."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last, first = words[-1].lower(), words[0][:1].lower()
+    out = []
+    for author in authors:
+        parts = author.replace(",", " ").split()
+        if not parts or author == name or author in out:
+            continue
+        if parts[-1].lower() == last and parts[0][:1].lower() == first:
+            out.append(author)
+        elif parts[0].lower() == last and len(parts) > 1 and parts[1][:1].lower() == first:
+            out.append(author)  # "Zachara J." style: last name first
+    return out

@@ -1,0 +1,61 @@
+"""Importing whole sites and CV files: real public samples (tests/data/<format>/, sources
+in each README.md) become profiles that validate and build with every entry present."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from clitools import DATA
+from importtools import builds_with_every_entry, count, imported, kept_keys, validates
+
+
+def test_academicpages_site(tmp_path: Path) -> None:
+    result, data = imported("academicpages", DATA / "academicpages", tmp_path)
+    assert result.code == 0, result.err
+    person = data["person"]
+    assert person["name"] == "Pin Shuai" and person["name_variants"] == ["P. Shuai"]
+    assert person["links"]["ORCID"] == "https://orcid.org/0000-0003-2511-9828"
+    assert person["links"]["GitHub"] == "https://github.com/pinshuai"
+    pubs = {p["id"]: p for p in data["publications"]}
+    first = pubs["briody2016groundwater"]
+    # Authors parsed from the formatted citation (APA: "Briody, A. C., ... & Bennett, P. C.")
+    assert first["authors"] == ["A. C. Briody", "M. B. Cardenas", "P. Shuai",
+                                "P. S. K. Knappett", "P. C. Bennett"]
+    assert first["doi"] == "10.1007/s10040-016-1365-3"
+    assert first["url"] == "http://link.springer.com/10.1007/s10040-016-1365-3"  # no BOM
+    assert first["abstract"].startswith("Periodic releases") and "Download" not in \
+        first["abstract"]
+    assert "Recommended citation" not in str(first)
+    assert first["x-academicpages"]["citation"].startswith("Briody, A. C.")
+    assert pubs["knappett2016vulnerability"]["authors"][-1] == "et al."
+    # The TSV of markdown_generator: US dates, HTML in citations.
+    tsv = pubs["chang2017influence"]
+    assert tsv["date"] == "2017-05-01" and tsv["authors"][0] == "B. L. Chang"
+    assert data["sections"]["portfolio"][0]["summary"] == \
+        "Short description of portfolio item number 1"
+    assert len(data["talks"]) == 4 and len(data["teaching"]) == 2
+    # cv.json (another person's, in this sample) did not replace the site's author.
+    assert person["x-academicpages"]["cv.json"]["name"] == "连冬杰 / DONGJIE LIAN"
+    notes = [line for line in result.err_lines if "kept under x-academicpages" in line]
+    assert len(notes) == 1
+    validates(tmp_path)
+    builds_with_every_entry(tmp_path, data)
+    # Entries in: 7 publications + 4 talks + 2 courses + 2 portfolio pages, 2 TSV rows,
+    # cv.json's 2 jobs, 3 degrees, 3 skills, 3 portfolio items: 28, none lost.
+    assert count(data) == 28
+    assert kept_keys(data, "x-academicpages") > 0
+
+
+def test_academicpages_bad_front_matter_is_located_and_the_rest_imports(
+        tmp_path: Path) -> None:
+    site = tmp_path / "src"
+    shutil.copytree(DATA / "academicpages", site)
+    bad = site / "_talks" / "2014-02-01-talk-2.md"
+    bad.write_text("---\ntitle: Talk 2\nvenue: London: UK\n---\nText\n", encoding="utf8")
+    result, data = imported("academicpages", site, tmp_path)
+    assert result.code == 1
+    (line,) = [x for x in result.err_lines if "2014-02-01-talk-2.md" in x]
+    assert f"{bad}:" in line and "front matter is not valid YAML" in line
+    assert f"{bad}:3:" in line  # the line of the error in the file
+    assert len(data["talks"]) == 3 and len(data["publications"]) == 9
