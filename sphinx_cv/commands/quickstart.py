@@ -14,6 +14,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from .. import __version__
 from . import CommandError, add_command
 
 DEFAULT_NAME = "Your Name"
@@ -58,7 +59,9 @@ def site_files(markdown: bool, name: str) -> dict[str, str]:
     for page in ("index", "publications", "cv"):
         files[f"{page}.{pages}"] = (base / pages / f"{page}.{pages}").read_text("utf-8")
     files[".gitignore"] = (base / "common" / "gitignore").read_text("utf-8")
-    files[".github/workflows/pages.yml"] = (base / "common" / "pages.yml").read_text("utf-8")
+    # The workflow installs the version that wrote the site, which the site was tried with.
+    files[".github/workflows/pages.yml"] = (base / "common" / "pages.yml").read_text("utf-8") \
+        .replace("__VERSION__", __version__)
     return files
 
 
