@@ -23,6 +23,7 @@ import yaml
 from docutils import nodes
 from sphinx.cmd.build import build_main
 
+from sphinx_cv import __version__
 from sphinx_cv.commands.quickstart import site_files
 from sphinx_cv.config import CONFIG_FIELDS
 from sphinx_cv.data.problems import Subtype
@@ -350,6 +351,15 @@ def test_tutorial_shows_the_files_quickstart_writes(tutorial: Path) -> None:
     described = {name for row in listed for name in re.findall(r"`([^`]+)`", row)}
     written = {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
     assert described == written
+
+
+def test_tutorial_shows_the_pages_workflow_of_this_version(built: Path) -> None:
+    page = html.unescape((built / "html" / "tutorial.html").read_text("utf8"))
+    text = re.sub(r"<[^>]+>", "", page)
+    assert f'pip install "sphinx-cv=={__version__}"' in text
+    assert ".github/workflows/pages.yml" in text  # the caption
+    # Until the first release: the git URL, for the workflow and for Read the Docs.
+    assert 'pip install "sphinx-cv @ git+https://github.com/' in text
 
 
 def test_tutorial_validate(tutorial: Path, tmp_path: Path) -> None:
