@@ -86,7 +86,8 @@ def test_sdist_carries_the_tests_and_docs(dist: dict[str, Path]) -> None:
     top = f"sphinx_cv-{__version__}/"
     with tarfile.open(dist["sdist"]) as tar:
         names = {n.removeprefix(top) for n in tar.getnames()}
-    wanted = {f for f in source_files() if f.split("/")[0] in ("tests", "docs", "example_site")}
+    tops = ("tests", "docs", "example_site", "benchmarks", ".github")
+    wanted = {f for f in source_files() if f.split("/")[0] in tops}
     assert wanted and wanted <= names, sorted(wanted - names)[:20]
     for name in ("CHANGELOG.md", "CONTRIBUTING.md", "LICENSE", "README.md", "tox.ini",
                  "pyproject.toml"):
