@@ -399,7 +399,6 @@ class Record(Converter):
     ``check(self, ctx, path) -> bool`` for rules across fields (False skips the entry).
     """
 
-    _cache: ClassVar[dict[type, dict[str, str]]] = {}
 
     def __init__(self, cls: type, expected: str | None = None) -> None:
         self.cls = cls

@@ -229,11 +229,6 @@ class Person(Located):
     bio: str | None = spec(TEXT, "Short biography (inline Markdown).",
                            aliases=("summary", "about"))
 
-    @classmethod
-    def prepare(cls, values: dict[str, Any], ctx: Context, path: str, node: ys.Node) -> None:
-        # Short forms beside `links:` (scholar: ID, github: name) are collected by Profile.
-        return None
-
 
 # --- interests ---------------------------------------------------------------------------
 
