@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from . import yamlsource as ys
 from .dates import CvDate, DateError, parse_date, parse_month
@@ -165,18 +165,25 @@ EMAIL = Pattern(r"^[^@\s]+@[^@\s]+$", "an e-mail address such as name@example.or
 IDENT = Pattern(r"^[^\s,]+$", "an id without spaces or commas, such as song2025learning")
 
 
+YES_NO = {"true": True, "yes": True, "on": True, "y": True, "1": True,
+          "false": False, "no": False, "off": False, "n": False, "0": False}
+"""The words read as yes or no, everywhere: profile fields, BibTeX fields, directive
+options and theme options."""
+
+
+def yes_no_word(text: str) -> bool | None:
+    """``text`` as a yes/no word (any case, spaces around), or None."""
+    return YES_NO.get(text.strip().lower())
+
+
 class Bool(Converter):
     expected = "true or false"
-    _WORDS: ClassVar[dict[str, bool]] = {
-        "true": True, "yes": True, "on": True, "y": True,
-        "false": False, "no": False, "off": False, "n": False,
-    }
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
-        value = self._WORDS.get(text.strip().lower())
+        value = yes_no_word(text)
         if value is None:
             ctx.report(Subtype.TYPE, node, path, "not a yes/no value", value=text,
                        expected=self.expected)

@@ -16,7 +16,7 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 
 from ..dates import DateError, parse_date, parse_month
-from ..fields import URL, normalize_key
+from ..fields import URL, normalize_key, yes_no_word
 from ..links import Link, make_link
 from ..model import LINK_FIELDS, PUB_TYPE, Publication, normalize_name
 from ..problems import Location, Subtype
@@ -35,8 +35,6 @@ from .types import (
 )
 
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
-_YES = {"yes": True, "true": True, "1": True, "on": True, "y": True,
-        "no": False, "false": False, "0": False, "off": False, "n": False}
 _YEAR = re.compile(r"[12]\d{3}")
 
 
@@ -292,7 +290,7 @@ class EntryMapper:
         raw = self.text("selected", markdown=False)
         if raw is None:
             return
-        value = _YES.get(raw.lower())
+        value = yes_no_word(raw)
         if value is None:
             self.report(Subtype.VALUE, "selected", "not a yes/no value; ignored", value=raw,
                         expected="yes, no, true, false, 1 or 0")
