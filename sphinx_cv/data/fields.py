@@ -259,19 +259,24 @@ class Choice(Converter):
     def __init__(self, choices: Iterable[str], aliases: dict[str, str] | None = None) -> None:
         self.choices = list(choices)
         self.aliases = dict(aliases or {})
-        self._lookup = {normalize_key(c): c for c in self.choices}
-        self._lookup.update({normalize_key(a): c for a, c in self.aliases.items()})
+        self.words = {normalize_key(c): c for c in self.choices}
+        """Every accepted spelling (normalised) -> its choice."""
+        self.words.update({normalize_key(a): c for a, c in self.aliases.items()})
         self.expected = "one of " + ", ".join(self.choices)
+
+    def find(self, text: str) -> str | None:
+        """The choice ``text`` names (any accepted spelling), or None."""
+        return self.words.get(normalize_key(text))
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
-        value = self._lookup.get(normalize_key(text))
+        value = self.find(text)
         if value is not None:
             return value
-        close = difflib.get_close_matches(normalize_key(text), list(self._lookup), n=1)
-        hint = f"; did you mean '{self._lookup[close[0]]}'?" if close else ""
+        close = difflib.get_close_matches(normalize_key(text), list(self.words), n=1)
+        hint = f"; did you mean '{self.words[close[0]]}'?" if close else ""
         ctx.report(Subtype.VALUE, node, path, "unknown value" + hint, value=text,
                    expected=self.expected)
         return INVALID

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import pubtypes
 from . import yamlsource as ys
 from .dates import CvDate
 from .fields import (
@@ -509,18 +510,7 @@ class Sections(MapOf):
 
 # --- publications ------------------------------------------------------------------------
 
-PUB_TYPES = ("journal", "conference", "workshop", "preprint", "thesis", "book", "chapter",
-             "patent", "talk", "poster", "report", "dataset", "software", "misc")
-
-PUB_TYPE = Choice(PUB_TYPES, {
-    "article": "journal", "article-journal": "journal", "journal-article": "journal",
-    "inproceedings": "conference", "proceedings": "conference",
-    "paper-conference": "conference", "conference-paper": "conference",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "dissertation": "thesis",
-    "incollection": "chapter", "inbook": "chapter", "techreport": "report",
-    "unpublished": "preprint", "manuscript": "preprint", "presentation": "talk",
-    "speech": "talk", "other": "misc",
-})
+PUB_TYPE = Choice(pubtypes.NAMES, pubtypes.aliases())
 
 # Shorthand link fields beside `links:`; each becomes a link of that kind.
 LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")

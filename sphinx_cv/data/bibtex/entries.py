@@ -25,9 +25,9 @@ from .types import (
     ENTRY_TYPE_KEY,
     ENTRY_TYPES,
     FIELD_ALIASES,
-    PUB_TYPES,
     READ_LINK_FIELDS,
     STATUS_WORDS,
+    TYPE_WORDS,
     VENUE_FIELDS,
     Entry,
     SourceText,
@@ -301,16 +301,16 @@ class EntryMapper:
         """The publication type and the field that set it (the entry's @type: "")."""
         explicit = self.text("pubtype", markdown=False)
         if explicit:
-            kind = PUB_TYPES.get(normalize_key(explicit))
+            kind = TYPE_WORDS.get(normalize_key(explicit))
             if kind is not None:
                 return kind, "pubtype"
-            close = difflib.get_close_matches(normalize_key(explicit), list(PUB_TYPES), n=1)
-            hint = f"; did you mean '{PUB_TYPES[close[0]]}'?" if close else ""
+            close = difflib.get_close_matches(normalize_key(explicit), list(TYPE_WORDS), n=1)
+            hint = f"; did you mean '{TYPE_WORDS[close[0]]}'?" if close else ""
             self.report(Subtype.VALUE, "pubtype", "unknown publication type" + hint,
                         value=explicit, expected=PUB_TYPE.expected)
         # BibTeX's own `type` names a kind of report or thesis ("Technical Report");
         # only a word the profile format knows overrides the entry type.
-        kind = PUB_TYPES.get(normalize_key(self.text("type", markdown=False) or ""))
+        kind = TYPE_WORDS.get(normalize_key(self.text("type", markdown=False) or ""))
         if kind is not None:
             return kind, "type"
         kind, where = entry_kind(self.entry.type, keywords=self.raw("keywords"),
