@@ -3,11 +3,15 @@ importers keep every fact in the profile's own fields, not parked under ``x-<for
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from clitools import DATA
+import yaml
+from clitools import DATA, cli
 
+from sphinx_cv.data.bibtex import load_bibtex
 from sphinx_cv.data.jsonresume import X, from_jsonresume
+from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
 
 REAL = DATA / "realworld"
@@ -53,3 +57,47 @@ def test_academicpages_cv_json_sections_are_mapped() -> None:
     assert [t["title"] for t in data["talks"]] == ["Talk 1", "Talk 2"]
     assert data["publications"][0]["url"] == "https://doi.org/10.20380/GI2021.20"
     assert "portfolio" not in data.get("sections", {})  # empty in the file
+
+
+# --- BibTeX: the build and the import keep the same entries ------------------------------
+
+def test_case_differing_keys_are_two_papers_and_a_duplicate_is_kept_renamed(
+        tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{Smith20, title={Upper}, year=2020}\n"
+                   "@article{smith20, title={Lower}, year=2020}\n"
+                   "@article{smith20, title={Again}, year=2021}\n", encoding="utf-8")
+    pubs, problems = load_bibtex(str(bib))
+    assert [(p.id, p.title) for p in pubs] == [
+        ("Smith20", "Upper"), ("smith20", "Lower"), ("smith20-2", "Again")]
+    assert [(p.location.line, p.value) for p in problems] == [(3, "'smith20'")]
+    imported = bibtex_format.load(str(bib))  # what `sphinx-cv import bibtex` reads
+    assert [p["id"] for p in imported.data["publications"]] == [p.id for p in pubs]
+    assert [str(p) for p in imported.problems] == [str(p) for p in problems]
+
+
+def test_string_macros_and_crossref_span_the_files_read_together() -> None:
+    folder = REAL / "freakypenguin"
+    files = [str(folder / f"{name}.bib") for name in ("strings", "defs", "papers")]
+    alone, alone_problems = load_bibtex(files[2])
+    together, problems = load_bibtex(files)
+    assert len(together) == len(alone) == 333
+    assert sum("crossref names no other" in p.message for p in alone_problems) == 259
+    assert sum("crossref names no other" in p.message for p in problems) == 1  # isca01
+    first = together[0]
+    assert first.venue == ("7th ACM/IEEE Symposium on Architectures for Networking and "
+                           "Communications Systems")  # s-acm # "/" # s-ieee # ...
+    assert first.year == 2011
+    imported = bibtex_format.load(files)
+    assert len(imported.data["publications"]) == 333
+
+
+def test_import_bibtex_takes_several_files(tmp_path: Path) -> None:
+    folder = REAL / "freakypenguin"
+    result = cli("import", "bibtex", folder / "strings.bib", folder / "defs.bib",
+                 folder / "papers.bib", "-o", tmp_path / "pubs.yaml")
+    data = yaml.safe_load((tmp_path / "pubs.yaml").read_text("utf-8"))
+    assert len(data["publications"]) == 333
+    assert "crossref names no other entry" in result.err  # the one real dangling crossref
+    one = cli("import", "jsonresume", REAL / "pocol-cv.json", REAL / "gauvain-cv.json")
+    assert one.code == 2 and "reads one source" in one.err
