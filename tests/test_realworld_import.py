@@ -8,11 +8,15 @@ from typing import Any
 
 import yaml
 from clitools import DATA, cli
+from docutils import nodes
 
+from sphinx_cv.data.bibexport import to_bibtex
 from sphinx_cv.data.bibtex import load_bibtex
+from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
 from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
+from sphinx_cv.render.text import inline_nodes
 
 REAL = DATA / "realworld"
 
@@ -101,3 +105,34 @@ def test_import_bibtex_takes_several_files(tmp_path: Path) -> None:
     assert "crossref names no other entry" in result.err  # the one real dangling crossref
     one = cli("import", "jsonresume", REAL / "pocol-cv.json", REAL / "gauvain-cv.json")
     assert one.code == 2 and "reads one source" in one.err
+
+
+# --- LaTeX markup stays markup ------------------------------------------------------------
+
+def test_latex_markup_is_kept_as_the_profiles_markup() -> None:
+    pubs, _ = load_bibtex(str(REAL / "mishra-pubs.bib"))
+    titles = {p.id: p.title for p in pubs}
+    assert titles["DellepereMS24"] == ("[Garuda]{.smallcaps} and [Pari]{.smallcaps}: Faster "
+                                       "and Smaller SNARKs via Equifficient Polynomial "
+                                       "Commitments")
+    spans = parse_inline(titles["DellepereMS24"])
+    assert [s.kind for s in spans][:3] == ["smallcaps", "text", "smallcaps"]
+    paragraph = nodes.paragraph("", "", *inline_nodes("[Ann]{.underline} and *B* `c`"))
+    assert [type(n).__name__ for n in paragraph.children] == [
+        "inline", "Text", "emphasis", "Text", "literal"]
+    assert paragraph.children[0]["classes"] == ["cv-underline"]
+    pub = next(p for p in pubs if p.id == "DellepereMS24")
+    exported = to_bibtex(pub)
+    assert r"\textsc{Garuda} and \textsc{Pari}" in exported
+
+
+def test_unknown_latex_command_is_a_located_warning_never_raw_text(tmp_path: Path) -> None:
+    bib = tmp_path / "x.bib"
+    bib.write_text("@inproceedings{a,\n  title = {\\sysname: fast {\\it and} \\textdollar"
+                   "0},\n  author = {Mishra, Pratyush\\footnotemark[1]{} and B, C},\n"
+                   "  booktitle = {Proc.},\n  year = 2020}\n", encoding="utf-8")
+    pubs, problems = load_bibtex(str(bib))
+    assert pubs[0].title == ": fast *and* $0"
+    assert pubs[0].authors == ["Pratyush Mishra", "C B"]
+    assert [(p.location.line, p.path, p.value) for p in problems] == [
+        (2, "a.title", "'\\\\sysname'"), (3, "a.author", "'\\\\footnotemark'")]
