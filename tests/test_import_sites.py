@@ -59,3 +59,39 @@ def test_academicpages_bad_front_matter_is_located_and_the_rest_imports(
     assert f"{bad}:" in line and "front matter is not valid YAML" in line
     assert f"{bad}:3:" in line  # the line of the error in the file
     assert len(data["talks"]) == 3 and len(data["publications"]) == 9
+
+
+def test_alfolio_site(tmp_path: Path) -> None:
+    result, data = imported("alfolio", DATA / "alfolio", tmp_path)
+    assert result.code == 0, result.err
+    person = data["person"]
+    assert person["name"] == "RC Grear"
+    assert person["x-alfolio"]["General Information"]["Full Name"] == "Albert Einstein"
+    # scholar.last_name/first_name: the spellings al-folio sets in bold.
+    assert person["name_variants"] == ["Albert Einstein", "A. Einstein"]
+    pubs = {p["id"]: p for p in data["publications"]}
+    epr = pubs["PhysRev.47.777"]
+    assert epr["authors"] == ["A. Einstein", "B. Podolsky", "N. Rosen"]
+    assert epr["x-alfolio"]["author_marks"] == {"A. Einstein": "*†", "B. Podolsky": "*",
+                                                "N. Rosen": "*"}
+    assert epr["note"] == "* Example use of superscripts; † Albert Einstein"
+    assert epr["pdf"] == "assets/pdf/example_pdf.pdf"
+    assert epr["links"]["HTML"].startswith("https://journals.aps.org/")
+    assert epr["x-bibtex"]["google_scholar_id"] == "qyhmnyLat1gC"
+    photo = pubs["einstein1905photoelectriceffect"]
+    assert photo["award"].startswith("Albert Einstein receveid the **Nobel Prize in Physics**")
+    assert photo["x-bibtex"]["award_name"] == "Nobel Prize"
+    # cv.yml: year ranges, nested descriptions, award items, lists.
+    first = data["positions"][0]
+    assert (first["start"], first["end"]) == (1933, 1955)
+    assert first["highlights"][-1] == "Description 3. Sub-description 1.; Sub-description 2."
+    assert data["sections"]["open_source_projects"]["entries"][0]["end"] == "present"
+    assert [a["title"] for a in data["awards"]] == ["Nobel Prize in Physics",
+                                                    "Matteucci Medal", "Max Planck Medal"]
+    assert data["news"][1]["date"] == "2022-07-20"
+    validates(tmp_path)
+    builds_with_every_entry(tmp_path, data)
+    # Entries in: 9 papers; cv.yml: 2 degrees, 5 jobs, 1 project, 3 award items,
+    # 2 topics, 1 list item; 3 news: 26, none lost.
+    assert count(data) == 26
+    assert kept_keys(data, "x-alfolio") + kept_keys(data, "x-bibtex") > 0

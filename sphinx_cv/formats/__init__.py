@@ -100,6 +100,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("csl", "CSL-JSON, as Zotero exports it (publications)", "file", ".csl"),
     Importer("academicpages", "an academicpages (Jekyll) site folder", "dir",
              ".academicpages"),
+    Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 
