@@ -95,3 +95,31 @@ def test_alfolio_site(tmp_path: Path) -> None:
     # 2 topics, 1 list item; 3 news: 26, none lost.
     assert count(data) == 26
     assert kept_keys(data, "x-alfolio") + kept_keys(data, "x-bibtex") > 0
+
+
+def test_rendercv_example(tmp_path: Path) -> None:
+    result, data = imported("rendercv", DATA / "rendercv" / "John_Doe_ClassicTheme_CV.yaml",
+                            tmp_path)
+    assert result.code == 0, result.err
+    person = data["person"]
+    assert person["name"] == "John Doe" and person["email"] == ["john.doe@email.com"]
+    assert person["links"]["GitHub"] == "https://github.com/rendercv"
+    # *John Doe* marks the owner: the mark is gone and the name is the person's (bold).
+    pubs = data["publications"]
+    assert pubs[1]["authors"] == ["James Liu", "John Doe"]
+    assert all("*" not in a for p in pubs for a in p["authors"])
+    assert pubs[0]["venue"] == "NeurIPS 2023" and pubs[0]["date"] == "2023-07"
+    assert data["education"][0]["field"] == "Computer Science"
+    assert data["positions"][0]["end"] == "present"
+    sections = data["sections"]
+    assert sections["skills"]["entries"][0] == {"title": "Languages",
+                                               "summary": "Python, C++, CUDA, Rust, Julia"}
+    assert sections["invited_talks"]["x-rendercv"] == {"entry_type": "reversed_numbered"}
+    assert sections["selected_honors"]["title"] == "Selected Honors"
+    assert data["x-rendercv"]["design"]["theme"] == "classic"
+    validates(tmp_path)
+    page = builds_with_every_entry(tmp_path, data)
+    assert "co founder cto" in page
+    # Entries in: 4 text, 2 education, 5 experience, 2 projects, 4 publications, 5 bullets,
+    # 4 one-line, 3 numbered, 4 reversed-numbered: 33, none lost.
+    assert count(data) == 33

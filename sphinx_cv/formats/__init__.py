@@ -101,6 +101,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("academicpages", "an academicpages (Jekyll) site folder", "dir",
              ".academicpages"),
     Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
+    Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 
