@@ -123,3 +123,61 @@ def test_rendercv_example(tmp_path: Path) -> None:
     # Entries in: 4 text, 2 education, 5 experience, 2 projects, 4 publications, 5 bullets,
     # 4 one-line, 3 numbered, 4 reversed-numbered: 33, none lost.
     assert count(data) == 33
+
+
+def test_hugoblox_site(tmp_path: Path) -> None:
+    result, data = imported("hugoblox", DATA / "hugoblox", tmp_path)
+    assert result.code == 0, result.err
+    person = data["person"]
+    assert person["name"] == "Alex Suer" and person["email"] == ["suerad@mail.uc.edu"]
+    assert person["affiliation"] == ["IM&S Center", "University of Cincinnati"]
+    assert person["links"]["ORCID"] == "https://orcid.org/0000-0002-5770-2834"
+    # cite.bib spells the owner 'Alexander Suer': that spelling is set in bold too.
+    assert person["name_variants"] == ["Alexander Suer"]
+    (pub,) = data["publications"]
+    assert pub["authors"][1] == "Alex Suer"  # the 'me' slug
+    assert pub["type"] == "conference" and pub["selected"] is True
+    assert pub["doi"] == "10.1109/ASMC69324.2026.11551245"
+    assert pub["venue"].startswith("2026 37th Annual SEMI")  # from cite.bib
+    assert pub["pages"] == "1-6" and pub["award"] == "Oral Presentation"
+    assert pub["x-hugoblox"]["funding"] == [{"funder": "Applied Materials"}]
+    assert data["positions"][0]["end"] == "present"
+    assert data["sections"]["skills"]["entries"][0]["highlights"][:2] == [
+        "Python", "Machine Learning"]
+    validates(tmp_path)
+    builds_with_every_entry(tmp_path, data)
+    # Entries in: 3 degrees, 3 jobs, 2 awards, 2 skill groups, 1 language, 1 paper: 12.
+    assert count(data) == 12
+
+
+def test_hugoblox_template_with_two_author_files(tmp_path: Path) -> None:
+    result, data = imported("hugoblox", DATA / "hugoblox-template", tmp_path)
+    assert result.code == 0, result.err
+    person = data["person"]
+    assert person["name"] == "Dr. Alex Johnson"  # data/authors/me.yaml comes first
+    older = person["x-hugoblox"]["content/authors/admin/_index.md"]
+    assert older["email"] == ["alex.johnson@meta.com"] and older["name"] == "Alex Johnson"
+    pubs = {p["title"]: p for p in data["publications"]}
+    paper = pubs["An example conference paper"]
+    assert paper["authors"] == ["Dr. Alex Johnson", "Robert Ford"]
+    assert paper["x-hugoblox"]["author_notes"] == ["Equal contribution"] * 2
+    assert paper["code"] == "https://github.com/HugoBlox/kit"
+    assert paper["links"] == {"Dataset": "https://github.com/HugoBlox/kit",
+                              "Source": "https://github.com/HugoBlox/kit"}
+    article = pubs["An example journal article"]
+    assert article["authors"][0] == "Dr. Alex Johnson"  # the older 'admin' slug
+    assert article["arxiv"] == "1512.04133v1" and article["type"] == "journal"
+    preprint = pubs["An example preprint / working paper"]
+    assert preprint["type"] == "preprint" and preprint["links"] == {
+        "Custom Link": "http://example.org"}
+    assert any("'#' placeholder" in line for line in result.err_lines)
+    # The older page repeats the jobs: one entry each, its different words kept.
+    meta = data["positions"][0]
+    assert meta["x-hugoblox"]["content/authors/admin/_index.md"]["summary"].endswith(
+        "50+ citations in 3 years.")
+    validates(tmp_path)
+    builds_with_every_entry(tmp_path, data)
+    # Entries in: me.yaml 3+2+1+2+2, _index.md 3+2+3+2+2, 3 papers = 25; the 8 the older
+    # page repeats are merged (their differing values kept); its 'PhD Computer Science
+    # (AI Focus)' is not the same degree by name, so it stays an entry: 17 out, none lost.
+    assert count(data) == 17

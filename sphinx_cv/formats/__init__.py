@@ -102,6 +102,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
              ".academicpages"),
     Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
     Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
+    Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 
