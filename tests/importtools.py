@@ -55,7 +55,7 @@ def builds_with_every_entry(tmp_path: Path, data: dict[str, Any]) -> str:
     site = tmp_path / "site"
     (site / "conf.py").write_text('extensions = ["sphinx_cv"]\nhtml_theme = "alabaster"\n',
                                   encoding="utf8")
-    parts = ["CV\n==\n", ".. cv-header::\n"]
+    parts = ["CV\n==\n", ".. cv-header::\n" if data.get("person") else ""]
     for name in LISTS:
         if data.get(name):
             parts.append(f"{name.capitalize()}\n{'-' * len(name)}\n\n.. timeline:: {name}\n")

@@ -103,6 +103,8 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
     Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
     Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
+    Importer("ris", "RIS, as Google Scholar, EndNote, Zotero and Mendeley export it "
+             "(publications)", "file", ".ris"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 
