@@ -105,6 +105,8 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
     Importer("ris", "RIS, as Google Scholar, EndNote, Zotero and Mendeley export it "
              "(publications)", "file", ".ris"),
+    Importer("orcid", "an ORCID record: a saved public-API JSON file, or an ORCID iD to "
+             "fetch", "any", ".orcid"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 
