@@ -21,8 +21,8 @@ from . import CommandError, UsageError, add_command, error, existing_file, note,
 def register(sub: Any) -> None:
     listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
-        sub, "import", help="another format (BibTeX, JSON Resume, a Jekyll site...) to "
-                            "profile YAML",
+        sub, "import", help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
+                            "RenderCV...) to profile YAML",
         description="Convert another format into the profile's YAML, or add it to an "
                     "existing profile with --merge. Fields the profile has no place for "
                     "are kept under 'x-FORMAT' (and listed on stderr), so nothing is "
@@ -32,13 +32,19 @@ def register(sub: Any) -> None:
             sphinx-cv import bibtex abbrev.bib papers.bib -o publications.yaml
             sphinx-cv import jsonresume resume.json -o profile.yaml
             sphinx-cv import academicpages ./mysite.github.io -o profile.yaml
+            sphinx-cv import alfolio ./my-al-folio-site -o profile.yaml
+            sphinx-cv import hugoblox ./my-hugoblox-site -o profile.yaml
+            sphinx-cv import rendercv John_Doe_CV.yaml -o profile.yaml
             sphinx-cv import csl zotero.json --merge profile.yaml
+            sphinx-cv import ris scholar.ris --merge profile.yaml
+            sphinx-cv import orcid 0000-0002-1825-0097 --merge profile.yaml
         """)
     parser.add_argument("format", choices=list(IMPORTERS), metavar="FORMAT",
                         help="one of: " + ", ".join(IMPORTERS))
     parser.add_argument("source", metavar="SOURCE", nargs="+",
-                        help="the file or site folder to read; BibTeX takes several files, "
-                             "read together (@string macros and crossref span them)")
+                        help="the file or site folder to read (for orcid, also an ORCID iD "
+                             "to fetch); BibTeX takes several files, read together "
+                             "(@string macros and crossref span them)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     parser.add_argument("--merge", metavar="PROFILE",
                         help="add the imported entries to PROFILE (a profile YAML or a "

@@ -102,6 +102,13 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("csl", "CSL-JSON, as Zotero exports it (publications)", "file", ".csl"),
     Importer("academicpages", "an academicpages (Jekyll) site folder", "dir",
              ".academicpages"),
+    Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
+    Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
+    Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
+    Importer("ris", "RIS, as Google Scholar, EndNote, Zotero and Mendeley export it "
+             "(publications)", "file", ".ris"),
+    Importer("orcid", "an ORCID record: a saved public-API JSON file, or an ORCID iD to "
+             "fetch", "any", ".orcid"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 
