@@ -167,10 +167,11 @@ def test_publication_page(site: Path) -> None:
     assert article["url"] == BASE + "publications/lovelace1843notes.html"
     assert article["sameAs"] == "https://doi.org/10.1000/xyz123"
     # The body: title, authors with co-author links, venue, count, links, abstract, BibTeX.
-    assert "<h1>Notes on the &lt;Analytical&gt; Engine &amp; &quot;more&quot;" in text
+    assert "<h1>Notes on the &lt;Analytical&gt; Engine &amp; \u201cmore\u201d" in text
     assert 'href="https://babbage.example.org/">Charles Babbage</a>' in text
     assert 'href="../index.html"><strong class="cv-me">Ada Lovelace' in text
-    assert "Scientific Memoirs" in text
+    # Quotes and dashes set as in the lists (Sphinx's smartquotes), not in the BibTeX.
+    assert "Scientific Memoirs, 3:666\u2013731" in text
     assert "Cited by 42" in text
     assert 'href="https://doi.org/10.1000/xyz123">DOI</a>' in text
     assert "The engine <em>weaves</em> algebraic patterns &lt;/script&gt; &amp; more." in text

@@ -198,6 +198,23 @@ def scholarly_article(pub: Publication, url: str | None) -> dict[str, Any]:
     return data
 
 
+def smart_quotes(app: Sphinx, pagename: str, body: nodes.section) -> nodes.section:
+    """Quotes and dashes as Sphinx sets them in documents (``smartquotes``), so the
+    paper's page reads like the lists: a generated page is never read, and the
+    transform runs here on its own."""
+    from sphinx.transforms import SphinxSmartQuotes
+    from sphinx.util.docutils import new_document
+
+    document = new_document(pagename)
+    document.settings.env = app.env
+    document.settings.smart_quotes = True
+    document.settings.smartquotes_locales = []
+    document.settings.language_code = app.env.settings.get("language_code", "en")
+    document += body
+    SphinxSmartQuotes(document, startnode=None).apply()
+    return body
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: one page per publication, under ``page.html``."""
     from ..theme.head import plain, shorten
@@ -216,7 +233,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in app.env.all_docs:
             continue
         cited = cited_nodes(metrics.get(pub.id))
-        body = page_body(app, profile, pub, pagename, cited)
+        body = smart_quotes(app, pagename, page_body(app, profile, pub, pagename, cited))
         meta = {"cv-publication": pub.id}
         if pub.abstract:
             meta["description"] = shorten(plain(pub.abstract), 300)
