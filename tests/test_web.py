@@ -19,6 +19,7 @@ from test_theme import build, copy_root, parse
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = "https://ada.example.org/site/"
+ROOT = Path(__file__).parent / "roots" / "test-web"
 OLD = time.mktime((2020, 1, 1, 12, 0, 0, 0, 0, -1))
 TALKS_DAY = time.mktime((2021, 5, 6, 12, 0, 0, 0, 0, -1))
 
@@ -311,3 +312,49 @@ def test_parallel_output_equals_serial(tmp_path: Path) -> None:
              *(f"publications/{p.name}" for p in (outs["1"] / "publications").iterdir())]
     for name in files:
         assert (outs["1"] / name).read_bytes() == (outs["2"] / name).read_bytes(), name
+
+
+# -- thumbnails ------------------------------------------------------------------------------
+
+def test_thumbnail_in_the_list_and_on_the_page(site: Path) -> None:
+    copy = site / "_images" / "cv" / "lovelace1843notes.png"
+    assert copy.read_bytes() == (ROOT / "images" / "engine.png").read_bytes()
+    for page, src in (("publications.html", "_images/cv/lovelace1843notes.png"),
+                      ("publications/lovelace1843notes.html",
+                       "../_images/cv/lovelace1843notes.png")):
+        imgs = [a for t, a in parse(read(site / page)).tags
+                if t == "img" and "cv-pub-thumb" in a.get("class", "")]
+        assert [(a["src"], a["alt"]) for a in imgs] == [(src, "")], page
+    text = read(site / "publications.html")
+    byron = text[text.index('id="pub-byron2020"'):]
+    assert "cv-pub-thumb" not in byron[: byron.index("</li>")]
+
+
+def test_no_thumbnail_in_the_cv(tmp_path: Path) -> None:
+    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build", "latex")
+    assert warnings == ""
+    assert not list(out.rglob("*.png"))
+    assert "engine.png" not in next(out.glob("*.tex")).read_text(encoding="utf8")
+
+
+def test_thumbnails_outside_the_site_or_not_images_are_left_out(tmp_path: Path) -> None:
+    src = copy_root(tmp_path, "test-web")
+    (tmp_path / "secret.png").write_bytes(b"not for the web")
+    (src / "notes.txt").write_text("text")
+    profile = src / "profile.yaml"
+    text = profile.read_text()
+    text = text.replace("image: images/engine.png", "image: ../secret.png")
+    text = text.replace('    tags: [poetry]\n', '    tags: [poetry]\n    image: notes.txt\n')
+    text = text.replace("    abstract: Forty-one people wrote this.\n",
+                        "    abstract: Forty-one people wrote this.\n"
+                        "    image: https://img.example.org/big.png\n")
+    profile.write_text(text)
+    out, warnings, _ = build(src, tmp_path / "build")
+    assert re.search(r"profile\.yaml:\d+:\d+: WARNING: publications\[0\]\.image: image is "
+                     r"outside the site folder", warnings), warnings
+    assert re.search(r"publications\[1\]\.image: image is not an image file", warnings)
+    assert warnings.count("WARNING") == 2
+    assert not (out / "_images" / "cv").exists()
+    page = read(out / "publications.html")
+    imgs = [a["src"] for t, a in parse(page).tags if t == "img"]
+    assert imgs == ["https://img.example.org/big.png"]  # a URL the profile chose

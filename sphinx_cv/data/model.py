@@ -579,6 +579,9 @@ class Publication(Located):
                           aliases=("featured", "highlight"), default=False)
     award: str | None = spec(TEXT, "An award the paper won, e.g. 'Best Paper Award'.")
     abstract: str | None = spec(TEXT, "Abstract; shown in an expandable block in HTML.")
+    image: str | None = spec(URL, "Thumbnail beside the entry on the web (not in the CV): "
+                             "a path relative to the profile, /path from the site's "
+                             "folder, or a URL.", aliases=("thumbnail", "teaser"))
     note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",
                                                                             "annote"))
     bibtex: str | None = spec(Text(markdown=False), "BibTeX shown with the entry; "

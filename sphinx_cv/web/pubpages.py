@@ -25,6 +25,7 @@ from ..data.model import Profile, Publication
 from ..render.citation import author_nodes, name_key, own_names, venue_text
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
+from .thumbs import thumbnail
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -106,6 +107,9 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     section = nodes.section(ids=["cv-paper"], classes=["cv-paper"])
     title = pub.title or pub.id
     section += nodes.title("", "", *inline_nodes(title))
+    thumb = thumbnail(get_config(app), pub, pagename)
+    if thumb is not None:
+        section += thumb
     own = own_names([*get_config(app).name_variants,
                      *((profile.person.name, *profile.person.name_variants)
                        if profile.person else ())])
