@@ -67,7 +67,7 @@ def test_feed_is_atom_1_0(site: Path) -> None:
     self_link = [e for e in feed.findall(f"{ATOM}link") if e.get("rel") == "self"]
     assert [e.get("href") for e in self_link] == [BASE + "atom.xml"]
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 5  # three news items, two talks
+    assert len(entries) == 6  # three news items, three talks
     ids, dates = [], []
     for entry in entries:
         for tag in ("id", "title", "updated"):
@@ -358,3 +358,35 @@ def test_thumbnails_outside_the_site_or_not_images_are_left_out(tmp_path: Path) 
     page = read(out / "publications.html")
     imgs = [a["src"] for t, a in parse(page).tags if t == "img"]
     assert imgs == ["https://img.example.org/big.png"]  # a URL the profile chose
+
+
+# -- talks -----------------------------------------------------------------------------------
+
+def test_talks_grouped_by_year_with_their_links(site: Path) -> None:
+    text = read(site / "talks.html")
+    main = text[text.index("<main"): text.index("</main>")]
+    years = re.findall(r'<p class="cv-group-title rubric">(\d{4})</p>', main)
+    assert years == ["2025", "2024"]
+    first = main[main.index(">2025<"): main.index('<p class="cv-group-title rubric">2024')]
+    assert "<strong>Engines &amp; Looms</strong>, Royal Society, London, UK." in first
+    assert "On Bernoulli Numbers" in first and "Notes on Notes" not in first
+    links = re.findall(r'class="cv-link cv-link-(\w+) reference external" href="([^"]+)"',
+                       first)
+    assert links == [("slides", "/files/engines-slides.pdf"),
+                     ("video", "https://video.example.org/engines"),
+                     ("code", "https://github.com/ada/looms"),
+                     ("slides", "https://slides.example.org/bernoulli")]
+
+
+def test_group_by_year_keeps_undated_entries_last() -> None:
+    from sphinx_cv.data.dates import parse_date
+    from sphinx_cv.data.model import Talk
+    from sphinx_cv.directives.timeline import group_by_year
+
+    def talk(title: str, date: str | None) -> Talk:
+        return Talk(title=title, date=parse_date(date) if date else None)
+
+    talks = [talk("a", "2025-03"), talk("b", None), talk("c", "2025"), talk("d", "2023-01-02"),
+             talk("e", "Fall term")]
+    groups = [(year, [t.title for t in group]) for year, group in group_by_year(talks)]
+    assert groups == [(2025, ["a", "c"]), (2023, ["d"]), (None, ["b", "e"])]

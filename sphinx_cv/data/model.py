@@ -448,7 +448,18 @@ class Talk(Dated):
 
     title: str = spec(TEXT, "Title of the talk.", aliases=("name",), required=True)
     event: str | None = spec(TEXT, "Event or host.", aliases=("venue", "conference", "host"))
+    slides: str | None = spec(URL, "Slides: a URL or a path on the site.",
+                              aliases=("slidesurl",))
+    video: str | None = spec(URL, "Recording of the talk.", aliases=("videourl", "recording"))
     links: list[Link] = spec(LINKS, "Slides, video and other links.", list_default=True)
+
+    def all_links(self) -> list[Link]:
+        """Slides and video first, then ``links`` (a URL given twice shows once)."""
+        out = [link for link in (make_link(kind, getattr(self, kind))
+                                 for kind in ("slides", "video") if getattr(self, kind))
+               if link is not None]
+        seen = {link.url for link in out}
+        return out + [link for link in self.links if link.url not in seen]
 
 
 @dataclass
@@ -529,6 +540,13 @@ PUB_TYPE = Choice(PUB_TYPES, {
 
 # Shorthand link fields beside `links:`; each becomes a link of that kind.
 LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")
+
+
+def entry_links(entry: Any) -> list[Link]:
+    """The links an entry of any section shows, in order (its ``all_links()`` when it
+    has shorthand fields, else its ``links``)."""
+    all_links = getattr(entry, "all_links", None)
+    return list(all_links() if all_links is not None else getattr(entry, "links", []))
 
 
 @dataclass

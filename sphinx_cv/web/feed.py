@@ -22,6 +22,7 @@ from docutils import nodes
 
 from ..config import get_config
 from ..data.dates import CvDate
+from ..data.model import entry_links
 from ..data.problems import Subtype
 from ..logging_ import warn
 
@@ -181,7 +182,7 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
                 for text in record.highlights:
                     bullets += nodes.list_item("", nodes.paragraph("", "", *inline_nodes(text)))
                 body += bullets
-            links = getattr(record, "links", [])
+            links = entry_links(record)
             if links:
                 body += nodes.paragraph("", "", *joined(
                     [link(item.label, item.url) for item in links], " · "))
