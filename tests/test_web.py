@@ -11,6 +11,7 @@ import re
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -390,3 +391,56 @@ def test_group_by_year_keeps_undated_entries_last() -> None:
              talk("e", "Fall term")]
     groups = [(year, [t.title for t in group]) for year, group in group_by_year(talks)]
     assert groups == [(2025, ["a", "c"]), (2023, ["d"]), (None, ["b", "e"])]
+
+
+# -- comments --------------------------------------------------------------------------------
+
+def external_scripts(page: Path) -> list[dict[str, str]]:
+    return [a for t, a in parse(read(page)).tags
+            if t == "script" and "://" in a.get("src", "")]
+
+
+def test_nothing_from_another_host_by_default(site: Path) -> None:
+    for page in html_pages(site):
+        assert external_scripts(page) == [], page.name
+        assert "cv-comments" not in read(page)
+
+
+def test_giscus_comments_on_paper_pages(tmp_path: Path) -> None:
+    data = {"repo": "ada/site", "repo-id": "R_1", "category-id": "DIC_2",
+            "theme": "light"}
+    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
+                             html_theme_options={"comments": "giscus", "comments_data": data})
+    assert warnings == ""
+    scripts = external_scripts(out / "publications" / "big2024.html")
+    assert [s["src"] for s in scripts] == ["https://giscus.app/client.js"]
+    assert scripts[0]["data-repo"] == "ada/site" and scripts[0]["data-theme"] == "light"
+    assert scripts[0]["data-mapping"] == "pathname"  # a default the options keep
+    for name in ("index.html", "publications.html", "talks.html"):
+        assert external_scripts(out / name) == [], name
+
+
+def test_utterances_on_the_pages_named(tmp_path: Path) -> None:
+    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
+                             html_theme_options={"comments": "utterances",
+                                                 "comments_data": {"repo": "ada/site"},
+                                                 "comments_pages": ["talks"]})
+    assert warnings == ""
+    assert [s["src"] for s in external_scripts(out / "talks.html")] == \
+        ["https://utteranc.es/client.js"]
+    assert external_scripts(out / "publications" / "big2024.html") == []
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"comments": "disqus"}, "'disqus'; expected one of giscus, utterances"),
+    ({"comments": "giscus", "comments_data": {"repo": "ada/site"}},
+     "giscus needs repo-id, category-id"),
+    ({"comments": "utterances", "comments_data": {"Repo": "x"}},
+     "expected a mapping of data-* attribute names"),
+])
+def test_comment_mistakes_are_reported_and_load_nothing(tmp_path: Path, options: dict[str, Any],
+                                                        message: str) -> None:
+    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
+                             html_theme_options=options)
+    assert message in warnings
+    assert external_scripts(out / "publications" / "big2024.html") == []
