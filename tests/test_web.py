@@ -444,3 +444,36 @@ def test_comment_mistakes_are_reported_and_load_nothing(tmp_path: Path, options:
                              html_theme_options=options)
     assert message in warnings
     assert external_scripts(out / "publications" / "big2024.html") == []
+
+
+# -- issue 16, "done when" -------------------------------------------------------------------
+
+def test_a_quickstart_site_with_the_features_switched_on(tmp_path: Path) -> None:
+    from clitools import cli
+
+    site = tmp_path / "mysite"
+    assert cli("quickstart", site, "--name", "Jane Doe").code == 0
+    conf = site / "conf.py"
+    text = conf.read_text(encoding="utf8")
+    for line in ('html_baseurl = "https://you.github.io/"', "cv_feed = True",
+                 "cv_sitemap = True", "cv_publication_pages = True"):
+        assert f"# {line}\n" in text, line  # shown commented out, ready to switch on
+        text = text.replace(f"# {line}\n", f"{line}\n")
+    conf.write_text(text, encoding="utf8")
+    profile = site / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf8").replace(
+        "    selected: true\n", "    selected: true\n    abstract: We show *how* it works.\n"),
+        encoding="utf8")
+    (site / "metrics.yaml").write_text("doe2025first: {citations: 12, source: OpenAlex, "
+                                       "date: 2025-09-10}\n")
+    out, warnings, _ = build(site, tmp_path / "build")
+    assert warnings == ""
+    feed = ET.parse(out / "atom.xml").getroot()
+    assert len(feed.findall(f"{ATOM}entry")) == 2  # the two news items
+    assert ET.parse(out / "sitemap.xml").getroot().tag == f"{SITEMAP}urlset"
+    assert "Sitemap: https://you.github.io/sitemap.xml" in (out / "robots.txt").read_text()
+    tags = parse(read(out / "publications" / "doe2025first.html"))
+    assert dict(tags.meta())["citation_title"] == "A First Paper Title"
+    assert dict(tags.meta("property"))["og:description"] == "We show how it works."
+    listing = read(out / "publications.html")
+    assert 'class="cv-filter"' in listing and "Cited by 12" in listing
