@@ -477,3 +477,16 @@ def test_a_quickstart_site_with_the_features_switched_on(tmp_path: Path) -> None
     assert dict(tags.meta("property"))["og:description"] == "We show how it works."
     listing = read(out / "publications.html")
     assert 'class="cv-filter"' in listing and "Cited by 12" in listing
+
+
+def test_a_rebuild_that_writes_no_document(tmp_path: Path) -> None:
+    """Nothing to read or write: the generated pages are rendered all the same (the
+    HTML writer's per-document numbering is not there then)."""
+    src = copy_root(tmp_path, "test-web")
+    out, _, _ = build(src, tmp_path / "build")
+    page = out / "publications" / "lovelace1843notes.html"
+    first = page.read_bytes()
+    page.unlink()
+    out, warnings, reread = build(src, tmp_path / "build")
+    assert warnings == "" and reread == []
+    assert page.read_bytes() == first
