@@ -160,28 +160,47 @@ def local_path(value: str, site: str, base: str) -> str | None:
     return os.path.join(base, value)
 
 
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+"""Files a publication's ``image`` may be: what browsers show in ``<img>``."""
+
+
 def _check_photo(profile: Profile, site: str, base: str, roots: tuple[str, ...],
                  ctx: Context) -> None:
-    """A photo file outside the site, missing or not a regular file is reported and
-    left out (pages show initials; the CV has no photo)."""
+    """A photo or thumbnail file outside the site, missing or not a regular file is
+    reported and left out (pages show initials or no thumbnail; the CV has neither)."""
     person = profile.person
-    if person is None or not person.photo:
-        return
-    local = local_path(person.photo, site, base)
+    if person is not None and person.photo and not _image_ok(
+            person.photo, site, base, roots, ctx, person.loc_of("photo"), "person.photo",
+            "photo"):
+        person.photo = None
+    for i, pub in enumerate(profile.publications):
+        if pub.image and not _image_ok(pub.image, site, base, roots, ctx,
+                                       pub.loc_of("image"), f"publications[{i}].image",
+                                       "image", IMAGE_EXTENSIONS):
+            pub.image = None
+
+
+def _image_ok(value: str, site: str, base: str, roots: tuple[str, ...], ctx: Context,
+              where: Location | None, path: str, what: str,
+              extensions: tuple[str, ...] = ()) -> bool:
+    local = local_path(value, site, base)
     if local is None:
-        return
-    try:
-        check_file(local, roots)
-        return
-    except FileNotFoundError:
-        why, expected = f"photo not found ({local})", "an existing image file"
-    except FileRefused as err:
-        why, expected = f"photo {err}", err.expected
-    except OSError as err:
-        why, expected = f"cannot read the photo: {err.strerror}", "a readable image file"
-    ctx.report(Subtype.FILE, person.loc_of("photo") or Location(ctx.filename),
-               "person.photo", f"{why}; left out", value=person.photo, expected=expected)
-    person.photo = None
+        return True
+    if extensions and not local.lower().endswith(extensions):
+        why, expected = f"{what} is not an image file", "a " + ", ".join(extensions) + " file"
+    else:
+        try:
+            check_file(local, roots)
+            return True
+        except FileNotFoundError:
+            why, expected = f"{what} not found ({local})", "an existing image file"
+        except FileRefused as err:
+            why, expected = f"{what} {err}", err.expected
+        except OSError as err:
+            why, expected = f"cannot read the {what}: {err.strerror}", "a readable image file"
+    ctx.report(Subtype.FILE, where or Location(ctx.filename), path, f"{why}; left out",
+               value=value, expected=expected)
+    return False
 
 
 def load_bibtex_file(paths: str | Sequence[str]) -> tuple[list[Publication], list[Problem]]:

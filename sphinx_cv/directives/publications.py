@@ -18,6 +18,7 @@ from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
 from ..web.pubpages import PAGE_ATTR, PAGES_DIR, page_slug
+from ..web.thumbs import thumbnail
 from .common import (
     CvDirective,
     OptionSpec,
@@ -179,6 +180,10 @@ class PublicationList(CvDirective):
         if self.filtered:
             item["classes"] += [f"cv-year-{pub.year or 'none'}",
                                 *(f"cv-tag-{tag_slug(t)}" for t in pub.tags)]
+        thumb = thumbnail(self.cv, pub)
+        if thumb is not None:
+            item += thumb
+            item["classes"].append("cv-pub-with-thumb")
         para = nodes.paragraph(classes=["cv-pub-text"])
         if numbered:
             try:

@@ -26,6 +26,7 @@ from ..data.pubtypes import pub_type
 from ..render.citation import author_nodes, name_key, own_names, venue_text
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
+from .thumbs import thumbnail
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -107,6 +108,9 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     section = nodes.section(ids=["cv-paper"], classes=["cv-paper"])
     title = pub.title or pub.id
     section += nodes.title("", "", *inline_nodes(title))
+    thumb = thumbnail(get_config(app), pub, pagename)
+    if thumb is not None:
+        section += thumb
     own = own_names([*get_config(app).name_variants,
                      *((profile.person.name, *profile.person.name_variants)
                        if profile.person else ())])
@@ -199,6 +203,23 @@ def scholarly_article(pub: Publication, url: str | None) -> dict[str, Any]:
     return data
 
 
+def smart_quotes(app: Sphinx, pagename: str, body: nodes.section) -> nodes.section:
+    """Quotes and dashes as Sphinx sets them in documents (``smartquotes``), so the
+    paper's page reads like the lists: a generated page is never read, and the
+    transform runs here on its own."""
+    from sphinx.transforms import SphinxSmartQuotes
+    from sphinx.util.docutils import new_document
+
+    document = new_document(pagename)
+    document.settings.env = app.env
+    document.settings.smart_quotes = True
+    document.settings.smartquotes_locales = []
+    document.settings.language_code = app.env.settings.get("language_code", "en")
+    document += body
+    SphinxSmartQuotes(document, startnode=None).apply()
+    return body
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: one page per publication, under ``page.html``."""
     from ..theme.head import plain, shorten
@@ -217,7 +238,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in app.env.all_docs:
             continue
         cited = cited_nodes(metrics.get(pub.id))
-        body = page_body(app, profile, pub, pagename, cited)
+        body = smart_quotes(app, pagename, page_body(app, profile, pub, pagename, cited))
         meta = {"cv-publication": pub.id}
         if pub.abstract:
             meta["description"] = shorten(plain(pub.abstract), 300)
