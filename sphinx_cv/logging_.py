@@ -17,4 +17,9 @@ def warn(message: str, subtype: Subtype, location: Any = None) -> None:
 
 def report(problem: Problem) -> None:
     """A data-layer problem as a Sphinx warning located at ``file:line:col``."""
-    warn(problem.describe(), problem.subtype, str(problem.location))
+    where = str(problem.location)
+    if ":" not in where:
+        # Sphinx reads a location without a colon as a document name and asks the
+        # environment for its path, which does not exist yet at config-inited.
+        where += ":"
+    warn(problem.describe(), problem.subtype, where)

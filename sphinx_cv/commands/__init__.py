@@ -65,9 +65,11 @@ def profile_path(path: str) -> str:
 
 def read_text(path: str) -> str:
     """The file's text (UTF-8); a one-line error when it cannot be read."""
+    from ..data.files import read_file
+
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return fh.read()
+        data = read_file(path)  # never blocks on a FIFO, never reads /dev/zero forever
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as err:
         raise CommandError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8"
                            ) from None

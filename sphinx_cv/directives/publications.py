@@ -208,9 +208,9 @@ class PublicationList(CvDirective):
             block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
             item += block
         if bibtex:
-            from ..data.bibexport import to_bibtex  # only lists that show BibTeX need it
+            from ..data.bibexport import shown_bibtex  # only lists showing BibTeX need it
 
-            text = pub.bibtex or to_bibtex(pub)
+            text = shown_bibtex(pub, self.cv.bibtex_private_fields)
             block = cv_details(summary="BibTeX", classes=["cv-bibtex"])
             block += nodes.literal_block(text, text, language="bibtex")
             item += block

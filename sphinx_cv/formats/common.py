@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from ..data.files import read_file
 from ..data.links import looks_like_url, make_link, normalize_url
 from ..data.problems import Location, Subtype
 from . import Imported
@@ -26,8 +27,7 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 def read_text(path: str) -> str:
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_file(path)  # never blocks on a FIFO, never reads /dev/zero forever
     except FileNotFoundError:
         raise SourceError(f"no such file: {path}") from None
     except OSError as err:
