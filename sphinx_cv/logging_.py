@@ -19,7 +19,8 @@ def report(problem: Problem) -> None:
     """A data-layer problem as a Sphinx warning located at ``file:line:col``."""
     where = str(problem.location)
     if ":" not in where:
-        # Sphinx reads a location without a colon as a document name and asks the
-        # environment for its path, which does not exist yet at config-inited.
-        where += ":"
+        # A whole file (missing, unreadable): Sphinx would read a location without a
+        # colon as a document name, and ask an environment that may not exist yet.
+        warn(f"{where}: {problem.describe()}", problem.subtype)
+        return
     warn(problem.describe(), problem.subtype, where)

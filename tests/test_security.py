@@ -195,7 +195,7 @@ def test_validate_reports_links_and_files(attacked: tuple[Path, Result]) -> None
     assert result.code == 1
     for fragment in ("person.website: link scheme 'javascript:'",
                      "person.photo: photo is outside the site",
-                     "BibTeX file is a FIFO", "BibTeX file not found"):
+                     "BibTeX file fifo.bib is a FIFO", "BibTeX file missing.bib not found"):
         assert fragment in result.out, fragment
 
 
@@ -293,3 +293,153 @@ def test_generated_links_never_become_unsafe_hrefs(link_site: Path, values: list
     assert built.returncode == 0, built.stderr
     assert "Traceback" not in built.stderr
     assert bad_hrefs(link_site / "_out") == []
+
+
+# --- never overwrite input ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return quickstart(tmp_path_factory.mktemp("plain") / "site")
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "bibtex", "{profile}", "-o", "{profile}"],
+    ["export", "bibtex", "{profile}", "-o", "{profile}", "--force"],
+    ["export", "jsonresume", "{site}", "-o", "{profile}", "--force"],
+    ["export", "csl", "{profile}", "--bib", "{bib}", "-o", "{bib}", "--force"],
+    ["export", "bibtex", "{profile}", "-o", "{named_bib}", "--force"],
+    ["import", "bibtex", "{bib}", "-o", "{bib}", "--force"],
+    ["import", "jsonresume", "{json}", "-o", "{json}", "--force"]])
+def test_output_is_never_an_input(plain_site: Path, tmp_path: Path,
+                                  command: list[str]) -> None:
+    site = tmp_path / "site"
+    import shutil
+
+    shutil.copytree(plain_site, site)
+    (site / "refs.bib").write_text("@misc{k, title={T}, year=2020}\n", encoding="utf-8")
+    (site / "named.bib").write_text("@misc{n, title={N}, year=2020}\n", encoding="utf-8")
+    edit_profile(site, "publications:\n  - id", "bibtex: [named.bib]\npublications:\n  - id")
+    (site / "r.json").write_text('{"basics": {"name": "Ada"}}', encoding="utf-8")
+    names = {"profile": site / "profile.yaml", "site": site, "bib": site / "refs.bib",
+             "named_bib": site / "named.bib", "json": site / "r.json"}
+    before = {p: p.read_bytes() for p in site.iterdir() if p.is_file()}
+    result = run(*(a.format(**names) for a in command))
+    assert result.code == 1
+    assert result.err_lines[-1].startswith("sphinx-cv: error: ")
+    assert "is an input of this command; nothing written" in result.err_lines[-1]
+    assert {p: p.read_bytes() for p in site.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("command", [["schema"], ["export", "bibtex", "{profile}"],
+                                     ["import", "bibtex", "{bib}"]])
+def test_existing_output_needs_force(plain_site: Path, tmp_path: Path,
+                                     command: list[str]) -> None:
+    (tmp_path / "a.bib").write_text("@misc{k, title={T}, year=2020}\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("mine", encoding="utf-8")
+    args = [a.format(profile=plain_site / "profile.yaml", bib=tmp_path / "a.bib")
+            for a in command]
+    refused = run(*args, "-o", out)
+    assert refused.code == 1 and out.read_text(encoding="utf-8") == "mine"
+    assert refused.err_lines == [f"sphinx-cv: error: {out} already exists; nothing written "
+                                 "(use --force to replace it)"]
+    forced = run(*args, "-o", out, "--force")
+    assert forced.code == 0, forced.err
+    assert out.read_text(encoding="utf-8") != "mine"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".sphinx-cv-")] == []
+
+
+def test_quickstart_never_writes_through_a_symlink_outside(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "conf.py").symlink_to(outside)
+    (site / ".github").symlink_to(tmp_path)  # a folder on the way, leading out
+    result = run("quickstart", site, "--force")
+    assert result.code == 1 and "leads outside" in result.err, result.err
+    assert outside.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in site.iterdir()) == [".github", "conf.py"]
+    assert not (tmp_path / "workflows").exists()
+
+
+def test_quickstart_is_all_or_nothing(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".github").write_text("a file where a folder must go", encoding="utf-8")
+    result = run("quickstart", site, "--force")
+    assert result.code == 1 and "nothing written" in result.err, result.err
+    assert "Traceback" not in result.err
+    assert sorted(p.name for p in site.iterdir()) == [".github"]
+
+
+def test_build_without_pdf_keeps_a_pdf_it_did_not_make(plain_site: Path,
+                                                       tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "html").mkdir(parents=True)
+    mine = out / "html" / "cv.pdf"
+    mine.write_bytes(b"%PDF-1.5 the user's own")
+    result = run("build", plain_site, "--no-pdf", "-o", out)
+    assert result.code == 0, result.err
+    assert mine.read_bytes() == b"%PDF-1.5 the user's own"
+
+
+# --- no tracebacks, honest exit status -------------------------------------------------------
+
+def test_serve_on_an_impossible_port_is_one_line(plain_site: Path) -> None:
+    result = run("serve", plain_site, "--port", "99999", timeout=30)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err_lines == ["sphinx-cv: error: --port 99999: a port is a number from 0 "
+                                "to 65535"]
+
+
+def test_label_format_with_an_attribute_is_a_warning(plain_site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(plain_site, site)
+    with (site / "publications.rst").open("a", encoding="utf-8") as fh:
+        fh.write("   :label-format: {number.real}{label.__class__}\n")
+    result = run("build", site, "--no-pdf")
+    assert result.code == 0 and "Traceback" not in result.err
+    assert any("bad :label-format:" in line for line in result.err_lines), result.err
+    assert "__class__" not in (site / "_build" / "html" / "publications.html").read_text(
+        encoding="utf-8").split("<main", 1)[-1].replace(":label-format:", "")
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from clitools import cli
+
+    from sphinx_cv.commands import schema
+
+    def broken() -> str:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(schema, "schema_text", broken)
+    result = cli("schema")
+    assert result.code == 1
+    assert result.err_lines == ["sphinx-cv: error: unexpected RuntimeError: a bug (run "
+                                "'sphinx-cv --debug ...' for the traceback, and please report it)"]
+    with pytest.raises(RuntimeError):
+        cli("--debug", "schema")
+
+
+@pytest.mark.parametrize("damage", ["missing", "folder", "not yaml"])
+def test_build_fails_when_the_profile_cannot_be_read(plain_site: Path, tmp_path: Path,
+                                                     damage: str) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(plain_site, site)
+    profile = site / "profile.yaml"
+    profile.unlink()
+    if damage == "folder":
+        profile.mkdir()
+    elif damage == "not yaml":
+        profile.write_text("person: [\n", encoding="utf-8")
+    result = run("build", site, "--no-pdf")
+    assert result.code == 1
+    assert not any(line.startswith("Done") for line in result.out.splitlines())
+    assert result.err_lines[-1].startswith("sphinx-cv: the profile "), result.err_lines[-1]
+    assert str(profile) in result.err_lines[-1]

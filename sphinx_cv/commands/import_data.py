@@ -15,7 +15,17 @@ import os
 from typing import Any
 
 from ..formats import IMPORTERS
-from . import CommandError, UsageError, add_command, error, existing_file, note, write_output
+from . import (
+    CommandError,
+    UsageError,
+    add_command,
+    add_output_options,
+    check_output,
+    error,
+    existing_file,
+    note,
+    write_output,
+)
 
 
 def register(sub: Any) -> None:
@@ -37,7 +47,7 @@ def register(sub: Any) -> None:
                         help="one of: " + ", ".join(IMPORTERS))
     parser.add_argument("source", metavar="SOURCE",
                         help="the file or site folder to read")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_output_options(parser)
     parser.add_argument("--merge", metavar="PROFILE",
                         help="add the imported entries to PROFILE (a profile YAML or a "
                              "site folder holding profile.yaml): entries it has already "
@@ -54,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.source} is not a folder; expected the site's folder")
     elif importer.source == "file":
         existing_file(args.source)
+    check_output(args.output, [args.source], args.force, allowed=_merge_target(args))
     try:
         imported = importer.load(args.source)
     except SourceError as err:
@@ -71,6 +82,13 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     return 1 if problems else 0
+
+
+def _merge_target(args: argparse.Namespace) -> str | None:
+    """--merge's profile: -o may name it, as writing it is what --merge does."""
+    from . import profile_path
+
+    return profile_path(args.merge) if args.merge else None
 
 
 def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:

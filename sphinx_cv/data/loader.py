@@ -138,15 +138,17 @@ def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...
                   ctx: Context) -> str | None:
     """``path`` if the profile may name it; a file missing, outside the site or not a
     regular file is reported where the profile names it, and the rest still loads."""
+    name = profile.bibtex[index]  # named as the user wrote it: the value may be cut short
     try:
         check_file(path, roots)
         return path
     except FileNotFoundError:
-        why, expected = "BibTeX file not found", "an existing .bib file"
+        why, expected = f"BibTeX file {name} not found", "an existing .bib file"
     except FileRefused as err:
-        why, expected = f"BibTeX file {err}", err.expected
+        why, expected = f"BibTeX file {name} {err}", err.expected
     except OSError as err:
-        why, expected = f"cannot read the BibTeX file: {err.strerror}", "a readable .bib file"
+        why = f"cannot read the BibTeX file {name}: {err.strerror}"
+        expected = "a readable .bib file"
     ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
                f"bibtex[{index}]", f"{why}; not read", value=path, expected=expected)
     return None
