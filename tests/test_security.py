@@ -443,3 +443,43 @@ def test_build_fails_when_the_profile_cannot_be_read(plain_site: Path, tmp_path:
     assert not any(line.startswith("Done") for line in result.out.splitlines())
     assert result.err_lines[-1].startswith("sphinx-cv: the profile "), result.err_lines[-1]
     assert str(profile) in result.err_lines[-1]
+
+
+# --- what validates, typesets ---------------------------------------------------------------
+
+@pytest.mark.skipif(not __import__("shutil").which("latexmk"), reason="needs TeX")
+def test_odd_text_typesets_and_is_told(plain_site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(plain_site, site)
+    edit_profile(site, "  location: City, Country", '  location: "City\\0 Nul\\x07 Bell"')
+    edit_profile(site, "  position: Ph.D. Student\n",
+                 '  position: "Ph.D.\\u2028Student \\U0001F600 \\u2603"\n')
+    edit_profile(site, "    GitHub: https://github.com/",
+                 '    GitHub: https://github.com/\n    Tick: "https://example.org/a`b%c#d"')
+    edit_profile(site, "    publications: [doe2023workshop]",
+                 "    publications: [doe2023workshop]\n  - name: A Group Without Topics")
+    edit_profile(site, "  # photo: photo.jpg", "  photo: nophoto.jpg")
+    cv = site / "cv.rst"
+    cv.write_text(cv.read_text(encoding="utf-8").replace(
+        ".. cv-header::\n", ".. cv-header::\n   :photo: yes\n"), encoding="utf-8")
+    profile = str(site / "profile.yaml")
+
+    checked = run("validate", profile)
+    assert checked.code == 1
+    assert re.search(r"profile\.yaml:\d+:\d+: person\.location: control character U\+0000",
+                     checked.out), checked.out
+
+    built = run("build", site, timeout=600)
+    assert built.code == 0, built.err
+    assert (site / "_build" / "html" / "cv.pdf").read_bytes().startswith(b"%PDF")
+    warned = built.err_lines
+    assert any(re.match(rf"{re.escape(profile)}:\d+:\d+: WARNING: person\.location: "
+                        r"control character U\+0000 removed", line) for line in warned)
+    font = [line for line in warned if "has no glyph" in line]
+    assert len(font) == 1 and "person.position" in font[0] and "U+1F600" in font[0], warned
+    assert any("person.photo: photo not found" in line for line in warned)
+    for page in (site / "_build" / "html").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "\x00" not in text and "\x07" not in text and "\u2028" not in text, page

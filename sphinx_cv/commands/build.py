@@ -270,7 +270,34 @@ def build_pdf(paths: Paths, args: argparse.Namespace,
     if tex is None:
         return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
     pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
+    if pdf:
+        for problem in font_problems(app, os.path.join(paths.latex,
+                                                       os.path.splitext(tex)[0] + ".log")):
+            (warnings or sys.stderr).write(f"{problem.location}: WARNING: "
+                                           f"{problem.describe()} [cv.{problem.subtype.value}]\n")
+            if args.fail_on_warning:
+                warned = warned or "LaTeX: warnings treated as errors (-W); see above"
     return pdf, failed or warned
+
+
+def font_problems(app: Any, log_path: str) -> list[Any]:
+    """The profile's fields with characters the PDF's font has no glyph for."""
+    from ..config import CvConfig
+    from ..data.loader import load_profile
+    from ..data.problems import Location
+    from ..data.scripts import missing_glyphs
+
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as fh:
+            log = fh.read()
+    except OSError:
+        return []
+    cv = getattr(app.config, "cv", None)
+    if "Missing character:" not in log or not isinstance(cv, CvConfig) \
+            or not os.path.isfile(cv.profile_path):
+        return []
+    profile = load_profile(cv.profile_path, cv.bibtex_paths).profile
+    return missing_glyphs(log, profile, Location(cv.profile_path))
 
 
 def cv_tex_file(app: Any, latexdir: str) -> str | None:
