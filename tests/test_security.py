@@ -247,6 +247,18 @@ def test_import_bibtex_drops_script_links(tmp_path: Path) -> None:
                for line in result.err_lines), result.err
 
 
+def test_import_csl_drops_script_links(tmp_path: Path) -> None:
+    items = [{"id": "a", "type": "article-journal", "title": "T", "URL": " javascript:x()",
+              "issued": {"date-parts": [[2020]]}},
+             {"id": "b", "type": "article-journal", "title": "U", "URL": "https://ok.org/b",
+              "issued": {"date-parts": [[2021]]}}]
+    (tmp_path / "c.json").write_text(json.dumps(items), encoding="utf-8")
+    result = run("import", "csl", tmp_path / "c.json")
+    assert "javascript" not in result.out and "https://ok.org/b" in result.out
+    assert any("URL: link scheme 'javascript:' is not allowed; dropped" in line
+               for line in result.err_lines), result.err
+
+
 # --- the link policy, generated -------------------------------------------------------------
 
 SCHEMES = st.sampled_from(["javascript", "JavaScript", "vbscript", "data", "file", "http",
