@@ -199,6 +199,27 @@ def test_validate_reports_links_and_files(attacked: tuple[Path, Result]) -> None
         assert fragment in result.out, fragment
 
 
+@pytest.mark.parametrize("photo", ["../../../../../../etc/passwd", "/../../../etc/passwd",
+                                   "/etc/passwd", "{outside}", "link.jpg", "/dev/zero",
+                                   "fifo.jpg"])
+def test_photo_outside_or_not_a_file_is_left_out(tmp_path: Path, photo: str) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "conf.py").write_text("", encoding="utf-8")
+    (tmp_path / "secret.jpg").write_text(SECRET, encoding="utf-8")
+    (site / "link.jpg").symlink_to(tmp_path / "secret.jpg")
+    os.mkfifo(site / "fifo.jpg")
+    value = photo.format(outside=tmp_path / "secret.jpg")
+    (site / "profile.yaml").write_text(f"person:\n  name: Ada\n  photo: {q(value)}\n",
+                                       encoding="utf-8")
+    result = run("validate", site / "profile.yaml", timeout=30)
+    assert result.code == 1
+    assert re.search(r"profile\.yaml:3:10: person\.photo: (photo is outside the site|"
+                    r"photo not found|photo is a FIFO)", result.out), result.out
+    loaded = load_profile(str(site / "profile.yaml"))
+    assert loaded.profile.person is not None and loaded.profile.person.photo is None
+
+
 @pytest.mark.parametrize("command", [
     ["validate", "{path}"], ["import", "bibtex", "{path}"],
     ["import", "jsonresume", "{path}"], ["import", "csl", "{path}"],
