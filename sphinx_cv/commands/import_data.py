@@ -15,7 +15,17 @@ import os
 from typing import Any
 
 from ..formats import IMPORTERS
-from . import CommandError, UsageError, add_command, error, existing_file, note, write_output
+from . import (
+    CommandError,
+    UsageError,
+    add_command,
+    add_output_options,
+    check_output,
+    error,
+    existing_file,
+    note,
+    write_output,
+)
 
 
 def register(sub: Any) -> None:
@@ -45,7 +55,7 @@ def register(sub: Any) -> None:
                         help="the file or site folder to read (for orcid, also an ORCID iD "
                              "to fetch); BibTeX takes several files, read together "
                              "(@string macros and crossref span them)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_output_options(parser)
     parser.add_argument("--merge", metavar="PROFILE",
                         help="add the imported entries to PROFILE (a profile YAML or a "
                              "site folder holding profile.yaml): entries it has already "
@@ -66,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"{source} is not a folder; expected the site's folder")
         elif importer.source == "file":
             existing_file(source)
+    check_output(args.output, sources, args.force, allowed=_merge_target(args))
     args.source = ", ".join(sources)
     try:
         imported = importer.load(sources if importer.several else sources[0])
@@ -84,6 +95,13 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     return 1 if problems else 0
+
+
+def _merge_target(args: argparse.Namespace) -> str | None:
+    """--merge's profile: -o may name it, as writing it is what --merge does."""
+    from . import profile_path
+
+    return profile_path(args.merge) if args.merge else None
 
 
 def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:

@@ -21,6 +21,8 @@ from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
+from .fields import URL
+from .links import LINK_EXPECTED
 from .model import (
     Award,
     Education,
@@ -33,6 +35,7 @@ from .model import (
     Teaching,
     Topic,
 )
+from .problems import show_value
 from .yamldump import default_section_title, in_field_order, ordered
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -120,6 +123,7 @@ def from_jsonresume(resume: Any) -> Converted:
         out.problems.append("the document is not a JSON object; expected a JSON Resume "
                             "such as {\"basics\": {\"name\": ...}}")
         return out
+    resume = _without_unsafe_links(resume, "", out)
     profile: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     basics = resume.get("basics")
@@ -172,6 +176,30 @@ def from_jsonresume(resume: Any) -> Converted:
         profile[X] = extra
     out.data = ordered(profile)
     return out
+
+
+LINK_KEYS = frozenset({"url", "image"})
+"""JSON Resume's keys whose value becomes a link (or an image source) on the site."""
+
+
+def _without_unsafe_links(value: Any, path: str, out: Converted) -> Any:
+    """``value`` without the ``url`` and ``image`` values the link policy refuses
+    (``javascript:``...): each is dropped and said, so it reaches neither the profile nor
+    an ``x-jsonresume`` copy."""
+    if isinstance(value, list):
+        return [_without_unsafe_links(v, f"{path}[{i}]", out) for i, v in enumerate(value)]
+    if not isinstance(value, dict):
+        return value
+    kept: dict[str, Any] = {}
+    for key, item in value.items():
+        where = f"{path}.{key}" if path else str(key)
+        why = URL.problem(item.strip()) if key in LINK_KEYS and isinstance(item, str) else None
+        if why is not None and why != "not a URL":
+            out.problems.append(f"{where}: {why}; dropped (got {show_value(item)}); "
+                                f"expected {LINK_EXPECTED}")
+            continue
+        kept[key] = _without_unsafe_links(item, where, out)
+    return kept
 
 
 def _items(resume: dict[str, Any], key: str, out: Converted,

@@ -136,18 +136,22 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
 
 def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...],
                   ctx: Context) -> str | None:
-    """``path`` if the profile may name it; a file outside the site is reported (a
-    missing one is reported when it is read)."""
+    """``path`` if the profile may name it; a file missing, outside the site or not a
+    regular file is reported where the profile names it, and the rest still loads."""
+    name = profile.bibtex[index]  # named as the user wrote it: the value may be cut short
     try:
         check_file(path, roots)
+        return path
+    except FileNotFoundError:
+        why, expected = f"BibTeX file {name} not found", "an existing .bib file"
     except FileRefused as err:
-        ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
-                   f"bibtex[{index}]", f"BibTeX file {err}; not read", value=path,
-                   expected=err.expected)
-        return None
-    except OSError:
-        pass
-    return path
+        why, expected = f"BibTeX file {name} {err}", err.expected
+    except OSError as err:
+        why = f"cannot read the BibTeX file {name}: {err.strerror}"
+        expected = "a readable .bib file"
+    ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
+               f"bibtex[{index}]", f"{why}; not read", value=path, expected=expected)
+    return None
 
 
 def local_path(value: str, site: str, base: str) -> str | None:

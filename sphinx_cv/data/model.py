@@ -205,6 +205,15 @@ class Authors(Converter):
 AUTHORS = Authors()
 
 
+PRIVATE_FIELDS = ("file", "files", "pdf-file", "local-url", "annote", "annotation", "comment",
+                  "owner", "timestamp", "date-added", "date-modified", "added-at",
+                  "groups", "readstatus", "priority", "mendeley-*", "bdsk-*", "jabref-*",
+                  "zotero-*", "x-*")
+"""Fields a reference manager writes for its user alone (the paper's file on disk,
+reading notes, who added it and when): left out of the BibTeX a page shows. Patterns as
+:mod:`fnmatch` reads them; ``cv_bibtex_private_fields`` replaces the list."""
+
+
 @dataclass
 class Person(Located):
     """The researcher: name, position, contact and links shown in headers and cards."""

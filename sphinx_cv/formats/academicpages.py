@@ -34,6 +34,7 @@ from .common import (
     load_yaml,
     make_id,
     read_text,
+    refused_link,
     safe_url,
     year_of,
 )
@@ -175,7 +176,11 @@ class _Site:
         if empty(value):
             return None
         url = safe_url(str(value))
-        if url is None:
+        refused = refused_link(str(value))
+        if refused:  # the caller leaves it out of x-academicpages too
+            self.imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.{field}",
+                             value=repr(clean(str(value))))
+        elif url is None:
             self.imp.problem(Location(path), "not a safe link (http, https, mailto or a "
                              f"relative path); kept under {X}", path=f"{where}.{field}",
                              value=repr(clean(str(value))))
@@ -210,6 +215,8 @@ class _Site:
                            ("bibtexurl", "bibtex_url"), ("codeurl", "code")):
             url = self._url(meta.get(key), where, key, path)
             if url is None:
+                if refused_link(meta.get(key)):
+                    used.add(key)
                 continue
             used.add(key)
             if field == "url" and url.lower().split("?")[0].endswith(".pdf"):
@@ -270,6 +277,7 @@ class _Site:
             url = self._url(meta.get(key), where, key, path)
             if url:
                 links[label] = url
+            if url or refused_link(meta.get(key)):
                 used.add(key)
         if links:
             talk["links"] = links

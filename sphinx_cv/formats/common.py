@@ -12,7 +12,13 @@ from typing import Any
 import yaml
 
 from ..data.dates import PRESENT_WORDS
-from ..data.links import looks_like_url, make_link, normalize_url
+from ..data.links import (
+    is_safe_link,
+    link_problem,
+    looks_like_url,
+    make_link,
+    normalize_url,
+)
 from ..data.problems import Location, Subtype
 from . import Imported
 
@@ -21,17 +27,13 @@ class SourceError(Exception):
     """The source cannot be read at all (missing, not UTF-8, not the format): one line."""
 
 
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-"""The only URL schemes an imported link may have; other links are relative or fragments."""
-
-
 def read_text(path: str) -> str:
     """A file's text, read through :func:`sphinx_cv.data.files.read_file` (regular files
     only, size-limited), as UTF-8 with universal newlines."""
     from ..data.files import FileRefused, read_file
 
     try:
-        data = read_file(path)
+        data = read_file(path)  # never blocks on a FIFO, never reads /dev/zero forever
     except FileRefused as err:
         raise SourceError(f"{path}: {err}") from None
     except FileNotFoundError:
@@ -187,8 +189,8 @@ def has_html(value: str) -> bool:
 
 
 def safe_url(value: Any) -> str | None:
-    """``value`` as a link the site may show: http(s), mailto, tel, a relative path or a
-    fragment; None for anything else (``javascript:``, ``data:``, ``file:``...)."""
+    """``value`` as a link the site may show, or None: the one link policy
+    (:func:`..data.links.link_problem`) decides, as for the profile."""
     if not isinstance(value, str):
         return None
     text = clean(value)
@@ -198,11 +200,17 @@ def safe_url(value: Any) -> str | None:
     if not looks_like_url(text):
         return None
     text = normalize_url(text)
-    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", text)
-    if (scheme and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\d", text)
-            and scheme.group(1).lower() not in SAFE_SCHEMES):
+    return text if is_safe_link(text) else None
+
+
+def refused_link(value: Any) -> str | None:
+    """Why the link policy refuses ``value`` (``javascript:``, a control character...),
+    or None when it is safe or no link at all (plain text may be kept under ``x-``;
+    a refused link is dropped)."""
+    if not isinstance(value, str):
         return None
-    return text
+    text = value.strip()
+    return link_problem(text) and link_problem(normalize_url(text))
 
 
 def link_url(label: str, value: Any) -> str | None:

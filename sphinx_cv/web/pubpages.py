@@ -102,7 +102,7 @@ def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
 def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
               cited: Any = None) -> nodes.section:
     """The page of ``pub`` as nodes."""
-    from ..data.bibexport import to_bibtex
+    from ..data.bibexport import shown_bibtex
 
     builder = app.builder
     section = nodes.section(ids=["cv-paper"], classes=["cv-paper"])
@@ -146,7 +146,7 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     if pub.tags:
         section += nodes.paragraph("", "Topics: " + ", ".join(pub.tags),
                                    classes=["cv-paper-tags"])
-    bibtex = pub.bibtex or to_bibtex(pub)
+    bibtex = shown_bibtex(pub, get_config(app).bibtex_private_fields)
     part = _part("BibTeX", "cv-bibtex")
     part += nodes.literal_block(bibtex, bibtex, language="bibtex")
     section += part

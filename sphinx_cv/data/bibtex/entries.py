@@ -17,7 +17,7 @@ from pybtex.database import Person
 
 from ..dates import DateError, parse_date, parse_month
 from ..fields import URL, normalize_key, yes_no_word
-from ..links import Link, make_link
+from ..links import LINK_EXPECTED, Link, make_link
 from ..model import LINK_FIELDS, PUB_TYPE, Publication, normalize_name
 from ..problems import Location, Subtype
 from .latex import latex_to_text
@@ -271,8 +271,7 @@ class EntryMapper:
             if why is None:
                 self.set(attr, value, attr)
             else:
-                self.report(Subtype.VALUE, attr, f"{why}; ignored", value=raw,
-                            expected=URL.expected)
+                self._bad_link(attr, raw, why)
         out: list[Link] = []
         for name, kind in READ_LINK_FIELDS.items():
             raw = self.raw(name)
@@ -280,15 +279,23 @@ class EntryMapper:
                 continue
             link = make_link(kind, _clean_url(raw))
             if link is None:
-                why = URL.problem(_clean_url(raw)) or "not a URL"
-                self.report(Subtype.VALUE, name, f"{why}; ignored", value=raw,
-                            expected=URL.expected)
+                self._bad_link(name, raw, URL.problem(_clean_url(raw)) or "not a URL")
             else:
                 out.append(link)
                 self.use(name)
                 self.locations.setdefault("links", self.src.loc(self.fields[name][1]))
         if out:
             self.values["links"] = out
+
+    def _bad_link(self, name: str, raw: str, why: str) -> None:
+        """A link field that is not kept: an unsafe one (``javascript:``...) is dropped
+        for good, not kept under ``x-bibtex`` where an export would write it back."""
+        if why == "not a URL":
+            self.report(Subtype.VALUE, name, f"{why}; ignored", value=raw,
+                        expected=URL.expected)
+            return
+        self.use(name)
+        self.report(Subtype.VALUE, name, f"{why}; dropped", value=raw, expected=LINK_EXPECTED)
 
     def tags(self) -> None:
         raw = self.raw("keywords")
