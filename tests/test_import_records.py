@@ -1,6 +1,7 @@
 """Importing reference-manager exports and ORCID records: real public samples
-(tests/data/csl/, tests/data/ris/, tests/data/orcid/, sources in each README.md) become publications that
-validate and build, every reference present and every value placed or kept."""
+(tests/data/csl/, tests/data/ris/, tests/data/orcid/, sources in each README.md) become
+publications that validate and build, every reference present and every value placed or
+kept."""
 
 from __future__ import annotations
 
