@@ -30,7 +30,6 @@ from .common import (
     clean,
     date_range,
     empty,
-    front_matter,
     has_html,
     html_text,
     iso_date,
@@ -38,7 +37,7 @@ from .common import (
     safe_url,
     slug,
 )
-from .sites import person_links, split_body
+from .sites import SiteReader, person_links, split_body
 
 X = "x-alfolio"
 MARKS = "*†‡§¶#"
@@ -77,13 +76,7 @@ def load(folder: str) -> Imported:
     return imp
 
 
-class _Site:
-    def __init__(self, folder: str, imp: Imported) -> None:
-        self.folder = folder
-        self.imp = imp
-
-    def path(self, *parts: str) -> str:
-        return os.path.join(self.folder, *parts)
+class _Site(SiteReader):
 
     # --- _config.yml and _data/socials.yml -----------------------------------------------
 
@@ -312,18 +305,8 @@ class _Site:
     # --- _news/*.md ----------------------------------------------------------------------
 
     def news(self) -> list[dict[str, Any]]:
-        folder = self.path("_news")
-        if not os.path.isdir(folder):
-            return []
         out = []
-        for name in sorted(os.listdir(folder)):
-            if name.startswith(".") or not name.endswith((".md", ".markdown", ".html")):
-                continue
-            path = os.path.join(folder, name)
-            self.imp.entries += 1
-            meta, body = front_matter(path, self.imp)
-            if meta is None:
-                continue
+        for name, _, meta, body in self.markdown_pages("_news"):
             first, rest = split_body(body)
             item: dict[str, Any] = {}
             title = clean(str(meta.get("title") or ""))

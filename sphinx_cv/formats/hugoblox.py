@@ -31,13 +31,14 @@ from .common import (
     front_matter,
     html_text,
     iso_date,
+    jsonable,
     load_yaml,
     make_id,
     safe_url,
     year_of,
 )
 from .csl import TYPES as CSL_TYPES
-from .sites import add_entries, name_variants
+from .sites import SiteReader, add_entries, name_variants
 
 X = "x-hugoblox"
 OLD_TYPES = {"0": "misc", "1": "conference", "2": "journal", "3": "preprint", "4": "report",
@@ -89,14 +90,7 @@ def load(folder: str) -> Imported:
     return imp
 
 
-class _Site:
-    def __init__(self, folder: str, imp: Imported) -> None:
-        self.folder = folder
-        self.imp = imp
-        self.used: set[str] = set()
-
-    def path(self, *parts: str) -> str:
-        return os.path.join(self.folder, *parts)
+class _Site(SiteReader):
 
     # --- authors -------------------------------------------------------------------------
 
@@ -403,7 +397,7 @@ class _Site:
         if clean(body):
             extra["body"] = clean(body)  # the page's text, Markdown
         if extra:
-            pub.setdefault(X, {}).update({k: _plain(v) for k, v in extra.items()})
+            pub.setdefault(X, {}).update({k: jsonable(v) for k, v in extra.items()})
             self.imp.kept.update(f"publications[].{k}" for k in extra)
         return pub
 
@@ -459,15 +453,4 @@ class _Site:
         if more:  # a cite.bib with several entries: each is a publication
             self.imp.entries += len(more)
             add_entries(pubs, more, Publication, self.imp, X, where)
-
-
-def _plain(value: Any) -> Any:
-    """Front matter values as YAML writes them back (dates as text)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return iso_date(value)
-    return value
 
