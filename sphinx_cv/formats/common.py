@@ -12,17 +12,13 @@ from typing import Any
 import yaml
 
 from ..data.dates import PRESENT_WORDS
-from ..data.links import looks_like_url, make_link, normalize_url
+from ..data.links import is_safe_link, looks_like_url, make_link, normalize_url
 from ..data.problems import Location, Subtype
 from . import Imported
 
 
 class SourceError(Exception):
     """The source cannot be read at all (missing, not UTF-8, not the format): one line."""
-
-
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-"""The only URL schemes an imported link may have; other links are relative or fragments."""
 
 
 def read_text(path: str) -> str:
@@ -209,11 +205,7 @@ def safe_url(value: Any) -> str | None:
     if not looks_like_url(text):
         return None
     text = normalize_url(text)
-    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", text)
-    if (scheme and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\d", text)
-            and scheme.group(1).lower() not in SAFE_SCHEMES):
-        return None
-    return text
+    return text if is_safe_link(text) else None  # the one link policy (data/links.py)
 
 
 def link_url(label: str, value: Any) -> str | None:
