@@ -90,7 +90,8 @@ def test_orcid_works_file(tmp_path: Path) -> None:
     assert pub["type"] == "conference" and pub["date"] == "2021-11-07"
     assert pub["doi"] == "10.5281/zenodo.5624531"  # the API's normalised form
     assert pub["url"] == "https://zenodo.org/record/5624531"
-    assert pub["x-orcid"] == {"put-code": 114870302}
+    assert pub["x-orcid"] == {"put-code": 114870302, "source": "Bas Cornelissen"}
+    assert data["x-orcid"] == {"orcid": "https://orcid.org/0000-0002-0766-7305"}
     validates(tmp_path)
     builds_with_every_entry(tmp_path, data)
     assert count(data) == 1

@@ -213,18 +213,22 @@ class _Site(SiteReader):
             return
         url = clean(str(item.get("url") or item.get("link") or ""))
         icon = str(item.get("icon") or "").split("/")[-1]
+        look = {k: v for k, v in item.items() if k not in ("url", "link") and not empty(v)}
         if url.startswith("mailto:"):
             person.setdefault("email", [url[len("mailto:"):]])
-            return
-        safe = safe_url(url)
-        if not safe:
+            key = "email"
+        elif safe_url(url):
+            label = clean(str(item.get("label") or icon.replace("-", " ") or "Link"))
+            from ..data.links import kind_of, label_for
+
+            kind = kind_of(label)
+            key = label_for(kind) if kind else label
+            person.setdefault("links", {})[key] = safe_url(url)
+        else:
             extra.setdefault("links", []).append(item)
             return
-        label = clean(str(item.get("label") or icon.replace("-", " ") or "Link"))
-        from ..data.links import kind_of, label_for
-
-        kind = kind_of(label)
-        person.setdefault("links", {})[label_for(kind) if kind else label] = safe
+        if look:  # the icon (and label) the site drew the link with
+            extra.setdefault("link_icons", {})[key] = look
 
     def _dates(self, item: dict[str, Any], entry: dict[str, Any]) -> set[str]:
         used = set()
@@ -241,7 +245,7 @@ class _Site(SiteReader):
 
     def _entry(self, item: dict[str, Any], entry: dict[str, Any], used: set[str],
                where: str) -> dict[str, Any]:
-        used |= self._dates(item, entry) | {"summary", "icon"}
+        used |= self._dates(item, entry) | {"summary"}
         if not empty(item.get("summary")):
             entry["summary"] = " ".join(str(item["summary"]).split())
         button = item.get("button")
