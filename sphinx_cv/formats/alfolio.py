@@ -70,6 +70,9 @@ def load(folder: str) -> Imported:
             person["name_variants"] = variants
     if person:
         data["person"] = person
+    if not data:
+        imp.notes.append(f"{folder}: found none of _config.yml, _bibliography/papers.bib, "
+                         "_data/cv.yml or _news/; is it an al-folio site?")
     from ..data.yamldump import ordered
 
     imp.data = ordered(data)

@@ -84,6 +84,9 @@ def load(folder: str) -> Imported:
                 person["name_variants"] = variants
     if person:
         data["person"] = person
+    if not data:
+        imp.notes.append(f"{folder}: found none of data/authors/, content/authors/ or "
+                         "content/publications/; is it a HugoBlox site?")
     from ..data.yamldump import ordered
 
     imp.data = ordered(data)
