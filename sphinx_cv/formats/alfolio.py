@@ -154,7 +154,8 @@ class _Site(SiteReader):
             pub["award"] = re.sub(r"\\([*_`\[\]])", r"\1", pub["award"])  # al-folio's Markdown
         if not kept:
             pub.pop("x-bibtex", None)
-        self.imp.kept.update(f"_bibliography/papers.bib: {k}" for k in kept if k != "entrytype")
+        self.imp.kept.update(f"_bibliography/papers.bib: {k} (under x-bibtex)" for k in kept
+                             if k != "entrytype")
 
     # --- _data/cv.yml --------------------------------------------------------------------
 

@@ -454,6 +454,8 @@ class _Site(SiteReader):
                 pub[key] = value  # (some pages name the paper itself as the venue)
             elif pub[key] != value and key != "x-bibtex":
                 differ[key] = value
+        self.imp.kept.update(f"{where}: {k} (under x-bibtex)"
+                             for k in first.get("x-bibtex", {}) if k != "entrytype")
         if differ:
             pub.setdefault(X, {})["cite.bib"] = differ
             self.imp.kept.update(f"{where}: {k}" for k in differ)
