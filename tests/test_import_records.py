@@ -1,6 +1,7 @@
 """Importing reference-manager exports and ORCID records: real public samples
-(tests/data/ris/, tests/data/orcid/, sources in each README.md) become publications that
-validate and build, every reference present and every value placed or kept."""
+(tests/data/csl/, tests/data/ris/, tests/data/orcid/, sources in each README.md) become
+publications that validate and build, every reference present and every value placed or
+kept."""
 
 from __future__ import annotations
 
@@ -25,6 +26,21 @@ def test_ris_exports(tmp_path: Path, name: str, references: int) -> None:
     assert count(data) == references  # entries in = entries out
     validates(tmp_path)
     builds_with_every_entry(tmp_path, data)
+
+
+def test_csl_zotero_export(tmp_path: Path) -> None:
+    result, data = imported("csl", DATA / "csl" / "zotero.json", tmp_path)
+    assert result.code == 0, result.err
+    pubs = data["publications"]
+    assert [p["type"] for p in pubs] == ["book"] + ["journal"] * 4
+    assert pubs[1]["authors"] == ["Esa Díaz-León"] and pubs[1]["date"] == "2013-05-01"
+    assert pubs[4]["number"] == "2" and pubs[4]["venue"] == "Philosophy Compass"
+    # Zotero's citation keys ('haslanger:2012resisting') are no profile ids: kept.
+    assert pubs[0]["x-csl"]["id"] == "haslanger:2012resisting"
+    validates(tmp_path)
+    builds_with_every_entry(tmp_path, data)
+    assert count(data) == 5
+    assert kept_keys(data, "x-csl") == 26
 
 
 def test_ris_fields(tmp_path: Path) -> None:
@@ -74,7 +90,8 @@ def test_orcid_works_file(tmp_path: Path) -> None:
     assert pub["type"] == "conference" and pub["date"] == "2021-11-07"
     assert pub["doi"] == "10.5281/zenodo.5624531"  # the API's normalised form
     assert pub["url"] == "https://zenodo.org/record/5624531"
-    assert pub["x-orcid"] == {"put-code": 114870302}
+    assert pub["x-orcid"] == {"put-code": 114870302, "source": "Bas Cornelissen"}
+    assert data["x-orcid"] == {"orcid": "https://orcid.org/0000-0002-0766-7305"}
     validates(tmp_path)
     builds_with_every_entry(tmp_path, data)
     assert count(data) == 1

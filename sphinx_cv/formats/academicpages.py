@@ -26,10 +26,10 @@ from .common import (
     clean,
     empty,
     find_doi,
-    front_matter,
     has_html,
     html_text,
     iso_date,
+    jsonable,
     load_json,
     load_yaml,
     make_id,
@@ -38,7 +38,14 @@ from .common import (
     safe_url,
     year_of,
 )
-from .sites import add_entries, is_placeholder, name_variants, person_links, split_body
+from .sites import (
+    SiteReader,
+    add_entries,
+    is_placeholder,
+    name_variants,
+    person_links,
+    split_body,
+)
 
 X = "x-academicpages"
 STRUCTURAL = frozenset({"collection", "layout", "published", "author_profile"})
@@ -96,14 +103,7 @@ def load(folder: str) -> Imported:
     return imp
 
 
-class _Site:
-    def __init__(self, folder: str, imp: Imported) -> None:
-        self.folder = folder
-        self.imp = imp
-        self.used: set[str] = set()
-
-    def path(self, *parts: str) -> str:
-        return os.path.join(self.folder, *parts)
+class _Site(SiteReader):
 
     # --- _config.yml ---------------------------------------------------------------------
 
@@ -149,25 +149,15 @@ class _Site:
     # --- collections ---------------------------------------------------------------------
 
     def pages(self, collection: str, convert: Any) -> list[dict[str, Any]]:
-        folder = self.path(collection)
-        if not os.path.isdir(folder):
-            return []
         out = []
-        for name in sorted(os.listdir(folder)):
-            if name.startswith(".") or not name.endswith((".md", ".markdown", ".html")):
-                continue
-            path = os.path.join(folder, name)
-            self.imp.entries += 1
-            meta, body = front_matter(path, self.imp)
-            if meta is None:
-                continue
+        for name, path, meta, body in self.markdown_pages(collection):
             entry = convert(meta, body, f"{collection}/{name}", path)
             if entry is not None:
                 out.append(entry)
         return out
 
     def _extra(self, meta: dict[str, Any], used: set[str], where: str) -> dict[str, Any]:
-        extra = {k: _jsonable(v) for k, v in meta.items()
+        extra = {k: jsonable(v) for k, v in meta.items()
                  if k not in used and k not in STRUCTURAL and not empty(v)}
         self.imp.kept.update(f"{where.split('/')[0]}[].{k}" for k in extra)
         return extra
@@ -429,13 +419,3 @@ def _rename_x(value: Any) -> Any:
         return [_rename_x(v) for v in value]
     return value
 
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as YAML writes them back (dates as text)."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return iso_date(value)
-    return clean(value)

@@ -30,7 +30,6 @@ from .common import (
     clean,
     date_range,
     empty,
-    front_matter,
     has_html,
     html_text,
     iso_date,
@@ -38,7 +37,7 @@ from .common import (
     safe_url,
     slug,
 )
-from .sites import person_links, split_body
+from .sites import SiteReader, person_links, split_body
 
 X = "x-alfolio"
 MARKS = "*†‡§¶#"
@@ -71,19 +70,16 @@ def load(folder: str) -> Imported:
             person["name_variants"] = variants
     if person:
         data["person"] = person
+    if not data:
+        imp.notes.append(f"{folder}: found none of _config.yml, _bibliography/papers.bib, "
+                         "_data/cv.yml or _news/; is it an al-folio site?")
     from ..data.yamldump import ordered
 
     imp.data = ordered(data)
     return imp
 
 
-class _Site:
-    def __init__(self, folder: str, imp: Imported) -> None:
-        self.folder = folder
-        self.imp = imp
-
-    def path(self, *parts: str) -> str:
-        return os.path.join(self.folder, *parts)
+class _Site(SiteReader):
 
     # --- _config.yml and _data/socials.yml -----------------------------------------------
 
@@ -158,7 +154,8 @@ class _Site:
             pub["award"] = re.sub(r"\\([*_`\[\]])", r"\1", pub["award"])  # al-folio's Markdown
         if not kept:
             pub.pop("x-bibtex", None)
-        self.imp.kept.update(f"_bibliography/papers.bib: {k}" for k in kept if k != "entrytype")
+        self.imp.kept.update(f"_bibliography/papers.bib: {k} (under x-bibtex)" for k in kept
+                             if k != "entrytype")
 
     # --- _data/cv.yml --------------------------------------------------------------------
 
@@ -312,18 +309,8 @@ class _Site:
     # --- _news/*.md ----------------------------------------------------------------------
 
     def news(self) -> list[dict[str, Any]]:
-        folder = self.path("_news")
-        if not os.path.isdir(folder):
-            return []
         out = []
-        for name in sorted(os.listdir(folder)):
-            if name.startswith(".") or not name.endswith((".md", ".markdown", ".html")):
-                continue
-            path = os.path.join(folder, name)
-            self.imp.entries += 1
-            meta, body = front_matter(path, self.imp)
-            if meta is None:
-                continue
+        for name, _, meta, body in self.markdown_pages("_news"):
             first, rest = split_body(body)
             item: dict[str, Any] = {}
             title = clean(str(meta.get("title") or ""))

@@ -172,6 +172,17 @@ def date_range(value: Any) -> dict[str, Any]:
     return {"date": iso_date(value)}
 
 
+def jsonable(value: Any) -> Any:
+    """Front matter values as YAML writes them back (dates as text)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return iso_date(value)
+    return clean(value)
+
+
 def year_of(value: Any) -> int | None:
     found = re.search(r"(?<!\d)([12]\d{3})(?!\d)", str(iso_date(value)) if value else "")
     return int(found.group(1)) if found else None

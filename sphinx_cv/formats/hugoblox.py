@@ -31,13 +31,14 @@ from .common import (
     front_matter,
     html_text,
     iso_date,
+    jsonable,
     load_yaml,
     make_id,
     safe_url,
     year_of,
 )
 from .csl import TYPES as CSL_TYPES
-from .sites import add_entries, name_variants
+from .sites import SiteReader, add_entries, name_variants
 
 X = "x-hugoblox"
 OLD_TYPES = {"0": "misc", "1": "conference", "2": "journal", "3": "preprint", "4": "report",
@@ -83,20 +84,16 @@ def load(folder: str) -> Imported:
                 person["name_variants"] = variants
     if person:
         data["person"] = person
+    if not data:
+        imp.notes.append(f"{folder}: found none of data/authors/, content/authors/ or "
+                         "content/publications/; is it a HugoBlox site?")
     from ..data.yamldump import ordered
 
     imp.data = ordered(data)
     return imp
 
 
-class _Site:
-    def __init__(self, folder: str, imp: Imported) -> None:
-        self.folder = folder
-        self.imp = imp
-        self.used: set[str] = set()
-
-    def path(self, *parts: str) -> str:
-        return os.path.join(self.folder, *parts)
+class _Site(SiteReader):
 
     # --- authors -------------------------------------------------------------------------
 
@@ -219,18 +216,22 @@ class _Site:
             return
         url = clean(str(item.get("url") or item.get("link") or ""))
         icon = str(item.get("icon") or "").split("/")[-1]
+        look = {k: v for k, v in item.items() if k not in ("url", "link") and not empty(v)}
         if url.startswith("mailto:"):
             person.setdefault("email", [url[len("mailto:"):]])
-            return
-        safe = safe_url(url)
-        if not safe:
+            key = "email"
+        elif safe_url(url):
+            label = clean(str(item.get("label") or icon.replace("-", " ") or "Link"))
+            from ..data.links import kind_of, label_for
+
+            kind = kind_of(label)
+            key = label_for(kind) if kind else label
+            person.setdefault("links", {})[key] = safe_url(url)
+        else:
             extra.setdefault("links", []).append(item)
             return
-        label = clean(str(item.get("label") or icon.replace("-", " ") or "Link"))
-        from ..data.links import kind_of, label_for
-
-        kind = kind_of(label)
-        person.setdefault("links", {})[label_for(kind) if kind else label] = safe
+        if look:  # the icon (and label) the site drew the link with
+            extra.setdefault("link_icons", {})[key] = look
 
     def _dates(self, item: dict[str, Any], entry: dict[str, Any]) -> set[str]:
         used = set()
@@ -247,7 +248,7 @@ class _Site:
 
     def _entry(self, item: dict[str, Any], entry: dict[str, Any], used: set[str],
                where: str) -> dict[str, Any]:
-        used |= self._dates(item, entry) | {"summary", "icon"}
+        used |= self._dates(item, entry) | {"summary"}
         if not empty(item.get("summary")):
             entry["summary"] = " ".join(str(item["summary"]).split())
         button = item.get("button")
@@ -403,7 +404,7 @@ class _Site:
         if clean(body):
             extra["body"] = clean(body)  # the page's text, Markdown
         if extra:
-            pub.setdefault(X, {}).update({k: _plain(v) for k, v in extra.items()})
+            pub.setdefault(X, {}).update({k: jsonable(v) for k, v in extra.items()})
             self.imp.kept.update(f"publications[].{k}" for k in extra)
         return pub
 
@@ -453,21 +454,12 @@ class _Site:
                 pub[key] = value  # (some pages name the paper itself as the venue)
             elif pub[key] != value and key != "x-bibtex":
                 differ[key] = value
+        self.imp.kept.update(f"{where}: {k} (under x-bibtex)"
+                             for k in first.get("x-bibtex", {}) if k != "entrytype")
         if differ:
             pub.setdefault(X, {})["cite.bib"] = differ
             self.imp.kept.update(f"{where}: {k}" for k in differ)
         if more:  # a cite.bib with several entries: each is a publication
             self.imp.entries += len(more)
             add_entries(pubs, more, Publication, self.imp, X, where)
-
-
-def _plain(value: Any) -> Any:
-    """Front matter values as YAML writes them back (dates as text)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return iso_date(value)
-    return value
 

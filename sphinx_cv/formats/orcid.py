@@ -70,6 +70,7 @@ def load(source: str) -> Imported:
     if "group" in data:
         works = data
         record: dict[str, Any] = {}
+
     elif "activities-summary" in data or "person" in data:
         record = data
         works = (data.get("activities-summary") or {}).get("works") or {}
@@ -78,6 +79,10 @@ def load(source: str) -> Imported:
                           "/record (with 'person') or /works (with 'group') response")
     reader = _Reader(where, imp)
     out: dict[str, Any] = {}
+    owner = re.match(r"^/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/", str(data.get("path") or ""))
+    if owner and not record:  # whose works these are (a /works file has no person)
+        out[X] = {"orcid": f"https://orcid.org/{owner.group(1)}"}
+        imp.kept["orcid (the iD; no person in a /works file)"] += 1
     person = reader.person(record)
     if person:
         out["person"] = person
@@ -330,10 +335,11 @@ class _Reader:
         if kind and kind not in TYPES:
             extra["type"] = kind
         extra["put-code"] = work.get("put-code")
+        extra["source"] = _value((work.get("source") or {}).get("source-name"))
         if len(summaries) > 1:
             extra["versions"] = [{"put-code": s.get("put-code"),
                                   "source": _value((s.get("source") or {}).get("source-name"))}
                                  for s in summaries[1:]]
         pub[X] = {k: v for k, v in extra.items() if v is not None}
-        self.imp.kept.update(f"works[].{k}" for k in pub[X] if k != "put-code")
+        self.imp.kept.update(f"works[].{k}" for k in pub[X] if k not in ("put-code", "source"))
         return pub
