@@ -594,8 +594,8 @@ class Publication(Located):
     image: str | None = spec(URL, "Thumbnail beside the entry on the web (not in the CV): "
                              "a path relative to the profile, /path from the site's "
                              "folder, or a URL.", aliases=("thumbnail", "teaser"))
-    note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",
-                                                                            "annote"))
+    # Not "annote": reference managers keep private reading notes there.
+    note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",))
     bibtex: str | None = spec(Text(markdown=False), "BibTeX shown with the entry; "
                               "generated when absent.")
 
