@@ -490,3 +490,33 @@ def test_a_rebuild_that_writes_no_document(tmp_path: Path) -> None:
     out, warnings, reread = build(src, tmp_path / "build")
     assert warnings == "" and reread == []
     assert page.read_bytes() == first
+
+
+def test_a_noop_rebuild_parses_no_profile_and_rewrites_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sphinx_cv.data import loader
+
+    src = copy_root(tmp_path, "test-web")
+    out, _, _ = build(src, tmp_path / "build")
+    outputs = ["atom.xml", "sitemap.xml", "robots.txt", "publications/big2024.html",
+               "_images/cv/lovelace1843notes.png"]
+    before = {name: (out / name).stat().st_mtime_ns for name in outputs}
+    parsed: list[object] = []
+    real = loader.load_profile
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        parsed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_profile", counting)
+    time.sleep(0.01)
+    out, warnings, reread = build(src, tmp_path / "build")
+    assert warnings == "" and reread == [] and parsed == []
+    assert {name: (out / name).stat().st_mtime_ns for name in outputs} == before
+    # A new thumbnail (same page sources) is copied on the next build.
+    image = src / "images" / "engine.png"
+    image.write_bytes(image.read_bytes() + b"\0")
+    out, warnings, reread = build(src, tmp_path / "build")
+    assert reread == [] and len(parsed) == 1
+    assert (out / "_images" / "cv" / "lovelace1843notes.png").read_bytes() == \
+        image.read_bytes()

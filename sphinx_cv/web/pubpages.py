@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -224,8 +225,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from ..theme.head import plain, shorten
     from .feed import render_html
     from .metrics import cited_nodes, load_metrics
+    from .stamp import note_output, unchanged
 
-    if not pages_enabled(app):
+    if not pages_enabled(app) or unchanged(app):
         return
     profile = _profile(app)
     if profile is None:
@@ -245,6 +247,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                    "body": render_html(app, body), "meta": meta,
                    "display_toc": False, "toc": "", "sourcename": "",
                    "cv_publication_page": pub.id}
+        builder: Any = app.builder
+        out = os.path.relpath(str(builder.get_outfilename(pagename)), str(app.outdir))
+        note_output(app, out.replace(os.sep, "/"))
         yield pagename, context, "page.html"
 
 

@@ -64,8 +64,9 @@ def copy_thumbnails(app: Sphinx, exception: BaseException | None) -> None:
     """Every local thumbnail of the profile into ``_images/cv`` (rewritten only when it
     changed, so a served site does not reload for nothing)."""
     from ..theme.context import load_profile
+    from .stamp import note_image, note_output, unchanged
 
-    if exception is not None or app.builder.name not in HTML_BUILDERS:
+    if exception is not None or app.builder.name not in HTML_BUILDERS or unchanged(app):
         return
     cv = get_config(app)
     profile = load_profile(cv)
@@ -75,13 +76,16 @@ def copy_thumbnails(app: Sphinx, exception: BaseException | None) -> None:
         local = local_image(cv, pub)
         if local is None:
             continue
+        note_image(app, local)
         try:  # the loader checked it; this is the last guard before it is read
             data = read_file(local, image_roots(cv))
         except OSError as err:
             warn(f"{pub.id}: image {local}: {err.strerror or err}; not copied",
                  Subtype.FILE)
             continue
-        out = os.path.join(app.outdir, *thumb_target(pub, local).split("/"))
+        target = thumb_target(pub, local)
+        note_output(app, target)
+        out = os.path.join(app.outdir, *target.split("/"))
         try:
             with open(out, "rb") as fh:
                 if fh.read() == data:
