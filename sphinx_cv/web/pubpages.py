@@ -39,10 +39,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 def page_slug(pub_id: str) -> str:
     """A file name for ``pub_id``: letters, digits, ``.``, ``_`` and ``-`` only, no
-    leading dot (no ``..``, no hidden file), at most 80 characters. An id that had to
-    change gets a digest of the original, so two ids never share a page."""
+    leading dot (no ``..``, no hidden file), at most 80 characters, never ``index``. An
+    id that had to change gets a digest of the original, so two ids never share a page."""
     slug = _UNSAFE.sub("-", pub_id).strip(".-")[:80]
-    if slug != pub_id or not slug:
+    # "index" would be the folder's own page under dirhtml (publications/ itself).
+    if slug != pub_id or not slug or slug.lower() == "index":
         digest = hashlib.sha1(pub_id.encode("utf-8")).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else digest
     return slug
