@@ -12,34 +12,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .data.problems import Subtype
+from .data.pubtypes import PUB_TYPES
 from .logging_ import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-DEFAULT_GROUP_TITLES = {
-    "journal": "Journal Articles",
-    "conference": "Conference Proceedings",
-    "workshop": "Workshops",
-    "preprint": "Preprints",
-    "thesis": "Theses",
-    "book": "Books",
-    "chapter": "Book Chapters",
-    "patent": "Patents",
-    "talk": "Talks",
-    "poster": "Posters",
-    "report": "Technical Reports",
-    "dataset": "Datasets",
-    "software": "Software",
-    "misc": "Other",
-}
-
-DEFAULT_PREFIXES = {
-    "journal": "J", "conference": "C", "workshop": "W", "preprint": "P", "thesis": "T",
-    "book": "B", "chapter": "BC", "patent": "PA", "talk": "TK", "poster": "PO",
-    "report": "R", "dataset": "D", "software": "S", "misc": "M",
-}
+DEFAULT_GROUP_TITLES = {t.name: t.title for t in PUB_TYPES}
+DEFAULT_PREFIXES = {t.name: t.prefix for t in PUB_TYPES}
 
 
 def _help(text: str) -> dict[str, str]:

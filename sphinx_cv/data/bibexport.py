@@ -95,7 +95,9 @@ def _span(span: Span, protect: bool) -> str:
     inner = "".join(_span(c, protect) for c in span.children)
     if span.kind == "link":
         return r"\href{" + url_value(span.url) + "}{" + inner + "}"
-    return (r"\textbf{" if span.kind == "strong" else r"\emph{") + inner + "}"
+    command = {"strong": r"\textbf{", "underline": r"\underline{",
+               "smallcaps": r"\textsc{"}.get(span.kind, r"\emph{")
+    return command + inner + "}"
 
 
 def _kept_math(text: str) -> bool:

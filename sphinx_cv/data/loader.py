@@ -121,11 +121,11 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
     _check_photo(profile, site, base, roots, ctx)
     files = [path]
     bib_pubs: list[Publication] = []
-    for bib in dict.fromkeys(bibs):  # each file once, order kept
-        files.append(bib)
-        pubs, problems = load_bibtex_file(bib)
+    bibs = list(dict.fromkeys(bibs))  # each file once, order kept
+    files.extend(bibs)
+    if bibs:  # read together: @string macros and crossref span the files, as in BibTeX
+        bib_pubs, problems = load_bibtex_file(bibs)
         ctx.problems.extend(problems)
-        bib_pubs.extend(pubs)
     profile.publications = merge_publications(bib_pubs, profile.publications, ctx)
     check_references(profile, ctx)
     # Report in file order (stable: problems at one place keep their order).
@@ -203,10 +203,10 @@ def _image_ok(value: str, site: str, base: str, roots: tuple[str, ...], ctx: Con
     return False
 
 
-def load_bibtex_file(path: str) -> tuple[list[Publication], list[Problem]]:
+def load_bibtex_file(paths: str | Sequence[str]) -> tuple[list[Publication], list[Problem]]:
     from .bibtex import load_bibtex  # pybtex is only imported when BibTeX is used
 
-    return load_bibtex(path)
+    return load_bibtex(paths)
 
 
 def merge_publications(from_bib: Iterable[Publication], from_yaml: Iterable[Publication],

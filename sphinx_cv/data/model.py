@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import pubtypes
 from . import yamlsource as ys
 from .dates import CvDate
 from .fields import (
@@ -228,11 +229,6 @@ class Person(Located):
                              aliases=("image", "avatar", "picture"))
     bio: str | None = spec(TEXT, "Short biography (inline Markdown).",
                            aliases=("summary", "about"))
-
-    @classmethod
-    def prepare(cls, values: dict[str, Any], ctx: Context, path: str, node: ys.Node) -> None:
-        # Short forms beside `links:` (scholar: ID, github: name) are collected by Profile.
-        return None
 
 
 # --- interests ---------------------------------------------------------------------------
@@ -525,18 +521,7 @@ class Sections(MapOf):
 
 # --- publications ------------------------------------------------------------------------
 
-PUB_TYPES = ("journal", "conference", "workshop", "preprint", "thesis", "book", "chapter",
-             "patent", "talk", "poster", "report", "dataset", "software", "misc")
-
-PUB_TYPE = Choice(PUB_TYPES, {
-    "article": "journal", "article-journal": "journal", "journal-article": "journal",
-    "inproceedings": "conference", "proceedings": "conference",
-    "paper-conference": "conference", "conference-paper": "conference",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "dissertation": "thesis",
-    "incollection": "chapter", "inbook": "chapter", "techreport": "report",
-    "unpublished": "preprint", "manuscript": "preprint", "presentation": "talk",
-    "speech": "talk", "other": "misc",
-})
+PUB_TYPE = Choice(pubtypes.NAMES, pubtypes.aliases())
 
 # Shorthand link fields beside `links:`; each becomes a link of that kind.
 LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")

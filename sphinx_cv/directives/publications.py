@@ -7,9 +7,10 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..data.model import PUB_TYPE, PUB_TYPES, Profile, Publication
+from ..data.model import PUB_TYPE, Profile, Publication
 from ..data.problems import Subtype
-from ..data.publist import DEFAULT_TYPE_ORDER, GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..nodes import cv_details
 from ..render.citation import citation_nodes, own_names
@@ -138,10 +139,10 @@ class PublicationList(CvDirective):
         """The publication types named in ``option`` (any accepted spelling)."""
         types = []
         for word in self.options.get(option, []):
-            value = PUB_TYPE._lookup.get(word.lower().replace("-", "").replace("_", ""))
+            value = PUB_TYPE.find(word)
             if value is None:
                 self.warn(f"unknown publication type '{word}' in :{option}:; expected one of "
-                          + ", ".join(PUB_TYPES))
+                          + ", ".join(PUB_TYPE.choices))
             else:
                 types.append(value)
         return types
@@ -153,7 +154,7 @@ class PublicationList(CvDirective):
             if pub_id not in by_id:
                 self.warn(f"no publication has id '{pub_id}' (in :ids:)", Subtype.UNKNOWN_REF)
         order = list(dict.fromkeys(self.pub_types("group-order")))
-        order += [t for t in DEFAULT_TYPE_ORDER if t not in order]
+        order += [t for t in DEFAULT_ORDER if t not in order]
         return ListSpec(
             types=types,
             years=self.options.get("years", (None, None)),

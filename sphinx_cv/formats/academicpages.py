@@ -74,6 +74,8 @@ def load(folder: str) -> Imported:
         add_entries(talks, cv.pop("talks", []), Talk, imp, X, "_data/cv.json")
         add_entries(teaching, cv.pop("teaching", []), Teaching, imp, X, "_data/cv.json")
         add_entries(portfolio, cv.pop("portfolio", []), Entry, imp, X, "_data/cv.json")
+        for name, section in cv.pop("sections", {}).items():
+            data.setdefault("sections", {})[name] = section
         data.update(cv)
     if person.get("name"):
         authors = [a for p in pubs for a in p.get("authors", [])]
@@ -394,82 +396,21 @@ class _Site:
             self.imp.problem(Location(path), "not a JSON object; skipped",
                              expected="a JSON Resume such as {\"basics\": ...}")
             return {}
-        resume = dict(resume)
-        own = {k: resume.pop(k) for k in ("presentations", "teaching", "portfolio")
-               if k in resume}
-        for job in resume.get("work") or []:
-            if isinstance(job, dict):  # academicpages writes company and website
-                if "company" in job and "name" not in job:
-                    job["name"] = job.pop("company")
-                if "website" in job and "url" not in job:
-                    job["url"] = job.pop("website")
-        for degree in resume.get("education") or []:
-            if isinstance(degree, dict) and "gpa" in degree and "score" not in degree:
-                degree["score"] = degree.pop("gpa")
-        self.imp.entries += sum(len(v) for v in (*resume.values(), *own.values())
-                                if isinstance(v, list))
+        # The JSON Resume mapping reads academicpages' own keys too (company, website,
+        # gpa, presentations, teaching, portfolio).
+        self.imp.entries += sum(len(v) for v in resume.values() if isinstance(v, list))
         converted = from_jsonresume(resume)
         for message in converted.problems:
             self.imp.problem(Location(path), message)
         self.imp.kept.update({f"_data/cv.json: {k}": n for k, n in converted.kept.items()})
         data = _rename_x(converted.data)
-        data["talks"] = [t for t in (self._cv_talk(p) for p in own.get("presentations") or [])
-                         if t]
-        data["teaching"] = [t for t in (self._cv_course(c) for c in own.get("teaching") or [])
-                            if t]
-        data["portfolio"] = [t for t in (self._cv_item(c) for c in own.get("portfolio") or [])
-                             if t]
+        sections = data.get("sections", {})
+        data["portfolio"] = sections.pop("portfolio", [])
+        if not sections:
+            data.pop("sections", None)
         for pub in data.get("publications", []):
             pub["id"] = make_id(pub.get("title"), year_of(pub.get("date")), self.used)
         return data
-
-    def _cv_entry(self, item: Any, table: dict[str, str], section: str) -> dict[str, Any]:
-        if not isinstance(item, dict):
-            return {}
-        out: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for key, value in item.items():
-            if empty(value):
-                continue
-            if key in table:
-                target = table[key]
-                if target == "url":
-                    url = safe_url(str(value))
-                    if url:
-                        out["url"] = url
-                    else:
-                        extra[key] = value
-                else:
-                    out[target] = iso_date(value) if target == "date" else value
-            else:
-                extra[key] = value
-                self.imp.kept[f"_data/cv.json: {section}[].{key}"] += 1
-        if extra:
-            out[X] = extra
-        return out
-
-    def _cv_talk(self, item: Any) -> dict[str, Any]:
-        return self._cv_entry(item, {"name": "title", "title": "title", "event": "event",
-                                     "venue": "event", "date": "date",
-                                     "location": "location", "url": "url",
-                                     "description": "summary"}, "presentations")
-
-    def _cv_course(self, item: Any) -> dict[str, Any]:
-        return self._cv_entry(item, {"course": "course", "name": "course",
-                                     "title": "course", "institution": "institution",
-                                     "date": "date", "role": "role", "url": "url",
-                                     "description": "summary"}, "teaching")
-
-    def _cv_item(self, item: Any) -> dict[str, Any]:
-        entry = self._cv_entry(item, {"name": "title", "title": "title", "date": "date",
-                                      "url": "url", "description": "summary"}, "portfolio")
-        extra = entry.get(X, {})
-        if extra.get("category") == "portfolio":  # says only where it came from
-            del extra["category"]
-            self.imp.kept["_data/cv.json: portfolio[].category"] -= 1
-            if not extra:
-                entry.pop(X)
-        return entry
 
 
 def _rename_x(value: Any) -> Any:

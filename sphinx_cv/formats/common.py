@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from ..data.dates import PRESENT_WORDS
 from ..data.links import looks_like_url, make_link, normalize_url
 from ..data.problems import Location, Subtype
 from . import Imported
@@ -25,9 +26,14 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def read_text(path: str) -> str:
+    """A file's text, read through :func:`sphinx_cv.data.files.read_file` (regular files
+    only, size-limited), as UTF-8 with universal newlines."""
+    from ..data.files import FileRefused, read_file
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_file(path)
+    except FileRefused as err:
+        raise SourceError(f"{path}: {err}") from None
     except FileNotFoundError:
         raise SourceError(f"no such file: {path}") from None
     except OSError as err:
@@ -143,6 +149,25 @@ def iso_date(value: Any) -> Any:
 
 def _padded(text: str) -> str:
     return "-".join(part.zfill(2) for part in text.split("-"))
+
+
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|to)\s*(.+?)\s*$")
+
+
+def date_range(value: Any) -> dict[str, Any]:
+    """``{"start": 1933, "end": 1955}`` from ``1933 - 1955``, ``2017-2019``, ``2015-now``
+    or ``2023 - present``; ``{"date": 1905}`` from a single date; ``{}`` from nothing.
+    A date such as ``2019-05`` is one date, not a range."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    if not isinstance(value, str) or re.fullmatch(r"\s*\d{4}-\d{1,2}(-\d{1,2})?\s*", value):
+        return {"date": iso_date(value)}
+    found = _RANGE.match(value)
+    if found and re.match(r"^\d{4}", found.group(1)):
+        end = found.group(2)
+        return {"start": iso_date(found.group(1)),
+                "end": "present" if end.lower() in PRESENT_WORDS else iso_date(end)}
+    return {"date": iso_date(value)}
 
 
 def year_of(value: Any) -> int | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..data.fields import yes_no_word
 from ..data.links import kind_of
 
 AVATAR_SHAPES = ("circle", "rounded", "square")
@@ -153,11 +154,9 @@ def _bool(value: Any, default: bool, name: str, say: Report) -> bool:
         return default
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
-    if text in ("true", "yes", "on", "1"):
-        return True
-    if text in ("false", "no", "off", "0"):
-        return False
+    word = yes_no_word(str(value))
+    if word is not None:
+        return word
     say(f"html_theme_options[{name!r}]: expected true or false, got {value!r}")
     return default
 

@@ -23,6 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import get_config
 from ..data.model import Profile, Publication
+from ..data.pubtypes import pub_type
 from ..render.citation import author_nodes, name_key, own_names, venue_text
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
@@ -189,8 +190,8 @@ def scholarly_article(pub: Publication, url: str | None) -> dict[str, Any]:
     if pub.year:
         data["datePublished"] = str(pub.year) + (f"-{pub.month:02d}" if pub.month else "")
     if pub.venue:
-        data["isPartOf"] = {"@type": "Periodical" if pub.type == "journal"
-                            else "PublicationEvent", "name": plain(pub.venue)}
+        data["isPartOf"] = {"@type": pub_type(pub.type).schema_part,
+                            "name": plain(pub.venue)}
     if pub.abstract:
         data["abstract"] = plain(pub.abstract)
     if pub.tags:

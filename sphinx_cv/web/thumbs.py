@@ -34,16 +34,16 @@ def image_roots(cv: CvConfig) -> tuple[str, str]:
     return cv.srcdir, os.path.dirname(cv.profile_path)
 
 
-def local_image(cv: CvConfig, pub: Publication) -> str | None:
-    return local_path(pub.image, *image_roots(cv)) if pub.image else None
+def local_image(cv: CvConfig, image: str | None) -> str | None:
+    return local_path(image, *image_roots(cv)) if image else None
 
 
-def thumb_target(pub: Publication, local: str) -> str:
+def thumb_target(pub_id: str, local: str) -> str:
     """``_images/cv/<page slug>.<ext>``: one file per paper, named like its page."""
     from .pubpages import page_slug
 
     ext = os.path.splitext(local)[1].lower()
-    return posixpath.join(THUMBS_DIR, page_slug(pub.id) + ext)
+    return posixpath.join(THUMBS_DIR, page_slug(pub_id) + ext)
 
 
 def thumbnail(cv: CvConfig, pub: Publication, page: str | None = None
@@ -51,10 +51,10 @@ def thumbnail(cv: CvConfig, pub: Publication, page: str | None = None
     """The thumbnail node of ``pub``, or None when it has none (or an unsafe URL)."""
     if not pub.image:
         return None
-    local = local_image(cv, pub)
+    local = local_image(cv, pub.image)
     if local is None:
         return cv_thumbnail(uri=pub.image) if is_safe_link(pub.image) else None
-    node = cv_thumbnail(target=thumb_target(pub, local))
+    node = cv_thumbnail(target=thumb_target(pub.id, local))
     if page:
         node["page"] = page
     return node
@@ -62,28 +62,29 @@ def thumbnail(cv: CvConfig, pub: Publication, page: str | None = None
 
 def copy_thumbnails(app: Sphinx, exception: BaseException | None) -> None:
     """Every local thumbnail of the profile into ``_images/cv`` (rewritten only when it
-    changed, so a served site does not reload for nothing)."""
-    from ..theme.context import load_profile
+    changed, so a served site does not reload for nothing). The list comes from the
+    profile facts kept beside the doctrees, so a no-op rebuild parses no profile."""
+    from ..profile_facts import profile_facts
     from .stamp import note_image, note_output, unchanged
 
     if exception is not None or app.builder.name not in HTML_BUILDERS or unchanged(app):
         return
     cv = get_config(app)
-    profile = load_profile(cv)
-    if profile is None:
+    facts = profile_facts(app.doctreedir, cv)
+    if facts is None:
         return
-    for pub in profile.publications:
-        local = local_image(cv, pub)
+    for pub_id, image in facts.images:
+        local = local_image(cv, image)
         if local is None:
             continue
         note_image(app, local)
         try:  # the loader checked it; this is the last guard before it is read
             data = read_file(local, image_roots(cv))
         except OSError as err:
-            warn(f"{pub.id}: image {local}: {err.strerror or err}; not copied",
+            warn(f"{pub_id}: image {local}: {err.strerror or err}; not copied",
                  Subtype.FILE)
             continue
-        target = thumb_target(pub, local)
+        target = thumb_target(pub_id, local)
         note_output(app, target)
         out = os.path.join(app.outdir, *target.split("/"))
         try:
