@@ -310,6 +310,7 @@ def test_parallel_output_equals_serial(tmp_path: Path) -> None:
         assert code == 0
         outs[jobs] = out
     files = ["atom.xml", "sitemap.xml", "robots.txt", "publications.html", "index.html",
+             "_images/cv/lovelace1843notes.png",
              *(f"publications/{p.name}" for p in (outs["1"] / "publications").iterdir())]
     for name in files:
         assert (outs["1"] / name).read_bytes() == (outs["2"] / name).read_bytes(), name
@@ -490,3 +491,45 @@ def test_a_rebuild_that_writes_no_document(tmp_path: Path) -> None:
     out, warnings, reread = build(src, tmp_path / "build")
     assert warnings == "" and reread == []
     assert page.read_bytes() == first
+
+
+def test_a_noop_rebuild_parses_no_profile_and_rewrites_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sphinx_cv.data import loader
+
+    src = copy_root(tmp_path, "test-web")
+    out, _, _ = build(src, tmp_path / "build")
+    outputs = ["atom.xml", "sitemap.xml", "robots.txt", "publications/big2024.html",
+               "_images/cv/lovelace1843notes.png"]
+    before = {name: (out / name).stat().st_mtime_ns for name in outputs}
+    parsed: list[object] = []
+    real = loader.load_profile
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        parsed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_profile", counting)
+    time.sleep(0.01)
+    out, warnings, reread = build(src, tmp_path / "build")
+    assert warnings == "" and reread == [] and parsed == []
+    assert {name: (out / name).stat().st_mtime_ns for name in outputs} == before
+    # A new thumbnail (same page sources) is copied on the next build.
+    image = src / "images" / "engine.png"
+    image.write_bytes(image.read_bytes() + b"\0")
+    out, warnings, reread = build(src, tmp_path / "build")
+    assert reread == [] and len(parsed) == 1
+    assert (out / "_images" / "cv" / "lovelace1843notes.png").read_bytes() == \
+        image.read_bytes()
+
+
+def test_page_names_are_safe_and_distinct() -> None:
+    from sphinx_cv.web.pubpages import page_slug
+
+    assert page_slug("lovelace1843notes") == "lovelace1843notes"
+    odd = ["../etc/passwd", ".hidden", "a b", "a/b", "a:b", "index", "Index", "", "ü"]
+    slugs = [page_slug(i) for i in odd]
+    assert len(set(slugs)) == len(slugs)
+    for slug in slugs:
+        assert re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]*", slug), slug
+        assert slug.lower() != "index" and ".." not in slug

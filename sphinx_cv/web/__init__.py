@@ -10,6 +10,7 @@ from .feed import setup_feed
 from .metrics import setup_metrics
 from .pubpages import setup_pubpages
 from .sitemap import setup_sitemap
+from .stamp import setup_stamp
 from .thumbs import setup_thumbs
 
 if TYPE_CHECKING:
@@ -23,3 +24,4 @@ def setup_web(app: Sphinx) -> None:
     setup_metrics(app)
     setup_browse(app)
     setup_thumbs(app)
+    setup_stamp(app)

@@ -218,7 +218,9 @@ def render_html(app: Sphinx, node: nodes.Element) -> str:
 
 
 def write_feed(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or not feed_enabled(app):
+    from .stamp import note_output, unchanged
+
+    if exception is not None or not feed_enabled(app) or unchanged(app):
         return
     base = site_url(app)
     assert base is not None
@@ -232,6 +234,7 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
                      entries=entries, updated=updated)
     with open(os.path.join(app.outdir, FEED_FILE), "wb") as fh:
         fh.write(data)
+    note_output(app, FEED_FILE)
 
 
 def setup_feed(app: Sphinx) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -39,10 +40,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 def page_slug(pub_id: str) -> str:
     """A file name for ``pub_id``: letters, digits, ``.``, ``_`` and ``-`` only, no
-    leading dot (no ``..``, no hidden file), at most 80 characters. An id that had to
-    change gets a digest of the original, so two ids never share a page."""
+    leading dot (no ``..``, no hidden file), at most 80 characters, never ``index``. An
+    id that had to change gets a digest of the original, so two ids never share a page."""
     slug = _UNSAFE.sub("-", pub_id).strip(".-")[:80]
-    if slug != pub_id or not slug:
+    # "index" would be the folder's own page under dirhtml (publications/ itself).
+    if slug != pub_id or not slug or slug.lower() == "index":
         digest = hashlib.sha1(pub_id.encode("utf-8")).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else digest
     return slug
@@ -225,8 +227,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from ..theme.head import plain, shorten
     from .feed import render_html
     from .metrics import cited_nodes, load_metrics
+    from .stamp import note_output, unchanged
 
-    if not pages_enabled(app):
+    if not pages_enabled(app) or unchanged(app):
         return
     profile = _profile(app)
     if profile is None:
@@ -246,6 +249,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                    "body": render_html(app, body), "meta": meta,
                    "display_toc": False, "toc": "", "sourcename": "",
                    "cv_publication_page": pub.id}
+        builder: Any = app.builder
+        out = os.path.relpath(str(builder.get_outfilename(pagename)), str(app.outdir))
+        note_output(app, out.replace(os.sep, "/"))
         yield pagename, context, "page.html"
 
 

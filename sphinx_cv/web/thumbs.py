@@ -65,8 +65,9 @@ def copy_thumbnails(app: Sphinx, exception: BaseException | None) -> None:
     changed, so a served site does not reload for nothing). The list comes from the
     profile facts kept beside the doctrees, so a no-op rebuild parses no profile."""
     from ..profile_facts import profile_facts
+    from .stamp import note_image, note_output, unchanged
 
-    if exception is not None or app.builder.name not in HTML_BUILDERS:
+    if exception is not None or app.builder.name not in HTML_BUILDERS or unchanged(app):
         return
     cv = get_config(app)
     facts = profile_facts(app.doctreedir, cv)
@@ -76,13 +77,16 @@ def copy_thumbnails(app: Sphinx, exception: BaseException | None) -> None:
         local = local_image(cv, image)
         if local is None:
             continue
+        note_image(app, local)
         try:  # the loader checked it; this is the last guard before it is read
             data = read_file(local, image_roots(cv))
         except OSError as err:
             warn(f"{pub_id}: image {local}: {err.strerror or err}; not copied",
                  Subtype.FILE)
             continue
-        out = os.path.join(app.outdir, *thumb_target(pub_id, local).split("/"))
+        target = thumb_target(pub_id, local)
+        note_output(app, target)
+        out = os.path.join(app.outdir, *target.split("/"))
         try:
             with open(out, "rb") as fh:
                 if fh.read() == data:
