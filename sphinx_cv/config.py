@@ -11,35 +11,17 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .data.model import PRIVATE_FIELDS
 from .data.problems import Subtype
+from .data.pubtypes import PUB_TYPES
 from .logging_ import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-DEFAULT_GROUP_TITLES = {
-    "journal": "Journal Articles",
-    "conference": "Conference Proceedings",
-    "workshop": "Workshops",
-    "preprint": "Preprints",
-    "thesis": "Theses",
-    "book": "Books",
-    "chapter": "Book Chapters",
-    "patent": "Patents",
-    "talk": "Talks",
-    "poster": "Posters",
-    "report": "Technical Reports",
-    "dataset": "Datasets",
-    "software": "Software",
-    "misc": "Other",
-}
-
-DEFAULT_PREFIXES = {
-    "journal": "J", "conference": "C", "workshop": "W", "preprint": "P", "thesis": "T",
-    "book": "B", "chapter": "BC", "patent": "PA", "talk": "TK", "poster": "PO",
-    "report": "R", "dataset": "D", "software": "S", "misc": "M",
-}
+DEFAULT_GROUP_TITLES = {t.name: t.title for t in PUB_TYPES}
+DEFAULT_PREFIXES = {t.name: t.prefix for t in PUB_TYPES}
 
 
 def _help(text: str) -> dict[str, str]:
@@ -79,6 +61,11 @@ class CvConfig:
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
         "Show each publication's BibTeX in an expandable block (HTML)."))
+    bibtex_private_fields: list[str] = field(default_factory=lambda: list(PRIVATE_FIELDS),
+                                             metadata=_help(
+        "BibTeX fields left out of the BibTeX a page shows: a reference manager's own "
+        "(file, annote, owner, timestamp, mendeley-*...) and x-* keys. Names or "
+        "patterns such as 'mendeley-*'; this list replaces the default one."))
     pdf_document: str = field(default="", metadata=_help(
         "Document that becomes the CV PDF when conf.py sets no latex_documents "
         "(default: 'cv' if the project has such a page, else the root document)."))

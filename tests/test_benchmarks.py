@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
 from benchmarks import generate, run  # noqa: E402
 from benchmarks.plain import Inline  # noqa: E402
 from sphinx_cv.data.loader import load_profile  # noqa: E402
-from sphinx_cv.data.model import PUB_TYPES  # noqa: E402
+from sphinx_cv.data.pubtypes import NAMES as PUB_TYPES  # noqa: E402
 
 
 def test_generated_profile_is_valid_and_varied(tmp_path: Path) -> None:

@@ -13,17 +13,8 @@ from typing import Any
 from .conversion import Converted
 from .inline import to_plain
 from .model import Publication
+from .pubtypes import pub_type
 
-CSL_TYPES = {
-    "journal": "article-journal", "conference": "paper-conference",
-    "workshop": "paper-conference", "preprint": "article", "thesis": "thesis",
-    "book": "book", "chapter": "chapter", "patent": "patent", "talk": "speech",
-    "poster": "speech", "report": "report", "dataset": "dataset", "software": "software",
-    "misc": "document",
-}
-# Where the venue goes: the container, the event, or (theses, reports) the publisher.
-VENUE_VARIABLE = {"talk": "event-title", "poster": "event-title", "thesis": "publisher",
-                  "report": "publisher"}
 ARXIV_DOI = "10.48550/arXiv."
 
 
@@ -36,7 +27,7 @@ def to_csl(pubs: list[Publication]) -> Converted:
 
 def csl_item(pub: Publication, out: Converted) -> dict[str, Any]:
     kind = pub.type or "misc"
-    item: dict[str, Any] = {"id": pub.id, "type": CSL_TYPES.get(kind, "document")}
+    item: dict[str, Any] = {"id": pub.id, "type": pub_type(kind).csl}
 
     def add(name: str, value: Any) -> None:
         if value not in (None, "", []):
@@ -46,7 +37,7 @@ def csl_item(pub: Publication, out: Converted) -> dict[str, Any]:
     add("author", names(pub.authors, out, "authors"))
     add("editor", names(pub.editors, out, "editors"))
     if pub.venue:
-        variable = VENUE_VARIABLE.get(kind, "container-title")
+        variable = pub_type(kind).csl_venue
         if variable == "publisher" and pub.publisher:
             variable = "container-title"
         add(variable, to_plain(pub.venue))

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from . import yamlsource as ys
 from .dates import CvDate, DateError, parse_date, parse_month
@@ -103,11 +103,16 @@ class Text(Converter):
         self.markdown = markdown
         self.expected = expected
 
+    checks_controls = True
+    """Control characters are removed here with a warning (a link refuses them itself)."""
+
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
         text = text.strip()
+        if self.checks_controls:
+            text = _without_controls(text, node, ctx, path)
         if self.markdown and "](" in text:
             # The text is kept; the renderer shows such a link as its plain text.
             for url, why in unsafe_links(text):
@@ -117,6 +122,24 @@ class Text(Converter):
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": ["string", "number", "boolean"]}
+
+
+# Line and paragraph separators read as spaces: TeX and most writers have no glyph for
+# them. Other control characters (NUL, BEL, ESC, DEL, C1...) are removed: TeX stops on
+# them ("invalid character"), and a page should not carry them either.
+_SEPARATORS = {0x2028: " ", 0x2029: " ", 0x85: " "}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(text: str, node: ys.Node, ctx: Context, path: str) -> str:
+    text = text.translate(_SEPARATORS)
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    ctx.report(Subtype.VALUE, node, path,
+               f"control character U+{ord(found.group()):04X} removed",
+               value=text, expected="text without control characters")
+    return _CONTROL.sub("", text)
 
 
 class Pattern(Text):
@@ -139,6 +162,8 @@ class Pattern(Text):
 
 class Url(Pattern):
     """A URL or path that may become a link (see :func:`.links.link_problem`)."""
+
+    checks_controls = False  # a link with a control character is dropped whole
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = Text.convert(self, node, ctx, path)
@@ -165,18 +190,25 @@ EMAIL = Pattern(r"^[^@\s]+@[^@\s]+$", "an e-mail address such as name@example.or
 IDENT = Pattern(r"^[^\s,]+$", "an id without spaces or commas, such as song2025learning")
 
 
+YES_NO = {"true": True, "yes": True, "on": True, "y": True, "1": True,
+          "false": False, "no": False, "off": False, "n": False, "0": False}
+"""The words read as yes or no, everywhere: profile fields, BibTeX fields, directive
+options and theme options."""
+
+
+def yes_no_word(text: str) -> bool | None:
+    """``text`` as a yes/no word (any case, spaces around), or None."""
+    return YES_NO.get(text.strip().lower())
+
+
 class Bool(Converter):
     expected = "true or false"
-    _WORDS: ClassVar[dict[str, bool]] = {
-        "true": True, "yes": True, "on": True, "y": True,
-        "false": False, "no": False, "off": False, "n": False,
-    }
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
-        value = self._WORDS.get(text.strip().lower())
+        value = yes_no_word(text)
         if value is None:
             ctx.report(Subtype.TYPE, node, path, "not a yes/no value", value=text,
                        expected=self.expected)
@@ -252,19 +284,24 @@ class Choice(Converter):
     def __init__(self, choices: Iterable[str], aliases: dict[str, str] | None = None) -> None:
         self.choices = list(choices)
         self.aliases = dict(aliases or {})
-        self._lookup = {normalize_key(c): c for c in self.choices}
-        self._lookup.update({normalize_key(a): c for a, c in self.aliases.items()})
+        self.words = {normalize_key(c): c for c in self.choices}
+        """Every accepted spelling (normalised) -> its choice."""
+        self.words.update({normalize_key(a): c for a, c in self.aliases.items()})
         self.expected = "one of " + ", ".join(self.choices)
+
+    def find(self, text: str) -> str | None:
+        """The choice ``text`` names (any accepted spelling), or None."""
+        return self.words.get(normalize_key(text))
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
-        value = self._lookup.get(normalize_key(text))
+        value = self.find(text)
         if value is not None:
             return value
-        close = difflib.get_close_matches(normalize_key(text), list(self._lookup), n=1)
-        hint = f"; did you mean '{self._lookup[close[0]]}'?" if close else ""
+        close = difflib.get_close_matches(normalize_key(text), list(self.words), n=1)
+        hint = f"; did you mean '{self.words[close[0]]}'?" if close else ""
         ctx.report(Subtype.VALUE, node, path, "unknown value" + hint, value=text,
                    expected=self.expected)
         return INVALID
@@ -399,7 +436,6 @@ class Record(Converter):
     ``check(self, ctx, path) -> bool`` for rules across fields (False skips the entry).
     """
 
-    _cache: ClassVar[dict[type, dict[str, str]]] = {}
 
     def __init__(self, cls: type, expected: str | None = None) -> None:
         self.cls = cls

@@ -10,15 +10,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import PUB_TYPES, Publication
+from .model import Publication
+from .pubtypes import DEFAULT_ORDER
 
 GROUP_BY = ("type", "year", "none")
 SORTS = ("newest", "oldest", "none")
 NUMBERINGS = ("reverse", "forward", "none")
-DEFAULT_TYPE_ORDER = ("preprint", "journal", "conference", "workshop", "chapter", "book",
-                      "thesis", "report", "patent", "poster", "talk", "dataset", "software",
-                      "misc")
-assert set(DEFAULT_TYPE_ORDER) == set(PUB_TYPES)
 
 
 @dataclass
@@ -33,7 +30,7 @@ class ListSpec:
     authors: Sequence[str] = ()
     ids: Sequence[str] = ()
     group_by: str = "type"
-    type_order: Sequence[str] = DEFAULT_TYPE_ORDER
+    type_order: Sequence[str] = DEFAULT_ORDER
     sort: str = "newest"
     numbering: str = "reverse"
     prefixes: dict[str, str] = field(default_factory=dict)

@@ -14,7 +14,7 @@ import yaml
 from .dates import CvDate
 from .fields import Located, record_fields
 from .links import Link
-from .model import InterestGroup, Interests, Profile, Publication, Ref, Section, Topic
+from .model import InterestGroup, Interests, Publication, Ref, Section, Topic
 
 TOP_ORDER = ("person", "updated", "interests", "positions", "education", "research",
              "teaching", "awards", "service", "talks", "news", "publications", "sections",
@@ -32,11 +32,6 @@ class FlowList(list[Any]):
 
 
 # --- records to plain data ---------------------------------------------------------------
-
-def profile_data(profile: Profile) -> dict[str, Any]:
-    """The profile as plain data, top-level keys in :data:`TOP_ORDER`."""
-    return ordered(record_data(profile))
-
 
 def ordered(data: dict[str, Any]) -> dict[str, Any]:
     """Top-level keys in :data:`TOP_ORDER`, others (``x-...``) after them."""

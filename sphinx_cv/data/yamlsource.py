@@ -27,7 +27,6 @@ __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose", "loca
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
-BOOL_TAG = "tag:yaml.org,2002:bool"
 
 MAX_DEPTH = 100
 """Deepest nesting read, through aliases too. libyaml's composer recurses in C, so far

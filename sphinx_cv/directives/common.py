@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import CvConfig, get_config
 from ..data.digests import WHOLE
+from ..data.fields import yes_no_word
 from ..data.model import Profile
 from ..data.problems import Subtype
 from ..domain import CvDomain
@@ -127,11 +128,9 @@ def choice(*values: str) -> OneOf:
 
 
 def yes_no(arg: str | None) -> bool:
-    value = (arg or "yes").strip().lower()
-    if value in ("yes", "true", "on", "1"):
-        return True
-    if value in ("no", "false", "off", "0"):
-        return False
+    value = yes_no_word(arg or "yes")
+    if value is not None:
+        return value
     raise ValueError(f"expected yes or no, got {arg!r}")
 
 

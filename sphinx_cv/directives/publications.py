@@ -7,9 +7,10 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..data.model import PUB_TYPE, PUB_TYPES, Profile, Publication
+from ..data.model import PUB_TYPE, Profile, Publication
 from ..data.problems import Subtype
-from ..data.publist import DEFAULT_TYPE_ORDER, GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..nodes import cv_details
 from ..render.citation import citation_nodes, own_names
@@ -17,6 +18,7 @@ from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
 from ..web.pubpages import PAGE_ATTR, PAGES_DIR, page_slug
+from ..web.thumbs import thumbnail
 from .common import (
     CvDirective,
     OptionSpec,
@@ -137,10 +139,10 @@ class PublicationList(CvDirective):
         """The publication types named in ``option`` (any accepted spelling)."""
         types = []
         for word in self.options.get(option, []):
-            value = PUB_TYPE._lookup.get(word.lower().replace("-", "").replace("_", ""))
+            value = PUB_TYPE.find(word)
             if value is None:
                 self.warn(f"unknown publication type '{word}' in :{option}:; expected one of "
-                          + ", ".join(PUB_TYPES))
+                          + ", ".join(PUB_TYPE.choices))
             else:
                 types.append(value)
         return types
@@ -152,7 +154,7 @@ class PublicationList(CvDirective):
             if pub_id not in by_id:
                 self.warn(f"no publication has id '{pub_id}' (in :ids:)", Subtype.UNKNOWN_REF)
         order = list(dict.fromkeys(self.pub_types("group-order")))
-        order += [t for t in DEFAULT_TYPE_ORDER if t not in order]
+        order += [t for t in DEFAULT_ORDER if t not in order]
         return ListSpec(
             types=types,
             years=self.options.get("years", (None, None)),
@@ -178,12 +180,16 @@ class PublicationList(CvDirective):
         if self.filtered:
             item["classes"] += [f"cv-year-{pub.year or 'none'}",
                                 *(f"cv-tag-{tag_slug(t)}" for t in pub.tags)]
+        thumb = thumbnail(self.cv, pub)
+        if thumb is not None:
+            item += thumb
+            item["classes"].append("cv-pub-with-thumb")
         para = nodes.paragraph(classes=["cv-pub-text"])
         if numbered:
             try:
-                shown = label_format.format(label=label, number=number,
-                                            prefix=label[: len(label) - len(str(number))])
-            except (KeyError, IndexError, ValueError):
+                shown = _format_label(label_format, label=label, number=number,
+                                      prefix=label[: len(label) - len(str(number))])
+            except (KeyError, IndexError, ValueError, AttributeError, TypeError):
                 self.warn(f"bad :label-format: {label_format!r}; placeholders are {{label}}, "
                           "{number} and {prefix}")
                 shown = label
@@ -208,10 +214,21 @@ class PublicationList(CvDirective):
             block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
             item += block
         if bibtex:
-            from ..data.bibexport import to_bibtex  # only lists that show BibTeX need it
+            from ..data.bibexport import shown_bibtex  # only lists showing BibTeX need it
 
-            text = pub.bibtex or to_bibtex(pub)
+            text = shown_bibtex(pub, self.cv.bibtex_private_fields)
             block = cv_details(summary="BibTeX", classes=["cv-bibtex"])
             block += nodes.literal_block(text, text, language="bibtex")
             item += block
         return item
+
+
+def _format_label(template: str, **values: object) -> str:
+    """``template`` with the placeholders ``values`` names, and nothing else: no
+    ``{number.x}`` attribute or ``{label[0]}`` index (a ValueError, told as a warning)."""
+    import string
+
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None and name not in values:
+            raise ValueError(name)
+    return template.format(**values)

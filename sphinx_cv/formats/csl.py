@@ -11,20 +11,23 @@ import re
 from typing import Any
 
 from ..data.problems import Location
+from ..data.pubtypes import csl_reads, pub_type
 from . import Exported, Imported
-from .common import SourceError, clean, empty, html_text, load_json, make_id, safe_url
+from .common import (
+    SourceError,
+    clean,
+    empty,
+    html_text,
+    load_json,
+    make_id,
+    refused_link,
+    safe_url,
+)
 
 X = "x-csl"
 
-TYPES = {
-    "article-journal": "journal", "article": "preprint", "paper-conference": "conference",
-    "chapter": "chapter", "book": "book", "thesis": "thesis", "report": "report",
-    "dataset": "dataset", "software": "software", "speech": "talk", "patent": "patent",
-    "manuscript": "preprint", "article-magazine": "journal", "article-newspaper": "misc",
-    "document": "misc", "webpage": "misc", "post": "misc", "post-weblog": "misc",
-    "entry-encyclopedia": "chapter", "entry-dictionary": "chapter", "review": "journal",
-    "standard": "report", "presentation": "talk", "interview": "misc", "broadcast": "misc",
-}
+TYPES = csl_reads()
+"""A CSL type -> the publication type it is read as."""
 # CSL variable -> profile field, for plain text values.
 TEXT = {"title": "title", "publisher": "publisher", "volume": "volume", "issue": "number",
         "page": "pages", "DOI": "doi", "abstract": "abstract", "note": "note",
@@ -96,6 +99,10 @@ def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
         if not empty(value):
             text = str(value).strip()
             pub[name] = html_text(text) if variable in ("title", "abstract") else text
+    if ("venue" not in pub and "publisher" in pub
+            and pub_type(pub.get("type")).csl_venue == "publisher"):
+        # A thesis' school, a report's institution: CSL calls them the publisher.
+        pub["venue"] = pub.pop("publisher")
     number = str(item.get("number") or "")
     arxiv = re.fullmatch(r"arXiv:(\S+)", number.strip(), re.I)
     if arxiv:
@@ -108,8 +115,12 @@ def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
     url = item.get("URL")
     if not empty(url):
         safe = safe_url(str(url))
+        refused = refused_link(url)
         if safe:
             pub["url"] = safe
+        elif refused:
+            imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.URL",
+                        value=str(url))
         else:
             imp.problem(Location(path), "not a safe link (http, https or a relative "
                         "path); kept under " + x_key, path=f"{where}.URL", value=str(url))

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..data.inline import to_plain
 from ..data.model import Person, Publication
+from ..data.pubtypes import pub_type
 
 Pairs = list[tuple[str, str]]
 
@@ -93,20 +94,6 @@ def opengraph(*, title: str, site_name: str, description: str, kind: str,
     return pairs
 
 
-# Where the venue goes, by publication type (Highwire Press tags, as Google Scholar
-# documents them).
-_VENUE_TAG = {
-    "journal": "citation_journal_title",
-    "conference": "citation_conference_title",
-    "workshop": "citation_conference_title",
-    "poster": "citation_conference_title",
-    "talk": "citation_conference_title",
-    "chapter": "citation_inbook_title",
-    "thesis": "citation_dissertation_institution",
-    "report": "citation_technical_report_institution",
-}
-
-
 def citation_meta(pub: Publication, resolve: Callable[[str], str]) -> Pairs:
     """``citation_*`` tags for the page dedicated to ``pub``; ``resolve`` makes a link in
     the profile (``/files/paper.pdf``) into the URL the page should give."""
@@ -116,7 +103,7 @@ def citation_meta(pub: Publication, resolve: Callable[[str], str]) -> Pairs:
         date = str(pub.year) + (f"/{pub.month:02d}" if pub.month else "")
         pairs.append(("citation_publication_date", date))
     venue = plain(pub.venue)
-    tag = _VENUE_TAG.get(pub.type or "")
+    tag = pub_type(pub.type).venue_tag
     if venue and tag:
         pairs.append((tag, venue))
     if pub.type == "report" and pub.number:

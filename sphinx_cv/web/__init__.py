@@ -10,6 +10,8 @@ from .feed import setup_feed
 from .metrics import setup_metrics
 from .pubpages import setup_pubpages
 from .sitemap import setup_sitemap
+from .stamp import setup_stamp
+from .thumbs import setup_thumbs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,3 +23,5 @@ def setup_web(app: Sphinx) -> None:
     setup_pubpages(app)
     setup_metrics(app)
     setup_browse(app)
+    setup_thumbs(app)
+    setup_stamp(app)

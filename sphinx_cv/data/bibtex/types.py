@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .. import pubtypes
 from ..fields import Context, normalize_key
 from ..model import PUB_TYPE
 from ..problems import Location, Subtype
@@ -53,33 +54,21 @@ class SourceText:
 
 # --- entry types and publication types ---------------------------------------------------
 
-ENTRY_TYPES = {
-    "journal": "article", "conference": "inproceedings", "workshop": "inproceedings",
-    "preprint": "misc", "thesis": "phdthesis", "book": "book", "chapter": "incollection",
-    "patent": "patent", "talk": "misc", "poster": "inproceedings", "report": "techreport",
-    "dataset": "misc", "software": "software", "misc": "misc",
-}
+ENTRY_TYPES = {t.name: t.bibtex for t in pubtypes.PUB_TYPES}
 """Publication type -> the entry type exports use for it."""
 ENTRY_TYPE_KEY = "entrytype"
 """Key in ``x-bibtex`` for the entry type, when it is not the one exports use for the kind."""
 
-PUB_TYPES = {normalize_key(c): c for c in PUB_TYPE.choices}
-PUB_TYPES.update({normalize_key(a): c for a, c in PUB_TYPE.aliases.items()})
+TYPE_WORDS = PUB_TYPE.words
 """A ``pubtype`` or ``type`` word (normalised) -> publication type."""
-# BibTeX and biblatex entry types the profile format has no alias for.
-READ_ENTRY_TYPES = {
-    **PUB_TYPES, "mvbook": "book", "collection": "book", "mvcollection": "book",
-    "mvproceedings": "conference", "bookinbook": "chapter", "suppbook": "chapter",
-    "suppcollection": "chapter", "inreference": "chapter", "masterthesis": "thesis",
-    "data": "dataset",
-}
+# With the BibTeX and biblatex entry types the profile format has no alias for.
+READ_ENTRY_TYPES = {**TYPE_WORDS, **{normalize_key(entry_type): t.name
+                                     for t in pubtypes.PUB_TYPES for entry_type in t.bibtex_reads}}
 """An entry type (normalised) -> the publication type it reads as."""
 
 # --- fields ------------------------------------------------------------------------------
 
-VENUE_FIELD = {"journal": "journal", "conference": "booktitle", "workshop": "booktitle",
-               "poster": "booktitle", "chapter": "booktitle", "thesis": "school",
-               "report": "institution"}
+VENUE_FIELD = {t.name: t.venue_field for t in pubtypes.PUB_TYPES}
 """Publication type -> the field exports write the venue to."""
 VENUE_FIELDS = ("journal", "booktitle", "eventtitle", "school", "institution", "howpublished")
 """Fields a venue is read from, first found first."""
@@ -94,9 +83,10 @@ FIELD_ALIASES = {"github": "code", "repo": "code", "featured": "selected",
                  "highlight": "selected", "pubstate": "status", "issue": "number",
                  "journaltitle": "journal", "arxivid": "arxiv"}
 """Fields read as another when that one is absent."""
-INHERITED = ("booktitle", "eventtitle", "editor", "year", "month", "date", "publisher",
-             "volume", "number", "series")
-"""Fields a ``crossref`` fills in from the entry it names."""
+INHERITED = ("booktitle", "eventtitle", "journal", "editor", "year", "month", "date",
+             "publisher", "volume", "number", "series", "address", "location",
+             "organization", "school", "institution", "howpublished")
+"""Fields a ``crossref`` fills in from the entry it names (not its own links or ids)."""
 CONTAINER_TYPES = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection"})
 """Entry types that are only there for their title when an entry crossrefs them."""
 STATUS_WORDS = {
