@@ -46,15 +46,24 @@ def run(args: list[str | Path], cwd: Path, timeout: float = 300, **env: str) -> 
     return done.stdout
 
 
+SKIPPED = {".git", ".venv", "venv", ".tox", "build", "dist", "_build", "__pycache__",
+           ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+
+
 def source_files() -> list[str]:
     """The files a clean clone has (with changes not yet committed, but nothing ignored)."""
     if (REPO / ".git").exists() and shutil.which("git"):
-        listed = run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                     REPO)
-        return sorted(f for f in listed.split("\0") if f and (REPO / f).is_file())
-    # An unpacked sdist: everything in it is source.
+        listed = subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            cwd=REPO, capture_output=True, text=True)
+        if listed.returncode == 0:
+            return sorted(f for f in listed.stdout.split("\0") if f and (REPO / f).is_file())
+    # An unpacked sdist, or git refusing the folder: the tree without what builds leave.
     return sorted(str(p.relative_to(REPO)) for p in REPO.rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts)
+                  if p.is_file() and not SKIPPED & set(p.relative_to(REPO).parts)
+                  and not any(part.endswith(".egg-info") for part in p.parts)
+                  and p.suffix != ".pyc"
+                  and not p.relative_to(REPO).as_posix().startswith("benchmarks/results/work/"))
 
 
 @pytest.fixture(scope="module")
