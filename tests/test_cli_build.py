@@ -16,6 +16,7 @@ import pytest
 import yaml
 from clitools import Result, assert_one_line_error, run
 
+from sphinx_cv import __version__
 from sphinx_cv.commands import build
 from sphinx_cv.data.schema import profile_schema
 
@@ -97,8 +98,15 @@ def test_workflow_builds_and_deploys_with_sphinx_cv(site: Path) -> None:
     workflow = yaml.safe_load((site / ".github/workflows/pages.yml").read_text("utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
     commands = "\n".join(step.get("run", "") for step in steps)
-    assert "apt-get install" in commands and "latexmk" in commands
-    assert "pip install sphinx-cv" in commands
+    assert " install -y " in commands and "latexmk" in commands
+    # The version that wrote the site, not whatever is newest when the workflow runs.
+    assert f'pip install "sphinx-cv=={__version__}"' in commands
+    # pip's downloads and TeX's packages are kept between runs.
+    python = next(s for s in steps if "setup-python" in s.get("uses", ""))
+    assert python["with"]["cache"] == "pip"
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    tex = next(s["run"] for s in steps if "apt-get" in s.get("run", ""))
+    assert f'Dir::Cache::Archives="{cache["with"]["path"].replace("~", "$HOME")}"' in tex
     assert "sphinx-cv build . -o _build" in commands
     upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "_build/html"

@@ -23,6 +23,8 @@ import yaml
 from docutils import nodes
 from sphinx.cmd.build import build_main
 
+from sphinx_cv import __version__
+from sphinx_cv.commands.quickstart import site_files
 from sphinx_cv.config import CONFIG_FIELDS
 from sphinx_cv.data.problems import Subtype
 from sphinx_cv.data.schema import profile_schema
@@ -344,12 +346,22 @@ def test_tutorial_shows_the_files_quickstart_writes(tutorial: Path) -> None:
     site = tutorial / SITE
     for name in ("conf.py", "index.md", "publications.md", "cv.md"):
         assert (site / name).read_text("utf8") == (TUTORIAL / name).read_text("utf8"), name
-    assert (site / ".github" / "workflows" / "pages.yml").read_text("utf8") == (
-        PUBLISH / "github-pages.yml").read_text("utf8")
+    # The workflow is shown from the code (cv-quickstart-file), as quickstart writes it.
+    assert "```{cv-quickstart-file} .github/workflows/pages.yml\n" in TUTORIAL_PAGE.read_text(
+        "utf8")
     listed = re.findall(r"^\| (.+?) \| .+ \|$", TUTORIAL_PAGE.read_text("utf8"), re.M)[2:]
     described = {name for row in listed for name in re.findall(r"`([^`]+)`", row)}
     written = {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
     assert described == written
+
+
+def test_tutorial_shows_the_pages_workflow_of_this_version(built: Path) -> None:
+    page = html.unescape((built / "html" / "tutorial.html").read_text("utf8"))
+    text = re.sub(r"<[^>]+>", "", page)
+    assert f'pip install "sphinx-cv=={__version__}"' in text
+    assert ".github/workflows/pages.yml" in text  # the caption
+    # Until the first release: the git URL, for the workflow and for Read the Docs.
+    assert 'pip install "sphinx-cv @ git+https://github.com/' in text
 
 
 def test_tutorial_validate(tutorial: Path, tmp_path: Path) -> None:
@@ -435,15 +447,18 @@ def test_tutorial_preview(tutorial_built: Path) -> None:
 
 def tex_packages(text: str) -> list[str]:
     """The packages of an ``apt-get install --no-install-recommends ...`` command."""
-    found = re.search(r"apt-get install (?:-y )?--no-install-recommends ((?:[\w.-]+\s*|\\\s*)+)",
-                      text)
+    found = re.search(r"apt-get (?:-o \S+ )?install (?:-y )?--no-install-recommends "
+                      r"((?:[\w.-]+[ \t]*|\\\s*)+)", text)  # a line goes on after a backslash
     assert found, text
     return re.findall(r"[\w.-]+", found.group(1))
 
 
+PAGES_WORKFLOW = site_files(markdown=True, name="Your Name")[".github/workflows/pages.yml"]
+
+
 def workflow_step(command: str) -> str:
     """The ``run`` script of the Pages workflow's step that runs ``command``."""
-    workflow = yaml.safe_load((PUBLISH / "github-pages.yml").read_text(encoding="utf8"))
+    workflow = yaml.safe_load(PAGES_WORKFLOW)
     steps = workflow["jobs"]["build"]["steps"]
     return str(next(s["run"] for s in steps if command in s.get("run", "")))
 
@@ -451,7 +466,7 @@ def workflow_step(command: str) -> str:
 @needs_tex
 def test_tutorial_publishing_builds(tutorial_built: Path, tmp_path: Path) -> None:
     """GitHub Pages and Read the Docs build the site as the tutorial configures them."""
-    packages = tex_packages(workflow_step("apt-get install"))
+    packages = tex_packages(workflow_step("apt-get"))
     assert sorted(tex_packages(TUTORIAL_PAGE.read_text("utf8"))) == sorted(packages)
     config = yaml.safe_load((PUBLISH / "readthedocs.yaml").read_text(encoding="utf8"))
     assert config["build"]["apt_packages"] == packages

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from . import CommandError, add_command
 
 DEFAULT_NAME = "Your Name"
@@ -60,7 +61,9 @@ def site_files(markdown: bool, name: str) -> dict[str, str]:
     for page in ("index", "publications", "cv"):
         files[f"{page}.{pages}"] = (base / pages / f"{page}.{pages}").read_text("utf-8")
     files[".gitignore"] = (base / "common" / "gitignore").read_text("utf-8")
-    files[".github/workflows/pages.yml"] = (base / "common" / "pages.yml").read_text("utf-8")
+    # The workflow installs the version that wrote the site, which the site was tried with.
+    files[".github/workflows/pages.yml"] = (base / "common" / "pages.yml").read_text("utf-8") \
+        .replace("__VERSION__", __version__)
     return files
 
 

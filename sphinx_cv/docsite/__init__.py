@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .examples import CvExample
+from .examples import CvExample, QuickstartFile
 from .reference import (
     OBJECT_TYPES,
     CliReference,
@@ -37,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cv-theme-reference", ThemeReference)
     app.add_directive("cv-warning-reference", WarningReference)
     app.add_directive("cv-example", CvExample)
+    app.add_directive("cv-quickstart-file", QuickstartFile)
     # Folder of the example snippets, relative to the source folder (the tests' own).
     app.add_config_value("cvdocs_snippets", "../tests/snippets", "env", types=[str])
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
@@ -71,3 +72,26 @@ def source_block(label: str, text: str, language: str) -> nodes.container:
     code = nodes.literal_block(text, text, language=language)
     return nodes.container("", nodes.caption(label, label), code, literal_block=True,
                            classes=["literal-block-wrapper", "cv-example-source"])
+
+
+class QuickstartFile(SphinxDirective):
+    """``cv-quickstart-file PATH``: the file ``sphinx-cv quickstart`` writes at PATH (as
+    ``.github/workflows/pages.yml``), taken from the code, so the docs show what this
+    version writes, its version pin included. ``:language:`` names the highlighting."""
+
+    required_arguments = 1
+    option_spec = {"language": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        from sphinx.directives.code import container_wrapper
+
+        from ..commands.quickstart import site_files
+
+        path = self.arguments[0]
+        files = site_files(markdown=True, name="Your Name")
+        if path not in files:
+            raise self.error(f"quickstart writes no {path} (it writes {', '.join(files)})")
+        literal = nodes.literal_block(files[path], files[path],
+                                      language=self.options.get("language", "text"))
+        self.set_source_info(literal)
+        return [container_wrapper(self, literal, path)]
