@@ -559,6 +559,7 @@ class Publication(Located):
     status: str | None = spec(TEXT, "Publication status, e.g. 'In submission', "
                               "'To appear'.", aliases=("pubstate",))
     publisher: str | None = spec(TEXT, "Publisher.")
+    series: str | None = spec(TEXT, "Book or proceedings series, e.g. 'LNCS'.")
     volume: str | None = spec(PLAIN, "Volume.")
     number: str | None = spec(PLAIN, "Issue or number.", aliases=("issue",))
     pages: str | None = spec(PLAIN, "Pages, e.g. '1-12'.", aliases=("page",))

@@ -52,12 +52,20 @@ def author_nodes(authors: list[str], own: set[str],
 
 
 def venue_text(pub: Publication) -> str:
-    """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``."""
+    """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``.
+
+    As a citation style shows them: a journal's volume(number):pages; a proceedings' or
+    book's editors, series, volume, pages and publisher; a report's or preprint's number
+    (``CoRR abs/2203.16110``). Parts the venue already says are not repeated.
+    """
     year = str(pub.year) if pub.year else ""
     venue = pub.venue or ""
     if pub.type == "preprint" and not venue and pub.arxiv:
         venue = f"arXiv preprint arXiv:{re.sub(r'^arxiv:', '', pub.arxiv, flags=re.I)}"
     if pub.type in ("preprint", "report") and venue:
+        number = pub.number or pub.volume or ""
+        if number and number not in venue:
+            venue = f"{venue} {number}"
         return f"{venue} ({year})" if year and year not in venue else venue
     parts = [venue] if venue else []
     if pub.type == "journal":
@@ -68,9 +76,16 @@ def venue_text(pub: Publication) -> str:
             detail += (":" if detail else "pp. ") + pub.pages
         if detail:
             parts.append(detail)
-    elif pub.pages:
-        parts.append(f"pp. {pub.pages}")
-    if pub.publisher and pub.type in ("book", "chapter", "thesis", "report"):
+    else:
+        if pub.editors:
+            names = _and(pub.editors)
+            parts.append(f"{names} ({'eds.' if len(pub.editors) > 1 else 'ed.'})")
+        for value, label in ((pub.series, ""), (pub.volume, "vol. "),
+                             (pub.number, "no. "), (pub.pages, "pp. ")):
+            if value and value not in venue:
+                parts.append(label + value)
+    if pub.publisher and pub.type not in ("journal", "preprint") \
+            and pub.publisher not in venue:
         parts.append(pub.publisher)
     if year and year not in venue:
         parts.append(year)
@@ -78,6 +93,10 @@ def venue_text(pub: Publication) -> str:
     if venue and pub.type in ("conference", "workshop", "chapter"):
         text = "In " + text
     return text
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def citation_nodes(pub: Publication, own: set[str], show_status: bool = True

@@ -121,7 +121,7 @@ class EntryMapper:
                 self.set(attr, names, name)
         self.venue()
         self.dates()
-        for attr in ("publisher", "award", "abstract", "note", "status"):
+        for attr in ("publisher", "series", "award", "abstract", "note", "status"):
             value = self.text(attr)
             if value:
                 if attr == "status":
