@@ -11,7 +11,7 @@ from clitools import DATA, cli
 from docutils import nodes
 
 from sphinx_cv.data.bibexport import to_bibtex
-from sphinx_cv.data.bibtex import load_bibtex
+from sphinx_cv.data.bibtex import latex_to_text, load_bibtex
 from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
 from sphinx_cv.formats import bibtex as bibtex_format
@@ -136,3 +136,17 @@ def test_unknown_latex_command_is_a_located_warning_never_raw_text(tmp_path: Pat
     assert pubs[0].authors == ["Pratyush Mishra", "C B"]
     assert [(p.location.line, p.path, p.value) for p in problems] == [
         (2, "a.title", "'\\\\sysname'"), (3, "a.author", "'\\\\footnotemark'")]
+
+
+def test_math_is_mathml_on_the_page_and_math_in_the_pdf() -> None:
+    title = latex_to_text(r"Roots $\sqrt[3]{x}$ in $O(n \log n)$")
+    assert title == r"Roots $`\sqrt[3]{x}`$ in O(n log n)"  # simple math: Unicode
+    paragraph = nodes.paragraph("", "", *inline_nodes(title))
+    raws = {n["format"]: n.astext() for n in paragraph.findall(nodes.raw)}
+    assert raws["html"].startswith("<math") and "<mroot>" in raws["html"]
+    assert "<script" not in raws["html"] and "http" not in raws["html"].split(">", 1)[1]
+    assert raws["latex"] == r"$\sqrt[3]{x}$"
+    # TeX docutils does not know never reaches the LaTeX output.
+    for hostile in (r"$`\input{/etc/passwd}`$", r"$`\text{\input{x}}`$"):
+        assert "math" not in [s.kind for s in parse_inline(hostile)]
+    assert [s.kind for s in parse_inline("costs $5 or $10")] == ["text"]

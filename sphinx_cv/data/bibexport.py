@@ -92,6 +92,8 @@ def _span(span: Span, protect: bool) -> str:
         return "".join(parts)
     if span.kind == "literal":
         return r"\texttt{" + escape(span.text) + "}"
+    if span.kind == "math":
+        return f"${span.text}$"
     inner = "".join(_span(c, protect) for c in span.children)
     if span.kind == "link":
         return r"\href{" + url_value(span.url) + "}{" + inner + "}"
