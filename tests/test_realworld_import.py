@@ -6,16 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from clitools import DATA, cli
 from docutils import nodes
 
+from sphinx_cv.config import CvConfig
 from sphinx_cv.data.bibexport import to_bibtex
 from sphinx_cv.data.bibtex import latex_to_text, load_bibtex
+from sphinx_cv.data.dates import CvDate
 from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
+from sphinx_cv.data.model import Publication
 from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
+from sphinx_cv.render.citation import venue_text
+from sphinx_cv.render.dates import format_date
 from sphinx_cv.render.text import inline_nodes
 
 REAL = DATA / "realworld"
@@ -150,3 +156,22 @@ def test_math_is_mathml_on_the_page_and_math_in_the_pdf() -> None:
     for hostile in (r"$`\input{/etc/passwd}`$", r"$`\text{\input{x}}`$"):
         assert "math" not in [s.kind for s in parse_inline(hostile)]
     assert [s.kind for s in parse_inline("costs $5 or $10")] == ["text"]
+
+
+def test_may_takes_no_period_and_data_punctuation_never_doubles() -> None:
+    cv = CvConfig()
+    assert format_date(CvDate(year=2024, month=5), cv) == "May 2024"
+    assert format_date(CvDate(year=2024, month=9), cv) == "Sep. 2024"
+    pub = Publication(id="a", title="T", type="journal", venue="Physics,", volume="3",
+                      year=2020)
+    assert venue_text(pub) == "Physics, 3, 2020"
+
+
+@pytest.mark.parametrize("url", ["https://doi.org/10.1145/ABC.1",
+                                 "http://dx.doi.org/10.1145/abc.1",
+                                 "https://doi.org/10.1145%2Fabc.1"])
+def test_a_url_naming_the_doi_is_one_link(url: str) -> None:
+    pub = Publication(id="a", title="T", doi="10.1145/abc.1", url=url)
+    assert [link.kind for link in pub.all_links()] == ["doi"]
+    other = Publication(id="b", title="T", doi="10.1145/abc.1", url="https://x.org/p")
+    assert len(other.all_links()) == 2

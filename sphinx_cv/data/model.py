@@ -37,7 +37,7 @@ from .fields import (
     spec,
     wrong_type,
 )
-from .links import LINK_EXPECTED, Link, link_problem, make_link
+from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
 
 TEXT = Text()
@@ -623,8 +623,9 @@ class Publication(Located):
         seen: set[str] = set()
 
         def add(link: Link | None) -> None:
-            if link is not None and link.url not in seen:
-                seen.add(link.url)
+            # One button per target: a URL naming the DOI is the DOI link.
+            if link is not None and link_target(link.url) not in seen:
+                seen.add(link_target(link.url))
                 out.append(link)
 
         for kind in LINK_FIELDS[:1]:

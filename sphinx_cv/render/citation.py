@@ -67,6 +67,8 @@ def venue_text(pub: Publication) -> str:
         if number and number not in venue:
             venue = f"{venue} {number}"
         return f"{venue} ({year})" if year and year not in venue else venue
+    # Trailing punctuation in the data ("Physics,") never doubles up with ours.
+    venue = venue.rstrip(" ,;:")
     parts = [venue] if venue else []
     if pub.type == "journal":
         detail = pub.volume or ""
@@ -89,7 +91,7 @@ def venue_text(pub: Publication) -> str:
         parts.append(pub.publisher)
     if year and year not in venue:
         parts.append(year)
-    text = ", ".join(parts)
+    text = ", ".join(p.rstrip(" ,;:") for p in parts if p.rstrip(" ,;:"))
     if venue and pub.type in ("conference", "workshop", "chapter"):
         text = "In " + text
     return text
