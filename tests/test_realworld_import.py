@@ -175,3 +175,15 @@ def test_a_url_naming_the_doi_is_one_link(url: str) -> None:
     assert [link.kind for link in pub.all_links()] == ["doi"]
     other = Publication(id="b", title="T", doi="10.1145/abc.1", url="https://x.org/p")
     assert len(other.all_links()) == 2
+
+
+def test_import_bibtex_of_a_json_file_fails_and_comma_lists_are_reported(
+        tmp_path: Path) -> None:
+    result = cli("import", "bibtex", REAL / "pocol-cv.json")
+    assert result.code == 1 and "no BibTeX entries found" in result.err
+    bib = tmp_path / "c.bib"
+    bib.write_text("@article{a, title={T}, year=2020,\n"
+                   "  author={Ann Lee, Bo Chen, Cy Dunn}}\n", encoding="utf-8")
+    _, problems = load_bibtex(str(bib))
+    assert [(p.location.line, p.path) for p in problems] == [(2, "a.author")]
+    assert "'and'" in problems[0].message
