@@ -13,7 +13,7 @@ from docutils import nodes
 
 from sphinx_cv.config import CvConfig
 from sphinx_cv.data.bibexport import to_bibtex
-from sphinx_cv.data.bibtex import latex_to_text, load_bibtex
+from sphinx_cv.data.bibtex import entry_kind, latex_to_text, load_bibtex
 from sphinx_cv.data.dates import CvDate
 from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
@@ -187,3 +187,16 @@ def test_import_bibtex_of_a_json_file_fails_and_comma_lists_are_reported(
     _, problems = load_bibtex(str(bib))
     assert [(p.location.line, p.path) for p in problems] == [(2, "a.author")]
     assert "'and'" in problems[0].message
+
+
+def test_thesis_kind_and_preprint_servers() -> None:
+    masters = Publication(id="a", title="T", type="thesis", venue="MIT", year=2020,
+                          bibtex="@mastersthesis{a, title={T}}")
+    phd = Publication(id="b", title="T", type="thesis", venue="MIT", year=2020,
+                      bibtex="@phdthesis{b, title={T}}")
+    assert venue_text(masters) == "Master's thesis, MIT, 2020"
+    assert venue_text(phd) == "Ph.D. thesis, MIT, 2020"
+    for venue in ("bioRxiv", "Electron. Colloquium Comput. Complex.",
+                  "IACR Cryptol. ePrint Arch.", "CoRR"):
+        assert entry_kind("article", venue=venue)[0] == "preprint", venue
+    assert entry_kind("article", venue="Nature")[0] == "journal"

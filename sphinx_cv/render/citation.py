@@ -62,6 +62,9 @@ def venue_text(pub: Publication) -> str:
     venue = pub.venue or ""
     if pub.type == "preprint" and not venue and pub.arxiv:
         venue = f"arXiv preprint arXiv:{re.sub(r'^arxiv:', '', pub.arxiv, flags=re.I)}"
+    if pub.type == "thesis":
+        kind = thesis_kind(pub)
+        venue = f"{kind}, {venue}" if kind and venue else kind or venue
     if pub.type in ("preprint", "report") and venue:
         number = pub.number or pub.volume or ""
         if number and number not in venue:
@@ -95,6 +98,23 @@ def venue_text(pub: Publication) -> str:
     if venue and pub.type in ("conference", "workshop", "chapter"):
         text = "In " + text
     return text
+
+
+_ENTRY_TYPE = re.compile(r"^\s*@\s*(\w+)")
+_TYPE_FIELD = re.compile(r"\btype\s*=\s*[{\"]([^}\"]+)", re.I)
+_THESIS_KINDS = {"phdthesis": "Ph.D. thesis", "mastersthesis": "Master's thesis",
+                 "masterthesis": "Master's thesis", "bachelorthesis": "Bachelor's thesis"}
+
+
+def thesis_kind(pub: Publication) -> str | None:
+    """``Ph.D. thesis`` or ``Master's thesis``, from the BibTeX entry it came from (its
+    ``type`` field first, as BibTeX styles do); None when not known."""
+    source = pub.bibtex or ""
+    given = _TYPE_FIELD.search(source)
+    if given:
+        return given.group(1).strip()
+    entry = _ENTRY_TYPE.match(source)
+    return _THESIS_KINDS.get(entry.group(1).lower()) if entry else None
 
 
 def _and(names: list[str]) -> str:
