@@ -17,10 +17,11 @@ from sphinx_cv.data.bibtex import entry_kind, latex_to_text, load_bibtex
 from sphinx_cv.data.dates import CvDate
 from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
+from sphinx_cv.data.loader import load_profile
 from sphinx_cv.data.model import Publication
 from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
-from sphinx_cv.render.citation import venue_text
+from sphinx_cv.render.citation import citation_nodes, venue_text
 from sphinx_cv.render.dates import format_date
 from sphinx_cv.render.text import inline_nodes
 
@@ -200,3 +201,19 @@ def test_thesis_kind_and_preprint_servers() -> None:
                   "IACR Cryptol. ePrint Arch.", "CoRR"):
         assert entry_kind("article", venue=venue)[0] == "preprint", venue
     assert entry_kind("article", venue="Nature")[0] == "journal"
+
+
+def test_a_coauthor_given_with_a_url_is_linked(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("publications:\n- id: a\n  title: T\n  year: 2020\n  authors:\n"
+                       "  - {name: Ann Lee, url: 'https://ann.example.org'}\n"
+                       "  - {name: Bo Chen, url: 'javascript:alert(1)'}\n"
+                       "  - Cy Dunn\n", encoding="utf-8")
+    result = load_profile(str(profile))
+    pub = result.profile.publications[0]
+    assert pub.authors == ["Ann Lee", "Bo Chen", "Cy Dunn"]
+    assert [(p.location.line, p.path) for p in result.problems] == [
+        (7, "publications[0].authors[1].url")]
+    paragraph = nodes.paragraph("", "", *citation_nodes(pub, set()))
+    refs = [r["refuri"] for r in paragraph.findall(nodes.reference)]
+    assert refs == ["https://ann.example.org"]

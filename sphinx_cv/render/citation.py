@@ -51,6 +51,11 @@ def author_nodes(authors: list[str], own: set[str],
     return merge_text(out)
 
 
+def author_url(name: str) -> str | None:
+    """The page an author given as ``{name: ..., url: ...}`` links to."""
+    return getattr(name, "url", None)
+
+
 def venue_text(pub: Publication) -> str:
     """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``.
 
@@ -127,7 +132,7 @@ def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
     out: list[nodes.Node] = []
     if pub.authors:
         span = nodes.inline("", "", classes=["cv-pub-authors"])
-        span.extend(author_nodes(pub.authors, own))
+        span.extend(author_nodes(pub.authors, own, author_url))
         out.append(span)
         last = pub.authors[-1]
         out.append(nodes.Text(" " if ends_with_punct(last) else ". "))
