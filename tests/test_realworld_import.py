@@ -217,3 +217,13 @@ def test_a_coauthor_given_with_a_url_is_linked(tmp_path: Path) -> None:
     paragraph = nodes.paragraph("", "", *citation_nodes(pub, set()))
     refs = [r["refuri"] for r in paragraph.findall(nodes.reference)]
     assert refs == ["https://ann.example.org"]
+
+
+def test_an_empty_profile_is_a_problem(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("# nothing yet\n", encoding="utf-8")
+    result = cli("validate", profile)
+    assert result.code == 1 and "the profile is empty" in result.out
+    profile.write_text("publications:\n- {id: a, title: T}\n", encoding="utf-8")
+    result = cli("validate", profile)
+    assert result.code == 0 and "no person" in result.err
