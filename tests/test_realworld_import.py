@@ -227,3 +227,11 @@ def test_an_empty_profile_is_a_problem(tmp_path: Path) -> None:
     profile.write_text("publications:\n- {id: a, title: T}\n", encoding="utf-8")
     result = cli("validate", profile)
     assert result.code == 0 and "no person" in result.err
+
+
+def test_a_problem_names_the_key_as_written(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person: {name: A}\npositions:\n- position: P\n  description: [1, 2]\n",
+                       encoding="utf-8")
+    problems = load_profile(str(profile)).problems
+    assert [p.path for p in problems] == ["positions[0].description"]
