@@ -21,7 +21,7 @@ from sphinx_cv.data.loader import load_profile
 from sphinx_cv.data.model import Publication
 from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
-from sphinx_cv.render.citation import citation_nodes, venue_text
+from sphinx_cv.render.citation import citation_nodes, own_names, unbolded_own, venue_text
 from sphinx_cv.render.dates import format_date
 from sphinx_cv.render.text import inline_nodes
 
@@ -235,3 +235,12 @@ def test_a_problem_names_the_key_as_written(tmp_path: Path) -> None:
                        encoding="utf-8")
     problems = load_profile(str(profile)).problems
     assert [p.path for p in problems] == ["positions[0].description"]
+
+
+def test_own_name_under_other_initials_gets_a_hint() -> None:
+    pubs = [Publication(id="a", title="T", authors=["J Smith", "Ann Lee", "Bo Smith"]),
+            Publication(id="b", title="U", authors=["John A. Smith"])]
+    own = own_names(["John A. Smith"])
+    assert unbolded_own(pubs, own, "John A. Smith") == ["J Smith"]
+    assert unbolded_own(pubs, own_names(["John A. Smith", "J Smith"]),
+                        "John A. Smith") == []

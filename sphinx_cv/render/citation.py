@@ -51,6 +51,24 @@ def author_nodes(authors: list[str], own: set[str],
     return merge_text(out)
 
 
+def unbolded_own(pubs: Iterable[Publication], own: set[str], owner: str) -> list[str]:
+    """Author names with the owner's surname and first initial that are not shown as the
+    owner ("Smith, J" for "John A. Smith"): probably the owner, under a spelling the
+    name variants lack."""
+    words = name_key(owner).split()
+    if len(words) < 2:
+        return []
+    surname, initial = words[-1], words[0][0]
+    found: dict[str, None] = {}
+    for pub in pubs:
+        for name in pub.authors:
+            key = name_key(name).split()
+            if (len(key) > 1 and key[-1] == surname and key[0][0] == initial
+                    and name_key(name) not in own):
+                found.setdefault(name)
+    return list(found)
+
+
 def author_url(name: str) -> str | None:
     """The page an author given as ``{name: ..., url: ...}`` links to."""
     return getattr(name, "url", None)
