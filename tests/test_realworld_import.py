@@ -3,6 +3,7 @@ importers keep every fact in the profile's own fields, not parked under ``x-<for
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 from clitools import DATA, cli
 from docutils import nodes
+from realworld import build
 
 from sphinx_cv.config import CvConfig
 from sphinx_cv.data.bibexport import to_bibtex
@@ -244,3 +246,16 @@ def test_own_name_under_other_initials_gets_a_hint() -> None:
     assert unbolded_own(pubs, own, "John A. Smith") == ["J Smith"]
     assert unbolded_own(pubs, own_names(["John A. Smith", "J Smith"]),
                         "John A. Smith") == []
+
+
+def test_a_custom_sections_title_is_shown_as_its_heading(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "profile.yaml").write_text(
+        "person: {name: A}\nsections:\n  grants:\n    title: Grants *and* Funding\n"
+        "    entries:\n    - {title: NSF CAREER}\n  misc_things:\n  - {title: X}\n",
+        encoding="utf-8")
+    body, _ = build(site, "CV\n==\n\n.. timeline:: grants\n   :heading: yes\n\n"
+                          ".. timeline:: misc_things\n   :heading: yes\n", tmp_path)
+    titles = re.findall(r'class="[^"]*cv-section-title[^"]*">(.*?)</p>', body)
+    assert titles == ["Grants <em>and</em> Funding", "Misc things"]
