@@ -298,7 +298,7 @@ def test_import_bad_inputs(tmp_path: Path) -> None:
     empty = tmp_path / "empty.bib"
     empty.write_text("% nothing here\n", encoding="utf-8")
     result = cli("import", "bibtex", empty)
-    assert result.code == 0 and "no BibTeX entries" in result.err
+    assert result.code == 1 and "no BibTeX entries" in result.err  # said, and not OK
     assert yaml.safe_load(result.out) == {"publications": []}
     out = cli("import", "bibtex", BIB, "-o", tmp_path / "missing" / "x.yaml")
     assert out.code == 1 and out.err_lines[-1].startswith("sphinx-cv: error: cannot write")

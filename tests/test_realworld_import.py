@@ -3,19 +3,28 @@ importers keep every fact in the profile's own fields, not parked under ``x-<for
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from clitools import DATA, cli
 from docutils import nodes
+from realworld import build
 
+from sphinx_cv.config import CvConfig
 from sphinx_cv.data.bibexport import to_bibtex
-from sphinx_cv.data.bibtex import load_bibtex
+from sphinx_cv.data.bibtex import entry_kind, latex_to_text, load_bibtex
+from sphinx_cv.data.dates import CvDate
 from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
+from sphinx_cv.data.loader import load_profile
+from sphinx_cv.data.model import Publication
 from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
+from sphinx_cv.render.citation import citation_nodes, own_names, unbolded_own, venue_text
+from sphinx_cv.render.dates import format_date
 from sphinx_cv.render.text import inline_nodes
 
 REAL = DATA / "realworld"
@@ -136,3 +145,117 @@ def test_unknown_latex_command_is_a_located_warning_never_raw_text(tmp_path: Pat
     assert pubs[0].authors == ["Pratyush Mishra", "C B"]
     assert [(p.location.line, p.path, p.value) for p in problems] == [
         (2, "a.title", "'\\\\sysname'"), (3, "a.author", "'\\\\footnotemark'")]
+
+
+def test_math_is_mathml_on_the_page_and_math_in_the_pdf() -> None:
+    title = latex_to_text(r"Roots $\sqrt[3]{x}$ in $O(n \log n)$")
+    assert title == r"Roots $`\sqrt[3]{x}`$ in O(n log n)"  # simple math: Unicode
+    paragraph = nodes.paragraph("", "", *inline_nodes(title))
+    raws = {n["format"]: n.astext() for n in paragraph.findall(nodes.raw)}
+    assert raws["html"].startswith("<math") and "<mroot>" in raws["html"]
+    assert "<script" not in raws["html"] and "http" not in raws["html"].split(">", 1)[1]
+    assert raws["latex"] == r"$\sqrt[3]{x}$"
+    # TeX docutils does not know never reaches the LaTeX output.
+    for hostile in (r"$`\input{/etc/passwd}`$", r"$`\text{\input{x}}`$"):
+        assert "math" not in [s.kind for s in parse_inline(hostile)]
+    assert [s.kind for s in parse_inline("costs $5 or $10")] == ["text"]
+
+
+def test_may_takes_no_period_and_data_punctuation_never_doubles() -> None:
+    cv = CvConfig()
+    assert format_date(CvDate(year=2024, month=5), cv) == "May 2024"
+    assert format_date(CvDate(year=2024, month=9), cv) == "Sep. 2024"
+    pub = Publication(id="a", title="T", type="journal", venue="Physics,", volume="3",
+                      year=2020)
+    assert venue_text(pub) == "Physics, 3, 2020"
+
+
+@pytest.mark.parametrize("url", ["https://doi.org/10.1145/ABC.1",
+                                 "http://dx.doi.org/10.1145/abc.1",
+                                 "https://doi.org/10.1145%2Fabc.1"])
+def test_a_url_naming_the_doi_is_one_link(url: str) -> None:
+    pub = Publication(id="a", title="T", doi="10.1145/abc.1", url=url)
+    assert [link.kind for link in pub.all_links()] == ["doi"]
+    other = Publication(id="b", title="T", doi="10.1145/abc.1", url="https://x.org/p")
+    assert len(other.all_links()) == 2
+
+
+def test_import_bibtex_of_a_json_file_fails_and_comma_lists_are_reported(
+        tmp_path: Path) -> None:
+    result = cli("import", "bibtex", REAL / "pocol-cv.json")
+    assert result.code == 1 and "no BibTeX entries found" in result.err
+    bib = tmp_path / "c.bib"
+    bib.write_text("@article{a, title={T}, year=2020,\n"
+                   "  author={Ann Lee, Bo Chen, Cy Dunn}}\n", encoding="utf-8")
+    _, problems = load_bibtex(str(bib))
+    assert [(p.location.line, p.path) for p in problems] == [(2, "a.author")]
+    assert "'and'" in problems[0].message
+
+
+def test_thesis_kind_and_preprint_servers() -> None:
+    masters = Publication(id="a", title="T", type="thesis", venue="MIT", year=2020,
+                          bibtex="@mastersthesis{a, title={T}}")
+    phd = Publication(id="b", title="T", type="thesis", venue="MIT", year=2020,
+                      bibtex="@phdthesis{b, title={T}}")
+    assert venue_text(masters) == "Master's thesis, MIT, 2020"
+    assert venue_text(phd) == "Ph.D. thesis, MIT, 2020"
+    for venue in ("bioRxiv", "Electron. Colloquium Comput. Complex.",
+                  "IACR Cryptol. ePrint Arch.", "CoRR"):
+        assert entry_kind("article", venue=venue)[0] == "preprint", venue
+    assert entry_kind("article", venue="Nature")[0] == "journal"
+
+
+def test_a_coauthor_given_with_a_url_is_linked(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("publications:\n- id: a\n  title: T\n  year: 2020\n  authors:\n"
+                       "  - {name: Ann Lee, url: 'https://ann.example.org'}\n"
+                       "  - {name: Bo Chen, url: 'javascript:alert(1)'}\n"
+                       "  - Cy Dunn\n", encoding="utf-8")
+    result = load_profile(str(profile))
+    pub = result.profile.publications[0]
+    assert pub.authors == ["Ann Lee", "Bo Chen", "Cy Dunn"]
+    assert [(p.location.line, p.path) for p in result.problems] == [
+        (7, "publications[0].authors[1].url")]
+    paragraph = nodes.paragraph("", "", *citation_nodes(pub, set()))
+    refs = [r["refuri"] for r in paragraph.findall(nodes.reference)]
+    assert refs == ["https://ann.example.org"]
+
+
+def test_an_empty_profile_is_a_problem(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("# nothing yet\n", encoding="utf-8")
+    result = cli("validate", profile)
+    assert result.code == 1 and "the profile is empty" in result.out
+    profile.write_text("publications:\n- {id: a, title: T}\n", encoding="utf-8")
+    result = cli("validate", profile)
+    assert result.code == 0 and "no person" in result.err
+
+
+def test_a_problem_names_the_key_as_written(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person: {name: A}\npositions:\n- position: P\n  description: [1, 2]\n",
+                       encoding="utf-8")
+    problems = load_profile(str(profile)).problems
+    assert [p.path for p in problems] == ["positions[0].description"]
+
+
+def test_own_name_under_other_initials_gets_a_hint() -> None:
+    pubs = [Publication(id="a", title="T", authors=["J Smith", "Ann Lee", "Bo Smith"]),
+            Publication(id="b", title="U", authors=["John A. Smith"])]
+    own = own_names(["John A. Smith"])
+    assert unbolded_own(pubs, own, "John A. Smith") == ["J Smith"]
+    assert unbolded_own(pubs, own_names(["John A. Smith", "J Smith"]),
+                        "John A. Smith") == []
+
+
+def test_a_custom_sections_title_is_shown_as_its_heading(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "profile.yaml").write_text(
+        "person: {name: A}\nsections:\n  grants:\n    title: Grants *and* Funding\n"
+        "    entries:\n    - {title: NSF CAREER}\n  misc_things:\n  - {title: X}\n",
+        encoding="utf-8")
+    body, _ = build(site, "CV\n==\n\n.. timeline:: grants\n   :heading: yes\n\n"
+                          ".. timeline:: misc_things\n   :heading: yes\n", tmp_path)
+    titles = re.findall(r'class="[^"]*cv-section-title[^"]*">(.*?)</p>', body)
+    assert titles == ["Grants <em>and</em> Funding", "Misc things"]

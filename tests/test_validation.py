@@ -421,9 +421,11 @@ def test_top_level_not_a_mapping(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "~\n", "---\n"])
-def test_empty_profile_is_fine(tmp_path: Path, text: str) -> None:
-    _, result = load(tmp_path, text)
-    assert result.problems == []
+def test_empty_profile_is_one_located_problem(tmp_path: Path, text: str) -> None:
+    file, result = load(tmp_path, text)
+    problem = the_problem(result)  # said once, not "OK (0 publications)"
+    assert (problem.location.file, problem.location.line) == (file, 1)
+    assert problem.subtype is Subtype.REQUIRED
     assert result.profile.publications == []
 
 

@@ -49,5 +49,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         pubs = len(result.profile.publications)
-        print(f"{path}: OK ({pubs} publication{'s' if pubs != 1 else ''})", file=sys.stderr)
+        # No person: valid (a publications-only file), but headers would have no name.
+        who = "" if result.profile.person is not None else "; no person, so no name shown"
+        print(f"{path}: OK ({pubs} publication{'s' if pubs != 1 else ''}{who})",
+              file=sys.stderr)
     return 0

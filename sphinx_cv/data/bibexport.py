@@ -94,6 +94,8 @@ def _span(span: Span, protect: bool) -> str:
         return "".join(parts)
     if span.kind == "literal":
         return r"\texttt{" + escape(span.text) + "}"
+    if span.kind == "math":
+        return f"${span.text}$"
     inner = "".join(_span(c, protect) for c in span.children)
     if span.kind == "link":
         return r"\href{" + url_value(span.url) + "}{" + inner + "}"
@@ -173,6 +175,7 @@ def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
     for name in ("volume", "number", "pages"):
         add(name, escape(getattr(pub, name) or ""))
     add("publisher", text_to_latex(pub.publisher) if pub.publisher else None)
+    add("series", text_to_latex(pub.series) if pub.series else None)
     add("doi", url_value(pub.doi or ""))
     add("url", url_value(pub.url or ""))
     if pub.arxiv:

@@ -499,7 +499,8 @@ class Record(Converter):
                 values.pop(name, None)
                 nodes[name] = child
                 continue
-            value = self.converters[name].convert(child, ctx, join_path(path, name))
+            # Problems name the key as written ("description", not "summary").
+            value = self.converters[name].convert(child, ctx, sub)
             nodes[name] = child
             if value is INVALID:
                 values.pop(name, None)

@@ -1,6 +1,8 @@
 """A small inline Markdown subset for profile text: ``*em*``, ``**strong**``, `` `code` ``
 and ``[text](url)``, with backslash escapes; and pandoc's ``[text]{.underline}`` and
-``[text]{.smallcaps}`` (BibTeX's ``\\underline`` student markers and ``\\textsc`` names).
+``[text]{.smallcaps}`` (BibTeX's ``\\underline`` student markers and ``\\textsc`` names);
+and GitLab's ``$`math`$`` (plain dollars stay text: "$5 or $10"), when docutils can read
+it as MathML.
 
 Parsed here, not by the page's parser, so RST and MyST pages render a field the same.
 Anything that is not a complete construct stays literal text, so stray ``_``, ``*`` or
@@ -18,7 +20,7 @@ from .links import link_problem
 @dataclass
 class Span:
     """``kind`` is ``text``, ``emphasis``, ``strong``, ``literal``, ``link``,
-    ``underline`` or ``smallcaps``."""
+    ``underline``, ``smallcaps`` or ``math`` (``text`` holds the TeX)."""
 
     kind: str
     text: str = ""
@@ -28,6 +30,8 @@ class Span:
     def plain(self) -> str:
         if self.kind in ("text", "literal"):
             return self.text
+        if self.kind == "math":
+            return f"${self.text}$"
         return "".join(c.plain() for c in self.children)
 
 
@@ -35,8 +39,10 @@ _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MAX_NESTING = 50
 """Links and emphasis nested deeper than this stay literal (no unbounded recursion)."""
 _LINK = re.compile(r"\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)")
+_MATH = re.compile(r"\$`([^`]+)`\$")
+_TEXT_ARGUMENT = re.compile(r"\\(?:text\w*|mbox|hbox|operatorname)\s*\{[^}]*\\")
 _CLASS = re.compile(r"\]\{\.(underline|smallcaps)\}")
-_SPECIAL = re.compile(r"[\\`\[*_]")
+_SPECIAL = re.compile(r"[\\`\[*_$]")
 """Characters that may start markup; text between them is copied as it is."""
 
 
@@ -114,6 +120,13 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
                                     children=_parse(text[i + 1: end], depth + 1)))
                     i = styled.end()
                     continue
+        if ch == "$":
+            math = _MATH.match(text, i)
+            if math and mathml(math.group(1)) is not None:
+                flush()
+                out.append(Span("math", math.group(1)))
+                i = math.end()
+                continue
         if ch in "*_":
             span = _emphasis(text, i, depth)
             if span is not None:
@@ -121,7 +134,7 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
                 out.append(span[0])
                 i = span[1]
                 continue
-        if ch in "\\`[*_":
+        if ch in "\\`[*_$":
             buf.append(ch)
             i += 1
             continue
@@ -131,6 +144,20 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
         i = end
     flush()
     return out
+
+
+def mathml(tex: str) -> str | None:
+    """``tex`` as MathML (docutils' converter: no script or font from another host), or
+    None when it is not math docutils knows. Only TeX it knows is ever written to the
+    LaTeX output, so a value cannot run other LaTeX commands."""
+    if _TEXT_ARGUMENT.search(tex):
+        return None  # \text{\input{...}} would run in LaTeX
+    from docutils.utils.math import latex2mathml
+
+    try:
+        return str(latex2mathml.tex2mathml(tex))
+    except Exception:  # MathError, and others on odd input
+        return None
 
 
 def _matching_bracket(text: str, start: int) -> int:

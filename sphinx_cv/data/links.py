@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # kind -> (label shown, URL template for a bare id, regex a bare id matches)
 _KINDS: dict[str, tuple[str, str | None, str | None]] = {
@@ -189,3 +189,16 @@ def label_for(kind: str) -> str:
 
 
 KNOWN_KINDS = tuple(_KINDS)
+
+
+_DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/(10\..+)$", re.I)
+
+
+def link_target(url: str) -> str:
+    """What a link points at, for telling two links to one target apart: a DOI however
+    written (letter case, ``%2F``, ``dx.doi.org``, http) is one target."""
+    text = unquote(url.strip())
+    doi = _DOI_URL.match(text)
+    if doi:
+        return "doi:" + doi.group(1).lower()
+    return text.rstrip("/")

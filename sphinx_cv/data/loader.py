@@ -111,6 +111,10 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
             converted = PROFILE.convert(root, ctx, "")
             if converted is not INVALID:
                 profile = converted
+        elif not problems and not bibtex_files:  # blank: not "OK (0 publications)"
+            ctx.report(Subtype.REQUIRED, Location(path, 1, 1), "",
+                       "the profile is empty; pages would show nothing",
+                       expected="person: {name: ...} and the sections you want shown")
     profile.source = profile.source or Location(path)
     base = str(Path(path).resolve().parent)
     site = site if site is not None else site_folder(path)

@@ -38,7 +38,7 @@ from .fields import (
     spec,
     wrong_type,
 )
-from .links import LINK_EXPECTED, Link, link_problem, make_link
+from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
 
 TEXT = Text()
@@ -157,8 +157,23 @@ def normalize_name(raw: str) -> str:
     return name
 
 
+class AuthorName(str):
+    """An author's name that links to their page (``{name: ..., url: ...}``)."""
+
+    url: str | None = None
+
+    def __new__(cls, name: str, url: str | None = None) -> AuthorName:
+        made = super().__new__(cls, name)
+        made.url = url
+        return made
+
+    def __reduce__(self) -> Any:  # pickled with the saved profile facts
+        return (AuthorName, (str(self), self.url))
+
+
 class Authors(Converter):
-    """``A and B and C`` (BibTeX), a list of names, or a list of ``{given, family}``."""
+    """``A and B and C`` (BibTeX), a list of names, or a list of ``{given, family}``,
+    each with an optional ``url`` (the name links to it)."""
 
     expected = "a list of names, or names joined with ' and '"
 
@@ -186,8 +201,15 @@ class Authors(Converter):
                 name = fields.get("name") or fields.get("literal") or " ".join(
                     p for p in (fields.get("given") or fields.get("first"),
                                 fields.get("family") or fields.get("last")) if p)
+                url = fields.get("url") or fields.get("homepage")
+                why = link_problem(url) if url else None
+                if why is not None:
+                    ctx.report(Subtype.VALUE, item, f"{sub}.url", f"{why}; the name is not "
+                               "linked", value=url, expected=LINK_EXPECTED)
+                    url = None
                 if name:
-                    out.append(normalize_name(name))
+                    out.append(AuthorName(normalize_name(name), url) if url
+                               else normalize_name(name))
                 else:
                     wrong_type(ctx, item, sub, "a name, or {given, family}")
             else:
@@ -196,7 +218,8 @@ class Authors(Converter):
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         person = {"type": "object", "properties": {
-            k: {"type": "string"} for k in ("name", "literal", "given", "family", "first", "last")
+            k: {"type": "string"} for k in ("name", "literal", "given", "family", "first", "last",
+                                             "url", "homepage")
         }}
         return {"anyOf": [{"type": "string"},
                           {"type": "array", "items": {"anyOf": [{"type": "string"}, person]}}]}
@@ -571,6 +594,7 @@ class Publication(Located):
     status: str | None = spec(TEXT, "Publication status, e.g. 'In submission', "
                               "'To appear'.", aliases=("pubstate",))
     publisher: str | None = spec(TEXT, "Publisher.")
+    series: str | None = spec(TEXT, "Book or proceedings series, e.g. 'LNCS'.")
     volume: str | None = spec(PLAIN, "Volume.")
     number: str | None = spec(PLAIN, "Issue or number.", aliases=("issue",))
     pages: str | None = spec(PLAIN, "Pages, e.g. '1-12'.", aliases=("page",))
@@ -637,8 +661,9 @@ class Publication(Located):
         seen: set[str] = set()
 
         def add(link: Link | None) -> None:
-            if link is not None and link.url not in seen:
-                seen.add(link.url)
+            # One button per target: a URL naming the DOI is the DOI link.
+            if link is not None and link_target(link.url) not in seen:
+                seen.add(link_target(link.url))
                 out.append(link)
 
         for kind in LINK_FIELDS[:1]:

@@ -13,7 +13,7 @@ from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
 from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..nodes import cv_details
-from ..render.citation import citation_nodes, own_names
+from ..render.citation import citation_nodes, own_names, unbolded_own
 from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
@@ -108,6 +108,11 @@ class PublicationList(CvDirective):
         titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
         label_format = self.options.get("label-format", "[{label}]")
         own = own_names(self.own_names(profile, self.options.get("highlight")))
+        if profile.person is not None:
+            for name in unbolded_own(profile.publications, own, profile.person.name):
+                self.warn(f"'{name}' looks like your name but is not shown as yours; if it "
+                          "is you, add it to person.name_variants or cv_name_variants",
+                          Subtype.VALUE)
         headings = self.options.get("headings", spec.group_by != "none")
         show_status = self.options.get("show-status", True)
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)

@@ -8,6 +8,7 @@ from docutils import nodes
 
 from ..data import model as m
 from ..data.problems import Subtype
+from ..data.yamldump import default_section_title
 from ..render.dates import format_range
 from ..render.text import inline_nodes, link, sentence
 from .common import CvDirective, OptionSpec, choice, positive_int, words, yes_no
@@ -138,6 +139,7 @@ class Timeline(CvDirective):
         "limit": positive_int,
         "dates": yes_no,
         "group-by": choice("none", "year"),
+        "heading": yes_no,
         "class": words,
     }
     option_help: ClassVar[dict[str, str]] = {
@@ -148,6 +150,8 @@ class Timeline(CvDirective):
         "dates": "Show the date column (default: yes when any entry has a date).",
         "group-by": "Group the entries under a heading per year (``year``; undated ones "
                     "last, under none) or not at all (``none``, default).",
+        "heading": "Show the section's title above it: a custom section's ``title``, or "
+                   "its name capitalized (default: no, as the page has its own heading).",
     }
     argument_help: ClassVar[str] = (
         "SECTION: ``education``, ``positions``, ``research``, ``teaching``, ``awards``, "
@@ -185,10 +189,16 @@ class Timeline(CvDirective):
                 box = nodes.container(classes=["cv-timeline-group"])
                 box.extend(self.entry(entry, show_dates) for entry in group)
                 root += box
+        else:
+            for entry in entries:
+                root += self.entry(entry, show_dates)
+        if not self.options.get("heading", False):
             return [root]
-        for entry in entries:
-            root += self.entry(entry, show_dates)
-        return [root]
+        section = profile.sections.get(name)
+        title = (section.title if section is not None and section.title else
+                 default_section_title(name))
+        return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]),
+                root]
 
     def entry(self, entry: Any, show_dates: bool) -> nodes.container:
         box = nodes.container(classes=["cv-entry"])

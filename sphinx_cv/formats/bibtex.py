@@ -27,8 +27,9 @@ def load(paths: str | Sequence[str]) -> Imported:
     for pub in pubs:
         fields = pub.get("x-bibtex", {})
         imp.kept.update(k for k in fields if k != ENTRY_TYPE_KEY)
-    if not pubs:
-        imp.notes.append(f"{path}: no BibTeX entries found")
+    if not pubs and not problems:  # a JSON or text file, say: an honest exit status
+        imp.problem(path, "no BibTeX entries found", Subtype.BIBTEX,
+                    expected="a .bib file with entries such as @article{key, ...}")
     return imp
 
 

@@ -24,7 +24,7 @@ def load(path: str) -> Imported:
 
 
 def dump(profile: Any) -> Exported:
-    from ..data.jsonresume import to_jsonresume
+    from ..data.jsonresume_export import to_jsonresume
 
     converted = to_jsonresume(profile)
     return Exported(json.dumps(converted.data, indent=2, ensure_ascii=False) + "\n",

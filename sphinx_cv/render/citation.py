@@ -51,14 +51,50 @@ def author_nodes(authors: list[str], own: set[str],
     return merge_text(out)
 
 
+def unbolded_own(pubs: Iterable[Publication], own: set[str], owner: str) -> list[str]:
+    """Author names with the owner's surname and first initial that are not shown as the
+    owner ("Smith, J" for "John A. Smith"): probably the owner, under a spelling the
+    name variants lack."""
+    words = name_key(owner).split()
+    if len(words) < 2:
+        return []
+    surname, initial = words[-1], words[0][0]
+    found: dict[str, None] = {}
+    for pub in pubs:
+        for name in pub.authors:
+            key = name_key(name).split()
+            if (len(key) > 1 and key[-1] == surname and key[0][0] == initial
+                    and name_key(name) not in own):
+                found.setdefault(name)
+    return list(found)
+
+
+def author_url(name: str) -> str | None:
+    """The page an author given as ``{name: ..., url: ...}`` links to."""
+    return getattr(name, "url", None)
+
+
 def venue_text(pub: Publication) -> str:
-    """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``."""
+    """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``.
+
+    As a citation style shows them: a journal's volume(number):pages; a proceedings' or
+    book's editors, series, volume, pages and publisher; a report's or preprint's number
+    (``CoRR abs/2203.16110``). Parts the venue already says are not repeated.
+    """
     year = str(pub.year) if pub.year else ""
     venue = pub.venue or ""
     if pub.type == "preprint" and not venue and pub.arxiv:
         venue = f"arXiv preprint arXiv:{re.sub(r'^arxiv:', '', pub.arxiv, flags=re.I)}"
+    if pub.type == "thesis":
+        kind = thesis_kind(pub)
+        venue = f"{kind}, {venue}" if kind and venue else kind or venue
     if pub.type in ("preprint", "report") and venue:
+        number = pub.number or pub.volume or ""
+        if number and number not in venue:
+            venue = f"{venue} {number}"
         return f"{venue} ({year})" if year and year not in venue else venue
+    # Trailing punctuation in the data ("Physics,") never doubles up with ours.
+    venue = venue.rstrip(" ,;:")
     parts = [venue] if venue else []
     if pub.type == "journal":
         detail = pub.volume or ""
@@ -68,16 +104,44 @@ def venue_text(pub: Publication) -> str:
             detail += (":" if detail else "pp. ") + pub.pages
         if detail:
             parts.append(detail)
-    elif pub.pages:
-        parts.append(f"pp. {pub.pages}")
-    if pub.publisher and pub.type in ("book", "chapter", "thesis", "report"):
+    else:
+        if pub.editors:
+            names = _and(pub.editors)
+            parts.append(f"{names} ({'eds.' if len(pub.editors) > 1 else 'ed.'})")
+        for value, label in ((pub.series, ""), (pub.volume, "vol. "),
+                             (pub.number, "no. "), (pub.pages, "pp. ")):
+            if value and value not in venue:
+                parts.append(label + value)
+    if pub.publisher and pub.type not in ("journal", "preprint") \
+            and pub.publisher not in venue:
         parts.append(pub.publisher)
     if year and year not in venue:
         parts.append(year)
-    text = ", ".join(parts)
+    text = ", ".join(p.rstrip(" ,;:") for p in parts if p.rstrip(" ,;:"))
     if venue and pub.type in ("conference", "workshop", "chapter"):
         text = "In " + text
     return text
+
+
+_ENTRY_TYPE = re.compile(r"^\s*@\s*(\w+)")
+_TYPE_FIELD = re.compile(r"\btype\s*=\s*[{\"]([^}\"]+)", re.I)
+_THESIS_KINDS = {"phdthesis": "Ph.D. thesis", "mastersthesis": "Master's thesis",
+                 "masterthesis": "Master's thesis", "bachelorthesis": "Bachelor's thesis"}
+
+
+def thesis_kind(pub: Publication) -> str | None:
+    """``Ph.D. thesis`` or ``Master's thesis``, from the BibTeX entry it came from (its
+    ``type`` field first, as BibTeX styles do); None when not known."""
+    source = pub.bibtex or ""
+    given = _TYPE_FIELD.search(source)
+    if given:
+        return given.group(1).strip()
+    entry = _ENTRY_TYPE.match(source)
+    return _THESIS_KINDS.get(entry.group(1).lower()) if entry else None
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
@@ -86,7 +150,7 @@ def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
     out: list[nodes.Node] = []
     if pub.authors:
         span = nodes.inline("", "", classes=["cv-pub-authors"])
-        span.extend(author_nodes(pub.authors, own))
+        span.extend(author_nodes(pub.authors, own, author_url))
         out.append(span)
         last = pub.authors[-1]
         out.append(nodes.Text(" " if ends_with_punct(last) else ". "))

@@ -25,10 +25,13 @@ def format_date(date: CvDate, cv: CvConfig) -> str:
         "day": date.day or "",
     }
     template = cv.day_format if date.day else cv.month_format
+    if values["mon"] == values["month"]:
+        template = template.replace("{mon}.", "{mon}")  # "May" is no abbreviation
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
-        return "{mon}. {year}".format(**values)
+        return ("{mon} {year}" if values["mon"] == values["month"] else
+                "{mon}. {year}").format(**values)
 
 
 def format_range(start: CvDate | None, end: CvDate | None, cv: CvConfig) -> str:

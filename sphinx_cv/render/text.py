@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from docutils import nodes
 
-from ..data.inline import Span, parse_inline
+from ..data.inline import Span, mathml, parse_inline
 from ..data.links import is_safe_link
 
 
@@ -22,6 +22,13 @@ def _span(span: Span) -> nodes.Node:
         return nodes.Text(span.text)
     if span.kind == "literal":
         return nodes.literal(span.text, span.text)
+    if span.kind == "math":
+        # MathML made by docutils from TeX it knows (see data.inline.mathml), and that
+        # TeX for LaTeX: real math in the PDF, no script or font from another host.
+        node = nodes.inline("", "", classes=["cv-math"])
+        node += nodes.raw("", mathml(span.text) or "", format="html")
+        node += nodes.raw("", f"${span.text}$", format="latex")
+        return node
     children = [_span(c) for c in span.children]
     if span.kind == "link":
         if not is_safe_link(span.url):  # reported when the profile was loaded

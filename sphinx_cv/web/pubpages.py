@@ -24,7 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..config import get_config
 from ..data.model import Profile, Publication
 from ..data.pubtypes import pub_type
-from ..render.citation import author_nodes, name_key, own_names, venue_text
+from ..render.citation import author_nodes, author_url, name_key, own_names, venue_text
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
 from .thumbs import thumbnail
@@ -94,7 +94,7 @@ def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
     the profile gives for them."""
     def link_for(name: str) -> str | None:
         key = name_key(name)
-        return home if key in own else links.get(key)
+        return home if key in own else links.get(key) or author_url(name)
 
     para = nodes.paragraph(classes=["cv-paper-authors", "cv-pub-authors"])
     para.extend(author_nodes(pub.authors, own, link_for))

@@ -119,7 +119,7 @@ class EntryMapper:
                 self.set(attr, names, name)
         self.venue()
         self.dates()
-        for attr in ("publisher", "award", "abstract", "note", "status"):
+        for attr in ("publisher", "series", "award", "abstract", "note", "status"):
             value = self.text(attr)
             if value:
                 if attr == "status":
@@ -184,7 +184,12 @@ class EntryMapper:
         if raw is None:
             return []
         out: list[str] = []
-        for part in split_name_list(raw):
+        parts = split_name_list(raw)
+        if len(parts) == 1 and _COMMA_LIST.fullmatch(raw.strip()):
+            self.report(Subtype.BIBTEX, name, "looks like names separated by commas; BibTeX "
+                        "separates names with 'and' (read as one name)", value=raw,
+                        expected="'First Last and First Last'")
+        for part in parts:
             unknown: list[str] = []
             with pybtex_errors() as errors:
                 shown = person_name(part, unknown)
@@ -343,6 +348,11 @@ class EntryMapper:
                                  publisher=self.raw("publisher"),
                                  url=self.values.get("url"))
         return kind, where
+
+
+_COMMA_LIST = re.compile(r"[^,{}]+\s[^,{}]+(,\s*[^,{}]+\s[^,{}]+){2,}")
+"""``Ann Lee, Bo Chen, Cy Dunn``: three or more full names with commas, where BibTeX
+wants 'and' (``Le Cun, Yann André`` is one name, so two parts are not enough)."""
 
 
 def _split_top(text: str, seps: str) -> list[str]:

@@ -17,7 +17,7 @@ from typing import TypeAlias
 
 from pylatexenc import latex2text, latexwalker, macrospec
 
-from ..inline import parse_inline, to_plain
+from ..inline import mathml, parse_inline, to_plain
 
 Piece = tuple[str, str]
 """Text and its style: ``""``, ``"em"``, ``"strong"``, ``"u"`` (underline), ``"sc"``
@@ -248,7 +248,9 @@ class _Converter:
         if name in _VERBATIM:
             return [(_verbatim(args[-1]) if args else "", style)]
         if name == "ensuremath":
-            return [(_math_or_source("$", _verbatim(args[-1]) if args else ""), style)]
+            src = _verbatim(args[-1]) if args else ""
+            text = _math_unicode(src)
+            return [(text, style)] if text is not None else self.formula(src, style)
         if _L2T_CONTEXT.get_macro_spec(name) is not None:
             return [(_l2t(node), style)]
         # An unknown command (\sysname, \footnotemark) is never printed raw: left out,
@@ -271,8 +273,16 @@ class _Converter:
         try:
             text = _math(node.nodelist)
         except _UnknownMath:
-            return [(f"{opening}{src}{close}", style)]
+            return self.formula(src, style)
         return [(_tidy_math(text), style)]
+
+    def formula(self, src: str, style: str) -> list[Piece]:
+        """Math with no Unicode form: kept as ``$TeX$`` (MathML on the page, math in the
+        PDF) when docutils can read it; otherwise its text, unknown commands reported."""
+        tex = " ".join(src.split())
+        if mathml(tex) is not None and "`" not in tex:
+            return [(f"${tex}$", "math")]
+        return [(t, s or style) for t, s in _Converter(src, self.unknown).run()]
 
 
 def _l2t(node: latexwalker.LatexNode) -> str:
@@ -336,14 +346,14 @@ MathToken: TypeAlias = "str | latexwalker.LatexNode"
 """A character of a formula, or one of its nodes (a group, a command)."""
 
 
-def _math_or_source(opening: str, src: str, close: str | None = None) -> str:
-    """Simple math as Unicode (``$\\alpha$`` -> α); anything else kept as written."""
+def _math_unicode(src: str) -> str | None:
+    """Simple math as Unicode (``\\alpha`` -> α), or None."""
     walker = latexwalker.LatexWalker(src, latex_context=_CONTEXT, tolerant_parsing=True)
     try:
         text = _math(walker.get_latex_nodes(parsing_state=walker.make_parsing_state(
             in_math_mode=True))[0])
     except _UnknownMath:
-        return f"{opening}{src}{close if close is not None else opening}"
+        return None
     return _tidy_math(text)
 
 
@@ -482,7 +492,9 @@ def _render(pieces: list[Piece], markdown: bool) -> str:
         lead = " " if text[0] == " " else ""
         trail = " " if text[-1] == " " else ""
         escaped = _MD_SPECIAL.sub(r"\\\1", core)
-        if style == "tt":
+        if style == "math":
+            styled_text = f"$`{core[1:-1]}`$"  # the inline syntax for math
+        elif style == "tt":
             styled_text = f"`{core}`" if "`" not in core else escaped
         else:
             opening, closing = _MARKERS[style]

@@ -101,7 +101,11 @@ STATUS_WORDS = {
 # version) stay what they are.
 _PREPRINT_TYPES = frozenset({"misc", "online", "electronic", "www", "unpublished", "preprint",
                              "article"})
-_ARXIV_VENUE = re.compile(r"^\s*(arxiv|corr)\b", re.I)
+# Preprint servers and report series: an @article "in" one of them is a preprint.
+_ARXIV_VENUE = re.compile(
+    r"^\s*(arxiv|corr|biorxiv|medrxiv|chemrxiv|psyarxiv|socarxiv|ssrn|eccc|"
+    r"electron(ic|\.)\s+colloq\w*|iacr\s+cryptol|cryptology\s+e-?print|"
+    r"iacr\s+e-?print|research\s*square|preprints\.org)\b", re.I)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.I)
 
 

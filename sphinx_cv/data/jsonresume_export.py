@@ -1,0 +1,268 @@
+"""The profile as a JSON Resume (the export half of :mod:`sphinx_cv.data.jsonresume`,
+which holds the tables both directions share). What JSON Resume cannot hold is counted in
+``kept`` and reported, never dropped quietly."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .conversion import Converted
+from .dates import CvDate
+from .jsonresume import (
+    AWARDS,
+    EDUCATION,
+    ENTRIES,
+    LOCATION_PARTS,
+    SCHEMA_ORDER,
+    SCHEMA_URL,
+    WORK,
+    X,
+    location_text,
+)
+from .model import Award, Person, Profile, Publication, Topic
+
+
+def to_jsonresume(profile: Profile) -> Converted:
+    """The profile as a JSON Resume document; ``kept`` lists what it has no place for."""
+    out = Converted({"$schema": SCHEMA_URL})
+    doc = out.data
+    person = profile.person
+    if person is not None:
+        doc["basics"] = _export_basics(person, out)
+    work = [_export(p, _invert(WORK), out) for p in profile.positions]
+    out.kept["positions[].department"] += sum(1 for p in profile.positions if p.department)
+    for r in profile.research:
+        item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
+                           "end": "endDate", "location": "location", "url": "url",
+                           "summary": "summary", "highlights": "highlights"}, out)
+        if r.project and not r.summary:
+            item["summary"] = r.project
+        elif r.project:
+            out.kept["research[].project"] += 1
+        out.kept.update(f"research[].{k}" for k in ("mentor", "advisor") if getattr(r, k))
+        work.append(item)
+    sections = dict(profile.sections)
+    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out)
+                 for e in _section_entries(sections, "volunteer")]
+    for s in profile.service:
+        item = _export(s, {"role": "position", "organization": "organization",
+                           "start": "startDate", "end": "endDate", "url": "url",
+                           "summary": "summary", "highlights": "highlights"}, out)
+        if s.items:
+            item["highlights"] = list(s.items) + item.get("highlights", [])
+        volunteer.append(item)
+    education = []
+    for e in profile.education:
+        education.append(_export(e, _schema_only(EDUCATION, "education"), out))
+        out.kept.update(f"education[].{k}" for k in ("advisor", "thesis", "location",
+                                                     "summary", "highlights")
+                        if getattr(e, k))
+    awards = [_export(a, _schema_only(AWARDS, "awards"), out) for a in profile.awards]
+    out.kept.update(f"awards[].{k}" for a in profile.awards
+                    for k in ("url", "location", "highlights") if getattr(a, k))
+    pubs = [_export_publication(p, out) for p in profile.publications]
+    interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
+    if any(g.intro for g in profile.interests.values()):
+        out.kept["interests.intro"] += 1
+    parts: dict[str, list[Any]] = {
+        "work": work, "volunteer": volunteer, "education": education, "awards": awards,
+        "certificates": [], "publications": pubs, "skills": [], "languages": [],
+        "interests": _unique_names(interests), "references": [], "projects": []}
+    for key in ("certificates", "skills", "languages", "references", "projects"):
+        parts[key] = [_export(e, _invert(ENTRIES[key]), out)
+                      for e in _section_entries(sections, key)]
+    for key, value in parts.items():
+        if value:
+            doc[key] = [schema_order(item, key) for item in value]
+    for name, count in (("teaching", len(profile.teaching)), ("talks", len(profile.talks)),
+                        ("news", len(profile.news))):
+        if count:
+            out.kept[name] += count
+    for name, section in sections.items():
+        out.kept[f"sections.{name}"] += len(section.entries)
+    meta = _export_meta(profile)
+    if meta:
+        doc["meta"] = meta
+    for key, value in kept_of(profile).items():
+        if key != "meta":
+            doc.setdefault(key, value)
+    out.kept += Counter()
+    return out
+
+
+def schema_order(item: dict[str, Any], section: str) -> dict[str, Any]:
+    """``item``'s keys in the order the schema lists them, others after."""
+    order = SCHEMA_ORDER[section]
+    return {**{k: item[k] for k in order if k in item},
+            **{k: v for k, v in item.items() if k not in order}}
+
+
+def _schema_only(table: dict[str, str], section: str) -> dict[str, str]:
+    """Profile key -> JSON Resume key, for the keys the schema has in ``section``."""
+    return {k: v for k, v in _invert(table).items() if v in SCHEMA_ORDER[section]}
+
+
+def _invert(table: dict[str, str]) -> dict[str, str]:
+    """Profile key -> JSON Resume key; of two spellings, the first (the schema's)."""
+    inverted: dict[str, str] = {}
+    for key, profile_key in table.items():
+        inverted.setdefault(profile_key, key)
+    return inverted
+
+
+def _section_entries(sections: dict[str, Any], name: str) -> list[Any]:
+    section = sections.pop(name, None)
+    return list(section.entries) if section is not None else []
+
+
+def _export(record: Any, table: dict[str, str], out: Converted,
+            used: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
+    what it kept under x-jsonresume (but the ``used`` keys)."""
+    item: dict[str, Any] = {}
+    for attr, key in table.items():
+        value = getattr(record, attr, None)
+        if isinstance(value, CvDate):
+            value = export_date(value, out, key)
+        if value not in (None, "", []):
+            item[key] = list(value) if isinstance(value, list) else value
+    if isinstance(record, Award) and record.date is None and record.start is not None:
+        item["date"] = export_date(record.start, out, "date")
+        if record.end is not None:
+            out.kept["awards[].end"] += 1
+    _add_kept(item, record, used)
+    return item
+
+
+def kept_of(record: Any) -> dict[str, Any]:
+    """What the record keeps under x-jsonresume (from an import)."""
+    kept = record.extras.get(X)
+    return kept if isinstance(kept, dict) else {}
+
+
+def _add_kept(item: dict[str, Any], record: Any, used: tuple[str, ...] = ()) -> None:
+    for key, value in kept_of(record).items():
+        if key not in used:
+            item.setdefault(key, value)
+
+
+def export_date(date: CvDate, out: Converted, key: str) -> str | None:
+    """A JSON Resume date (``2014``, ``2014-06``, ``2014-06-29``); an open end is left
+    out; free text becomes the year (and month) it names."""
+    if date.present:
+        return None
+    if date.text:
+        out.kept[f"dates as text ({key})"] += 1
+        if date.year is None:
+            return None
+        return f"{date.year:04d}-{date.month:02d}" if date.month else f"{date.year:04d}"
+    return date.iso()
+
+
+def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
+    basics = _export(person, {"name": "name", "position": "label", "photo": "image",
+                              "website": "url", "bio": "summary"}, out,
+                     used=("location", "usernames", "profiles"))
+    kept = kept_of(person)
+    if person.email:
+        basics["email"] = person.email[0]
+    if person.phone:
+        basics["phone"] = person.phone[0]
+    out.kept.update({"person.email (all but the first)": len(person.email[1:]),
+                     "person.phone (all but the first)": len(person.phone[1:]),
+                     "person.affiliation": bool(person.affiliation),
+                     "person.name_variants": bool(person.name_variants)})
+    original = kept.get("location")
+    if person.location:
+        if isinstance(original, dict) and location_text(original) == person.location:
+            basics["location"] = original
+        else:
+            city, _, region = person.location.partition(", ")
+            basics["location"] = {k: v for k, v in (("city", city), ("region", region)) if v}
+            if isinstance(original, dict):  # the address has no field: kept as it was
+                basics["location"].update((k, v) for k, v in original.items()
+                                          if k not in LOCATION_PARTS)
+    elif isinstance(original, dict):
+        basics["location"] = original
+    profiles = kept.get("profiles")
+    urls = [link.url for link in person.links]
+    if isinstance(profiles, list) and [_profile_url(p) for p in profiles] == urls:
+        basics["profiles"] = profiles
+    elif person.links:
+        found = kept.get("usernames")
+        usernames: dict[str, Any] = found if isinstance(found, dict) else {}
+        basics["profiles"] = [
+            {"network": link.label, **({"username": usernames[link.label]}
+                                       if link.label in usernames else {}), "url": link.url}
+            for link in person.links]
+    return schema_order(basics, "basics")
+
+
+def _profile_url(item: Any) -> str | None:
+    """The URL a JSON Resume profile becomes in the profile (see :func:`_links`)."""
+    if not isinstance(item, dict):
+        return None
+    from .links import make_link
+
+    url = str(item.get("url") or item.get("username") or "").strip()
+    link = make_link(str(item.get("network") or "Link"), url)
+    return link.url if link is not None else None
+
+
+def _export_publication(pub: Publication, out: Converted) -> dict[str, Any]:
+    item = _export(pub, {"title": "name", "venue": "publisher", "abstract": "summary"}, out)
+    if pub.date is not None:
+        date = export_date(pub.date, out, "releaseDate")
+        if date:
+            item["releaseDate"] = date
+    elif pub.year:
+        item["releaseDate"] = f"{pub.year:04d}-{pub.month:02d}" if pub.month else str(pub.year)
+    links = pub.all_links()
+    url = pub.url or (links[0].url if links else None)
+    if url:
+        item["url"] = url
+    for name in ("authors", "editors", "status", "publisher", "volume", "number", "pages",
+                 "doi", "arxiv", "tags", "award", "note"):
+        if getattr(pub, name):
+            out.kept[f"publications[].{name}"] += 1
+    if pub.type not in (None, "misc"):
+        out.kept["publications[].type"] += 1
+    return item
+
+
+def _export_topic(topic: Topic, out: Converted) -> dict[str, Any]:
+    item: dict[str, Any] = {"name": topic.name}
+    kept = kept_of(topic)
+    original = kept.get("keywords")
+    if isinstance(original, list) and ", ".join(map(str, original)) == topic.summary:
+        item["keywords"] = original
+    elif topic.summary:
+        item["keywords"] = topic.summary.split(", ")
+    if topic.publications:
+        out.kept["interests[].publications"] += 1
+    _add_kept(item, topic)
+    return item
+
+
+def _unique_names(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Interests by name: a topic listed in several groups once."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item["name"] not in seen:
+            seen.add(item["name"])
+            out.append(item)
+    return out
+
+
+def _export_meta(profile: Profile) -> dict[str, Any]:
+    meta_kept = kept_of(profile).get("meta")
+    meta = dict(meta_kept) if isinstance(meta_kept, dict) else {}
+    stamp = meta.get("lastModified")
+    if profile.updated is not None and not profile.updated.present:
+        day = profile.updated.iso()
+        if not (isinstance(stamp, str) and stamp.startswith(day)):
+            meta["lastModified"] = day
+    return meta
+
