@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .data.i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, normalize_language
 from .data.problems import Subtype
 from .data.pubtypes import PUB_TYPES
 from .logging_ import warn
@@ -92,7 +93,15 @@ class CvConfig:
         "On the web, author lists longer than this show their first names and yours, "
         "then 'and N more', which expands to the whole list (0: never collapse)."))
 
+    languages: list[str] = field(default_factory=list, metadata=_help(
+        "The languages of the site (Sphinx's codes, e.g. ['en', 'zh_CN']), the first being "
+        "the main one: a profile text missing in a language is shown in the main one, and "
+        "`sphinx-cv build` builds each other language into html/<lang>/. "
+        "`sphinx-build -D language=zh_CN` builds one language."))
+
     # Set at config-inited, not configuration values.
+    language: str = field(default="en", metadata={"internal": True})
+    """The language being built (Sphinx's ``language``), normalized."""
     confdir: str = field(default="", metadata={"internal": True})
     srcdir: str = field(default="", metadata={"internal": True})
     """The site's source folder: files the profile names must lie inside it."""
@@ -116,6 +125,12 @@ class CvConfig:
     @property
     def bibtex_paths(self) -> list[str]:
         return [os.path.join(self.confdir, b) for b in self.bibtex_files]
+
+    @property
+    def main_language(self) -> str:
+        """The language texts fall back to: the first of ``cv_languages``, else the one
+        being built."""
+        return normalize_language(self.languages[0]) if self.languages else self.language
 
     def titles(self) -> dict[str, str]:
         return {**DEFAULT_GROUP_TITLES, **self.group_titles}
@@ -159,7 +174,14 @@ def check_config(app: Sphinx, config: Config) -> None:
         values[f.name] = value
     from .data.loader import ProfileCache
 
-    config.cv = CvConfig(**values, confdir=str(app.confdir), srcdir=str(app.srcdir),
+    bad = [code for code in values["languages"] if not LANGUAGE_CODE.match(code)]
+    if bad:
+        warn(f"cv_languages: {', '.join(bad)}: not a language code; expected "
+             f"{LANGUAGE_EXPECTED} (ignored)", Subtype.CONFIG)
+    values["languages"] = [normalize_language(c) for c in values["languages"]
+                           if c not in bad]
+    config.cv = CvConfig(**values, language=normalize_language(config.language or "en"),
+                         confdir=str(app.confdir), srcdir=str(app.srcdir),
                          cache=ProfileCache())
 
 

@@ -1,0 +1,118 @@
+"""Text in several languages: ``position: {en: Assistant Professor, zh_CN: 助理教授}``.
+
+The loader keeps every translation (a :class:`Translated` string), so the profile is
+parsed once; :func:`localize` then gives the profile as one language shows it. Language
+codes are Sphinx's (``en``, ``zh_CN``, ``de``); ``zh-CN`` and ``zh_cn`` are read as
+``zh_CN``, and a text written for ``zh`` serves ``zh_CN`` and ``zh_TW``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from .problems import Location, Problem, Subtype
+
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+LANGUAGE_EXPECTED = "a language code such as en, zh_CN or de"
+
+
+def normalize_language(code: str) -> str:
+    """``zh-cn`` -> ``zh_CN``, ``EN`` -> ``en``, ``zh-Hant`` -> ``zh_Hant``."""
+    parts = re.split(r"[_-]", code.strip())
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 else part.capitalize())
+    return "_".join(out)
+
+
+class Translated(str):
+    """A text with translations. As a plain string it is the first text written, so code
+    that does not choose a language still sees a sensible value."""
+
+    translations: dict[str, str]
+    location: Location | None
+
+    def __new__(cls, translations: dict[str, str],
+                location: Location | None = None) -> Translated:
+        self = super().__new__(cls, next(iter(translations.values())))
+        self.translations = translations
+        self.location = location
+        return self
+
+    def __reduce__(self) -> Any:
+        return (Translated, (self.translations, self.location))
+
+    def lookup(self, language: str) -> str | None:
+        """The text for ``language`` (or its base language: ``zh`` for ``zh_CN``)."""
+        found = self.translations.get(language)
+        if found is None and "_" in language:
+            found = self.translations.get(language.split("_")[0])
+        return found
+
+    def text_in(self, language: str, main: str) -> str:
+        """The text for ``language``, else the main language's, else the first written."""
+        return self.lookup(language) or self.lookup(main) or str.__str__(self)
+
+
+@dataclasses.dataclass
+class Localized:
+    """Missing translations found while localizing, as problems of subtype ``i18n``."""
+
+    language: str
+    main: str
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+
+    def text(self, value: Translated, path: str) -> str:
+        if value.lookup(self.language) is None:
+            fallback = value.lookup(self.main)
+            shown = self.main if fallback is not None else next(iter(value.translations))
+            self.problems.append(Problem(
+                Subtype.I18N, f"no '{self.language}' text (only {', '.join(value.translations)})"
+                f"; the '{shown}' text is shown", value.location or Location(""), path, None,
+                f"a '{self.language}' key"))
+        return value.text_in(self.language, self.main)
+
+
+def localize(obj: Any, language: str, main: str) -> tuple[Any, list[Problem]]:
+    """``obj`` (a profile or any record) with each :class:`Translated` text replaced by
+    its text in ``language``, and the problems of missing translations. ``obj`` is not
+    changed: records holding translated text are copied."""
+    state = Localized(normalize_language(language), normalize_language(main))
+    return _walk(obj, state, getattr(obj, "path", "")), state.problems
+
+
+def _walk(obj: Any, state: Localized, path: str) -> Any:
+    if isinstance(obj, Translated):
+        return state.text(obj, path)
+    if isinstance(obj, str | int | float | bool) or obj is None:
+        return obj
+    if isinstance(obj, list):
+        items = [_walk(v, state, f"{path}[{i}]") for i, v in enumerate(obj)]
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if isinstance(obj, dict):
+        out = {k: _walk(v, state, f"{path}.{k}" if path else str(k)) for k, v in obj.items()}
+        return obj if all(out[k] is v for k, v in obj.items()) else out
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {}
+        base = getattr(obj, "path", "") or path
+        for f in dataclasses.fields(obj):
+            if "cv" not in f.metadata:  # only profile fields hold the user's text
+                continue
+            value = getattr(obj, f.name)
+            sub = f"{base}.{f.name}" if base else f.name
+            new = _walk(value, state, sub)
+            if new is not value:
+                changes[f.name] = new
+        if not changes:
+            return obj
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def translations_of(value: str) -> list[str]:
+    """Every text ``value`` stands for (all its translations, or itself)."""
+    if isinstance(value, Translated):
+        return list(dict.fromkeys(value.translations.values()))
+    return [value]

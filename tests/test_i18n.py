@@ -1,0 +1,138 @@
+"""One profile, every language: texts per language, the fallback, the schema."""
+
+from __future__ import annotations
+
+import pickle
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import warnings_of
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_cv.data import Subtype, load_profile
+from sphinx_cv.data.i18n import Translated, normalize_language
+from sphinx_cv.data.schema import profile_schema
+
+BILINGUAL = """
+person:
+  name: {en: Wei Zhang, zh_CN: 张伟}
+  position: {en: Assistant Professor, zh-cn: 助理教授}
+  affiliation:
+    - {en: Department of Computer Science, de: Institut für Informatik}
+    - MIT
+  email: wei@example.org
+education:
+  - institution: {en: Tsinghua University, zh: 清华大学}
+    degree: PhD
+    start: 2020
+"""
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "profile.yaml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return str(path)
+
+
+def test_each_language_sees_its_text_and_plain_strings_everywhere(tmp_path: Path) -> None:
+    result = load_profile(write(tmp_path, BILINGUAL))
+    assert result.problems == [] and result.translated
+    zh, _ = result.localized("zh_CN", "en")
+    en, _ = result.localized("en", "en")
+    assert (zh.person.name, zh.person.position) == ("张伟", "助理教授")
+    assert (en.person.name, en.person.position) == ("Wei Zhang", "Assistant Professor")
+    assert zh.person.affiliation[1] == en.person.affiliation[1] == "MIT"
+    assert zh.education[0].institution == "清华大学"  # 'zh' serves zh_CN
+    assert type(zh.person.position) is str  # the rendering code sees plain text
+    # The parsed profile keeps every translation and is not changed by localizing.
+    assert isinstance(result.profile.person.position, Translated)
+    assert result.profile.person.position.translations["zh_CN"] == "助理教授"
+    assert result.localized("zh_CN", "en")[0] is zh  # made once per language
+
+
+def test_missing_translation_falls_back_to_the_main_language(tmp_path: Path) -> None:
+    file = write(tmp_path, BILINGUAL)
+    de, problems = load_profile(file).localized("de", "en")
+    assert de.person.position == "Assistant Professor"
+    assert de.person.affiliation[0] == "Institut für Informatik"
+    assert {p.path for p in problems} == {"person.name", "person.position",
+                                          "education[0].institution"}
+    problem = next(p for p in problems if p.path == "person.position")
+    assert problem.subtype is Subtype.I18N
+    assert (problem.location.file, problem.location.line) == (file, 3)
+    assert "'de'" in problem.message and problem.expected
+    # With zh_CN as the main language, the fallback is the Chinese text.
+    assert load_profile(file).localized("fr", "zh_CN")[0].person.position == "助理教授"
+
+
+def test_a_profile_without_translations_is_not_copied(tmp_path: Path) -> None:
+    result = load_profile(write(tmp_path, "person: {name: Ada}\n"))
+    assert not result.translated
+    assert result.localized("zh_CN", "en")[0] is result.profile
+
+
+def test_bad_language_keys_and_untranslatable_fields(tmp_path: Path) -> None:
+    result = load_profile(write(tmp_path, """
+        person:
+          name: Ada
+          bio: {en: Hi, 12: x}
+          email: {en: a@b.org}
+        """))
+    by_path = {p.path: p for p in result.problems}
+    assert by_path["person.bio.12"].subtype is Subtype.VALUE
+    assert by_path["person.email"].subtype is Subtype.TYPE  # an address has no language
+    assert result.profile.person.bio == "Hi"
+
+
+@pytest.mark.parametrize(("code", "norm"), [("zh-cn", "zh_CN"), ("EN", "en"),
+                                            ("zh_TW", "zh_TW"), ("pt-br", "pt_BR")])
+def test_language_codes_are_sphinx_codes(code: str, norm: str) -> None:
+    assert normalize_language(code) == norm
+
+
+def test_translated_text_survives_pickling() -> None:
+    text = Translated({"en": "A", "zh_CN": "甲"})
+    again = pickle.loads(pickle.dumps(text))
+    assert again == "A" and again.translations == text.translations
+
+
+def test_schema_accepts_texts_per_language() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    yaml = pytest.importorskip("yaml")
+    schema = profile_schema()
+    ok = yaml.safe_load(textwrap.dedent(BILINGUAL))
+    ok["education"][0]["start"] = "2020"
+    jsonschema.validate(ok, schema, cls=jsonschema.Draft7Validator)
+    bad = {"person": {"name": "Ada", "position": {"not a code": "x"}}}
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(bad))
+    bad = {"person": {"name": "Ada", "email": {"en": "a@b.org"}}}
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(bad))
+
+
+# --- builds ------------------------------------------------------------------------------
+
+def page_text(path: Path) -> str:
+    import re
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.sphinx("html", testroot="i18n", freshenv=True,
+                    confoverrides={"language": "zh_CN"})
+def test_chinese_build_shows_chinese_texts(app: SphinxTestApp) -> None:
+    app.build()
+    cv = page_text(Path(app.outdir) / "cv.html")
+    assert "助理教授" in cv and "清华大学" in cv and "Assistant Professor" not in cv
+    assert "PhD in Computer Science" in cv  # missing in Chinese: the English text
+    warnings = warnings_of(app)
+    assert "education[0].degree" in warnings and "[cv.i18n]" in warnings
+    assert warnings.count("WARNING") == 1
+
+
+@pytest.mark.sphinx("html", testroot="i18n", freshenv=True)
+def test_main_language_build_shows_main_texts(app: SphinxTestApp) -> None:
+    app.build()
+    cv = page_text(Path(app.outdir) / "cv.html")
+    assert "Assistant Professor" in cv and "Tsinghua University" in cv
+    assert "助理教授" not in cv
+    assert warnings_of(app) == ""
