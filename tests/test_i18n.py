@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pickle
+import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
+from clitools import Result, cli
 from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
@@ -136,3 +139,35 @@ def test_main_language_build_shows_main_texts(app: SphinxTestApp) -> None:
     assert "Assistant Professor" in cv and "Tsinghua University" in cv
     assert "助理教授" not in cv
     assert warnings_of(app) == ""
+
+
+# --- sphinx-cv build: a site and a PDF per language ------------------------------------
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    site = tmp_path_factory.mktemp("i18n") / "site"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-i18n", site)
+    pdf = [] if shutil.which("latexmk") and shutil.which("xelatex") else ["--no-pdf"]
+    return site / "_build" / "html", cli("build", site, *pdf)
+
+
+def test_build_makes_a_site_per_language(built_site: tuple[Path, Result]) -> None:
+    html, result = built_site
+    assert result.code == 0, result.err
+    assert "Tsinghua University" in page_text(html / "cv.html")
+    assert "清华大学" in page_text(html / "zh_CN" / "cv.html")
+    assert not (html / "en").exists()  # the main language is the root
+    # One line for the missing Chinese text, said by the Chinese build only.
+    assert result.err.count("[cv.i18n]") == 1, result.err
+
+
+@pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("pdftotext"),
+                    reason="needs xelatex and pdftotext")
+def test_build_makes_a_pdf_per_language(built_site: tuple[Path, Result]) -> None:
+    html, _ = built_site
+    en = subprocess.run(["pdftotext", html / "cv.pdf", "-"], capture_output=True,
+                        text=True, check=True).stdout
+    zh = subprocess.run(["pdftotext", html / "zh_CN" / "cv.pdf", "-"], capture_output=True,
+                        text=True, check=True).stdout
+    assert "Assistant Professor" in en and "助理教授" not in en
+    assert "助理教授" in zh and "清华大学" in zh

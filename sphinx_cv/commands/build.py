@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import UsageError, add_command, error
@@ -37,7 +38,9 @@ def register(sub: Any) -> None:
         description="Build the CV as PDF (Sphinx's LaTeX builder, then latexmk) and the "
                     "site as HTML, with the PDF beside the pages and linked from the "
                     "homepage's profile card ('Download CV (PDF)'). Without TeX the "
-                    "HTML is still built and the exit status is 1.",
+                    "HTML is still built and the exit status is 1. With cv_languages "
+                    "in conf.py, the main language goes to OUT/html and each other one "
+                    "to OUT/html/<lang>, each with its own PDF.",
         examples="""
             sphinx-cv build                    (the site in this folder, into _build/)
             sphinx-cv build mysite             (mysite/_build/html/index.html and cv.pdf)
@@ -61,18 +64,20 @@ def register(sub: Any) -> None:
 class Paths:
     srcdir: str
     out: str
+    language: str = ""
+    """A language other than the main one (``cv_languages``): built in ``<lang>/``."""
 
     @property
     def html(self) -> str:
-        return os.path.join(self.out, "html")
+        return os.path.join(self.out, "html", self.language)
 
     @property
     def latex(self) -> str:
-        return os.path.join(self.out, "latex")
+        return os.path.join(self.out, "latex", self.language)
 
     @property
     def doctrees(self) -> str:
-        return os.path.join(self.out, "doctrees")
+        return os.path.join(self.out, "doctrees", self.language)
 
 
 def site_dir(path: str) -> str:
@@ -85,17 +90,61 @@ def site_dir(path: str) -> str:
     return path
 
 
+def site_languages(srcdir: str) -> list[str]:
+    """``cv_languages`` of the site's conf.py (the main language first), or [] when it
+    names none or conf.py cannot be read (the build then says why)."""
+    from sphinx.config import eval_config_file
+    from sphinx.util.tags import Tags
+
+    from ..data.i18n import LANGUAGE_CODE, normalize_language
+
+    try:
+        namespace = eval_config_file(Path(srcdir, "conf.py"), Tags())
+    except Exception:
+        return []
+    value = namespace.get("cv_languages") or []
+    if isinstance(value, str):
+        value = [value]
+    codes = [normalize_language(c) for c in value
+             if isinstance(c, str) and LANGUAGE_CODE.match(c)]
+    return list(dict.fromkeys(codes))
+
+
 def run(args: argparse.Namespace) -> int:
-    paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
+    base = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
     _quiet_colours()
     warnings = _OnceEach()
+    languages = site_languages(base.srcdir)
+    problems: list[str] = []
+    done: list[str] = []
+    built = False
+    # The main language at the root of the output, each other one in <lang>/.
+    for i, language in enumerate(languages or [""]):
+        paths = Paths(base.srcdir, base.out, language if i else "")
+        overrides: dict[str, Any] = {"language": language} if language else {}
+        if len(languages) > 1:
+            say(f"[{language}]")
+        ok, said, files = build_language(paths, args, warnings, overrides)
+        built = built or ok
+        tag = f"{language}: " if len(languages) > 1 else ""
+        problems += [tag + p for p in said]
+        done += files
+    if not built:
+        return 1
+    say("Done: " + ", ".join(done))
+    return 1 if problems else 0
+
+
+def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
+                   overrides: dict[str, Any]) -> tuple[bool, list[str], list[str]]:
+    """The PDF, then the HTML of one language: (HTML built, problems told, files made)."""
     pdf = pdf_problem = None
     if not args.no_pdf:
         say("Building PDF...")
-        pdf, pdf_problem = build_pdf(paths, args, warnings)
+        pdf, pdf_problem = build_pdf(paths, args, warnings, overrides)
     say("Building HTML...")
-    overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
-    app, html_problem = run_sphinx(paths, "html", overrides, args, warnings)
+    html_overrides = {**overrides, "cv_pdf_url": PDF_NAME} if pdf else overrides
+    app, html_problem = run_sphinx(paths, "html", html_overrides, args, warnings)
     problems = []
     if pdf_problem:
         problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
@@ -107,15 +156,14 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     if app is None:
-        return 1
+        return False, problems, []
     site_pdf = os.path.join(paths.html, PDF_NAME)
     if pdf:
         shutil.copyfile(pdf, site_pdf)
     elif os.path.exists(site_pdf):
         os.remove(site_pdf)  # from an earlier build: the pages no longer link to it
-    done = [os.path.join(paths.html, "index.html")] + ([site_pdf] if pdf else [])
-    say("Done: " + ", ".join(done))
-    return 1 if problems else 0
+    return True, problems, [os.path.join(paths.html, "index.html")] + (
+        [site_pdf] if pdf else [])
 
 
 class _OnceEach:
@@ -191,13 +239,14 @@ def one_line(message: str) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------
 
-def build_pdf(paths: Paths, args: argparse.Namespace,
-              warnings: Any = None) -> tuple[str | None, str | None]:
+def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
+              overrides: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
     with a problem: warnings, which made the build fail but not the PDF."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
-    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args, warnings)
+    app, problem = run_sphinx(paths, "latex", {**(overrides or {}), "cv_pdf_url": PDF_NAME},
+                              args, warnings)
     if app is None:
         return None, f"LaTeX: {problem}"
     warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF
