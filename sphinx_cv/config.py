@@ -42,13 +42,15 @@ class CvConfig:
         "person.name and person.name_variants always are)."))
     month_format: str = field(default="{mon}. {year}", metadata=_help(
         "How a month-precise date is shown. Placeholders: {year}, {month} (September), "
-        "{mon} (Sep), {mm} (09), {day}."))
+        "{mon} (Sep), {mm} (09), {day}, {date} (the date as the language being built "
+        "writes it: 2025年9月, Sept. 2025). Month names follow the language; in another "
+        "language than English the default is {date}."))
     day_format: str = field(default="{mon}. {day}, {year}", metadata=_help(
         "How a day-precise date is shown (same placeholders)."))
     range_separator: str = field(default=" – ", metadata=_help(
         "Text between the start and end of a date range."))
     present_label: str = field(default="present", metadata=_help(
-        "Shown for an open end date ('present')."))
+        "Shown for an open end date ('present'; the default is translated: 至今, heute)."))
     group_titles: dict[str, str] = field(default_factory=dict, metadata=_help(
         "Headings for publication groups by type, merged over the defaults "
         "(e.g. {'preprint': 'In submission'})."))
@@ -56,7 +58,8 @@ class CvConfig:
         "Label prefixes by publication type, merged over the defaults "
         "(P for preprints, C conference, W workshop, J journal...)."))
     updated_format: str = field(default="Updated {month} {year}", metadata=_help(
-        "Text of the 'updated' line; the date is the profile's 'updated' or the build date."))
+        "Text of the 'updated' line; the date is the profile's 'updated' or the build date "
+        "(placeholders as for cv_month_format; the default is translated)."))
     show_abstracts: bool = field(default=True, metadata=_help(
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
@@ -133,7 +136,10 @@ class CvConfig:
         return normalize_language(self.languages[0]) if self.languages else self.language
 
     def titles(self) -> dict[str, str]:
-        return {**DEFAULT_GROUP_TITLES, **self.group_titles}
+        """Group titles by type in the language being built."""
+        from .locale import cv_text
+
+        return {k: cv_text(v) for k, v in {**DEFAULT_GROUP_TITLES, **self.group_titles}.items()}
 
     def prefixes(self) -> dict[str, str]:
         return {**DEFAULT_PREFIXES, **self.label_prefixes}

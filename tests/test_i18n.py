@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +15,12 @@ from clitools import Result, cli
 from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_cv.data import Subtype, load_profile
+from sphinx_cv.config import CvConfig
+from sphinx_cv.data import Subtype, load_profile, parse_date
 from sphinx_cv.data.i18n import Translated, normalize_language
 from sphinx_cv.data.schema import profile_schema
+from sphinx_cv.locale import LANGUAGES
+from sphinx_cv.render.dates import format_date, format_range
 
 BILINGUAL = """
 person:
@@ -171,3 +176,110 @@ def test_build_makes_a_pdf_per_language(built_site: tuple[Path, Result]) -> None
                         text=True, check=True).stdout
     assert "Assistant Professor" in en and "助理教授" not in en
     assert "助理教授" in zh and "清华大学" in zh
+
+
+# --- the extension's own words: catalogs and dates ----------------------------------------
+
+DATE_PLACEHOLDERS = {"year", "month", "mon", "mm", "day", "date"}
+
+
+def used_messages() -> set[str]:
+    """Every text sphinx-cv passes through its catalog: literal ``cv_text("...")`` calls,
+    the labels of timeline details, and the defaults of configurable words."""
+    from sphinx_cv.config import DEFAULT_GROUP_TITLES, CvConfig
+    from sphinx_cv.directives.profile import PDF_LINK_TEXT
+
+    package = Path(__file__).parent.parent / "sphinx_cv"
+    found: set[str] = set()
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        found |= set(re.findall(r'cv_text\("((?:[^"\\]|\\.)*)"\)', text))
+        found |= set(re.findall(r'_(?:people|detail)\("([^"]+)"', text))
+    cv = CvConfig()
+    return found | set(DEFAULT_GROUP_TITLES.values()) | {
+        PDF_LINK_TEXT, cv.present_label, cv.month_format, cv.day_format, cv.updated_format}
+
+
+def read_catalog(language: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    from sphinx_cv.locale import LOCALE_DIR
+    with open(Path(LOCALE_DIR, language, "LC_MESSAGES", "sphinx_cv.po"), "rb") as fh:
+        return {m.id: m.string for m in read_po(fh) if m.id}
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w+)\}", text))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_catalog_has_every_message(language: str) -> None:
+    catalog = read_catalog(language)
+    used = used_messages()
+    assert set(catalog) == used, (used - set(catalog), set(catalog) - used)
+    for msgid, msgstr in catalog.items():
+        assert msgstr, msgid
+        allowed = DATE_PLACEHOLDERS if placeholders(msgid) & {"year"} else placeholders(msgid)
+        assert placeholders(msgstr) <= allowed, (msgid, msgstr)
+        if "{sphinx}" in msgid or "{count}" in msgid:
+            assert placeholders(msgstr) == placeholders(msgid), (msgid, msgstr)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalogs_match_their_sources(language: str) -> None:
+    from babel.messages.mofile import read_mo
+
+    from sphinx_cv.locale import LOCALE_DIR
+    with open(Path(LOCALE_DIR, language, "LC_MESSAGES", "sphinx_cv.mo"), "rb") as fh:
+        compiled = {m.id: m.string for m in read_mo(fh) if m.id}
+    assert compiled == read_catalog(language), "run: python -m sphinx_cv.locale"
+
+
+def test_the_wheel_ships_the_catalogs() -> None:
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    package_data = pyproject.split("[tool.setuptools.package-data]")[1].split("[")[0:3]
+    assert '"locale/**/*"' in "[".join(package_data)
+
+
+@pytest.fixture
+def language_of() -> Iterator[Callable[[str], CvConfig]]:
+    """A configuration building one language, with sphinx-cv's catalog loaded for it."""
+    from sphinx import locale
+
+    from sphinx_cv.locale import CATALOG, LOCALE_DIR
+
+    def make(language: str) -> CvConfig:
+        locale.translators.clear()
+        locale.init([LOCALE_DIR], language, CATALOG)
+        return CvConfig(language=language)
+
+    yield make
+    locale.translators.clear()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "Sep. 2025 – present"),
+    ("zh_CN", "2025年9月 – 至今"),
+    ("de", "Sept. 2025 – heute"),
+    ("fr", "sept. 2025 – aujourd’hui"),
+    ("ja", "2025年9月 – 現在"),
+    ("ko", "2025년 9월 – 현재"),
+])
+def test_dates_in_each_language(language_of: Callable[[str], CvConfig], language: str,
+                                expected: str) -> None:
+    cv = language_of(language)
+    assert format_range(parse_date("2025-09"), parse_date("present"), cv) == expected
+
+
+def test_updated_line_and_own_formats(language_of: Callable[[str], CvConfig]) -> None:
+    from sphinx_cv.directives.profile import updated_text
+
+    cv = language_of("zh_CN")
+    assert updated_text(cv.updated_format, parse_date("2025-09"), "zh_CN") == "更新于 2025年9月"
+    assert format_date(parse_date("2025-09-03"), cv) == "2025年9月3日"
+    # A format of the user's own is kept; its month names follow the language.
+    cv.month_format = "{month} {year}"
+    assert format_date(parse_date("2025-09"), cv) == "九月 2025"
+    cv = language_of("de")
+    cv.present_label = "now"
+    assert format_date(parse_date("present"), cv) == "now"

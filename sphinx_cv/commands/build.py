@@ -201,6 +201,7 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
     """
     import sphinx
+    from sphinx import locale
     from sphinx.application import Sphinx
     from sphinx.errors import SphinxError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -209,6 +210,9 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
     extra: dict[str, Any] = {}
     if sphinx.version_info < (8, 1):  # later versions always go on after a warning
         extra["keep_going"] = args.fail_on_warning
+    # Sphinx keeps its message catalogs in a global, and a second language loaded in
+    # one process would only be a fallback behind the first: start each build afresh.
+    locale.translators.clear()
     try:
         with patch_docutils(paths.srcdir), docutils_namespace():
             app = Sphinx(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
