@@ -132,6 +132,8 @@ def test_chinese_build_shows_chinese_texts(app: SphinxTestApp) -> None:
     cv = page_text(Path(app.outdir) / "cv.html")
     assert "助理教授" in cv and "清华大学" in cv and "Assistant Professor" not in cv
     assert "PhD in Computer Science" in cv  # missing in Chinese: the English text
+    assert "张伟 and 李明" in cv and "伟 张" not in cv  # from {张, 伟} in the .bib
+    assert "2025年9月 – 至今" in cv and "期刊论文" in cv and "预印本" in cv
     warnings = warnings_of(app)
     assert "education[0].degree" in warnings and "[cv.i18n]" in warnings
     assert warnings.count("WARNING") == 1
@@ -175,7 +177,9 @@ def test_build_makes_a_pdf_per_language(built_site: tuple[Path, Result]) -> None
     zh = subprocess.run(["pdftotext", html / "zh_CN" / "cv.pdf", "-"], capture_output=True,
                         text=True, check=True).stdout
     assert "Assistant Professor" in en and "助理教授" not in en
-    assert "助理教授" in zh and "清华大学" in zh
+    # xeCJK sets a little space between Chinese and digits, which pdftotext shows.
+    assert "助理教授" in zh and "清华大学" in zh and "2025年9月–至今" in zh.replace(" ", "")
+    assert "张伟" in en and "张伟" in zh and "伟 张" not in zh  # family name first
 
 
 # --- the extension's own words: catalogs and dates ----------------------------------------
@@ -283,3 +287,36 @@ def test_updated_line_and_own_formats(language_of: Callable[[str], CvConfig]) ->
     cv = language_of("de")
     cv.present_label = "now"
     assert format_date(parse_date("present"), cv) == "now"
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("{张}, {伟}", "张伟"), ("张, 伟", "张伟"), ("欧阳, 娜娜", "欧阳娜娜"),
+    ("山田, 太郎", "山田太郎"), ("김, 민준", "김민준"),
+    ("Song, Qingyu", "Qingyu Song"), ("Zhang, 伟", "伟 Zhang"),
+])
+def test_cjk_names_family_name_first(raw: str, shown: str) -> None:
+    from sphinx_cv.data.bibtex.entries import person_name
+    from sphinx_cv.data.model import normalize_name
+
+    assert person_name(raw) == shown
+    assert normalize_name(raw.replace("{", "").replace("}", "")) == shown
+
+
+def test_cjk_name_from_given_and_family(tmp_path: Path) -> None:
+    result = load_profile(write(tmp_path, """
+        publications:
+          - id: a
+            title: A
+            authors: [{given: 伟, family: 张}, {given: Ming, family: Li}]
+        """))
+    assert result.profile.publications[0].authors == ["张伟", "Ming Li"]
+
+
+@pytest.mark.sphinx("latex", testroot="i18n", freshenv=True,
+                    confoverrides={"language": "zh_CN"})
+def test_chinese_latex_has_chinese_names_dates_and_titles(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "张伟" in tex and "伟 张" not in tex and "伟~张" not in tex
+    assert "2025年9月" in tex and "至今" in tex and "期刊论文" in tex
+    assert "xeCJK" in tex
