@@ -57,6 +57,8 @@ def test_each_language_sees_its_text_and_plain_strings_everywhere(tmp_path: Path
     assert isinstance(result.profile.person.position, Translated)
     assert result.profile.person.position.translations["zh_CN"] == "助理教授"
     assert result.localized("zh_CN", "en")[0] is zh  # made once per language
+    # The name in the other language is still the person's (bold in author lists).
+    assert "Wei Zhang" in zh.person.name_variants and "张伟" in en.person.name_variants
 
 
 def test_missing_translation_falls_back_to_the_main_language(tmp_path: Path) -> None:
@@ -144,6 +146,9 @@ def test_main_language_build_shows_main_texts(app: SphinxTestApp) -> None:
     app.build()
     cv = page_text(Path(app.outdir) / "cv.html")
     assert "Assistant Professor" in cv and "Tsinghua University" in cv
+    # 张伟 in the .bib is the person (name: {en: Wei Zhang, zh_CN: 张伟}): in bold.
+    assert '<strong class="cv-me">张伟</strong>' in (Path(app.outdir) / "cv.html").read_text(
+        encoding="utf-8")
     assert "助理教授" not in cv
     assert warnings_of(app) == ""
 

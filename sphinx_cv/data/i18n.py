@@ -80,7 +80,14 @@ def localize(obj: Any, language: str, main: str) -> tuple[Any, list[Problem]]:
     its text in ``language``, and the problems of missing translations. ``obj`` is not
     changed: records holding translated text are copied."""
     state = Localized(normalize_language(language), normalize_language(main))
-    return _walk(obj, state, getattr(obj, "path", "")), state.problems
+    out = _walk(obj, state, getattr(obj, "path", ""))
+    person = getattr(obj, "person", None)
+    if person is not None and isinstance(person.name, Translated):
+        # The person's name in the other languages is theirs too: bold in author lists.
+        shown = out.person
+        others = [n for n in translations_of(person.name) if n != shown.name]
+        shown.name_variants = list(dict.fromkeys([*shown.name_variants, *others]))
+    return out, state.problems
 
 
 def _walk(obj: Any, state: Localized, path: str) -> Any:
