@@ -325,3 +325,46 @@ def test_chinese_latex_has_chinese_names_dates_and_titles(app: SphinxTestApp) ->
     assert "张伟" in tex and "伟 张" not in tex and "伟~张" not in tex
     assert "2025年9月" in tex and "至今" in tex and "期刊论文" in tex
     assert "xeCJK" in tex
+
+
+# --- the theme: lang, hreflang, the switcher -----------------------------------------------
+
+def alternates(page: Path) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"',
+                           page.read_text(encoding="utf-8")))
+
+
+def test_versions_name_each_other(built_site: tuple[Path, Result]) -> None:
+    html, _ = built_site
+    zh = html / "zh_CN" / "cv.html"
+    assert re.search(r'<html lang="zh-CN"', zh.read_text(encoding="utf-8"))
+    assert re.search(r'<html lang="en"', (html / "cv.html").read_text(encoding="utf-8"))
+    assert alternates(zh) == {"en": "../cv.html", "zh-CN": "../zh_CN/cv.html",
+                              "x-default": "../cv.html"}
+    assert alternates(html / "cv.html") == {"en": "cv.html", "zh-CN": "zh_CN/cv.html",
+                                            "x-default": "cv.html"}
+    for page in (zh, html / "cv.html"):  # every link leads to a page that exists
+        assert all((page.parent / url).is_file() for url in alternates(page).values())
+    switcher = re.search(r'<nav class="cv-langs"[^>]*>(.*?)</nav>',
+                         zh.read_text(encoding="utf-8"), re.S)
+    assert switcher is not None
+    assert re.search(r'hreflang="en" lang="en">English<', switcher.group(1))
+    assert re.search(r'lang="zh-CN" aria-current="true">中文<', switcher.group(1))
+    # The theme's own words are Chinese too.
+    assert "跳到正文" in zh.read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="i18n", freshenv=True, confoverrides={
+    "language": "zh_CN", "html_baseurl": "https://example.org/zh_CN/"})
+def test_versions_are_absolute_with_a_base_url(app: SphinxTestApp) -> None:
+    app.build()
+    assert alternates(Path(app.outdir) / "cv.html") == {
+        "en": "https://example.org/cv.html", "zh-CN": "https://example.org/zh_CN/cv.html",
+        "x-default": "https://example.org/cv.html"}
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_a_site_of_one_language_has_no_switcher(app: SphinxTestApp) -> None:
+    app.build()
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang' not in page and "cv-langs" not in page

@@ -90,9 +90,10 @@ def site_dir(path: str) -> str:
     return path
 
 
-def site_languages(srcdir: str) -> list[str]:
+def site_languages(srcdir: str) -> tuple[list[str], str]:
     """``cv_languages`` of the site's conf.py (the main language first), or [] when it
-    names none or conf.py cannot be read (the build then says why)."""
+    names none or conf.py cannot be read (the build then says why); and its
+    ``html_baseurl``."""
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
@@ -101,20 +102,21 @@ def site_languages(srcdir: str) -> list[str]:
     try:
         namespace = eval_config_file(Path(srcdir, "conf.py"), Tags())
     except Exception:
-        return []
+        return [], ""
     value = namespace.get("cv_languages") or []
     if isinstance(value, str):
         value = [value]
     codes = [normalize_language(c) for c in value
              if isinstance(c, str) and LANGUAGE_CODE.match(c)]
-    return list(dict.fromkeys(codes))
+    baseurl = namespace.get("html_baseurl")
+    return list(dict.fromkeys(codes)), baseurl if isinstance(baseurl, str) else ""
 
 
 def run(args: argparse.Namespace) -> int:
     base = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
     _quiet_colours()
     warnings = _OnceEach()
-    languages = site_languages(base.srcdir)
+    languages, baseurl = site_languages(base.srcdir)
     problems: list[str] = []
     done: list[str] = []
     built = False
@@ -122,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
     for i, language in enumerate(languages or [""]):
         paths = Paths(base.srcdir, base.out, language if i else "")
         overrides: dict[str, Any] = {"language": language} if language else {}
+        if i and baseurl:  # canonical URLs, hreflang links, sitemap of <lang>/
+            overrides["html_baseurl"] = f"{baseurl.rstrip('/')}/{language}/"
         if len(languages) > 1:
             say(f"[{language}]")
         ok, said, files = build_language(paths, args, warnings, overrides)

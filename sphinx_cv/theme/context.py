@@ -24,6 +24,7 @@ from ..domain import load_profile_once
 from ..locale import cv_text
 from ..logging_ import warn
 from ..profile_facts import profile_facts
+from ..web.languages import language_versions
 from .head import (
     affiliation_text,
     citation_meta,
@@ -143,6 +144,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "icons": {k: ICONS[k] for k in ("sun", "moon", "menu")},
         "updated": updated_text(cv.updated_format, facts.updated, cv.language) if facts else "",
         "words": theme_words(),
+        "languages": language_versions(app, pagename),
         "script": pathto(THEME_SCRIPT, 1),
         "favicon": favicon(initials(person.name), opts) if person else "",
         "accent_css": accent_css(opts),
@@ -159,7 +161,8 @@ def theme_words() -> dict[str, Any]:
     """The theme's own words in the language being built."""
     before, _, after = cv_text("Built with {sphinx} and sphinx-cv").partition("{sphinx}")
     return {"skip": cv_text("Skip to content"), "menu": cv_text("Menu"),
-            "dark_mode": cv_text("Dark mode"), "built_with": (before, after)}
+            "dark_mode": cv_text("Dark mode"), "languages": cv_text("Languages"),
+            "built_with": (before, after)}
 
 
 DEFAULT_ACCENT = "#1f5fa6"
