@@ -368,3 +368,12 @@ def test_a_site_of_one_language_has_no_switcher(app: SphinxTestApp) -> None:
     app.build()
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert 'hreflang' not in page and "cv-langs" not in page
+
+
+@pytest.mark.sphinx("latex", testroot="i18n", freshenv=True, confoverrides={"language": "ja"})
+def test_japanese_cv_is_set_with_xelatex_and_japanese_fonts(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert app.config.latex_engine == "xelatex"  # not Sphinx's uplatex
+    assert "Noto Serif CJK JP" in tex and "Noto Serif CJK SC" not in tex
+    assert "現在" in tex and "学術論文" in tex
