@@ -197,6 +197,7 @@ def used_messages() -> set[str]:
     the labels of timeline details, and the defaults of configurable words."""
     from sphinx_cv.config import DEFAULT_GROUP_TITLES, CvConfig
     from sphinx_cv.directives.profile import PDF_LINK_TEXT
+    from sphinx_cv.locale import QUICKSTART_HEADINGS
 
     package = Path(__file__).parent.parent / "sphinx_cv"
     found: set[str] = set()
@@ -205,7 +206,7 @@ def used_messages() -> set[str]:
         found |= set(re.findall(r'cv_text\("((?:[^"\\]|\\.)*)"\)', text))
         found |= set(re.findall(r'_(?:people|detail)\("([^"]+)"', text))
     cv = CvConfig()
-    return found | set(DEFAULT_GROUP_TITLES.values()) | {
+    return found | set(DEFAULT_GROUP_TITLES.values()) | set(QUICKSTART_HEADINGS) | {
         PDF_LINK_TEXT, cv.present_label, cv.month_format, cv.day_format, cv.updated_format}
 
 
@@ -377,3 +378,32 @@ def test_japanese_cv_is_set_with_xelatex_and_japanese_fonts(app: SphinxTestApp) 
     assert app.config.latex_engine == "xelatex"  # not Sphinx's uplatex
     assert "Noto Serif CJK JP" in tex and "Noto Serif CJK SC" not in tex
     assert "現在" in tex and "学術論文" in tex
+
+
+# --- done when: a quickstart site in two languages -----------------------------------------
+
+def test_quickstart_site_in_english_and_chinese(tmp_path: Path) -> None:
+    site = tmp_path / "mysite"
+    assert cli("quickstart", site, "--name", "Ada Lovelace").code == 0
+    conf = site / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8")
+                    + '\ncv_languages = ["en", "zh_CN"]\ncv_bibtex_files = ["pubs.bib"]\n',
+                    encoding="utf-8")
+    profile = site / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "  position: Ph.D. Student\n", "  position: {en: Ph.D. Student, zh_CN: 博士研究生}\n", 1),
+        encoding="utf-8")
+    shutil.copy(Path(__file__).parent / "roots" / "test-i18n" / "pubs.bib", site / "pubs.bib")
+    result = cli("build", site, "--no-pdf")
+    assert result.code == 0, result.err
+    html = site / "_build" / "html"
+    zh, en = html / "zh_CN" / "cv.html", html / "cv.html"
+    zh_text, en_text = page_text(zh), page_text(en)
+    assert '<html lang="zh-CN"' in zh.read_text(encoding="utf-8")
+    assert "教育经历" in zh_text and "工作经历" in zh_text and "Education" not in zh_text
+    assert "2025年9月 – 至今" in zh_text and "博士研究生" in zh_text
+    assert "Education" in en_text and "Ph.D. Student" in en_text and "博士研究生" not in en_text
+    assert "张伟" in zh_text and "伟 张" not in zh_text
+    assert alternates(zh)["en"] == "../cv.html" and alternates(en)["zh-CN"] == "zh_CN/cv.html"
+    # The navigation shows the translated page titles too.
+    assert "个人简历" in page_text(html / "zh_CN" / "index.html")

@@ -10,9 +10,11 @@ the user's own wording is kept as written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,6 +34,7 @@ def cv_text(message: str) -> str:
 
 def setup_locale(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, LOCALE_DIR)
+    app.add_transform(DefaultHeadings)
 
 
 def compile_catalogs(folder: str = LOCALE_DIR) -> list[str]:
@@ -50,3 +53,29 @@ def compile_catalogs(folder: str = LOCALE_DIR) -> list[str]:
             write_mo(fh, catalog)
         written.append(str(mo))
     return written
+
+
+QUICKSTART_HEADINGS = (
+    "Curriculum Vitae", "About", "News", "Research interests", "Research Interests",
+    "Selected publications", "Publications", "Positions", "Education", "Teaching",
+    "Awards", "Talks", "Service",
+)
+"""The headings of the pages ``sphinx-cv quickstart`` writes: a page keeping one as
+written shows it in the language being built, so a new site is bilingual without a
+``.po`` file of the user's."""
+
+
+class DefaultHeadings(SphinxTransform):
+    """Translate section titles that are exactly a quickstart heading; a heading the user
+    changed is left alone, and the user's own catalogs (applied before) win."""
+
+    default_priority = 25  # after Sphinx's own translation of the page (priority 20)
+
+    def apply(self, **kwargs: Any) -> None:
+        for title in self.document.findall(nodes.title):
+            text = title.astext()
+            if text not in QUICKSTART_HEADINGS or len(title.children) != 1:
+                continue
+            shown = cv_text(text)
+            if shown != text:
+                title.replace(title.children[0], nodes.Text(shown))

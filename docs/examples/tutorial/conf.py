@@ -11,3 +11,4 @@ exclude_patterns = ["_build", ".venv", "venv", "README.md", "Thumbs.db", ".DS_St
 
 # cv_profile = "profile.yaml"      # where the profile is (this is the default)
 # cv_bibtex_files = ["pubs.bib"]   # more publications from BibTeX
+# cv_languages = ["en", "zh_CN"]   # a site and a CV per language, the main one first
