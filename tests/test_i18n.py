@@ -6,6 +6,7 @@ import pickle
 import re
 import shutil
 import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -407,3 +408,28 @@ def test_quickstart_site_in_english_and_chinese(tmp_path: Path) -> None:
     assert alternates(zh)["en"] == "../cv.html" and alternates(en)["zh-CN"] == "zh_CN/cv.html"
     # The navigation shows the translated page titles too.
     assert "个人简历" in page_text(html / "zh_CN" / "index.html")
+
+
+def test_one_output_folder_rebuilt_in_another_language(tmp_path: Path) -> None:
+    """``sphinx-build -D language=...`` into the same folders: no page, title or saved
+    profile fact of the other language is reused."""
+    src = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-i18n", src)
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+
+    def build(language: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d",
+                               str(doctrees), "-D", f"language={language}", str(src),
+                               str(out)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return page_text(out / "cv.html")
+
+    assert "Assistant Professor" in build("en")
+    zh = build("zh_CN")
+    assert "助理教授" in zh and "Assistant Professor" not in zh and "张伟" in zh
+    assert "期刊论文" in zh and "个人简历" in zh
+    assert "<title>个人简历 – 张伟</title>" in (out / "cv.html").read_text(encoding="utf-8")
+    en = build("en")
+    assert "Assistant Professor" in en and "助理教授" not in en and "Journal Articles" in en
+    # The name in the title comes from the profile facts saved per language.
+    assert "– Wei Zhang</title>" in (out / "cv.html").read_text(encoding="utf-8")
