@@ -8,7 +8,9 @@ codes are Sphinx's (``en``, ``zh_CN``, ``de``); ``zh-CN`` and ``zh_cn`` are read
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -64,15 +66,30 @@ class Localized:
     main: str
     problems: list[Problem] = dataclasses.field(default_factory=list)
 
-    def text(self, value: Translated, path: str) -> str:
+    def text(self, value: Translated, path: Path) -> str:
         if value.lookup(self.language) is None:
             fallback = value.lookup(self.main)
             shown = self.main if fallback is not None else next(iter(value.translations))
             self.problems.append(Problem(
                 Subtype.I18N, f"no '{self.language}' text (only {', '.join(value.translations)})"
-                f"; the '{shown}' text is shown", value.location or Location(""), path, None,
-                f"a '{self.language}' key"))
+                f"; the '{shown}' text is shown", value.location or Location(""),
+                _path_text(path), None, f"a '{self.language}' key"))
         return value.text_in(self.language, self.main)
+
+
+Path = tuple[Any, ...]
+"""A field path as nested (parent, key) pairs: made into text only for a problem."""
+
+
+def _path_text(path: Path) -> str:
+    keys: list[Any] = []
+    while path:
+        path, key = path
+        keys.append(key)
+    out = ""
+    for key in reversed(keys):
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
 
 
 def localize(obj: Any, language: str, main: str) -> tuple[Any, list[Problem]]:
@@ -80,7 +97,7 @@ def localize(obj: Any, language: str, main: str) -> tuple[Any, list[Problem]]:
     its text in ``language``, and the problems of missing translations. ``obj`` is not
     changed: records holding translated text are copied."""
     state = Localized(normalize_language(language), normalize_language(main))
-    out = _walk(obj, state, getattr(obj, "path", ""))
+    out = _walk(obj, state, ())
     person = getattr(obj, "person", None)
     if person is not None and isinstance(person.name, Translated):
         # The person's name in the other languages is theirs too: bold in author lists.
@@ -90,32 +107,51 @@ def localize(obj: Any, language: str, main: str) -> tuple[Any, list[Problem]]:
     return out, state.problems
 
 
-def _walk(obj: Any, state: Localized, path: str) -> Any:
-    if isinstance(obj, Translated):
-        return state.text(obj, path)
-    if isinstance(obj, str | int | float | bool) or obj is None:
+def _walk(obj: Any, state: Localized, path: Path) -> Any:
+    # Called for every record of the profile: the common cases return first.
+    kind = type(obj)
+    if kind is str or obj is None or kind is int or kind is bool:
         return obj
-    if isinstance(obj, list):
-        items = [_walk(v, state, f"{path}[{i}]") for i, v in enumerate(obj)]
-        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
-    if isinstance(obj, dict):
-        out = {k: _walk(v, state, f"{path}.{k}" if path else str(k)) for k, v in obj.items()}
-        return obj if all(out[k] is v for k, v in obj.items()) else out
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {}
-        base = getattr(obj, "path", "") or path
-        for f in dataclasses.fields(obj):
-            if "cv" not in f.metadata:  # only profile fields hold the user's text
-                continue
-            value = getattr(obj, f.name)
-            sub = f"{base}.{f.name}" if base else f.name
-            new = _walk(value, state, sub)
-            if new is not value:
-                changes[f.name] = new
-        if not changes:
+    if kind is Translated:
+        return state.text(obj, path)
+    if kind is list:
+        if all(type(v) is str for v in obj):
             return obj
-        return dataclasses.replace(obj, **changes)
-    return obj
+        items = [_walk(v, state, (path, i)) for i, v in enumerate(obj)]
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if kind is dict:
+        out = {k: _walk(v, state, (path, k)) for k, v in obj.items()}
+        return obj if all(out[k] is v for k, v in obj.items()) else out
+    names = _text_fields(obj.__class__)
+    if not names:
+        return obj
+    changes = {}
+    if getattr(obj, "path", ""):
+        path = ((), obj.path)  # the record knows its own path (publications[3])
+    for name in names:
+        value = getattr(obj, name)
+        kind = type(value)
+        if kind is str or value is None or kind is int or kind is bool:
+            continue
+        new = _walk(value, state, (path, name))
+        if new is not value:
+            changes[name] = new
+    if not changes:
+        return obj
+    # A shallow copy: the record's other fields (and its locations) are shared.
+    twin = copy.copy(obj)
+    for name, new in changes.items():
+        object.__setattr__(twin, name, new)
+    return twin
+
+
+@functools.cache
+def _text_fields(cls: Any) -> tuple[str, ...]:
+    """The fields of a profile record (only those may hold the user's text); none for
+    anything else."""
+    if not dataclasses.is_dataclass(cls):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(cls) if "cv" in f.metadata)
 
 
 def translations_of(value: str) -> list[str]:
