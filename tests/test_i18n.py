@@ -170,6 +170,10 @@ def test_build_makes_a_site_per_language(built_site: tuple[Path, Result]) -> Non
     assert "Tsinghua University" in page_text(html / "cv.html")
     assert "清华大学" in page_text(html / "zh_CN" / "cv.html")
     assert not (html / "en").exists()  # the main language is the root
+    if (html / "zh_CN" / "cv.pdf").exists():  # each site links its own PDF, in its words
+        zh_home = (html / "zh_CN" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'href="cv.pdf"[^>]*>下载简历（PDF）<', zh_home), zh_home
+        assert "Download CV (PDF)" in (html / "index.html").read_text(encoding="utf-8")
     # One line for the missing Chinese text, said by the Chinese build only.
     assert result.err.count("[cv.i18n]") == 1, result.err
 
