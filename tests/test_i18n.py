@@ -330,7 +330,8 @@ def test_chinese_latex_has_chinese_names_dates_and_titles(app: SphinxTestApp) ->
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "张伟" in tex and "伟 张" not in tex and "伟~张" not in tex
     assert "2025年9月" in tex and "至今" in tex and "期刊论文" in tex
-    assert "xeCJK" in tex
+    assert "xeCJK" in tex and "Noto Serif CJK SC" in tex
+    assert r"\setlength{\cvdatewidth}{4.2cm}" in tex  # Chinese dates stay on one line
 
 
 # --- the theme: lang, hreflang, the switcher -----------------------------------------------

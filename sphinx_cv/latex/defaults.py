@@ -44,6 +44,11 @@ CJK_VARIANTS = {"zh_CN": "SC", "zh": "SC", "zh_SG": "SC", "zh_TW": "TC", "zh_HK"
                 "ja": "JP", "ko": "KR"}
 """The Noto CJK font variant for each CJK language (the glyph forms differ)."""
 
+# Dates such as "2020年9月 – 2025年6月" are wider than "Sep. 2020 – Jun. 2025", and xeCJK
+# may break a line between any two CJK characters: a wider date column keeps each date
+# whole.
+CJK_DATES = r"\setlength{\cvdatewidth}{4.2cm}" + "\n"
+
 CJK_PREAMBLE = r"""
 % sphinx-cv: the profile has CJK text
 \IfFileExists{xeCJK.sty}{%
@@ -86,7 +91,7 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
         elements["sphinxsetup"] = f"{ELEMENTS['sphinxsetup']}, {user['sphinxsetup']}"
     if needs.cjk and engine == "xelatex":
         elements["preamble"] = (CJK_PREAMBLE.replace(" CJK SC}", f" CJK {variant or 'SC'}}}")
-                                + user.get("preamble", ""))
+                                + (CJK_DATES if variant else "") + user.get("preamble", ""))
     config.latex_elements = elements
     if not user_set(config, "latex_domain_indices"):
         config.latex_domain_indices = False
