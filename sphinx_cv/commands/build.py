@@ -67,17 +67,21 @@ class Paths:
     language: str = ""
     """A language other than the main one (``cv_languages``): built in ``<lang>/``."""
 
+    def _folder(self, name: str) -> str:
+        folder = os.path.join(self.out, name)
+        return os.path.join(folder, self.language) if self.language else folder
+
     @property
     def html(self) -> str:
-        return os.path.join(self.out, "html", self.language)
+        return self._folder("html")
 
     @property
     def latex(self) -> str:
-        return os.path.join(self.out, "latex", self.language)
+        return self._folder("latex")
 
     @property
     def doctrees(self) -> str:
-        return os.path.join(self.out, "doctrees", self.language)
+        return self._folder("doctrees")
 
 
 def site_dir(path: str) -> str:
