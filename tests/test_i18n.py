@@ -438,3 +438,13 @@ def test_one_output_folder_rebuilt_in_another_language(tmp_path: Path) -> None:
     assert "Assistant Professor" in en and "助理教授" not in en and "Journal Articles" in en
     # The name in the title comes from the profile facts saved per language.
     assert "– Wei Zhang</title>" in (out / "cv.html").read_text(encoding="utf-8")
+
+
+def test_validate_reports_missing_translations_when_asked() -> None:
+    root = Path(__file__).parent / "roots" / "test-i18n"
+    assert cli("validate", root).code == 0  # texts per language are valid
+    result = cli("validate", root, "--languages", "en,zh_CN")
+    assert result.code == 1
+    (line,) = result.out.splitlines()
+    assert "education[0].degree" in line and line.endswith("[cv.i18n]")
+    assert cli("validate", root, "--languages", "en,zh-x").code == 2
