@@ -89,11 +89,14 @@ def test_bad_language_keys_and_untranslatable_fields(tmp_path: Path) -> None:
           name: Ada
           bio: {en: Hi, 12: x}
           email: {en: a@b.org}
+          position: {school: MIT}
         """))
     by_path = {p.path: p for p in result.problems}
     assert by_path["person.bio.12"].subtype is Subtype.VALUE
     assert by_path["person.email"].subtype is Subtype.TYPE  # an address has no language
     assert result.profile.person.bio == "Hi"
+    # A mapping with no language code is no translation: the wrong type, as before.
+    assert by_path["person.position"].subtype is Subtype.TYPE
 
 
 @pytest.mark.parametrize(("code", "norm"), [("zh-cn", "zh_CN"), ("EN", "en"),

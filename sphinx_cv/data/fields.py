@@ -118,6 +118,12 @@ class Text(Converter):
         return self.one_text(node, ctx, path)
 
     def translations(self, node: ys.MappingNode, ctx: Context, path: str) -> Any:
+        keys = [ys.scalar_text(k) for k, _ in ys.iter_mapping(node)
+                if isinstance(k, ys.ScalarNode)]
+        if not any(LANGUAGE_CODE.match(k.strip()) for k in keys):
+            # Not meant as translations (a record where text belongs): say what fits.
+            return wrong_type(ctx, node, path, f"{self.expected}, or a text per language "
+                              "such as {en: ..., zh_CN: ...}")
         texts: dict[str, str] = {}
         for name, sub, child in named_items(node, ctx, path):
             if not LANGUAGE_CODE.match(name):
