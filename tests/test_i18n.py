@@ -451,3 +451,15 @@ def test_validate_reports_missing_translations_when_asked() -> None:
     (line,) = result.out.splitlines()
     assert "education[0].degree" in line and line.endswith("[cv.i18n]")
     assert cli("validate", root, "--languages", "en,zh-x").code == 2
+
+
+def test_only_known_languages_are_translations(tmp_path: Path) -> None:
+    result = load_profile(write(tmp_path, """
+        person:
+          name: Ada
+          position: {url: x, label: y}
+          bio: {en: Hi, xx: Salut}
+        """))
+    by_path = {p.path: p for p in result.problems}
+    assert by_path["person.position"].subtype is Subtype.TYPE  # no language among the keys
+    assert by_path["person.bio.xx"].subtype is Subtype.VALUE

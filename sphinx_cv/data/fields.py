@@ -18,7 +18,7 @@ from typing import Any
 
 from . import yamlsource as ys
 from .dates import CvDate, DateError, parse_date, parse_month
-from .i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, Translated, normalize_language
+from .i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, Translated, is_language_code, normalize_language
 from .inline import unsafe_links
 from .links import LINK_EXPECTED, link_problem, normalize_url
 from .problems import Location, Problem, Subtype
@@ -120,13 +120,13 @@ class Text(Converter):
     def translations(self, node: ys.MappingNode, ctx: Context, path: str) -> Any:
         keys = [ys.scalar_text(k) for k, _ in ys.iter_mapping(node)
                 if isinstance(k, ys.ScalarNode)]
-        if not any(LANGUAGE_CODE.match(k.strip()) for k in keys):
+        if not any(is_language_code(k) for k in keys):
             # Not meant as translations (a record where text belongs): say what fits.
             return wrong_type(ctx, node, path, f"{self.expected}, or a text per language "
                               "such as {en: ..., zh_CN: ...}")
         texts: dict[str, str] = {}
         for name, sub, child in named_items(node, ctx, path):
-            if not LANGUAGE_CODE.match(name):
+            if not is_language_code(name):
                 ctx.report(Subtype.VALUE, node, sub, "not a language code; ignored",
                            value=name, expected=LANGUAGE_EXPECTED)
                 continue

@@ -20,6 +20,17 @@ LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 LANGUAGE_EXPECTED = "a language code such as en, zh_CN or de"
 
 
+@functools.lru_cache(maxsize=256)
+def is_language_code(code: str) -> bool:
+    """Whether ``code`` names a language Babel (and so Sphinx) knows: ``zh_CN`` and
+    ``de`` do, ``url`` does not."""
+    if not LANGUAGE_CODE.match(code.strip()):
+        return False
+    from babel import localedata  # Babel comes with Sphinx
+
+    return bool(localedata.exists(normalize_language(code).split("_")[0]))
+
+
 def normalize_language(code: str) -> str:
     """``zh-cn`` -> ``zh_CN``, ``EN`` -> ``en``, ``zh-Hant`` -> ``zh_Hant``."""
     parts = re.split(r"[_-]", code.strip())
