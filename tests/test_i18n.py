@@ -360,8 +360,10 @@ def test_versions_name_each_other(built_site: tuple[Path, Result]) -> None:
     assert switcher is not None
     assert re.search(r'hreflang="en" lang="en">English<', switcher.group(1))
     assert re.search(r'lang="zh-CN" aria-current="true">中文<', switcher.group(1))
-    # The theme's own words are Chinese too.
+    # The theme's own words are Chinese too, and so is the homepage's JSON-LD.
     assert "跳到正文" in zh.read_text(encoding="utf-8")
+    home = (html / "zh_CN" / "index.html").read_text(encoding="utf-8")
+    assert '"name":"张伟","jobTitle":"助理教授"' in home
 
 
 @pytest.mark.sphinx("html", testroot="i18n", freshenv=True, confoverrides={
