@@ -465,3 +465,18 @@ def test_only_known_languages_are_translations(tmp_path: Path) -> None:
     by_path = {p.path: p for p in result.problems}
     assert by_path["person.position"].subtype is Subtype.TYPE  # no language among the keys
     assert by_path["person.bio.xx"].subtype is Subtype.VALUE
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    src = Path(__file__).parent / "roots" / "test-i18n"
+    pages = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-j", jobs,
+                               "-d", str(out / ".doctrees"), "-D", "language=zh_CN",
+                               str(src), str(out)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        pages.append([(out / name).read_text(encoding="utf-8")
+                      for name in ("index.html", "cv.html")])
+    assert pages[0] == pages[1]
+    assert "助理教授" in pages[1][1] and "期刊论文" in pages[1][1]
