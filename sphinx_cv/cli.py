@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"sphinx-cv {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an unexpected error, show the Python traceback")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub)
@@ -74,6 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # a bug: one line, unless asked for the traceback
+        if args.debug:
+            raise
+        text = " ".join(str(err).split())
+        error(f"error: unexpected {type(err).__name__}{': ' + text if text else ''} "
+              "(run 'sphinx-cv --debug ...' for the traceback, and please report it)")
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

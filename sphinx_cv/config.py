@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .data.i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, normalize_language
+from .data.model import PRIVATE_FIELDS
 from .data.problems import Subtype
 from .data.pubtypes import PUB_TYPES
 from .logging_ import warn
@@ -64,6 +65,11 @@ class CvConfig:
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
         "Show each publication's BibTeX in an expandable block (HTML)."))
+    bibtex_private_fields: list[str] = field(default_factory=lambda: list(PRIVATE_FIELDS),
+                                             metadata=_help(
+        "BibTeX fields left out of the BibTeX a page shows: a reference manager's own "
+        "(file, annote, owner, timestamp, mendeley-*...) and x-* keys. Names or "
+        "patterns such as 'mendeley-*'; this list replaces the default one."))
     pdf_document: str = field(default="", metadata=_help(
         "Document that becomes the CV PDF when conf.py sets no latex_documents "
         "(default: 'cv' if the project has such a page, else the root document)."))

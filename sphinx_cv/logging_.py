@@ -17,4 +17,10 @@ def warn(message: str, subtype: Subtype, location: Any = None) -> None:
 
 def report(problem: Problem) -> None:
     """A data-layer problem as a Sphinx warning located at ``file:line:col``."""
-    warn(problem.describe(), problem.subtype, str(problem.location))
+    where = str(problem.location)
+    if ":" not in where:
+        # A whole file (missing, unreadable): Sphinx would read a location without a
+        # colon as a document name, and ask an environment that may not exist yet.
+        warn(f"{where}: {problem.describe()}", problem.subtype)
+        return
+    warn(problem.describe(), problem.subtype, where)

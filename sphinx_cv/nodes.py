@@ -1,5 +1,5 @@
 """The custom nodes, all HTML-only: an expandable block (abstract, BibTeX, a long
-author list) and the filter box above a publication list.
+author list), the filter box above a publication list and a publication's thumbnail.
 
 Everything else sphinx-cv emits is standard docutils nodes. These have visitors for
 every writer: HTML renders them; the others leave them out, since a printed CV or a man
@@ -27,6 +27,25 @@ class cv_summary(nodes.Inline, nodes.TextElement):
 class cv_filter(nodes.General, nodes.Element):
     """The filter box of a publication list. ``choices``: ``{"year"|"type"|"tag":
     [(value, label), ...]}``; ``target``: the id of the list it filters."""
+
+
+class cv_thumbnail(nodes.General, nodes.Element):
+    """A publication's thumbnail: ``uri`` as given (an image elsewhere, the owner's
+    choice), or ``target``, the copy in the site (from its root), which the page named
+    ``page`` (default: the page being written) links relatively."""
+
+
+def visit_thumbnail_html(self: Any, node: cv_thumbnail) -> None:
+    from sphinx.util.osutil import relative_uri
+
+    uri = node.get("uri")
+    if not uri:
+        page = node.get("page") or self.builder.current_docname
+        uri = relative_uri(self.builder.get_target_uri(page), node["target"])
+    # Decorative beside the title, which says what the paper is: an empty alt.
+    self.body.append(f'<img class="cv-pub-thumb" src="{self.attval(uri)}" alt="" '
+                     'loading="lazy" decoding="async" />')
+    raise nodes.SkipNode
 
 
 def visit_details_html(self: Any, node: cv_details) -> None:
@@ -79,11 +98,15 @@ def skip(self: Any, node: nodes.Node) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    for node in (cv_summary, cv_filter):
+    html: dict[type[nodes.Element], tuple[Any, Any]] = {
+        cv_summary: (visit_summary_html, depart_summary_html),
+        cv_filter: (visit_filter_html, None),
+        cv_thumbnail: (visit_thumbnail_html, None),
+    }
+    for node, visitors in html.items():
         app.add_node(
             node,
-            html=(visit_summary_html, depart_summary_html) if node is cv_summary
-            else (visit_filter_html, None),
+            html=visitors,
             latex=(skip, None),
             text=(skip, None),
             man=(skip, None),

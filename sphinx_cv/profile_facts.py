@@ -24,7 +24,7 @@ from .data.scripts import iter_strings, script_needs
 from .domain import load_profile_once, report_problems
 
 FACTS_FILE = "sphinx-cv-facts.pickle"
-FACTS_VERSION = 2
+FACTS_VERSION = 3
 
 
 @dataclass
@@ -38,6 +38,9 @@ class ProfileFacts:
     cjk: bool = False
     example: str = ""
     """A character that asks for that engine."""
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """(publication id, ``image``) of each publication with a thumbnail: what the HTML
+    build copies, without parsing the profile when it is unchanged."""
     problems: list[Problem] = field(default_factory=list)
     """What loading the files reported: told again on each build that does not parse."""
 
@@ -80,7 +83,9 @@ def _fresh_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts:
     needs = script_needs(iter_strings(result.profile))
     facts = ProfileFacts(result.profile.person, result.profile.updated, list(result.files),
                          needs.unicode_engine, needs.cjk, needs.example,
-                         list(result.problems))
+                         images=[(p.id, p.image) for p in result.profile.publications
+                                 if p.image],
+                         problems=list(result.problems))
     # The stamp taken before the files were read: an edit made meanwhile is not missed.
     stamp = result.stamp or file_stamp(facts.files)
     saved = doctreedir / FACTS_FILE

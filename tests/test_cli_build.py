@@ -16,6 +16,7 @@ import pytest
 import yaml
 from clitools import Result, assert_one_line_error, run
 
+from sphinx_cv.commands import build
 from sphinx_cv.data.schema import profile_schema
 
 
@@ -160,7 +161,9 @@ def test_a_latex_error_is_one_line_and_the_html_is_built(site: Path, tmp_path: P
         fh.write('\nlatex_elements = {"preamble": r"\\cvundefinedmacro"}\n')
     stale = broken / "_build" / "html" / "cv.pdf"
     stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"%PDF-1.5 from an earlier build")
+    earlier = tmp_path / "earlier.pdf"
+    earlier.write_bytes(b"%PDF-1.5 from an earlier build")
+    build.copy_pdf(str(earlier), str(stale), build.Paths(str(broken), str(broken / "_build")))
     result = run("build", broken)
     assert_one_line_error(result, 1, "no PDF: LaTeX error: Undefined control sequence.",
                           "\\cvundefinedmacro", "full log: ")
@@ -259,8 +262,6 @@ def test_build_messages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                         latex: tuple[str | None, str | None], html: tuple[bool | None, str],
                         lines: list[str], code: int, linked: bool) -> None:
     from clitools import cli
-
-    from sphinx_cv.commands import build
 
     (tmp_path / "conf.py").write_text("", encoding="utf-8")
     (tmp_path / "_build" / "html").mkdir(parents=True)

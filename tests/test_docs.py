@@ -135,6 +135,8 @@ def expected() -> dict[str, set[str]]:
     # import and export take a format: each is a command of its own to the reader.
     commands |= {f"import {f}" for f in IMPORTERS}
     commands |= {f"export {f}" for f in EXPORTERS}
+    # metrics has actions (update), each with its options.
+    commands |= {f"metrics {a}" for a in ("update",)}
     return {
         "std:cv-config": {f"cv_{f.name}" for f in CONFIG_FIELDS},
         "std:cv-directive": set(DIRECTIVES),

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from clitools import DATA, REPO, cli
 
@@ -106,3 +107,22 @@ def test_merge_errors_are_one_line(tmp_path: Path) -> None:
     assert "not valid YAML; nothing merged" in result.err_lines[-1]
     missing = cli("import", "bibtex", BIB, "--merge", tmp_path / "none.yaml")
     assert missing.code == 2
+
+
+@pytest.mark.parametrize(("fmt", "source"), [
+    ("alfolio", "alfolio"), ("rendercv", "rendercv/John_Doe_ClassicTheme_CV.yaml"),
+    ("hugoblox", "hugoblox-template"), ("ris", "ris/zotero.ris"),
+    ("orcid", "orcid/works.json")])
+def test_merge_of_each_new_format_twice_is_a_no_op(tmp_path: Path, fmt: str,
+                                                   source: str) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(TUTORIAL.read_text("utf8"), encoding="utf8")
+    first = cli("import", fmt, DATA / source, "--merge", profile)
+    assert first.code == 0, first.err
+    assert int(re.search(r"(\d+) added", summary(first.err)).group(1)) > 0
+    once = profile.read_text("utf8")
+    second = cli("import", fmt, DATA / source, "--merge", profile)
+    assert second.code == 0, second.err
+    assert " 0 added" in summary(second.err)
+    assert profile.read_text("utf8") == once
+    assert cli("validate", profile).code == 0

@@ -57,3 +57,51 @@ def test_no_overflow_on_phones(themed_site: tuple[str, Path], scheme: str) -> No
                                      " - document.documentElement.clientWidth")
             assert overflow <= 0, f"{theme} {scheme} {name}: {overflow}px"
         browser.close()
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def themed_web(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+               ) -> tuple[str, Path]:
+    """tests/roots/test-web (feed, sitemap, paper pages, counts) under each theme."""
+    from sphinx.cmd.build import build_main
+
+    theme = request.param
+    if importlib.util.find_spec(theme) is None:
+        pytest.skip(f"{theme} is not installed (pip install '.[test]' installs it)")
+    out = tmp_path_factory.mktemp(f"web-{theme}")
+    code = build_main(["-W", "--keep-going", "-q", "-D", f"html_theme={theme}", "-b", "html",
+                       str(REPO / "tests" / "roots" / "test-web"), str(out / "html"),
+                       "-d", str(out / "doctrees")])
+    assert code == 0
+    return theme, out / "html"
+
+
+def test_web_features_under_every_theme(themed_web: tuple[str, Path]) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    from test_theme import parse
+
+    theme, html = themed_web
+    feed = ET.parse(html / "atom.xml").getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    urls = ET.parse(html / "sitemap.xml").getroot()
+    assert len(urls) == 6  # three documents, three papers
+    assert (html / "robots.txt").exists()
+    for name in ("index", "publications", "talks", "publications/big2024"):
+        tags = parse((html / f"{name}.html").read_text(encoding="utf8")).tags
+        assert any(t == "link" and a.get("type") == "application/atom+xml" for t, a in tags), \
+            (theme, name)
+    paper = (html / "publications" / "lovelace1843notes.html").read_text(encoding="utf8")
+    tags = parse(paper)
+    meta = dict(tags.meta())
+    assert meta["citation_title"] == 'Notes on the <Analytical> Engine & "more"', theme
+    assert dict(tags.meta("property"))["og:description"] == \
+        "The engine weaves algebraic patterns </script> & more.", theme
+    types = [json.loads(body)["@type"] for a, body in tags.scripts
+             if a.get("type") == "application/ld+json"]
+    assert "ScholarlyArticle" in types, theme
+    assert "Cited by 42" in paper and "cv-pub-thumb" in paper, theme
+    listing = (html / "publications.html").read_text(encoding="utf8")
+    assert 'href="publications/lovelace1843notes.html"' in listing, theme
+    assert "Cited by 42" in listing and 'class="cv-filter"' in listing, theme

@@ -65,9 +65,11 @@ def profile_path(path: str) -> str:
 
 def read_text(path: str) -> str:
     """The file's text (UTF-8); a one-line error when it cannot be read."""
+    from ..data.files import read_file
+
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return fh.read()
+        data = read_file(path)  # never blocks on a FIFO, never reads /dev/zero forever
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as err:
         raise CommandError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8"
                            ) from None
@@ -81,8 +83,52 @@ def write_output(text: str, path: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from ..data.files import write_atomically
+
     try:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        write_atomically(path, text)  # a failure half-way leaves the old file whole
     except OSError as err:
         raise CommandError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE`` and ``--force``, for commands that write one file."""
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE, not stdout (an existing FILE only with --force; "
+                             "never one of the command's inputs)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace FILE when it exists")
+
+
+def check_output(path: str | None, inputs: list[str], force: bool,
+                 allowed: str | None = None) -> None:
+    """Refuse, before any work, an output that is one of ``inputs`` (``export bibtex
+    profile.yaml -o profile.yaml`` would replace the profile) or that exists, unless
+    ``force``. ``allowed`` is a file the command may replace (``--merge``'s profile)."""
+    if not path or path == "-":
+        return
+    if os.path.isdir(path):
+        raise CommandError(f"{path} is a folder; expected a file to write")
+    if allowed and _same_file(path, allowed):
+        return
+    for source in inputs:
+        if _same_file(path, source) or _inside(path, source):
+            raise CommandError(f"{path} is an input of this command; nothing written "
+                               "(choose another file with -o)")
+    if os.path.lexists(path) and not force:
+        raise CommandError(f"{path} already exists; nothing written (use --force to "
+                           "replace it)")
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path`` lies in the input ``folder`` and is a file the command reads
+    (a site folder's own files: an imported Jekyll site's ``_config.yml``...)."""
+    return os.path.isdir(folder) and os.path.exists(path) and \
+        os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)

@@ -161,17 +161,78 @@ def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
             problems = [html_problem]  # Sphinx failed the same way twice: say it once
         else:
             problems.append(f"HTML: {html_problem}")
+    unread = profile_failure(app) if app is not None else None
+    if unread:
+        problems.append(unread)
     for problem in problems:
         error(problem)
-    if app is None:
+    if app is None or unread:
         return False, problems, []
     site_pdf = os.path.join(paths.html, PDF_NAME)
     if pdf:
-        shutil.copyfile(pdf, site_pdf)
-    elif os.path.exists(site_pdf):
-        os.remove(site_pdf)  # from an earlier build: the pages no longer link to it
+        copy_pdf(pdf, site_pdf, paths)
+    else:
+        remove_old_pdf(site_pdf, paths)
     return True, problems, [os.path.join(paths.html, "index.html")] + (
         [site_pdf] if pdf else [])
+
+
+def _digest(path: str) -> str | None:
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _made_marker(paths: Paths) -> str:
+    return os.path.join(paths.doctrees, "sphinx-cv-pdf.sha256")
+
+
+def copy_pdf(pdf: str, site_pdf: str, paths: Paths) -> None:
+    """The PDF beside the pages, and a note of what was copied, so that a later build
+    without a PDF removes this copy and nothing else."""
+    shutil.copyfile(pdf, site_pdf)
+    os.makedirs(paths.doctrees, exist_ok=True)
+    with open(_made_marker(paths), "w", encoding="utf-8") as fh:
+        fh.write(_digest(site_pdf) or "")
+
+
+def remove_old_pdf(site_pdf: str, paths: Paths) -> None:
+    """The PDF of an earlier build goes (the pages no longer link to it), but only if it
+    is the very file that build copied: a cv.pdf the user put there stays."""
+    if not os.path.isfile(site_pdf):
+        return
+    try:
+        with open(_made_marker(paths), encoding="utf-8") as fh:
+            made = fh.read().strip()
+    except OSError:
+        made = ""
+    if made and _digest(site_pdf) == made:
+        os.remove(site_pdf)
+        os.remove(_made_marker(paths))
+
+
+def profile_failure(app: Any) -> str | None:
+    """Why the profile could not be read at all (missing, not a file, not YAML), or
+    None: then the pages are empty, and the build has failed."""
+    from ..config import CvConfig
+    from ..data.problems import Subtype
+
+    cv = getattr(getattr(app, "config", None), "cv", None)
+    if not isinstance(cv, CvConfig):  # not a sphinx_cv site
+        return None
+    if not os.path.exists(cv.profile_path):
+        return f"the profile {cv.profile_path} does not exist (set cv_profile in conf.py)"
+    facts = cv.facts
+    for problem in getattr(facts, "problems", None) or ():
+        if problem.location.file == cv.profile_path and not problem.path and (
+                problem.subtype == Subtype.FILE
+                or (problem.subtype == Subtype.YAML and "recursive" not in problem.message)):
+            return f"the profile could not be read: {problem}"
+    return None
 
 
 class _OnceEach:
@@ -270,7 +331,34 @@ def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
     if tex is None:
         return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
     pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
+    if pdf:
+        for problem in font_problems(app, os.path.join(paths.latex,
+                                                       os.path.splitext(tex)[0] + ".log")):
+            (warnings or sys.stderr).write(f"{problem.location}: WARNING: "
+                                           f"{problem.describe()} [cv.{problem.subtype.value}]\n")
+            if args.fail_on_warning:
+                warned = warned or "LaTeX: warnings treated as errors (-W); see above"
     return pdf, failed or warned
+
+
+def font_problems(app: Any, log_path: str) -> list[Any]:
+    """The profile's fields with characters the PDF's font has no glyph for."""
+    from ..config import CvConfig
+    from ..data.loader import load_profile
+    from ..data.problems import Location
+    from ..data.scripts import missing_glyphs
+
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as fh:
+            log = fh.read()
+    except OSError:
+        return []
+    cv = getattr(app.config, "cv", None)
+    if "Missing character:" not in log or not isinstance(cv, CvConfig) \
+            or not os.path.isfile(cv.profile_path):
+        return []
+    profile = load_profile(cv.profile_path, cv.bibtex_paths).profile
+    return missing_glyphs(log, profile, Location(cv.profile_path))
 
 
 def cv_tex_file(app: Any, latexdir: str) -> str | None:

@@ -11,7 +11,17 @@ import argparse
 from typing import Any
 
 from ..formats import EXPORTERS
-from . import CommandError, add_command, error, existing_file, note, profile_path, write_output
+from . import (
+    CommandError,
+    add_command,
+    add_output_options,
+    check_output,
+    error,
+    existing_file,
+    note,
+    profile_path,
+    write_output,
+)
 
 
 def register(sub: Any) -> None:
@@ -32,7 +42,7 @@ def register(sub: Any) -> None:
                         help="the profile YAML, or a site folder holding profile.yaml")
     parser.add_argument("--bib", action="append", default=[], metavar="FILE",
                         help="a further BibTeX file (may be repeated)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_output_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -44,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     path = profile_path(args.profile)
     for bib in args.bib:
         existing_file(bib)
+    check_output(args.output, [path, *args.bib], args.force)
     result = load_profile(path, args.bib)
+    check_output(args.output, result.files, args.force)  # and the .bib files it names
     for problem in result.problems:
         error(str(problem))
     # A profile that is missing, not UTF-8 or not YAML at all: nothing to export.

@@ -15,29 +15,47 @@ import os
 from typing import Any
 
 from ..formats import IMPORTERS
-from . import CommandError, UsageError, add_command, error, existing_file, note, write_output
+from . import (
+    CommandError,
+    UsageError,
+    add_command,
+    add_output_options,
+    check_output,
+    error,
+    existing_file,
+    note,
+    write_output,
+)
 
 
 def register(sub: Any) -> None:
     listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
-        sub, "import", help="another format (BibTeX, JSON Resume, a Jekyll site...) to "
-                            "profile YAML",
+        sub, "import", help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
+                            "RenderCV...) to profile YAML",
         description="Convert another format into the profile's YAML, or add it to an "
                     "existing profile with --merge. Fields the profile has no place for "
                     "are kept under 'x-FORMAT' (and listed on stderr), so nothing is "
                     "lost.\n\nformats:\n" + listing,
         examples="""
             sphinx-cv import bibtex papers.bib > publications.yaml
+            sphinx-cv import bibtex abbrev.bib papers.bib -o publications.yaml
             sphinx-cv import jsonresume resume.json -o profile.yaml
             sphinx-cv import academicpages ./mysite.github.io -o profile.yaml
+            sphinx-cv import alfolio ./my-al-folio-site -o profile.yaml
+            sphinx-cv import hugoblox ./my-hugoblox-site -o profile.yaml
+            sphinx-cv import rendercv John_Doe_CV.yaml -o profile.yaml
             sphinx-cv import csl zotero.json --merge profile.yaml
+            sphinx-cv import ris scholar.ris --merge profile.yaml
+            sphinx-cv import orcid 0000-0002-1825-0097 --merge profile.yaml
         """)
     parser.add_argument("format", choices=list(IMPORTERS), metavar="FORMAT",
                         help="one of: " + ", ".join(IMPORTERS))
-    parser.add_argument("source", metavar="SOURCE",
-                        help="the file or site folder to read")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument("source", metavar="SOURCE", nargs="+",
+                        help="the file or site folder to read (for orcid, also an ORCID iD "
+                             "to fetch); BibTeX takes several files, read together "
+                             "(@string macros and crossref span them)")
+    add_output_options(parser)
     parser.add_argument("--merge", metavar="PROFILE",
                         help="add the imported entries to PROFILE (a profile YAML or a "
                              "site folder holding profile.yaml): entries it has already "
@@ -49,13 +67,19 @@ def run(args: argparse.Namespace) -> int:
     from ..formats.common import SourceError
 
     importer = IMPORTERS[args.format]
-    if importer.source == "dir":
-        if not os.path.isdir(args.source):
-            raise UsageError(f"{args.source} is not a folder; expected the site's folder")
-    elif importer.source == "file":
-        existing_file(args.source)
+    sources: list[str] = args.source
+    if len(sources) > 1 and not importer.several:
+        raise UsageError(f"{args.format} reads one source; got {len(sources)}")
+    for source in sources:
+        if importer.source == "dir":
+            if not os.path.isdir(source):
+                raise UsageError(f"{source} is not a folder; expected the site's folder")
+        elif importer.source == "file":
+            existing_file(source)
+    check_output(args.output, sources, args.force, allowed=_merge_target(args))
+    args.source = ", ".join(sources)
     try:
-        imported = importer.load(args.source)
+        imported = importer.load(sources if importer.several else sources[0])
     except SourceError as err:
         raise CommandError(str(err)) from None
     for line in imported.notes:
@@ -73,11 +97,19 @@ def run(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _merge_target(args: argparse.Namespace) -> str | None:
+    """--merge's profile: -o may name it, as writing it is what --merge does."""
+    from . import profile_path
+
+    return profile_path(args.merge) if args.merge else None
+
+
 def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
     from ..data.loader import load_profile
     from ..data.yamldump import profile_yaml
 
-    text = profile_yaml(data, header=f"Imported from {os.path.basename(args.source.rstrip('/'))}"
+    names = ", ".join(os.path.basename(s.rstrip("/")) for s in args.source.split(", "))
+    text = profile_yaml(data, header=f"Imported from {names}"
                                      f" with 'sphinx-cv import {args.format}'.")
     write_output(text, args.output)
     # The output must read back cleanly; say so if some value did not fit the format.

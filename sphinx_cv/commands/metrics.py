@@ -16,21 +16,29 @@ from . import CommandError, UsageError, add_command, error, note, profile_path
 def register(sub: Any) -> None:
     from ..data.metrics import BASE_URL_ENV, SOURCES
 
+    examples = """
+            sphinx-cv metrics update                     (profile.yaml in this folder)
+            sphinx-cv metrics update mysite/ --mailto me@example.org
+            sphinx-cv metrics update profile.yaml --source crossref
+        """
     parser = add_command(
         sub, "metrics", help="citation counts from OpenAlex into metrics.yaml",
+        description="Citation counts for the publications, kept in metrics.yaml beside "
+                    "the profile, which the build reads (never the network). "
+                    "'sphinx-cv metrics update --help' tells more.",
+        examples=examples)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    update = add_command(
+        actions, "update", help="fetch the counts and update metrics.yaml",
         description="Fetch citation counts for every publication with a DOI or arXiv id "
                     "and write them to metrics.yaml beside the profile "
                     "(<id>: {citations: N, source: OpenAlex, date: YYYY-MM-DD}). Requests "
                     "are spaced out, carry your e-mail (the profile's, or --mailto) as "
-                    "the services ask, and time out. Entries you edited (a source other "
-                    "than the one fetched, e.g. 'source: manual') are kept unless --force.",
-        examples="""
-            sphinx-cv metrics update                     (profile.yaml in this folder)
-            sphinx-cv metrics update mysite/ --mailto me@example.org
-            sphinx-cv metrics update profile.yaml --source crossref
-        """)
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    update = actions.add_parser("update", help="fetch the counts and update metrics.yaml")
+                    "the services ask, wait when asked to (HTTP 429 with Retry-After) and "
+                    "time out. Entries you edited (a source other than the one fetched, "
+                    "e.g. 'source: manual') are kept unless --force. The file is replaced "
+                    "at once, never left half written.",
+        examples=examples)
     update.add_argument("profile", metavar="PROFILE", nargs="?", default=".",
                         help="the profile YAML, or a site folder holding profile.yaml "
                              "(default: this folder)")

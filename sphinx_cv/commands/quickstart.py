@@ -8,10 +8,12 @@ and a GitHub Pages workflow. Existing files are never overwritten without ``--fo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from . import CommandError, add_command
@@ -88,17 +90,69 @@ def run(args: argparse.Namespace) -> int:
                                            if len(existing) > 4 else "")
         raise CommandError(f"{shown} already exist{'s' if len(existing) == 1 else ''}; "
                            "nothing written (use --force to overwrite)")
+    _refuse_links_outside(args.dir, targets)
     try:
-        for rel, path in targets.items():
-            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(files[rel])
+        write_all(targets, files)
     except OSError as err:
         raise CommandError(f"cannot write {err.filename or args.dir}: "
-                           f"{err.strerror or err}") from None
+                           f"{err.strerror or err}; nothing written") from None
     print(f"Created a new site in {args.dir}: {', '.join(files)}")
     print("Next: put your details in profile.yaml, then")
     print(f"  sphinx-cv build {args.dir}    (site and CV PDF in "
           f"{os.path.join(args.dir, '_build', 'html')})")
     print(f"  sphinx-cv serve {args.dir}    (live preview while you edit)")
     return 0
+
+
+def _refuse_links_outside(folder: str, targets: dict[str, str]) -> None:
+    """A file (or a folder on its way) that is a symlink leading outside ``folder``
+    would be written there: a site copied from elsewhere must not make quickstart
+    replace ``~/.bashrc``."""
+    root = os.path.realpath(folder)
+    for path in targets.values():
+        real = os.path.realpath(path)
+        if real != root and not real.startswith(root + os.sep):
+            raise CommandError(f"{path} leads outside {folder} (to {real}); nothing written")
+
+
+def write_all(targets: dict[str, str], files: dict[str, str]) -> None:
+    """Every file or none: each is written to a temporary file beside its place, and
+    only when all are written are they renamed into place. On a failure the temporary
+    files and the folders made for them are removed."""
+    import tempfile
+
+    made: list[str] = []
+    staged: list[tuple[str, str]] = []
+    try:
+        for rel, path in targets.items():
+            place = str(Path(path).absolute().parent)
+            folder = place
+            missing = []
+            while not os.path.isdir(folder):
+                missing.append(folder)
+                folder = os.path.dirname(folder)
+            for new in reversed(missing):
+                os.mkdir(new)
+                made.append(new)
+            fd, tmp = tempfile.mkstemp(prefix=".sphinx-cv-", suffix=".tmp",
+                                       dir=place)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(files[rel])
+        for tmp, path in staged:
+            os.chmod(tmp, 0o644 & ~_umask())
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from . import add_command, write_output
+from . import add_command, add_output_options, check_output, write_output
 
 
 def register(sub: Any) -> None:
@@ -17,9 +17,9 @@ def register(sub: Any) -> None:
                     "at the top of profile.yaml).",
         examples="""
             sphinx-cv schema > profile.schema.json
-            sphinx-cv schema -o profile.schema.json
+            sphinx-cv schema -o profile.schema.json --force   (refresh it after an upgrade)
         """)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_output_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -30,5 +30,6 @@ def schema_text() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output(args.output, [], args.force)
     write_output(schema_text(), args.output)
     return 0

@@ -13,7 +13,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from . import CommandError, add_command
+from . import CommandError, UsageError, add_command
 from .build import PDF_NAME, Paths, site_dir
 
 
@@ -42,7 +42,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
-    if args.port:
+    if args.port != 0:  # 0: the system picks a free one
         check_port(args.host, args.port)
     argv = autobuild_args(paths, watched_files(paths.srcdir), args.host, args.port, args.open)
     from sphinx_autobuild.__main__ import main as autobuild
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
 def check_port(host: str, port: int) -> None:
     """A one-line error now, rather than a server error after the first build."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port}: a port is a number from 0 to 65535")
     try:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
             sock.bind((host, port))

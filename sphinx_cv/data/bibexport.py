@@ -10,7 +10,9 @@ and fields the profile only kept (``x-bibtex``) are written back as they were.
 from __future__ import annotations
 
 import calendar
+import fnmatch
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .bibtex.latex import latex_to_text
@@ -23,8 +25,8 @@ from .bibtex.types import (
     entry_kind,
 )
 from .inline import Span, parse_inline
-from .links import Link
-from .model import LINK_FIELDS, Publication
+from .links import Link, link_problem
+from .model import LINK_FIELDS, PRIVATE_FIELDS, Publication
 
 _TEXT_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -95,7 +97,9 @@ def _span(span: Span, protect: bool) -> str:
     inner = "".join(_span(c, protect) for c in span.children)
     if span.kind == "link":
         return r"\href{" + url_value(span.url) + "}{" + inner + "}"
-    return (r"\textbf{" if span.kind == "strong" else r"\emph{") + inner + "}"
+    command = {"strong": r"\textbf{", "underline": r"\underline{",
+               "smallcaps": r"\textsc{"}.get(span.kind, r"\emph{")
+    return command + inner + "}"
 
 
 def _kept_math(text: str) -> bool:
@@ -236,3 +240,64 @@ def _is_month_macro(name: str, value: str) -> bool:
 
 
 _MONTH_MACROS = frozenset(calendar.month_abbr[m].lower() for m in range(1, 13))
+
+
+_URL_FIELDS = frozenset({"url", "doi", "eprint", *LINK_FIELDS, *LINK_KIND_FIELDS.values()})
+
+
+def shown_bibtex(pub: Publication, private: Iterable[str] = PRIVATE_FIELDS) -> str:
+    """The BibTeX a page shows for ``pub``: the entry as the ``.bib`` wrote it (or as
+    generated), without ``private`` fields and without links the link policy refuses."""
+    return without_fields(pub.bibtex or to_bibtex(pub), private)
+
+
+def without_fields(entry: str, private: Iterable[str]) -> str:
+    """``entry`` (one BibTeX entry) without the fields whose name matches one of the
+    ``private`` patterns, or whose link is refused; the rest as written."""
+    patterns = [p.lower() for p in private]
+    start = re.match(r"\s*@\s*[\w-]+\s*[{(]", entry)
+    if start is None:
+        return entry
+    parts = _split_fields(entry[start.end():])
+    if parts is None:
+        return entry
+    head, fields, tail = parts
+    kept = []
+    for text in fields:
+        name, _, value = text.partition("=")
+        name = name.strip().lower()
+        if any(fnmatch.fnmatchcase(name, p) for p in patterns):
+            continue
+        if name in _URL_FIELDS and link_problem(value.strip().strip('{}"').strip()):
+            continue
+        kept.append(text)
+    if len(kept) == len(fields):
+        return entry
+    return entry[:start.end()] + ",".join([head, *kept]) + tail
+
+
+def _split_fields(body: str) -> tuple[str, list[str], str] | None:
+    """The key, the ``name = value`` pieces and the closing part of an entry's body,
+    split at the commas outside braces and quotes; None if it does not close."""
+    pieces: list[str] = []
+    depth, quoted, begin = 0, False, 0
+    for i, ch in enumerate(body):
+        if ch == '"' and depth == 0 and (i == 0 or body[i - 1] != "\\"):
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif ch == "{" or (ch == "(" and depth > 0):
+            depth += 1
+        elif ch in "})":
+            if depth == 0:
+                pieces.append(body[begin:i])
+                tail = body[i:]
+                key, fields = pieces[0], pieces[1:]
+                if fields and not fields[-1].strip():  # a trailing comma
+                    fields, tail = fields[:-1], "," + fields[-1] + tail
+                return key, fields, tail
+            depth -= 1
+        elif ch == "," and depth == 0:
+            pieces.append(body[begin:i])
+            begin = i + 1
+    return None

@@ -112,6 +112,9 @@ class Text(Converter):
         self.markdown = markdown
         self.expected = expected
 
+    checks_controls = True
+    """Control characters are removed here with a warning (a link refuses them itself)."""
+
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         if self.translatable and isinstance(node, ys.MappingNode):
             return self.translations(node, ctx, path)
@@ -143,6 +146,8 @@ class Text(Converter):
         if text is None:
             return INVALID
         text = text.strip()
+        if self.checks_controls:
+            text = _without_controls(text, node, ctx, path)
         if self.markdown and "](" in text:
             # The text is kept; the renderer shows such a link as its plain text.
             for url, why in unsafe_links(text):
@@ -162,6 +167,24 @@ class Text(Converter):
             "minProperties": 1,
         })
         return {"anyOf": [scalar, {"$ref": "#/definitions/Translations"}]}
+
+
+# Line and paragraph separators read as spaces: TeX and most writers have no glyph for
+# them. Other control characters (NUL, BEL, ESC, DEL, C1...) are removed: TeX stops on
+# them ("invalid character"), and a page should not carry them either.
+_SEPARATORS = {0x2028: " ", 0x2029: " ", 0x85: " "}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(text: str, node: ys.Node, ctx: Context, path: str) -> str:
+    text = text.translate(_SEPARATORS)
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    ctx.report(Subtype.VALUE, node, path,
+               f"control character U+{ord(found.group()):04X} removed",
+               value=text, expected="text without control characters")
+    return _CONTROL.sub("", text)
 
 
 class Pattern(Text):
@@ -186,6 +209,8 @@ class Pattern(Text):
 
 class Url(Pattern):
     """A URL or path that may become a link (see :func:`.links.link_problem`)."""
+
+    checks_controls = False  # a link with a control character is dropped whole
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = Text.one_text(self, node, ctx, path)

@@ -1,5 +1,6 @@
 """A small inline Markdown subset for profile text: ``*em*``, ``**strong**``, `` `code` ``
-and ``[text](url)``, with backslash escapes.
+and ``[text](url)``, with backslash escapes; and pandoc's ``[text]{.underline}`` and
+``[text]{.smallcaps}`` (BibTeX's ``\\underline`` student markers and ``\\textsc`` names).
 
 Parsed here, not by the page's parser, so RST and MyST pages render a field the same.
 Anything that is not a complete construct stays literal text, so stray ``_``, ``*`` or
@@ -16,7 +17,8 @@ from .links import link_problem
 
 @dataclass
 class Span:
-    """``kind`` is ``text``, ``emphasis``, ``strong``, ``literal`` or ``link``."""
+    """``kind`` is ``text``, ``emphasis``, ``strong``, ``literal``, ``link``,
+    ``underline`` or ``smallcaps``."""
 
     kind: str
     text: str = ""
@@ -33,6 +35,7 @@ _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MAX_NESTING = 50
 """Links and emphasis nested deeper than this stay literal (no unbounded recursion)."""
 _LINK = re.compile(r"\]\(([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)")
+_CLASS = re.compile(r"\]\{\.(underline|smallcaps)\}")
 _SPECIAL = re.compile(r"[\\`\[*_]")
 """Characters that may start markup; text between them is copied as it is."""
 
@@ -103,6 +106,13 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
                     out.append(Span("link", children=_parse(text[i + 1: end], depth + 1),
                                     url=match.group(1)))
                     i = match.end()
+                    continue
+                styled = _CLASS.match(text, end)
+                if styled and end > i + 1:
+                    flush()
+                    out.append(Span(styled.group(1),
+                                    children=_parse(text[i + 1: end], depth + 1)))
+                    i = styled.end()
                     continue
         if ch in "*_":
             span = _emphasis(text, i, depth)

@@ -3,11 +3,13 @@
 Import maps every section: ``basics`` to ``person``, ``work`` to ``positions``,
 ``education``, ``awards``, ``publications`` and ``interests`` to theirs, and
 ``volunteer``, ``certificates``, ``skills``, ``languages``, ``references`` and
-``projects`` to custom sections of those names. What the profile has no field for
-(``work[].description``, an address, unknown keys) is kept under ``x-jsonresume`` on the
-record it belongs to, so export writes it back: import, export and import again gives the
-same profile. Export reports, instead of dropping quietly, what JSON Resume cannot hold
-(co-authors, teaching, talks...).
+``projects`` to custom sections of those names. The older keys real files still use
+(``company``, ``website``, ``picture``, ``gpa``) and academicpages' ``cv.json`` sections
+(``presentations``, ``teaching``, ``portfolio``) map to the same fields. What the
+profile has no field for (``work[].description``, an address, unknown keys) is kept under
+``x-jsonresume`` on the record it belongs to, so export writes it back: import, export
+and import again gives the same profile. Export reports, instead of dropping quietly,
+what JSON Resume cannot hold (co-authors, teaching, talks...).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
+from .fields import URL
+from .links import LINK_EXPECTED
 from .model import (
     Award,
     Education,
@@ -27,8 +31,11 @@ from .model import (
     Position,
     Profile,
     Publication,
+    Talk,
+    Teaching,
     Topic,
 )
+from .problems import show_value
 from .yamldump import default_section_title, in_field_order, ordered
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -40,17 +47,34 @@ SECTIONS = {"volunteer": "Volunteering", "certificates": "Certificates", "skills
             "languages": "Languages", "references": "References", "projects": "Projects"}
 
 # Per section: JSON Resume key -> profile key, in the record's field order.
+# The schema before v1.0.0 (``website``, ``picture``, ``company``, ``gpa``), which real
+# files and academicpages' cv.json still use, maps to the same fields; when a file gives
+# both spellings, the first one wins and the other is kept under x-jsonresume.
 BASICS = {"name": "name", "label": "position", "email": "email", "phone": "phone",
-          "url": "website", "image": "photo", "summary": "bio"}
-WORK = {"position": "position", "name": "organization", "startDate": "start",
-        "endDate": "end", "location": "location", "url": "url", "summary": "summary",
-        "highlights": "highlights"}
+          "url": "website", "website": "website", "image": "photo", "picture": "photo",
+          "summary": "bio"}
+WORK = {"position": "position", "name": "organization", "company": "organization",
+        "startDate": "start", "endDate": "end", "location": "location", "url": "url",
+        "website": "url", "summary": "summary", "highlights": "highlights"}
 EDUCATION = {"institution": "institution", "studyType": "degree", "area": "field",
-             "score": "gpa", "courses": "courses", "startDate": "start", "endDate": "end",
-             "url": "url"}
-AWARDS = {"title": "title", "awarder": "awarder", "date": "date", "summary": "summary"}
+             "score": "gpa", "gpa": "gpa", "courses": "courses", "startDate": "start",
+             "endDate": "end", "location": "location", "url": "url", "website": "url",
+             "summary": "summary", "highlights": "highlights"}
+AWARDS = {"title": "title", "awarder": "awarder", "date": "date", "url": "url",
+          "website": "url", "summary": "summary", "location": "location",
+          "highlights": "highlights"}
 PUBLICATIONS = {"name": "title", "publisher": "venue", "releaseDate": "date", "url": "url",
-                "summary": "abstract"}
+                "website": "url", "summary": "abstract"}
+# academicpages' cv.json adds sections of its own: talks, teaching and a portfolio.
+TALKS = {"name": "title", "title": "title", "event": "event", "venue": "event",
+         "date": "date", "location": "location", "url": "url", "description": "summary",
+         "summary": "summary"}
+TEACHING = {"course": "course", "name": "course", "title": "course",
+            "institution": "institution", "date": "date", "startDate": "start",
+            "endDate": "end", "role": "role", "location": "location", "url": "url",
+            "description": "summary", "summary": "summary"}
+PORTFOLIO = {"name": "title", "title": "title", "date": "date", "url": "url",
+             "description": "summary", "summary": "summary"}
 ENTRIES = {
     "volunteer": {"position": "title", "organization": "organization", "startDate": "start",
                   "endDate": "end", "url": "url", "summary": "summary",
@@ -66,7 +90,7 @@ ENTRIES = {
 DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
 KNOWN_TOP = ("$schema", "basics", "work", "volunteer", "education", "awards", "certificates",
              "publications", "skills", "languages", "interests", "references", "projects",
-             "meta")
+             "meta", "presentations", "teaching", "portfolio")
 LOCATION_PARTS = ("city", "region", "countryCode")
 # Keys of each section's items in the schema's order, for export.
 SCHEMA_ORDER = {
@@ -99,6 +123,7 @@ def from_jsonresume(resume: Any) -> Converted:
         out.problems.append("the document is not a JSON object; expected a JSON Resume "
                             "such as {\"basics\": {\"name\": ...}}")
         return out
+    resume = _without_unsafe_links(resume, "", out)
     profile: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     basics = resume.get("basics")
@@ -122,7 +147,9 @@ def from_jsonresume(resume: Any) -> Converted:
         profile["interests"] = [_topic(t, out) for t in topics]
     for key, target, table, cls in (("work", "positions", WORK, Position),
                                     ("education", "education", EDUCATION, Education),
-                                    ("awards", "awards", AWARDS, Award)):
+                                    ("awards", "awards", AWARDS, Award),
+                                    ("presentations", "talks", TALKS, Talk),
+                                    ("teaching", "teaching", TEACHING, Teaching)):
         items = _items(resume, key, out, extra)
         if items:
             profile[target] = [_record(item, table, cls, key, out) for item in items]
@@ -130,6 +157,9 @@ def from_jsonresume(resume: Any) -> Converted:
     if pubs:
         profile["publications"] = _publications(pubs, out)
     sections: dict[str, Any] = {}
+    portfolio = _items(resume, "portfolio", out, extra)
+    if portfolio:
+        sections["portfolio"] = [_portfolio_item(item, out) for item in portfolio]
     for key, title in SECTIONS.items():
         items = _items(resume, key, out, extra)
         if items:
@@ -146,6 +176,30 @@ def from_jsonresume(resume: Any) -> Converted:
         profile[X] = extra
     out.data = ordered(profile)
     return out
+
+
+LINK_KEYS = frozenset({"url", "image"})
+"""JSON Resume's keys whose value becomes a link (or an image source) on the site."""
+
+
+def _without_unsafe_links(value: Any, path: str, out: Converted) -> Any:
+    """``value`` without the ``url`` and ``image`` values the link policy refuses
+    (``javascript:``...): each is dropped and said, so it reaches neither the profile nor
+    an ``x-jsonresume`` copy."""
+    if isinstance(value, list):
+        return [_without_unsafe_links(v, f"{path}[{i}]", out) for i, v in enumerate(value)]
+    if not isinstance(value, dict):
+        return value
+    kept: dict[str, Any] = {}
+    for key, item in value.items():
+        where = f"{path}.{key}" if path else str(key)
+        why = URL.problem(item.strip()) if key in LINK_KEYS and isinstance(item, str) else None
+        if why is not None and why != "not a URL":
+            out.problems.append(f"{where}: {why}; dropped (got {show_value(item)}); "
+                                f"expected {LINK_EXPECTED}")
+            continue
+        kept[key] = _without_unsafe_links(item, where, out)
+    return kept
 
 
 def _items(resume: dict[str, Any], key: str, out: Converted,
@@ -172,7 +226,7 @@ def _record(item: dict[str, Any], table: dict[str, str], cls: type, path: str,
     data: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in item.items():
-        if key in table and value not in (None, "", []):
+        if key in table and table[key] not in data and value not in (None, "", []):
             data[table[key]] = _date(value) if key in DATE_KEYS else value
         elif value not in (None, "", []):
             extra[key] = value
@@ -297,6 +351,18 @@ def _entry(section: str, item: dict[str, Any], out: Converted) -> dict[str, Any]
     return _record(item, ENTRIES[section], Entry, section, out)
 
 
+def _portfolio_item(item: dict[str, Any], out: Converted) -> dict[str, Any]:
+    entry = _record(item, PORTFOLIO, Entry, "portfolio", out)
+    extra = entry.get(X, {})
+    if extra.get("category") == "portfolio":  # says only where it came from
+        del extra["category"]
+        out.kept["portfolio[].category"] -= 1
+        out.kept += Counter()
+        if not extra:
+            entry.pop(X)
+    return entry
+
+
 def _publications(items: list[dict[str, Any]], out: Converted) -> list[dict[str, Any]]:
     pubs = []
     used: set[str] = set()
@@ -358,11 +424,13 @@ def to_jsonresume(profile: Profile) -> Converted:
         volunteer.append(item)
     education = []
     for e in profile.education:
-        education.append(_export(e, _invert(EDUCATION), out))
+        education.append(_export(e, _schema_only(EDUCATION, "education"), out))
         out.kept.update(f"education[].{k}" for k in ("advisor", "thesis", "location",
                                                      "summary", "highlights")
                         if getattr(e, k))
-    awards = [_export(a, _invert(AWARDS), out) for a in profile.awards]
+    awards = [_export(a, _schema_only(AWARDS, "awards"), out) for a in profile.awards]
+    out.kept.update(f"awards[].{k}" for a in profile.awards
+                    for k in ("url", "location", "highlights") if getattr(a, k))
     pubs = [_export_publication(p, out) for p in profile.publications]
     interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
     if any(g.intro for g in profile.interests.values()):
@@ -400,8 +468,17 @@ def schema_order(item: dict[str, Any], section: str) -> dict[str, Any]:
             **{k: v for k, v in item.items() if k not in order}}
 
 
+def _schema_only(table: dict[str, str], section: str) -> dict[str, str]:
+    """Profile key -> JSON Resume key, for the keys the schema has in ``section``."""
+    return {k: v for k, v in _invert(table).items() if v in SCHEMA_ORDER[section]}
+
+
 def _invert(table: dict[str, str]) -> dict[str, str]:
-    return {profile_key: key for key, profile_key in table.items()}
+    """Profile key -> JSON Resume key; of two spellings, the first (the schema's)."""
+    inverted: dict[str, str] = {}
+    for key, profile_key in table.items():
+        inverted.setdefault(profile_key, key)
+    return inverted
 
 
 def _section_entries(sections: dict[str, Any], name: str) -> list[Any]:

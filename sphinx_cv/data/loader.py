@@ -136,11 +136,11 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
     _check_photo(profile, site, base, roots, ctx)
     files = [path]
     bib_pubs: list[Publication] = []
-    for bib in dict.fromkeys(bibs):  # each file once, order kept
-        files.append(bib)
-        pubs, problems = load_bibtex_file(bib)
+    bibs = list(dict.fromkeys(bibs))  # each file once, order kept
+    files.extend(bibs)
+    if bibs:  # read together: @string macros and crossref span the files, as in BibTeX
+        bib_pubs, problems = load_bibtex_file(bibs)
         ctx.problems.extend(problems)
-        bib_pubs.extend(pubs)
     profile.publications = merge_publications(bib_pubs, profile.publications, ctx)
     check_references(profile, ctx)
     # Report in file order (stable: problems at one place keep their order).
@@ -152,18 +152,22 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
 
 def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...],
                   ctx: Context) -> str | None:
-    """``path`` if the profile may name it; a file outside the site is reported (a
-    missing one is reported when it is read)."""
+    """``path`` if the profile may name it; a file missing, outside the site or not a
+    regular file is reported where the profile names it, and the rest still loads."""
+    name = profile.bibtex[index]  # named as the user wrote it: the value may be cut short
     try:
         check_file(path, roots)
+        return path
+    except FileNotFoundError:
+        why, expected = f"BibTeX file {name} not found", "an existing .bib file"
     except FileRefused as err:
-        ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
-                   f"bibtex[{index}]", f"BibTeX file {err}; not read", value=path,
-                   expected=err.expected)
-        return None
-    except OSError:
-        pass
-    return path
+        why, expected = f"BibTeX file {name} {err}", err.expected
+    except OSError as err:
+        why = f"cannot read the BibTeX file {name}: {err.strerror}"
+        expected = "a readable .bib file"
+    ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
+               f"bibtex[{index}]", f"{why}; not read", value=path, expected=expected)
+    return None
 
 
 def local_path(value: str, site: str, base: str) -> str | None:
@@ -176,34 +180,53 @@ def local_path(value: str, site: str, base: str) -> str | None:
     return os.path.join(base, value)
 
 
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+"""Files a publication's ``image`` may be: what browsers show in ``<img>``."""
+
+
 def _check_photo(profile: Profile, site: str, base: str, roots: tuple[str, ...],
                  ctx: Context) -> None:
-    """A photo file outside the site, missing or not a regular file is reported and
-    left out (pages show initials; the CV has no photo)."""
+    """A photo or thumbnail file outside the site, missing or not a regular file is
+    reported and left out (pages show initials or no thumbnail; the CV has neither)."""
     person = profile.person
-    if person is None or not person.photo:
-        return
-    local = local_path(person.photo, site, base)
+    if person is not None and person.photo and not _image_ok(
+            person.photo, site, base, roots, ctx, person.loc_of("photo"), "person.photo",
+            "photo"):
+        person.photo = None
+    for i, pub in enumerate(profile.publications):
+        if pub.image and not _image_ok(pub.image, site, base, roots, ctx,
+                                       pub.loc_of("image"), f"publications[{i}].image",
+                                       "image", IMAGE_EXTENSIONS):
+            pub.image = None
+
+
+def _image_ok(value: str, site: str, base: str, roots: tuple[str, ...], ctx: Context,
+              where: Location | None, path: str, what: str,
+              extensions: tuple[str, ...] = ()) -> bool:
+    local = local_path(value, site, base)
     if local is None:
-        return
-    try:
-        check_file(local, roots)
-        return
-    except FileNotFoundError:
-        why, expected = f"photo not found ({local})", "an existing image file"
-    except FileRefused as err:
-        why, expected = f"photo {err}", err.expected
-    except OSError as err:
-        why, expected = f"cannot read the photo: {err.strerror}", "a readable image file"
-    ctx.report(Subtype.FILE, person.loc_of("photo") or Location(ctx.filename),
-               "person.photo", f"{why}; left out", value=person.photo, expected=expected)
-    person.photo = None
+        return True
+    if extensions and not local.lower().endswith(extensions):
+        why, expected = f"{what} is not an image file", "a " + ", ".join(extensions) + " file"
+    else:
+        try:
+            check_file(local, roots)
+            return True
+        except FileNotFoundError:
+            why, expected = f"{what} not found ({local})", "an existing image file"
+        except FileRefused as err:
+            why, expected = f"{what} {err}", err.expected
+        except OSError as err:
+            why, expected = f"cannot read the {what}: {err.strerror}", "a readable image file"
+    ctx.report(Subtype.FILE, where or Location(ctx.filename), path, f"{why}; left out",
+               value=value, expected=expected)
+    return False
 
 
-def load_bibtex_file(path: str) -> tuple[list[Publication], list[Problem]]:
+def load_bibtex_file(paths: str | Sequence[str]) -> tuple[list[Publication], list[Problem]]:
     from .bibtex import load_bibtex  # pybtex is only imported when BibTeX is used
 
-    return load_bibtex(path)
+    return load_bibtex(paths)
 
 
 def merge_publications(from_bib: Iterable[Publication], from_yaml: Iterable[Publication],

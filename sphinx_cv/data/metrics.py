@@ -10,9 +10,11 @@ whose source is not the one being fetched) unless told to replace them.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import os
 import re
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -144,6 +146,41 @@ class FetchError(Exception):
     """One line saying why a request failed."""
 
 
+RETRIES = 2
+"""How often a request answered 429 or 503 is asked again."""
+MAX_RETRY_WAIT = 60.0
+"""The longest wait a ``Retry-After`` may ask for; longer, the run stops."""
+
+
+class _Busy(Exception):
+    def __init__(self, code: int, wait: float) -> None:
+        super().__init__(code)
+        self.code = code
+        self.wait = wait
+
+
+def _retry_after(value: str | None, default: float) -> float:
+    """Seconds from a ``Retry-After`` header (seconds or an HTTP date)."""
+    if not value:
+        return max(default, 1.0)
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return max(default, 1.0)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+
+
+def _why(reason: object) -> str:
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return "timed out"
+    return str(getattr(reason, "strerror", None) or reason)
+
+
 @dataclass
 class Client:
     """A polite HTTP client: a User-Agent with a contact address, a pause between
@@ -169,32 +206,47 @@ class Client:
         url = self.base_url + path + ("?" + urllib.parse.urlencode(query) if query else "")
         if url in self._cache:
             return self._cache[url]
-        wait = self._last + self.delay - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
         agent = "sphinx-cv (https://github.com/sphinx-cv/sphinx-cv"
         agent += f"; mailto:{self.mailto})" if self.mailto else ")"
         request = urllib.request.Request(url, headers={"User-Agent": agent,
                                                        "Accept": "application/json"})
+        for attempt in range(RETRIES + 1):
+            try:
+                data = self._fetch(request, url)
+                break
+            except _Busy as busy:
+                # 429 / 503: wait as long as the service asks (within reason), then
+                # ask again; still busy after that, stop the run.
+                if attempt == RETRIES or busy.wait > MAX_RETRY_WAIT:
+                    raise FetchError(f"{SOURCE_NAMES[self.source]} answered HTTP "
+                                     f"{busy.code} (too many requests) for {url}") from None
+                self._last = time.monotonic() + busy.wait - self.delay
+        self._cache[url] = data
+        return data
+
+    def _fetch(self, request: urllib.request.Request, url: str) -> Any:
+        wait = self._last + self.delay - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
         try:
             with self.opener(request, timeout=self.timeout) as response:
-                data = json.loads(response.read().decode("utf-8"))
+                return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as err:
             if err.code == 404:
-                data = None
-            else:
-                raise FetchError(f"{SOURCE_NAMES[self.source]} answered HTTP {err.code} "
-                                 f"for {url}") from None
+                return None
+            if err.code in (429, 503):
+                raise _Busy(err.code, _retry_after(err.headers.get("Retry-After"),
+                                                   self.delay)) from None
+            raise FetchError(f"{SOURCE_NAMES[self.source]} answered HTTP {err.code} "
+                             f"for {url}") from None
         except urllib.error.URLError as err:
-            raise FetchError(f"cannot reach {self.base_url}: {err.reason}") from None
+            raise FetchError(f"cannot reach {self.base_url}: {_why(err.reason)}") from None
         except (TimeoutError, OSError) as err:
-            raise FetchError(f"cannot reach {self.base_url}: {err}") from None
+            raise FetchError(f"cannot reach {self.base_url}: {_why(err)}") from None
         except (ValueError, UnicodeDecodeError):
             raise FetchError(f"{SOURCE_NAMES[self.source]} sent no JSON for {url}") from None
         finally:
             self._last = time.monotonic()
-        self._cache[url] = data
-        return data
 
     def citations(self, doi: str) -> int | None:
         """The count for ``doi``; None when the service does not know the work."""

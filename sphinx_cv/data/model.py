@@ -206,6 +206,15 @@ class Authors(Converter):
 AUTHORS = Authors()
 
 
+PRIVATE_FIELDS = ("file", "files", "pdf-file", "local-url", "annote", "annotation", "comment",
+                  "owner", "timestamp", "date-added", "date-modified", "added-at",
+                  "groups", "readstatus", "priority", "mendeley-*", "bdsk-*", "jabref-*",
+                  "zotero-*", "x-*")
+"""Fields a reference manager writes for its user alone (the paper's file on disk,
+reading notes, who added it and when): left out of the BibTeX a page shows. Patterns as
+:mod:`fnmatch` reads them; ``cv_bibtex_private_fields`` replaces the list."""
+
+
 @dataclass
 class Person(Located):
     """The researcher: name, position, contact and links shown in headers and cards."""
@@ -445,7 +454,18 @@ class Talk(Dated):
 
     title: str = spec(TEXT, "Title of the talk.", aliases=("name",), required=True)
     event: str | None = spec(TEXT, "Event or host.", aliases=("venue", "conference", "host"))
+    slides: str | None = spec(URL, "Slides: a URL or a path on the site.",
+                              aliases=("slidesurl",))
+    video: str | None = spec(URL, "Recording of the talk.", aliases=("videourl", "recording"))
     links: list[Link] = spec(LINKS, "Slides, video and other links.", list_default=True)
+
+    def all_links(self) -> list[Link]:
+        """Slides and video first, then ``links`` (a URL given twice shows once)."""
+        out = [link for link in (make_link(kind, getattr(self, kind))
+                                 for kind in ("slides", "video") if getattr(self, kind))
+               if link is not None]
+        seen = {link.url for link in out}
+        return out + [link for link in self.links if link.url not in seen]
 
 
 @dataclass
@@ -517,6 +537,13 @@ PUB_TYPE = Choice(pubtypes.NAMES, pubtypes.aliases())
 LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")
 
 
+def entry_links(entry: Any) -> list[Link]:
+    """The links an entry of any section shows, in order (its ``all_links()`` when it
+    has shorthand fields, else its ``links``)."""
+    all_links = getattr(entry, "all_links", None)
+    return list(all_links() if all_links is not None else getattr(entry, "links", []))
+
+
 @dataclass
 class Publication(Located):
     """A publication: paper, preprint, thesis, book, patent...
@@ -565,8 +592,11 @@ class Publication(Located):
                           aliases=("featured", "highlight"), default=False)
     award: str | None = spec(TEXT, "An award the paper won, e.g. 'Best Paper Award'.")
     abstract: str | None = spec(TEXT, "Abstract; shown in an expandable block in HTML.")
-    note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",
-                                                                            "annote"))
+    image: str | None = spec(URL, "Thumbnail beside the entry on the web (not in the CV): "
+                             "a path relative to the profile, /path from the site's "
+                             "folder, or a URL.", aliases=("thumbnail", "teaser"))
+    # Not "annote": reference managers keep private reading notes there.
+    note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",))
     bibtex: str | None = spec(Text(markdown=False), "BibTeX shown with the entry; "
                               "generated when absent.")
 

@@ -113,3 +113,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.describe()} [cv.{self.subtype.value}]"
+
+
+def show_value(value: object, limit: int = 60) -> str:
+    """A short quoted rendering of a user value for messages."""
+    text = repr(value)
+    if len(text) > limit:
+        text = text[: limit - 4] + "...'"
+    return text

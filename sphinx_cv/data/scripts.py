@@ -7,9 +7,10 @@ else needs xelatex, and CJK text also needs xeCJK with a CJK font.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
-from .problems import Location
+from .problems import Location, Problem, Subtype
 
 # Beyond ASCII, Latin-1 and Latin Extended-A: punctuation pdflatex's utf8 input covers.
 _PDFLATEX_PUNCT = frozenset("\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021"
@@ -88,3 +89,46 @@ def script_needs(texts: Iterator[str] | list[str]) -> ScriptNeeds:
                 needs.cjk, needs.example = True, char
                 return needs
     return needs
+
+
+def iter_fields(value: object, path: str = "",
+                where: Location | None = None) -> Iterator[tuple[str, str, Location | None]]:
+    """(field path, string, where it was written) for every string of a loaded profile."""
+    if isinstance(value, str):
+        yield path, value, where
+    elif isinstance(value, Location):
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        loc_of = getattr(value, "loc_of", None)
+        for f in dataclasses.fields(value):
+            if f.name not in ("source", "locations", "path"):
+                at = loc_of(f.name) if loc_of is not None else where
+                yield from iter_fields(getattr(value, f.name),
+                                       f"{path}.{f.name}" if path else f.name, at or where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_fields(item, f"{path}.{key}" if path else str(key), where)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from iter_fields(item, f"{path}[{i}]", where)
+
+
+# What xelatex and lualatex write to the log for a character the font has no glyph for.
+_MISSING = re.compile(r"Missing character: There is no (.) \(U\+([0-9A-Fa-f]{4,6})\)")
+
+
+def missing_glyphs(log: str, profile: object, fallback: Location) -> list[Problem]:
+    """One problem for each field holding characters the PDF's font lacks (TeX leaves
+    them out of the PDF and only says so in its log)."""
+    chars = {chr(int(code, 16)) for _, code in _MISSING.findall(log)}
+    problems = []
+    for path, text, where in iter_fields(profile):
+        lacking = sorted({c for c in text if c in chars})
+        if lacking:
+            chars -= set(lacking)
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking)
+            problems.append(Problem(
+                Subtype.VALUE, f"the PDF's font has no glyph for {shown}; left out of the PDF",
+                where or fallback, path,
+                expected="characters the font has (or set the font in latex_elements)"))
+    return problems

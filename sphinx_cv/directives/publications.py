@@ -19,6 +19,7 @@ from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
 from ..web.pubpages import PAGE_ATTR, PAGES_DIR, page_slug
+from ..web.thumbs import thumbnail
 from .common import (
     CvDirective,
     OptionSpec,
@@ -180,12 +181,16 @@ class PublicationList(CvDirective):
         if self.filtered:
             item["classes"] += [f"cv-year-{pub.year or 'none'}",
                                 *(f"cv-tag-{tag_slug(t)}" for t in pub.tags)]
+        thumb = thumbnail(self.cv, pub)
+        if thumb is not None:
+            item += thumb
+            item["classes"].append("cv-pub-with-thumb")
         para = nodes.paragraph(classes=["cv-pub-text"])
         if numbered:
             try:
-                shown = label_format.format(label=label, number=number,
-                                            prefix=label[: len(label) - len(str(number))])
-            except (KeyError, IndexError, ValueError):
+                shown = _format_label(label_format, label=label, number=number,
+                                      prefix=label[: len(label) - len(str(number))])
+            except (KeyError, IndexError, ValueError, AttributeError, TypeError):
                 self.warn(f"bad :label-format: {label_format!r}; placeholders are {{label}}, "
                           "{number} and {prefix}")
                 shown = label
@@ -210,10 +215,21 @@ class PublicationList(CvDirective):
             block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
             item += block
         if bibtex:
-            from ..data.bibexport import to_bibtex  # only lists that show BibTeX need it
+            from ..data.bibexport import shown_bibtex  # only lists showing BibTeX need it
 
-            text = pub.bibtex or to_bibtex(pub)
+            text = shown_bibtex(pub, self.cv.bibtex_private_fields)
             block = cv_details(summary=cv_text("BibTeX"), classes=["cv-bibtex"])
             block += nodes.literal_block(text, text, language="bibtex")
             item += block
         return item
+
+
+def _format_label(template: str, **values: object) -> str:
+    """``template`` with the placeholders ``values`` names, and nothing else: no
+    ``{number.x}`` attribute or ``{label[0]}`` index (a ValueError, told as a warning)."""
+    import string
+
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None and name not in values:
+            raise ValueError(name)
+    return template.format(**values)

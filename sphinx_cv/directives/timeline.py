@@ -108,6 +108,29 @@ def _ends_sentence(parts: list[nodes.Node]) -> bool:
     return sentence(text) == text
 
 
+def entry_year(entry: Any) -> int | None:
+    """The year an entry is listed under: its date's, else its start's (None when
+    undated or free text without a year)."""
+    start, _ = entry.when
+    return start.year if start is not None and start.year else None
+
+
+def group_by_year(entries: list[Any]) -> list[tuple[int | None, list[Any]]]:
+    """Consecutive runs of one year, in the order given (sort first for one group per
+    year); undated entries gathered at the end."""
+    groups: list[tuple[int | None, list[Any]]] = []
+    undated = []
+    for entry in entries:
+        year = entry_year(entry)
+        if year is None:
+            undated.append(entry)
+        elif groups and groups[-1][0] == year:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((year, [entry]))
+    return groups + ([(None, undated)] if undated else [])
+
+
 class Timeline(CvDirective):
     """Entries of one section (``education``, ``positions``, ``research``, ``teaching``,
     ``awards``, ``service``, ``talks``, ``news`` or a custom section) with their dates."""
@@ -117,6 +140,7 @@ class Timeline(CvDirective):
         "sort": choice("none", "newest", "oldest"),
         "limit": positive_int,
         "dates": yes_no,
+        "group-by": choice("none", "year"),
         "class": words,
     }
     option_help: ClassVar[dict[str, str]] = {
@@ -125,6 +149,8 @@ class Timeline(CvDirective):
                 "oldest first.",
         "limit": "Show at most this many entries.",
         "dates": "Show the date column (default: yes when any entry has a date).",
+        "group-by": "Group the entries under a heading per year (``year``; undated ones "
+                    "last, under none) or not at all (``none``, default).",
     }
     argument_help: ClassVar[str] = (
         "SECTION: ``education``, ``positions``, ``research``, ``teaching``, ``awards``, "
@@ -155,6 +181,14 @@ class Timeline(CvDirective):
         root = nodes.container(classes=["cv-timeline", f"cv-timeline-{name}",
                                         "cv-dated" if show_dates else "cv-undated",
                                         *self.options.get("class", [])])
+        if self.options.get("group-by", "none") == "year":
+            for year, group in group_by_year(entries):
+                if year is not None:
+                    root += nodes.rubric(str(year), str(year), classes=["cv-group-title"])
+                box = nodes.container(classes=["cv-timeline-group"])
+                box.extend(self.entry(entry, show_dates) for entry in group)
+                root += box
+            return [root]
         for entry in entries:
             root += self.entry(entry, show_dates)
         return [root]
@@ -182,7 +216,7 @@ class Timeline(CvDirective):
             for text in entry.highlights:
                 bullets += nodes.list_item("", nodes.paragraph("", "", *inline_nodes(text)))
             body += bullets
-        links = list(getattr(entry, "links", []))
+        links = m.entry_links(entry)
         if entry.url:
             links.insert(0, m.Link("Link", entry.url, "url"))
         if links:

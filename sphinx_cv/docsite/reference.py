@@ -176,11 +176,17 @@ def cli_commands() -> dict[str, argparse.ArgumentParser]:
     """``sphinx-cv``'s parser and its subcommands' parsers, by name ('' for the top)."""
     from .. import cli
 
-    parser = cli._parser()
-    commands = {"": parser}
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            commands.update(action.choices)
+    def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        return {name: sub for action in parser._actions
+                if isinstance(action, argparse._SubParsersAction)
+                for name, sub in action.choices.items()}
+
+    commands = {"": cli._parser()}
+    for name, parser in subcommands(commands[""]).items():
+        commands[name] = parser
+        # Commands with actions of their own (metrics update): each its own entry.
+        commands.update({f"{name} {action}": sub
+                         for action, sub in subcommands(parser).items()})
     return commands
 
 

@@ -65,10 +65,12 @@ class Importer:
     """``file``, ``dir`` or ``any`` (a file, or something to fetch such as an ORCID iD)."""
     module: str
     function: str = "load"
+    several: bool = False
+    """Whether several sources are read together (``load`` then takes a list)."""
 
     @property
-    def load(self) -> Callable[[str], Imported]:
-        loaded: Callable[[str], Imported] = getattr(
+    def load(self) -> Callable[[Any], Imported]:
+        loaded: Callable[[Any], Imported] = getattr(
             importlib.import_module(self.module, __name__), self.function)
         return loaded
 
@@ -94,12 +96,19 @@ class Exporter:
 
 
 IMPORTERS: dict[str, Importer] = {i.name: i for i in (
-    Importer("bibtex", "a .bib file (publications)", "file", ".bibtex"),
+    Importer("bibtex", ".bib file(s) (publications)", "file", ".bibtex", several=True),
     Importer("jsonresume", "a JSON Resume resume.json (a whole profile)", "file",
              ".jsonresume"),
     Importer("csl", "CSL-JSON, as Zotero exports it (publications)", "file", ".csl"),
     Importer("academicpages", "an academicpages (Jekyll) site folder", "dir",
              ".academicpages"),
+    Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
+    Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
+    Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
+    Importer("ris", "RIS, as Google Scholar, EndNote, Zotero and Mendeley export it "
+             "(publications)", "file", ".ris"),
+    Importer("orcid", "an ORCID record: a saved public-API JSON file, or an ORCID iD to "
+             "fetch", "any", ".orcid"),
 )}
 """Importers by name, in the order ``--help`` lists them."""
 

@@ -26,18 +26,26 @@ from .common import (
     clean,
     empty,
     find_doi,
-    front_matter,
     has_html,
     html_text,
     iso_date,
+    jsonable,
     load_json,
     load_yaml,
     make_id,
     read_text,
+    refused_link,
     safe_url,
     year_of,
 )
-from .sites import add_entries, is_placeholder, name_variants, person_links, split_body
+from .sites import (
+    SiteReader,
+    add_entries,
+    is_placeholder,
+    name_variants,
+    person_links,
+    split_body,
+)
 
 X = "x-academicpages"
 STRUCTURAL = frozenset({"collection", "layout", "published", "author_profile"})
@@ -74,6 +82,8 @@ def load(folder: str) -> Imported:
         add_entries(talks, cv.pop("talks", []), Talk, imp, X, "_data/cv.json")
         add_entries(teaching, cv.pop("teaching", []), Teaching, imp, X, "_data/cv.json")
         add_entries(portfolio, cv.pop("portfolio", []), Entry, imp, X, "_data/cv.json")
+        for name, section in cv.pop("sections", {}).items():
+            data.setdefault("sections", {})[name] = section
         data.update(cv)
     if person.get("name"):
         authors = [a for p in pubs for a in p.get("authors", [])]
@@ -93,14 +103,7 @@ def load(folder: str) -> Imported:
     return imp
 
 
-class _Site:
-    def __init__(self, folder: str, imp: Imported) -> None:
-        self.folder = folder
-        self.imp = imp
-        self.used: set[str] = set()
-
-    def path(self, *parts: str) -> str:
-        return os.path.join(self.folder, *parts)
+class _Site(SiteReader):
 
     # --- _config.yml ---------------------------------------------------------------------
 
@@ -146,25 +149,15 @@ class _Site:
     # --- collections ---------------------------------------------------------------------
 
     def pages(self, collection: str, convert: Any) -> list[dict[str, Any]]:
-        folder = self.path(collection)
-        if not os.path.isdir(folder):
-            return []
         out = []
-        for name in sorted(os.listdir(folder)):
-            if name.startswith(".") or not name.endswith((".md", ".markdown", ".html")):
-                continue
-            path = os.path.join(folder, name)
-            self.imp.entries += 1
-            meta, body = front_matter(path, self.imp)
-            if meta is None:
-                continue
+        for name, path, meta, body in self.markdown_pages(collection):
             entry = convert(meta, body, f"{collection}/{name}", path)
             if entry is not None:
                 out.append(entry)
         return out
 
     def _extra(self, meta: dict[str, Any], used: set[str], where: str) -> dict[str, Any]:
-        extra = {k: _jsonable(v) for k, v in meta.items()
+        extra = {k: jsonable(v) for k, v in meta.items()
                  if k not in used and k not in STRUCTURAL and not empty(v)}
         self.imp.kept.update(f"{where.split('/')[0]}[].{k}" for k in extra)
         return extra
@@ -173,7 +166,11 @@ class _Site:
         if empty(value):
             return None
         url = safe_url(str(value))
-        if url is None:
+        refused = refused_link(str(value))
+        if refused:  # the caller leaves it out of x-academicpages too
+            self.imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.{field}",
+                             value=repr(clean(str(value))))
+        elif url is None:
             self.imp.problem(Location(path), "not a safe link (http, https, mailto or a "
                              f"relative path); kept under {X}", path=f"{where}.{field}",
                              value=repr(clean(str(value))))
@@ -208,6 +205,8 @@ class _Site:
                            ("bibtexurl", "bibtex_url"), ("codeurl", "code")):
             url = self._url(meta.get(key), where, key, path)
             if url is None:
+                if refused_link(meta.get(key)):
+                    used.add(key)
                 continue
             used.add(key)
             if field == "url" and url.lower().split("?")[0].endswith(".pdf"):
@@ -268,6 +267,7 @@ class _Site:
             url = self._url(meta.get(key), where, key, path)
             if url:
                 links[label] = url
+            if url or refused_link(meta.get(key)):
                 used.add(key)
         if links:
             talk["links"] = links
@@ -394,82 +394,21 @@ class _Site:
             self.imp.problem(Location(path), "not a JSON object; skipped",
                              expected="a JSON Resume such as {\"basics\": ...}")
             return {}
-        resume = dict(resume)
-        own = {k: resume.pop(k) for k in ("presentations", "teaching", "portfolio")
-               if k in resume}
-        for job in resume.get("work") or []:
-            if isinstance(job, dict):  # academicpages writes company and website
-                if "company" in job and "name" not in job:
-                    job["name"] = job.pop("company")
-                if "website" in job and "url" not in job:
-                    job["url"] = job.pop("website")
-        for degree in resume.get("education") or []:
-            if isinstance(degree, dict) and "gpa" in degree and "score" not in degree:
-                degree["score"] = degree.pop("gpa")
-        self.imp.entries += sum(len(v) for v in (*resume.values(), *own.values())
-                                if isinstance(v, list))
+        # The JSON Resume mapping reads academicpages' own keys too (company, website,
+        # gpa, presentations, teaching, portfolio).
+        self.imp.entries += sum(len(v) for v in resume.values() if isinstance(v, list))
         converted = from_jsonresume(resume)
         for message in converted.problems:
             self.imp.problem(Location(path), message)
         self.imp.kept.update({f"_data/cv.json: {k}": n for k, n in converted.kept.items()})
         data = _rename_x(converted.data)
-        data["talks"] = [t for t in (self._cv_talk(p) for p in own.get("presentations") or [])
-                         if t]
-        data["teaching"] = [t for t in (self._cv_course(c) for c in own.get("teaching") or [])
-                            if t]
-        data["portfolio"] = [t for t in (self._cv_item(c) for c in own.get("portfolio") or [])
-                             if t]
+        sections = data.get("sections", {})
+        data["portfolio"] = sections.pop("portfolio", [])
+        if not sections:
+            data.pop("sections", None)
         for pub in data.get("publications", []):
             pub["id"] = make_id(pub.get("title"), year_of(pub.get("date")), self.used)
         return data
-
-    def _cv_entry(self, item: Any, table: dict[str, str], section: str) -> dict[str, Any]:
-        if not isinstance(item, dict):
-            return {}
-        out: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for key, value in item.items():
-            if empty(value):
-                continue
-            if key in table:
-                target = table[key]
-                if target == "url":
-                    url = safe_url(str(value))
-                    if url:
-                        out["url"] = url
-                    else:
-                        extra[key] = value
-                else:
-                    out[target] = iso_date(value) if target == "date" else value
-            else:
-                extra[key] = value
-                self.imp.kept[f"_data/cv.json: {section}[].{key}"] += 1
-        if extra:
-            out[X] = extra
-        return out
-
-    def _cv_talk(self, item: Any) -> dict[str, Any]:
-        return self._cv_entry(item, {"name": "title", "title": "title", "event": "event",
-                                     "venue": "event", "date": "date",
-                                     "location": "location", "url": "url",
-                                     "description": "summary"}, "presentations")
-
-    def _cv_course(self, item: Any) -> dict[str, Any]:
-        return self._cv_entry(item, {"course": "course", "name": "course",
-                                     "title": "course", "institution": "institution",
-                                     "date": "date", "role": "role", "url": "url",
-                                     "description": "summary"}, "teaching")
-
-    def _cv_item(self, item: Any) -> dict[str, Any]:
-        entry = self._cv_entry(item, {"name": "title", "title": "title", "date": "date",
-                                      "url": "url", "description": "summary"}, "portfolio")
-        extra = entry.get(X, {})
-        if extra.get("category") == "portfolio":  # says only where it came from
-            del extra["category"]
-            self.imp.kept["_data/cv.json: portfolio[].category"] -= 1
-            if not extra:
-                entry.pop(X)
-        return entry
 
 
 def _rename_x(value: Any) -> Any:
@@ -480,13 +419,3 @@ def _rename_x(value: Any) -> Any:
         return [_rename_x(v) for v in value]
     return value
 
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as YAML writes them back (dates as text)."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return iso_date(value)
-    return clean(value)

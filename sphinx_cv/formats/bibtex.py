@@ -7,6 +7,7 @@ profile has no field for is kept in each publication's ``x-bibtex``.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from ..data.problems import Subtype
@@ -14,8 +15,10 @@ from . import Exported, Imported
 from .common import SourceError
 
 
-def load(path: str) -> Imported:
-    pubs, problems = read_publications(path)
+def load(paths: str | Sequence[str]) -> Imported:
+    """The publications of one .bib file, or of several read together."""
+    path = paths if isinstance(paths, str) else ", ".join(paths)
+    pubs, problems = read_publications(paths)
     if not pubs and any(p.subtype == Subtype.FILE for p in problems):
         raise SourceError(f"{path}: " + "; ".join(p.describe() for p in problems))
     imp = Imported({"publications": pubs}, problems=problems, entries=len(pubs))
@@ -29,12 +32,13 @@ def load(path: str) -> Imported:
     return imp
 
 
-def read_publications(path: str) -> tuple[list[dict[str, Any]], list[Any]]:
-    """The entries of a .bib file as profile data (duplicate keys renamed, not dropped)."""
+def read_publications(paths: str | Sequence[str]) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The entries of .bib files as profile data (duplicate keys renamed, not dropped),
+    exactly the entries a build reading them keeps."""
     from ..data.bibtex import load_bibtex
     from ..data.yamldump import record_data
 
-    pubs, problems = load_bibtex(path, keep_duplicates=True)
+    pubs, problems = load_bibtex(paths)
     return [record_data(p) for p in pubs], list(problems)
 
 

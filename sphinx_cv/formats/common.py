@@ -11,7 +11,14 @@ from typing import Any
 
 import yaml
 
-from ..data.links import looks_like_url, make_link, normalize_url
+from ..data.dates import PRESENT_WORDS
+from ..data.links import (
+    is_safe_link,
+    link_problem,
+    looks_like_url,
+    make_link,
+    normalize_url,
+)
 from ..data.problems import Location, Subtype
 from . import Imported
 
@@ -20,14 +27,15 @@ class SourceError(Exception):
     """The source cannot be read at all (missing, not UTF-8, not the format): one line."""
 
 
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-"""The only URL schemes an imported link may have; other links are relative or fragments."""
-
-
 def read_text(path: str) -> str:
+    """A file's text, read through :func:`sphinx_cv.data.files.read_file` (regular files
+    only, size-limited), as UTF-8 with universal newlines."""
+    from ..data.files import FileRefused, read_file
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_file(path)  # never blocks on a FIFO, never reads /dev/zero forever
+    except FileRefused as err:
+        raise SourceError(f"{path}: {err}") from None
     except FileNotFoundError:
         raise SourceError(f"no such file: {path}") from None
     except OSError as err:
@@ -145,6 +153,36 @@ def _padded(text: str) -> str:
     return "-".join(part.zfill(2) for part in text.split("-"))
 
 
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|to)\s*(.+?)\s*$")
+
+
+def date_range(value: Any) -> dict[str, Any]:
+    """``{"start": 1933, "end": 1955}`` from ``1933 - 1955``, ``2017-2019``, ``2015-now``
+    or ``2023 - present``; ``{"date": 1905}`` from a single date; ``{}`` from nothing.
+    A date such as ``2019-05`` is one date, not a range."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    if not isinstance(value, str) or re.fullmatch(r"\s*\d{4}-\d{1,2}(-\d{1,2})?\s*", value):
+        return {"date": iso_date(value)}
+    found = _RANGE.match(value)
+    if found and re.match(r"^\d{4}", found.group(1)):
+        end = found.group(2)
+        return {"start": iso_date(found.group(1)),
+                "end": "present" if end.lower() in PRESENT_WORDS else iso_date(end)}
+    return {"date": iso_date(value)}
+
+
+def jsonable(value: Any) -> Any:
+    """Front matter values as YAML writes them back (dates as text)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return iso_date(value)
+    return clean(value)
+
+
 def year_of(value: Any) -> int | None:
     found = re.search(r"(?<!\d)([12]\d{3})(?!\d)", str(iso_date(value)) if value else "")
     return int(found.group(1)) if found else None
@@ -162,8 +200,8 @@ def has_html(value: str) -> bool:
 
 
 def safe_url(value: Any) -> str | None:
-    """``value`` as a link the site may show: http(s), mailto, tel, a relative path or a
-    fragment; None for anything else (``javascript:``, ``data:``, ``file:``...)."""
+    """``value`` as a link the site may show, or None: the one link policy
+    (:func:`..data.links.link_problem`) decides, as for the profile."""
     if not isinstance(value, str):
         return None
     text = clean(value)
@@ -173,11 +211,17 @@ def safe_url(value: Any) -> str | None:
     if not looks_like_url(text):
         return None
     text = normalize_url(text)
-    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", text)
-    if (scheme and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\d", text)
-            and scheme.group(1).lower() not in SAFE_SCHEMES):
+    return text if is_safe_link(text) else None
+
+
+def refused_link(value: Any) -> str | None:
+    """Why the link policy refuses ``value`` (``javascript:``, a control character...),
+    or None when it is safe or no link at all (plain text may be kept under ``x-``;
+    a refused link is dropped)."""
+    if not isinstance(value, str):
         return None
-    return text
+    text = value.strip()
+    return link_problem(text) and link_problem(normalize_url(text))
 
 
 def link_url(label: str, value: Any) -> str | None:

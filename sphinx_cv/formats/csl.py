@@ -13,7 +13,16 @@ from typing import Any
 from ..data.problems import Location
 from ..data.pubtypes import csl_reads, pub_type
 from . import Exported, Imported
-from .common import SourceError, clean, empty, html_text, load_json, make_id, safe_url
+from .common import (
+    SourceError,
+    clean,
+    empty,
+    html_text,
+    load_json,
+    make_id,
+    refused_link,
+    safe_url,
+)
 
 X = "x-csl"
 
@@ -106,8 +115,12 @@ def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
     url = item.get("URL")
     if not empty(url):
         safe = safe_url(str(url))
+        refused = refused_link(url)
         if safe:
             pub["url"] = safe
+        elif refused:
+            imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.URL",
+                        value=str(url))
         else:
             imp.problem(Location(path), "not a safe link (http, https or a relative "
                         "path); kept under " + x_key, path=f"{where}.URL", value=str(url))

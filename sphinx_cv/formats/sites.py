@@ -3,13 +3,44 @@ from several files of one site without duplicates, person links, Markdown bodies
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..data.links import kind_of, make_link
 from . import Imported
-from .common import clean, empty, link_url
+from .common import clean, empty, front_matter, link_url
 from .merge import find_match, plain
+
+
+class SiteReader:
+    """What reading any site folder needs: its paths, the importer's record, used ids."""
+
+    def __init__(self, folder: str, imp: Imported) -> None:
+        self.folder = folder
+        self.imp = imp
+        self.used: set[str] = set()
+
+    def path(self, *parts: str) -> str:
+        return os.path.join(self.folder, *parts)
+
+    def markdown_pages(self, collection: str
+                       ) -> Iterator[tuple[str, str, dict[str, Any], str]]:
+        """(name, path, front matter, body) of each page of a collection folder, in name
+        order; each counts as an entry, and one whose front matter is invalid is reported
+        (by :func:`front_matter`) and not given."""
+        folder = self.path(collection)
+        if not os.path.isdir(folder):
+            return
+        for name in sorted(os.listdir(folder)):
+            if name.startswith(".") or not name.endswith((".md", ".markdown", ".html")):
+                continue
+            path = os.path.join(folder, name)
+            self.imp.entries += 1
+            meta, body = front_matter(path, self.imp)
+            if meta is not None:
+                yield name, path, meta, body
 
 
 def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: type,

@@ -27,6 +27,8 @@ def _span(span: Span) -> nodes.Node:
         if not is_safe_link(span.url):  # reported when the profile was loaded
             return nodes.inline("", "", *children)
         return nodes.reference("", "", *children, refuri=span.url)
+    if span.kind in ("underline", "smallcaps"):  # styled by sphinx-cv.css and the .sty
+        return nodes.inline("", "", *children, classes=[f"cv-{span.kind}"])
     cls = nodes.strong if span.kind == "strong" else nodes.emphasis
     return cls("", "", *children)
 

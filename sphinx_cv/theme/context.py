@@ -36,7 +36,7 @@ from .head import (
     shorten,
 )
 from .icons import ICONS, icon_for
-from .options import ThemeOptions, parse_options
+from .options import COMMENT_SERVICES, ThemeOptions, comments_here, parse_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -149,6 +149,9 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "favicon": favicon(initials(person.name), opts) if person else "",
         "accent_css": accent_css(opts),
         "sidebar": person is not None and opts.profile_sidebar,
+        "comments": ({"script": COMMENT_SERVICES[opts.comments].script,
+                      "data": opts.comments_data}
+                     if comments_here(opts, pagename) else None),
     }
     site["head"] = head_values(context, pagename, root, person, opts, avatar_url, baseurl)
     context["cv_site"] = site

@@ -6,6 +6,7 @@ typo never breaks the page (nor lets arbitrary text into the page's CSS).
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from ..data.fields import yes_no_word
 from ..data.links import kind_of
 
 AVATAR_SHAPES = ("circle", "rounded", "square")
+COMMENT_PAGES = ("publications/*",)
+"""Where comments go by default: each publication's page."""
 
 # Hex, a colour name, or a CSS colour function of numbers: nothing that could close the
 # declaration it is put in.
@@ -36,6 +39,30 @@ class ThemeOptions:
     description: str = ""
     analytics_script: str = ""
     analytics_data: dict[str, str] = field(default_factory=dict)
+    comments: str = ""
+    """A key of :data:`COMMENT_SERVICES`, or "" for no comments."""
+    comments_data: dict[str, str] = field(default_factory=dict)
+    comments_pages: list[str] = field(default_factory=lambda: list(COMMENT_PAGES))
+
+
+@dataclass(frozen=True)
+class CommentService:
+    script: str
+    required: tuple[str, ...]
+    """data-* attributes the service cannot work without (the user's repository...)."""
+    defaults: dict[str, str]
+
+
+COMMENT_SERVICES = {
+    "giscus": CommentService(
+        "https://giscus.app/client.js", ("repo", "repo-id", "category-id"),
+        {"mapping": "pathname", "reactions-enabled": "1", "input-position": "top",
+         "theme": "preferred_color_scheme", "loading": "lazy"}),
+    "utterances": CommentService(
+        "https://utteranc.es/client.js", ("repo",),
+        {"issue-term": "pathname", "theme": "preferred-color-scheme"}),
+}
+"""The comment services a theme option can switch on; nothing is loaded otherwise."""
 
 
 Report = Callable[[str], None]
@@ -74,14 +101,52 @@ def parse_options(raw: dict[str, Any], report: Report | None = None) -> ThemeOpt
             "no analytics")
         script = ""
     opts.analytics_script = script
-    data = values.get("analytics_data") or {}
+    opts.analytics_data = _data_attributes(values.get("analytics_data"), "analytics_data", say)
+    _comments(opts, values, say)
+    return opts
+
+
+def _data_attributes(value: Any, name: str, say: Report) -> dict[str, str]:
+    data = value or {}
     if not isinstance(data, dict) or not all(
             isinstance(k, str) and re.fullmatch(r"[a-z][a-z0-9-]*", k) for k in data):
-        say("html_theme_options['analytics_data']: expected a mapping of data-* attribute "
+        say(f"html_theme_options[{name!r}]: expected a mapping of data-* attribute "
             "names (lower case) to values; ignored")
         data = {}
-    opts.analytics_data = {k: str(v) for k, v in data.items()}
-    return opts
+    return {k: str(v) for k, v in data.items()}
+
+
+def _comments(opts: ThemeOptions, values: dict[str, Any], say: Report) -> None:
+    """``comments`` (a service), its ``comments_data`` and ``comments_pages``; comments
+    stay off when the service is unknown or lacks what it needs."""
+    service = str(values.get("comments") or "").strip().lower()
+    data = _data_attributes(values.get("comments_data"), "comments_data", say)
+    if service and service not in COMMENT_SERVICES:
+        say(f"html_theme_options['comments']: {service!r}; expected one of "
+            f"{', '.join(COMMENT_SERVICES)} (no comments)")
+        service = ""
+    if service:
+        missing = [k for k in COMMENT_SERVICES[service].required if not data.get(k)]
+        if missing:
+            say(f"html_theme_options['comments_data']: {service} needs "
+                f"{', '.join(missing)} (see {service}'s setup page); no comments")
+            service = ""
+    opts.comments = service
+    opts.comments_data = {**COMMENT_SERVICES[service].defaults, **data} if service else {}
+    pages = values.get("comments_pages")
+    if pages is None or pages == "":
+        return
+    items = pages.split(",") if isinstance(pages, str) else pages
+    if not isinstance(items, list | tuple) or not all(isinstance(p, str) for p in items):
+        say("html_theme_options['comments_pages']: expected a list of page names or "
+            f"patterns such as ['publications/*', 'blog/*'], got {pages!r}")
+        return
+    opts.comments_pages = [p.strip() for p in items if p.strip()]
+
+
+def comments_here(opts: ThemeOptions, pagename: str) -> bool:
+    return bool(opts.comments) and any(fnmatch.fnmatchcase(pagename, pattern)
+                                       for pattern in opts.comments_pages)
 
 
 def _bool(value: Any, default: bool, name: str, say: Report) -> bool:

@@ -12,6 +12,8 @@ from .languages import setup_languages
 from .metrics import setup_metrics
 from .pubpages import setup_pubpages
 from .sitemap import setup_sitemap
+from .stamp import setup_stamp
+from .thumbs import setup_thumbs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,4 +25,6 @@ def setup_web(app: Sphinx) -> None:
     setup_pubpages(app)
     setup_metrics(app)
     setup_browse(app)
+    setup_thumbs(app)
+    setup_stamp(app)
     setup_languages(app)

@@ -22,6 +22,7 @@ from docutils import nodes
 
 from ..config import get_config
 from ..data.dates import CvDate
+from ..data.model import entry_links
 from ..data.problems import Subtype
 from ..logging_ import warn
 
@@ -181,7 +182,7 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
                 for text in record.highlights:
                     bullets += nodes.list_item("", nodes.paragraph("", "", *inline_nodes(text)))
                 body += bullets
-            links = getattr(record, "links", [])
+            links = entry_links(record)
             if links:
                 body += nodes.paragraph("", "", *joined(
                     [link(item.label, item.url) for item in links], " · "))
@@ -198,12 +199,28 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
 
 def render_html(app: Sphinx, node: nodes.Element) -> str:
     """Nodes as an HTML fragment, through the builder's own writer (which escapes)."""
-    parts = app.builder.render_partial(node)  # type: ignore[attr-defined]
+    builder: Any = app.builder
+    # The HTML writer numbers titles from the page being written (set per document by
+    # write_doc): none is on a rebuild that writes no document, and a generated page's
+    # sections are never numbered.
+    saved = {name: getattr(builder, name) for name in ("fignumbers", "secnumbers")
+             if hasattr(builder, name)}
+    builder.fignumbers, builder.secnumbers = {}, {}
+    try:
+        parts = builder.render_partial(node)
+    finally:
+        for name in ("fignumbers", "secnumbers"):
+            if name in saved:
+                setattr(builder, name, saved[name])
+            else:
+                delattr(builder, name)
     return str(parts["fragment"]).strip()
 
 
 def write_feed(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or not feed_enabled(app):
+    from .stamp import note_output, unchanged
+
+    if exception is not None or not feed_enabled(app) or unchanged(app):
         return
     base = site_url(app)
     assert base is not None
@@ -217,6 +234,7 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
                      entries=entries, updated=updated)
     with open(os.path.join(app.outdir, FEED_FILE), "wb") as fh:
         fh.write(data)
+    note_output(app, FEED_FILE)
 
 
 def setup_feed(app: Sphinx) -> None:

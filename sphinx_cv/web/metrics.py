@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 CITED_CLASS = "cv-cited-by"
+METRICS_CLASS = "cv-metrics"
 STAMP_ATTR = "sphinx_cv_metrics_stamp"
 
 
@@ -73,13 +74,17 @@ def outdated_by_metrics(app: Sphinx, env: BuildEnvironment, added: set[str],
 
 
 class CountsForTheWebOnly(SphinxPostTransform):
-    """Leave "Cited by N" out of the CV unless ``cv_citations_in_cv``."""
+    """Leave "Cited by N" and the ``citation-metrics`` totals out of the CV unless
+    ``cv_citations_in_cv``."""
 
     default_priority = 400
 
     def run(self, **kwargs: Any) -> None:
         if app_of(self.env).builder.format == "html" or get_config(self.config).citations_in_cv:
             return
+        for box in list(self.document.findall(nodes.container)):
+            if METRICS_CLASS in box["classes"]:
+                box.parent.remove(box)
         for node in list(self.document.findall(nodes.inline)):
             if CITED_CLASS not in node["classes"]:
                 continue
@@ -109,7 +114,7 @@ class CitationMetrics(CvDirective):
         counts = [metrics[p.id].citations for p in profile.publications if p.id in metrics]
         if not counts:
             return []
-        box = nodes.container(classes=["cv-metrics", *self.options.get("class", [])])
+        box = nodes.container(classes=[METRICS_CLASS, *self.options.get("class", [])])
         items = nodes.bullet_list(classes=["cv-metrics-list"])
         for label, value in (("Citations", sum(counts)), ("h-index", h_index(counts)),
                              ("Papers counted", len(counts))):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from ..data.pubtypes import pub_type
 from ..render.citation import author_nodes, name_key, own_names, venue_text
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
+from .thumbs import thumbnail
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,10 +40,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 def page_slug(pub_id: str) -> str:
     """A file name for ``pub_id``: letters, digits, ``.``, ``_`` and ``-`` only, no
-    leading dot (no ``..``, no hidden file), at most 80 characters. An id that had to
-    change gets a digest of the original, so two ids never share a page."""
+    leading dot (no ``..``, no hidden file), at most 80 characters, never ``index``. An
+    id that had to change gets a digest of the original, so two ids never share a page."""
     slug = _UNSAFE.sub("-", pub_id).strip(".-")[:80]
-    if slug != pub_id or not slug:
+    # "index" would be the folder's own page under dirhtml (publications/ itself).
+    if slug != pub_id or not slug or slug.lower() == "index":
         digest = hashlib.sha1(pub_id.encode("utf-8")).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else digest
     return slug
@@ -101,12 +104,15 @@ def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
 def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
               cited: Any = None) -> nodes.section:
     """The page of ``pub`` as nodes."""
-    from ..data.bibexport import to_bibtex
+    from ..data.bibexport import shown_bibtex
 
     builder = app.builder
     section = nodes.section(ids=["cv-paper"], classes=["cv-paper"])
     title = pub.title or pub.id
     section += nodes.title("", "", *inline_nodes(title))
+    thumb = thumbnail(get_config(app), pub, pagename)
+    if thumb is not None:
+        section += thumb
     own = own_names([*get_config(app).name_variants,
                      *((profile.person.name, *profile.person.name_variants)
                        if profile.person else ())])
@@ -142,7 +148,7 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     if pub.tags:
         section += nodes.paragraph("", "Topics: " + ", ".join(pub.tags),
                                    classes=["cv-paper-tags"])
-    bibtex = pub.bibtex or to_bibtex(pub)
+    bibtex = shown_bibtex(pub, get_config(app).bibtex_private_fields)
     part = _part("BibTeX", "cv-bibtex")
     part += nodes.literal_block(bibtex, bibtex, language="bibtex")
     section += part
@@ -199,13 +205,31 @@ def scholarly_article(pub: Publication, url: str | None) -> dict[str, Any]:
     return data
 
 
+def smart_quotes(app: Sphinx, pagename: str, body: nodes.section) -> nodes.section:
+    """Quotes and dashes as Sphinx sets them in documents (``smartquotes``), so the
+    paper's page reads like the lists: a generated page is never read, and the
+    transform runs here on its own."""
+    from sphinx.transforms import SphinxSmartQuotes
+    from sphinx.util.docutils import new_document
+
+    document = new_document(pagename)
+    document.settings.env = app.env
+    document.settings.smart_quotes = True
+    document.settings.smartquotes_locales = []
+    document.settings.language_code = app.env.settings.get("language_code", "en")
+    document += body
+    SphinxSmartQuotes(document, startnode=None).apply()
+    return body
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: one page per publication, under ``page.html``."""
     from ..theme.head import plain, shorten
     from .feed import render_html
     from .metrics import cited_nodes, load_metrics
+    from .stamp import note_output, unchanged
 
-    if not pages_enabled(app):
+    if not pages_enabled(app) or unchanged(app):
         return
     profile = _profile(app)
     if profile is None:
@@ -217,7 +241,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in app.env.all_docs:
             continue
         cited = cited_nodes(metrics.get(pub.id))
-        body = page_body(app, profile, pub, pagename, cited)
+        body = smart_quotes(app, pagename, page_body(app, profile, pub, pagename, cited))
         meta = {"cv-publication": pub.id}
         if pub.abstract:
             meta["description"] = shorten(plain(pub.abstract), 300)
@@ -225,6 +249,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                    "body": render_html(app, body), "meta": meta,
                    "display_toc": False, "toc": "", "sourcename": "",
                    "cv_publication_page": pub.id}
+        builder: Any = app.builder
+        out = os.path.relpath(str(builder.get_outfilename(pagename)), str(app.outdir))
+        note_output(app, out.replace(os.sep, "/"))
         yield pagename, context, "page.html"
 
 

@@ -93,6 +93,8 @@ def user_robots(app: Sphinx) -> bool:
 
 
 def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    from .stamp import note_output, unchanged
+
     cv = get_config(app)
     if exception is not None or not cv.sitemap or app.builder.name not in HTML_BUILDERS:
         return
@@ -101,13 +103,17 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         warn("cv_sitemap needs html_baseurl (a sitemap lists absolute URLs); no "
              "sitemap.xml is written", Subtype.CONFIG)
         return
+    if unchanged(app):
+        return
     urls = [(urljoin(base, quote(uri, safe="/#")), date) for uri, date in page_dates(app)]
     with open(os.path.join(app.outdir, SITEMAP_FILE), "wb") as fh:
         fh.write(sitemap_xml(urls))
+    note_output(app, SITEMAP_FILE)
     if not user_robots(app):
         with open(os.path.join(app.outdir, ROBOTS_FILE), "w", encoding="utf-8",
                   newline="\n") as fh:
             fh.write(robots_txt(urljoin(base, SITEMAP_FILE)))
+        note_output(app, ROBOTS_FILE)
 
 
 def setup_sitemap(app: Sphinx) -> None:

@@ -17,7 +17,7 @@ from pybtex.database import Person
 
 from ..dates import DateError, parse_date, parse_month
 from ..fields import URL, normalize_key, yes_no_word
-from ..links import Link, make_link
+from ..links import LINK_EXPECTED, Link, make_link
 from ..model import LINK_FIELDS, PUB_TYPE, Publication, normalize_name
 from ..problems import Location, Subtype
 from ..scripts import full_name
@@ -166,7 +166,19 @@ class EntryMapper:
         raw = self.raw(name)
         if raw is None:
             return None
-        return latex_to_text(raw, markdown=markdown) or None
+        return self.latex(name, raw, markdown) or None
+
+    def latex(self, name: str, raw: str, markdown: bool = True) -> str:
+        """``raw`` (part of field ``name``) as text; a LaTeX command with no meaning on a
+        page (``\\sysname``, ``\\footnotemark``) is left out and reported, once per
+        field."""
+        unknown: list[str] = []
+        text = latex_to_text(raw, markdown=markdown, unknown=unknown)
+        for command in dict.fromkeys(unknown):
+            self.report(Subtype.BIBTEX, name, "unknown LaTeX command; left out (its "
+                        "{argument} is kept)", value=f"\\{command}",
+                        expected="text, or a command such as \\emph{...} or \\'e")
+        return text
 
     def names(self, name: str) -> list[str]:
         raw = self.raw(name)
@@ -174,8 +186,12 @@ class EntryMapper:
             return []
         out: list[str] = []
         for part in split_name_list(raw):
+            unknown: list[str] = []
             with pybtex_errors() as errors:
-                shown = person_name(part)
+                shown = person_name(part, unknown)
+            for command in dict.fromkeys(unknown):
+                self.report(Subtype.BIBTEX, name, "unknown LaTeX command in a name; left "
+                            "out", value=f"\\{command}", expected="a name")
             if errors:  # "Too many commas": pybtex joins the extra parts; say so
                 self.report(Subtype.BIBTEX, name, "name with too many commas", value=part,
                             expected="'Last, First', 'Last, Jr, First' or 'First Last'")
@@ -194,7 +210,7 @@ class EntryMapper:
                     self.fields["url"] = (url, self.fields[name][1])
                     self.alias_of["url"] = name
                 continue
-            value = latex_to_text(raw)
+            value = self.latex(name, raw)
             if value:
                 self.set("venue", value, name)
                 return
@@ -256,8 +272,7 @@ class EntryMapper:
             if why is None:
                 self.set(attr, value, attr)
             else:
-                self.report(Subtype.VALUE, attr, f"{why}; ignored", value=raw,
-                            expected=URL.expected)
+                self._bad_link(attr, raw, why)
         out: list[Link] = []
         for name, kind in READ_LINK_FIELDS.items():
             raw = self.raw(name)
@@ -265,9 +280,7 @@ class EntryMapper:
                 continue
             link = make_link(kind, _clean_url(raw))
             if link is None:
-                why = URL.problem(_clean_url(raw)) or "not a URL"
-                self.report(Subtype.VALUE, name, f"{why}; ignored", value=raw,
-                            expected=URL.expected)
+                self._bad_link(name, raw, URL.problem(_clean_url(raw)) or "not a URL")
             else:
                 out.append(link)
                 self.use(name)
@@ -275,13 +288,23 @@ class EntryMapper:
         if out:
             self.values["links"] = out
 
+    def _bad_link(self, name: str, raw: str, why: str) -> None:
+        """A link field that is not kept: an unsafe one (``javascript:``...) is dropped
+        for good, not kept under ``x-bibtex`` where an export would write it back."""
+        if why == "not a URL":
+            self.report(Subtype.VALUE, name, f"{why}; ignored", value=raw,
+                        expected=URL.expected)
+            return
+        self.use(name)
+        self.report(Subtype.VALUE, name, f"{why}; dropped", value=raw, expected=LINK_EXPECTED)
+
     def tags(self) -> None:
         raw = self.raw("keywords")
         if raw is None:
             return
         tags: list[str] = []
         for part in _split_top(raw, ",;"):
-            tag = latex_to_text(part)
+            tag = self.latex("keywords", part)
             if tag and tag not in tags:
                 tags.append(tag)
         if tags:
@@ -363,20 +386,24 @@ def _clean_url(raw: str) -> str:
 
 # --- names -------------------------------------------------------------------------------
 
-def person_name(raw: str) -> str:
+def person_name(raw: str, unknown: list[str] | None = None) -> str:
     """A BibTeX name in display form: ``First von Last, Jr``; ``others`` -> ``et al.``.
 
-    Given names stay as written (not abbreviated); LaTeX becomes Unicode.
+    Given names stay as written (not abbreviated); LaTeX becomes Unicode (commands it
+    does not know are added to ``unknown``).
     """
     if raw.strip().lower() in ("others", "{others}"):
         return "et al."
     try:
         person = Person(raw)
         front = person.first_names + person.middle_names + person.prelast_names
-        name = full_name(" ".join(latex_to_text(p, markdown=False) for p in front),
-                         " ".join(latex_to_text(p, markdown=False) for p in person.last_names))
-        jr = " ".join(latex_to_text(p, markdown=False) for p in person.lineage_names)
+        name = full_name(
+            " ".join(latex_to_text(p, markdown=False, unknown=unknown) for p in front),
+            " ".join(latex_to_text(p, markdown=False, unknown=unknown)
+                     for p in person.last_names))
+        jr = " ".join(latex_to_text(p, markdown=False, unknown=unknown)
+                      for p in person.lineage_names)
     except Exception:  # pybtex on odd names: fall back to the plain form
-        return normalize_name(latex_to_text(raw, markdown=False))
+        return normalize_name(latex_to_text(raw, markdown=False, unknown=unknown))
     name = " ".join(name.split())
     return f"{name}, {jr}" if jr and name else name or jr

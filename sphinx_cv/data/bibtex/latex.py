@@ -20,25 +20,30 @@ from pylatexenc import latex2text, latexwalker, macrospec
 from ..inline import parse_inline, to_plain
 
 Piece = tuple[str, str]
-"""Text and its style: ``""``, ``"em"`` or ``"strong"``."""
+"""Text and its style: ``""``, ``"em"``, ``"strong"``, ``"u"`` (underline), ``"sc"``
+(small caps) or ``"tt"`` (typewriter)."""
 
 # --- text mode ---------------------------------------------------------------------------
 
 # Declarations style the rest of their group: {\em ...}, {\bf ...}.
 _DECLARATIONS = {
     "em": "em", "it": "em", "itshape": "em", "sl": "em", "slshape": "em",
-    "bf": "strong", "bfseries": "strong",
+    "bf": "strong", "bfseries": "strong", "sc": "sc", "scshape": "sc", "tt": "tt",
+    "ttfamily": "tt",
 }
 _NO_STYLE_DECLARATIONS = frozenset({
-    "rm", "rmfamily", "sf", "sffamily", "tt", "ttfamily", "sc", "scshape", "upshape",
+    "rm", "rmfamily", "sf", "sffamily", "upshape",
     "mdseries", "normalfont", "tiny", "scriptsize", "footnotesize", "small", "normalsize",
     "large", "Large", "LARGE", "huge", "Huge", "selectfont", "centering",
 })
-_STYLE_COMMANDS = {"emph": "em", "textit": "em", "textsl": "em", "textbf": "strong"}
+# Student markers (\underline), system names (\textsc) and code (\texttt) are kept as
+# the profile's inline markup, so the page and the PDF show them.
+_STYLE_COMMANDS = {"emph": "em", "textit": "em", "textsl": "em", "textbf": "strong",
+                   "underline": "u", "uline": "u", "textsc": "sc", "texttt": "tt"}
 _TRANSPARENT = frozenset({
-    "textrm", "textsf", "texttt", "textsc", "textup", "textmd", "textnormal", "mbox",
-    "hbox", "text", "NoCaseChange", "nocase", "makebox", "fbox", "enquote", "textlatin",
-    "textenglish", "uline", "underline", "textsuperscript", "textsubscript", "sout", "hl",
+    "textrm", "textsf", "textup", "textmd", "textnormal", "mbox", "hbox", "text",
+    "NoCaseChange", "nocase", "makebox", "fbox", "enquote", "textlatin", "textenglish",
+    "textsuperscript", "textsubscript", "sout", "hl",
 })
 _DROP_ONE = frozenset({
     "cite", "citep", "citet", "citealp", "parencite", "textcite", "footnote", "thanks",
@@ -117,6 +122,8 @@ def _walker_context() -> macrospec.LatexContextDb:
     ours += [macrospec.MacroSpec(name, "{{") for name in sorted(_SECOND_ARG)
              if name not in known]
     ours += [macrospec.MacroSpec(name, "{") for name in ("t", "mathbb")]
+    # Footnote marks (equal contribution...) take an optional number, not shown as text.
+    ours += [macrospec.MacroSpec("footnotemark", "[")]
     db = macrospec.LatexContextDb()
     db.add_context_category("sphinx-cv", macros=ours,
                             specials=[macrospec.SpecialsSpec(s) for s in _SPECIALS])
@@ -138,21 +145,24 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _SPACES = re.compile(r"[ \t\n]+")
 
 
-def latex_to_text(raw: str, markdown: bool = True) -> str:
+def latex_to_text(raw: str, markdown: bool = True, unknown: list[str] | None = None) -> str:
     """A BibTeX value as Unicode text: accents, symbols and dashes converted, braces
     removed, simple ``$math$`` made Unicode (other math kept as written).
 
-    With ``markdown``, ``\\emph``/``\\textbf`` become ``*em*``/``**strong**`` and
-    characters that would read as Markdown are escaped, so the text renders as written.
+    With ``markdown``, ``\\emph``/``\\textbf`` become ``*em*``/``**strong**``,
+    ``\\underline`` and ``\\textsc`` ``[text]{.underline}``/``[text]{.smallcaps}``,
+    ``\\texttt`` a code span, and characters that would read as Markdown are escaped,
+    so the text renders as written. A command it does not know is left out (the text of
+    its arguments kept) and its name added to ``unknown``, for the caller to report.
     """
     if not _NEEDS_LATEX.search(raw):
         return _render([(raw, "")], markdown)  # most values: no LaTeX in them
     # A '%' in a BibTeX value is text, not a LaTeX comment (BibTeX has none).
     source = _UNESCAPED_PERCENT.sub(r"\1\\%", raw)
     try:
-        return _render(_Converter(source).run(), markdown)
+        return _render(_Converter(source, unknown).run(), markdown)
     except RecursionError:  # braces nested thousands deep: read without them
-        return latex_to_text(re.sub("[{}]", "", raw), markdown)
+        return latex_to_text(re.sub("[{}]", "", raw), markdown, unknown)
 
 
 class _UnknownMath(Exception):
@@ -162,8 +172,9 @@ class _UnknownMath(Exception):
 class _Converter:
     """The pieces of one value, walked from pylatexenc's nodes."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, unknown: list[str] | None = None) -> None:
         self.source = source
+        self.unknown = unknown if unknown is not None else []
 
     def run(self) -> list[Piece]:
         walker = latexwalker.LatexWalker(self.source, latex_context=_CONTEXT,
@@ -240,10 +251,10 @@ class _Converter:
             return [(_math_or_source("$", _verbatim(args[-1]) if args else ""), style)]
         if _L2T_CONTEXT.get_macro_spec(name) is not None:
             return [(_l2t(node), style)]
-        if _group_follows(following):
-            return []  # an unknown command: keep the text of its arguments
-        # An unknown macro such as \sysname stays visible.
-        return [(f"\\{name}{node.macro_post_space}", style)]
+        # An unknown command (\sysname, \footnotemark) is never printed raw: left out,
+        # the text of a {group} after it kept, and reported by the caller.
+        self.unknown.append(name)
+        return [(node.macro_post_space, style)] if not _group_follows(following) else []
 
     def math(self, node: latexwalker.LatexMathNode, style: str) -> list[Piece]:
         opening, close = node.delimiters
@@ -253,7 +264,8 @@ class _Converter:
                 content = max(content, child.pos + child.len)
         if self.source[content:node.pos + node.len] != close:
             # No closing '$': a literal dollar sign, the rest read as text.
-            rest = _Converter(self.source[node.pos + len(opening):node.pos + node.len]).run()
+            rest = _Converter(self.source[node.pos + len(opening):node.pos + node.len],
+                              self.unknown).run()
             return [("$" if opening == "$" else "", style), *((t, s or style) for t, s in rest)]
         src = self.source[node.pos + len(opening):content]
         try:
@@ -441,6 +453,9 @@ def _script(text: str, sup: bool) -> str:
 
 # --- Markdown ----------------------------------------------------------------------------
 
+_MARKERS = {"em": ("*", "*"), "strong": ("**", "**"), "u": ("[", "]{.underline}"),
+            "sc": ("[", "]{.smallcaps}")}
+
 def _render(pieces: list[Piece], markdown: bool) -> str:
     plain = _SPACES.sub(" ", to_text(pieces)).strip()
     if not markdown or not plain:
@@ -464,11 +479,15 @@ def _render(pieces: list[Piece], markdown: bool) -> str:
         if not style or not core:
             out.append(_MD_SPECIAL.sub(r"\\\1", text))
             continue
-        marker = "*" if style == "em" else "**"
         lead = " " if text[0] == " " else ""
         trail = " " if text[-1] == " " else ""
         escaped = _MD_SPECIAL.sub(r"\\\1", core)
-        out.append(f"{lead}{marker}{escaped}{marker}{trail}")
+        if style == "tt":
+            styled_text = f"`{core}`" if "`" not in core else escaped
+        else:
+            opening, closing = _MARKERS[style]
+            styled_text = f"{opening}{escaped}{closing}"
+        out.append(f"{lead}{styled_text}{trail}")
     md = _SPACES.sub(" ", "".join(out)).strip()
     # Emphasis markers next to escaped characters can read differently; the text matters
     # more than the styling.

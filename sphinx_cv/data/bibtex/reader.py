@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
@@ -33,36 +34,43 @@ _ENTRY_START = re.compile(r"^[ \t]*@", re.M)
 """A line starting with '@': where reading resumes after a broken entry."""
 
 
-def load_bibtex(path: str, *, keep_duplicates: bool = False
-                ) -> tuple[list[Publication], list[Problem]]:
-    """The publications in the BibTeX file at ``path``, in file order, and the problems.
+def load_bibtex(paths: str | Sequence[str]) -> tuple[list[Publication], list[Problem]]:
+    """The publications in the BibTeX file(s) at ``paths``, in file order, and the problems.
 
-    A missing or unreadable file, syntax errors, repeated keys, entries without a title
-    and bad years or months are problems; the entries that can be read are returned.
-    An entry whose key was used before is skipped; with ``keep_duplicates`` (importing)
-    only an identical copy is, and a different entry is kept under a new key.
-    Fields the profile has no place for are kept in ``extras["x-bibtex"]``.
+    Several files are read as BibTeX reads ``\\bibliography{abbrev,main}``: a ``@string``
+    defined in one file is known in the files after it, and a ``crossref`` finds an entry
+    of any of them. A missing or unreadable file, syntax errors, repeated keys, entries
+    without a title and bad years or months are problems; the entries that can be read are
+    returned. Keys differing only in letter case are two entries; a key used before is
+    kept under a new key (``key-2``) and reported, an identical copy is skipped and
+    reported. The build and ``sphinx-cv import`` both read through here, so both keep
+    the same entries. Fields the profile has no place for are kept in
+    ``extras["x-bibtex"]``.
     """
-    ctx = Context(path)
-    text = _read(path, ctx)
-    if text is None:
-        return [], ctx.problems
+    names = [paths] if isinstance(paths, str) else list(paths)
+    ctx = Context(names[0] if names else "")
+    macros: CaseInsensitiveDict = CaseInsensitiveDict(month_names)
     try:
         with pybtex_errors() as stray:
-            source = _Source(path, text, ctx)
-            source.keep_duplicates = keep_duplicates
-            entries = source.scan()
-            pubs = source.publications(entries)
+            scanned: list[tuple[_Source, Entry]] = []
+            for path in names:
+                text = _read(path, ctx)
+                if text is not None:
+                    source = _Source(path, text, ctx)
+                    scanned += [(source, e) for e in source.scan(macros)]
+            pubs = _publications(scanned)
         for error in stray:  # none known: the parser's and names' errors are handled
-            ctx.report(Subtype.BIBTEX, Location(path, 1, 1), "", f"pybtex: {error}",
+            ctx.report(Subtype.BIBTEX, Location(names[0], 1, 1), "", f"pybtex: {error}",
                        expected="a BibTeX file")
     except Exception as err:  # a bug here must not stop the build
-        ctx.report(Subtype.BIBTEX, Location(path, 1, 1), "",
+        ctx.report(Subtype.BIBTEX, Location(names[0], 1, 1), "",
                    f"internal error reading this BibTeX file ({type(err).__name__}: {err}); "
                    "please report it", expected="a BibTeX file")
         return [], ctx.problems
     # In file order; a file-level problem (line 0) first.
-    problems = sorted(ctx.problems, key=lambda p: (p.location.line, p.location.column))
+    order = {name: i for i, name in enumerate(names)}
+    problems = sorted(ctx.problems, key=lambda p: (order.get(p.location.file, 0),
+                                                   p.location.line, p.location.column))
     return pubs, problems
 
 
@@ -116,9 +124,9 @@ class _Parser(LowLevelParser):
     current_entry_key: str | None
     current_field_name: str | None
 
-    def __init__(self, text: str) -> None:
-        # A fresh macro table: @string definitions must not leak into the next file.
-        super().__init__(text, macros=CaseInsensitiveDict(month_names))
+    def __init__(self, text: str, macros: CaseInsensitiveDict) -> None:
+        # The files read together share one macro table, as BibTeX's do.
+        super().__init__(text, macros=macros)
         self.command_start = 0
         self.field_starts: list[int] = []
         self.errors: list[tuple[Exception, int, int, str | None, str | None]] = []
@@ -155,12 +163,11 @@ class _Parser(LowLevelParser):
 
 
 class _Source(SourceText):
-    """One BibTeX file: its entries scanned, then made publications."""
+    """One BibTeX file: its entries scanned (then made publications by
+    :func:`_publications`)."""
 
-    keep_duplicates = False
-
-    def scan(self) -> list[Entry]:
-        parser = _Parser(self.text)
+    def scan(self, macros: CaseInsensitiveDict) -> list[Entry]:
+        parser = _Parser(self.text, macros)
         entries: list[Entry] = []
         for command, body in parser:
             start = parser.command_start
@@ -224,71 +231,77 @@ class _Source(SourceText):
                     value=rest[:40] or None,
                     expected="BibTeX syntax: @type{key, field = {value}, ...}")
 
-    # --- entries to publications ---------------------------------------------------------
 
-    def publications(self, entries: list[Entry]) -> list[Publication]:
-        by_key: dict[str, Entry] = {}
-        for entry in entries:
-            by_key.setdefault(entry.key.lower(), entry)
-        containers: set[str] = set()
-        for entry in entries:
-            if "crossref" in entry.fields:
-                parent = self._crossref(entry, by_key)
-                if parent is not None and parent.type in CONTAINER_TYPES:
-                    containers.add(parent.key.lower())
-        pubs: list[Publication] = []
-        first: dict[str, Entry] = {}
-        for entry in entries:
-            seen = first.get(entry.key.lower())
-            if seen is not None and not self._keep_duplicate(entry, seen, first):
-                continue
-            first[entry.key.lower()] = entry
-            if entry.key.lower() in containers:
-                continue  # a @proceedings only referenced for its booktitle
-            try:
-                pub = EntryMapper(self, entry).build()
-            except Exception as err:  # a bug must cost one entry, not the file
-                self.report(Subtype.BIBTEX, entry.start, entry.key,
-                            f"internal error reading this entry ({type(err).__name__}: "
-                            f"{err}); please report it", expected="a BibTeX entry")
-                continue
-            if pub is not None:
-                pubs.append(pub)
-        return pubs
+# --- entries to publications -------------------------------------------------------------
 
-    def _keep_duplicate(self, entry: Entry, seen: Entry, first: dict[str, Entry]) -> bool:
-        """Report an entry whose key was used before; True if it is kept (renamed)."""
-        line = self.loc(seen.start).line
-        same = (entry.type == seen.type and {k: v for k, (v, _) in entry.fields.items()}
-                == {k: v for k, (v, _) in seen.fields.items()})
-        if not self.keep_duplicates or same:
-            what = "identical copy of the entry" if same else "duplicate entry key (first"
-            self.report(Subtype.DUPLICATE_ID, entry.start, entry.key,
-                        f"{what} at line {line}{'' if same else ')'}; this entry is skipped",
-                        value=entry.key, expected="a unique key")
-            return False
-        n = 2
-        while f"{entry.key}-{n}".lower() in first:
-            n += 1
-        old, entry.key = entry.key, f"{entry.key}-{n}"
-        self.report(Subtype.DUPLICATE_ID, entry.start, old,
-                    f"duplicate entry key (first at line {line}); kept as '{entry.key}'",
-                    value=old, expected="a unique key")
-        return True
+def _publications(scanned: list[tuple[_Source, Entry]]) -> list[Publication]:
+    by_key: dict[str, Entry] = {}
+    for _, entry in scanned:
+        by_key.setdefault(entry.key.lower(), entry)  # BibTeX finds a crossref in any case
+    containers: set[str] = set()
+    for source, entry in scanned:
+        if "crossref" in entry.fields:
+            parent = _crossref(source, entry, by_key)
+            # A @proceedings, or a venue entry without a title (a shared file of venue
+            # definitions), is only there to be inherited from.
+            if parent is not None and (parent.type in CONTAINER_TYPES
+                                       or "title" not in parent.fields):
+                containers.add(parent.key.lower())
+    pubs: list[Publication] = []
+    first: dict[str, tuple[_Source, Entry]] = {}
+    for source, entry in scanned:
+        seen = first.get(entry.key)
+        if seen is not None and not _keep_duplicate(source, entry, seen, first):
+            continue
+        first[entry.key] = (source, entry)
+        if entry.key.lower() in containers:
+            continue  # a @proceedings only referenced for its booktitle
+        try:
+            pub = EntryMapper(source, entry).build()
+        except Exception as err:  # a bug must cost one entry, not the file
+            source.report(Subtype.BIBTEX, entry.start, entry.key,
+                          f"internal error reading this entry ({type(err).__name__}: "
+                          f"{err}); please report it", expected="a BibTeX entry")
+            continue
+        if pub is not None:
+            pubs.append(pub)
+    return pubs
 
-    def _crossref(self, entry: Entry, by_key: dict[str, Entry]) -> Entry | None:
-        """Fill ``entry``'s missing venue fields from the entry its ``crossref`` names."""
-        ref, offset = entry.fields["crossref"]
-        parent = by_key.get(ref.strip().lower())
-        if parent is None or parent is entry:
-            self.report(Subtype.BIBTEX, offset, f"{entry.key}.crossref",
-                        "crossref names no other entry in this file; ignored", value=ref,
-                        expected="the key of a @proceedings or @book entry")
-            return None
-        for name in INHERITED:
-            if name not in entry.fields and name in parent.fields:
-                entry.fields[name] = parent.fields[name]
-        if "booktitle" not in entry.fields and "title" in parent.fields:
-            entry.fields["booktitle"] = parent.fields["title"]
-        return parent
 
+def _keep_duplicate(source: _Source, entry: Entry, seen: tuple[_Source, Entry],
+                    first: dict[str, tuple[_Source, Entry]]) -> bool:
+    """Report an entry whose key was used before; True if it is kept (renamed)."""
+    where = seen[0].loc(seen[1].start)
+    at = f"line {where.line}" if seen[0] is source else f"{where.file}:{where.line}"
+    same = (entry.type == seen[1].type and {k: v for k, (v, _) in entry.fields.items()}
+            == {k: v for k, (v, _) in seen[1].fields.items()})
+    if same:
+        source.report(Subtype.DUPLICATE_ID, entry.start, entry.key,
+                      f"identical copy of the entry at {at}; this entry is skipped",
+                      value=entry.key, expected="a unique key")
+        return False
+    n = 2
+    while f"{entry.key}-{n}" in first:
+        n += 1
+    old, entry.key = entry.key, f"{entry.key}-{n}"
+    source.report(Subtype.DUPLICATE_ID, entry.start, old,
+                  f"duplicate entry key (first at {at}); kept as '{entry.key}'",
+                  value=old, expected="a unique key")
+    return True
+
+
+def _crossref(source: _Source, entry: Entry, by_key: dict[str, Entry]) -> Entry | None:
+    """Fill ``entry``'s missing venue fields from the entry its ``crossref`` names."""
+    ref, offset = entry.fields["crossref"]
+    parent = by_key.get(ref.strip().lower())
+    if parent is None or parent is entry:
+        source.report(Subtype.BIBTEX, offset, f"{entry.key}.crossref",
+                      "crossref names no other entry in the BibTeX files; ignored",
+                      value=ref, expected="the key of a @proceedings or @book entry")
+        return None
+    for name in INHERITED:
+        if name not in entry.fields and name in parent.fields:
+            entry.fields[name] = parent.fields[name]
+    if "booktitle" not in entry.fields and "title" in parent.fields:
+        entry.fields["booktitle"] = parent.fields["title"]
+    return parent

@@ -83,9 +83,10 @@ FIELD_ALIASES = {"github": "code", "repo": "code", "featured": "selected",
                  "highlight": "selected", "pubstate": "status", "issue": "number",
                  "journaltitle": "journal", "arxivid": "arxiv"}
 """Fields read as another when that one is absent."""
-INHERITED = ("booktitle", "eventtitle", "editor", "year", "month", "date", "publisher",
-             "volume", "number", "series")
-"""Fields a ``crossref`` fills in from the entry it names."""
+INHERITED = ("booktitle", "eventtitle", "journal", "editor", "year", "month", "date",
+             "publisher", "volume", "number", "series", "address", "location",
+             "organization", "school", "institution", "howpublished")
+"""Fields a ``crossref`` fills in from the entry it names (not its own links or ids)."""
 CONTAINER_TYPES = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection"})
 """Entry types that are only there for their title when an entry crossrefs them."""
 STATUS_WORDS = {
