@@ -256,7 +256,7 @@ def test_compiled_catalogs_match_their_sources(language: str) -> None:
 def test_the_wheel_ships_the_catalogs() -> None:
     pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     package_data = pyproject.split("[tool.setuptools.package-data]")[1].split("[")[0:3]
-    assert '"locale/**/*"' in "[".join(package_data)
+    assert '"locale/*/LC_MESSAGES/*"' in "[".join(package_data)
 
 
 @pytest.fixture
