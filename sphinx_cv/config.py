@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .data.i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, normalize_language
+from .data.i18n import LANGUAGE_EXPECTED, is_language_code, normalize_language
 from .data.model import PRIVATE_FIELDS
 from .data.problems import Subtype
 from .data.pubtypes import PUB_TYPES
@@ -186,7 +186,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         values[f.name] = value
     from .data.loader import ProfileCache
 
-    bad = [code for code in values["languages"] if not LANGUAGE_CODE.match(code)]
+    bad = [code for code in values["languages"] if not is_language_code(code)]
     if bad:
         warn(f"cv_languages: {', '.join(bad)}: not a language code; expected "
              f"{LANGUAGE_EXPECTED} (ignored)", Subtype.CONFIG)

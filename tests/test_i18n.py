@@ -480,3 +480,12 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
                       for name in ("index.html", "cv.html")])
     assert pages[0] == pages[1]
     assert "助理教授" in pages[1][1] and "期刊论文" in pages[1][1]
+
+
+@pytest.mark.sphinx("html", testroot="i18n", freshenv=True,
+                    confoverrides={"cv_languages": ["en", "zh-cn", "xx"]})
+def test_languages_config_is_checked_and_normalized(app: SphinxTestApp) -> None:
+    from sphinx_cv.config import get_config
+
+    assert get_config(app).languages == ["en", "zh_CN"]
+    assert "cv_languages: xx: not a language code" in warnings_of(app)

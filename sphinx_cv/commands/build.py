@@ -101,7 +101,7 @@ def site_languages(srcdir: str) -> tuple[list[str], str]:
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    from ..data.i18n import LANGUAGE_CODE, normalize_language
+    from ..data.i18n import is_language_code, normalize_language
 
     try:
         namespace = eval_config_file(Path(srcdir, "conf.py"), Tags())
@@ -111,7 +111,7 @@ def site_languages(srcdir: str) -> tuple[list[str], str]:
     if isinstance(value, str):
         value = [value]
     codes = [normalize_language(c) for c in value
-             if isinstance(c, str) and LANGUAGE_CODE.match(c)]
+             if isinstance(c, str) and is_language_code(c)]
     baseurl = namespace.get("html_baseurl")
     return list(dict.fromkeys(codes)), baseurl if isinstance(baseurl, str) else ""
 

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from ..data.i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED
+from ..data.i18n import LANGUAGE_EXPECTED, is_language_code
 from . import UsageError, add_command
 
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     result = load_profile(path, args.bib)
     problems = list(result.problems)
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
-    bad = [code for code in languages if not LANGUAGE_CODE.match(code)]
+    bad = [code for code in languages if not is_language_code(code)]
     if bad:
         raise UsageError(f"--languages: not a language code: {', '.join(bad)}; expected "
                          f"{LANGUAGE_EXPECTED}")
