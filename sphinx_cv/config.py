@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .data.i18n import LANGUAGE_EXPECTED, is_language_code, normalize_language
 from .data.model import PRIVATE_FIELDS
 from .data.problems import Subtype
 from .data.pubtypes import PUB_TYPES
@@ -42,13 +43,15 @@ class CvConfig:
         "person.name and person.name_variants always are)."))
     month_format: str = field(default="{mon}. {year}", metadata=_help(
         "How a month-precise date is shown. Placeholders: {year}, {month} (September), "
-        "{mon} (Sep), {mm} (09), {day}."))
+        "{mon} (Sep), {mm} (09), {day}, {date} (the date as the language being built "
+        "writes it: 2025年9月, Sept. 2025). Month names follow the language; in another "
+        "language than English the default is {date}."))
     day_format: str = field(default="{mon}. {day}, {year}", metadata=_help(
         "How a day-precise date is shown (same placeholders)."))
     range_separator: str = field(default=" – ", metadata=_help(
         "Text between the start and end of a date range."))
     present_label: str = field(default="present", metadata=_help(
-        "Shown for an open end date ('present')."))
+        "Shown for an open end date ('present'; the default is translated: 至今, heute)."))
     group_titles: dict[str, str] = field(default_factory=dict, metadata=_help(
         "Headings for publication groups by type, merged over the defaults "
         "(e.g. {'preprint': 'In submission'})."))
@@ -56,7 +59,8 @@ class CvConfig:
         "Label prefixes by publication type, merged over the defaults "
         "(P for preprints, C conference, W workshop, J journal...)."))
     updated_format: str = field(default="Updated {month} {year}", metadata=_help(
-        "Text of the 'updated' line; the date is the profile's 'updated' or the build date."))
+        "Text of the 'updated' line; the date is the profile's 'updated' or the build date "
+        "(placeholders as for cv_month_format; the default is translated)."))
     show_abstracts: bool = field(default=True, metadata=_help(
         "Show each publication's abstract in an expandable block (HTML)."))
     show_bibtex: bool = field(default=False, metadata=_help(
@@ -98,7 +102,15 @@ class CvConfig:
         "On the web, author lists longer than this show their first names and yours, "
         "then 'and N more', which expands to the whole list (0: never collapse)."))
 
+    languages: list[str] = field(default_factory=list, metadata=_help(
+        "The languages of the site (Sphinx's codes, e.g. ['en', 'zh_CN']), the first being "
+        "the main one: a profile text missing in a language is shown in the main one, and "
+        "`sphinx-cv build` builds each other language into html/<lang>/. "
+        "`sphinx-build -D language=zh_CN` builds one language."))
+
     # Set at config-inited, not configuration values.
+    language: str = field(default="en", metadata={"internal": True})
+    """The language being built (Sphinx's ``language``), normalized."""
     confdir: str = field(default="", metadata={"internal": True})
     srcdir: str = field(default="", metadata={"internal": True})
     """The site's source folder: files the profile names must lie inside it."""
@@ -123,8 +135,17 @@ class CvConfig:
     def bibtex_paths(self) -> list[str]:
         return [os.path.join(self.confdir, b) for b in self.bibtex_files]
 
+    @property
+    def main_language(self) -> str:
+        """The language texts fall back to: the first of ``cv_languages``, else the one
+        being built."""
+        return normalize_language(self.languages[0]) if self.languages else self.language
+
     def titles(self) -> dict[str, str]:
-        return {**DEFAULT_GROUP_TITLES, **self.group_titles}
+        """Group titles by type in the language being built."""
+        from .locale import cv_text
+
+        return {k: cv_text(v) for k, v in {**DEFAULT_GROUP_TITLES, **self.group_titles}.items()}
 
     def prefixes(self) -> dict[str, str]:
         return {**DEFAULT_PREFIXES, **self.label_prefixes}
@@ -165,7 +186,14 @@ def check_config(app: Sphinx, config: Config) -> None:
         values[f.name] = value
     from .data.loader import ProfileCache
 
-    config.cv = CvConfig(**values, confdir=str(app.confdir), srcdir=str(app.srcdir),
+    bad = [code for code in values["languages"] if not is_language_code(code)]
+    if bad:
+        warn(f"cv_languages: {', '.join(bad)}: not a language code; expected "
+             f"{LANGUAGE_EXPECTED} (ignored)", Subtype.CONFIG)
+    values["languages"] = [normalize_language(c) for c in values["languages"]
+                           if c not in bad]
+    config.cv = CvConfig(**values, language=normalize_language(config.language or "en"),
+                         confdir=str(app.confdir), srcdir=str(app.srcdir),
                          cache=ProfileCache())
 
 

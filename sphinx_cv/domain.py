@@ -9,6 +9,7 @@ lists the paper. The data is keyed by docname and merged after parallel reads.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -175,7 +176,13 @@ def load_profile_once(cv: CvConfig) -> LoadResult:
     result, fresh = cv.cache.get(cv.profile_path, cv.bibtex_paths, cv.srcdir or None)
     if fresh:
         report_problems(cv, result.problems)
-    return result
+    if not result.translated:
+        return result
+    # Parsed once with every translation; each language's profile is made (and cached
+    # on the parsed result, so a changed file drops it) when first asked for.
+    profile, missing = result.localized(cv.language, cv.main_language)
+    report_problems(cv, missing)
+    return dataclasses.replace(result, profile=profile)
 
 
 def report_problems(cv: CvConfig, problems: Iterable[Problem]) -> None:

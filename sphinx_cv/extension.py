@@ -8,6 +8,7 @@ from .config import get_config, setup_config, user_set
 from .directives import setup_directives
 from .domain import setup_domain
 from .latex import setup_latex
+from .locale import setup_locale
 from .nodes import setup_nodes
 from .profile_facts import profile_facts
 from .static import setup_static
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 def setup_extension(app: Sphinx) -> None:
     setup_config(app)
+    setup_locale(app)
     setup_domain(app)
     setup_nodes(app)
     setup_directives(app)

@@ -59,7 +59,9 @@ def profile_facts(doctreedir: str | os.PathLike[str], cv: CvConfig) -> ProfileFa
 
 def _key(cv: CvConfig) -> tuple[object, ...]:
     # The package version too: the records pickled here change with it.
-    return (FACTS_VERSION, __version__, cv.profile_path, tuple(cv.bibtex_paths))
+    # The language too: the person's name and position may differ by language.
+    return (FACTS_VERSION, __version__, cv.profile_path, tuple(cv.bibtex_paths),
+            cv.language, cv.main_language)
 
 
 def _saved_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts | None:

@@ -121,6 +121,8 @@ def expected_fields() -> set[str]:
     for record, body in schema["definitions"].items():
         if "anyOf" in body:  # a record with a short form: a string or the mapping
             body = next(b for b in body["anyOf"] if b.get("type") == "object")
+        if "properties" not in body:
+            continue  # a shape values share (a text per language), not a record
         prefix = "" if record == "Profile" else f"{record.lower()}."
         names |= {prefix + key for key in own(body["properties"])}
     return names

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import UsageError, add_command, error
@@ -37,7 +38,9 @@ def register(sub: Any) -> None:
         description="Build the CV as PDF (Sphinx's LaTeX builder, then latexmk) and the "
                     "site as HTML, with the PDF beside the pages and linked from the "
                     "homepage's profile card ('Download CV (PDF)'). Without TeX the "
-                    "HTML is still built and the exit status is 1.",
+                    "HTML is still built and the exit status is 1. With cv_languages "
+                    "in conf.py, the main language goes to OUT/html and each other one "
+                    "to OUT/html/<lang>, each with its own PDF.",
         examples="""
             sphinx-cv build                    (the site in this folder, into _build/)
             sphinx-cv build mysite             (mysite/_build/html/index.html and cv.pdf)
@@ -61,18 +64,24 @@ def register(sub: Any) -> None:
 class Paths:
     srcdir: str
     out: str
+    language: str = ""
+    """A language other than the main one (``cv_languages``): built in ``<lang>/``."""
+
+    def _folder(self, name: str) -> str:
+        folder = os.path.join(self.out, name)
+        return os.path.join(folder, self.language) if self.language else folder
 
     @property
     def html(self) -> str:
-        return os.path.join(self.out, "html")
+        return self._folder("html")
 
     @property
     def latex(self) -> str:
-        return os.path.join(self.out, "latex")
+        return self._folder("latex")
 
     @property
     def doctrees(self) -> str:
-        return os.path.join(self.out, "doctrees")
+        return self._folder("doctrees")
 
 
 def site_dir(path: str) -> str:
@@ -85,17 +94,65 @@ def site_dir(path: str) -> str:
     return path
 
 
+def site_languages(srcdir: str) -> tuple[list[str], str]:
+    """``cv_languages`` of the site's conf.py (the main language first), or [] when it
+    names none or conf.py cannot be read (the build then says why); and its
+    ``html_baseurl``."""
+    from sphinx.config import eval_config_file
+    from sphinx.util.tags import Tags
+
+    from ..data.i18n import is_language_code, normalize_language
+
+    try:
+        namespace = eval_config_file(Path(srcdir, "conf.py"), Tags())
+    except Exception:
+        return [], ""
+    value = namespace.get("cv_languages") or []
+    if isinstance(value, str):
+        value = [value]
+    codes = [normalize_language(c) for c in value
+             if isinstance(c, str) and is_language_code(c)]
+    baseurl = namespace.get("html_baseurl")
+    return list(dict.fromkeys(codes)), baseurl if isinstance(baseurl, str) else ""
+
+
 def run(args: argparse.Namespace) -> int:
-    paths = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
+    base = Paths(site_dir(args.dir), args.output or os.path.join(args.dir, "_build"))
     _quiet_colours()
     warnings = _OnceEach()
+    languages, baseurl = site_languages(base.srcdir)
+    problems: list[str] = []
+    done: list[str] = []
+    built = False
+    # The main language at the root of the output, each other one in <lang>/.
+    for i, language in enumerate(languages or [""]):
+        paths = Paths(base.srcdir, base.out, language if i else "")
+        overrides: dict[str, Any] = {"language": language} if language else {}
+        if i and baseurl:  # canonical URLs, hreflang links, sitemap of <lang>/
+            overrides["html_baseurl"] = f"{baseurl.rstrip('/')}/{language}/"
+        if len(languages) > 1:
+            say(f"[{language}]")
+        ok, said, files = build_language(paths, args, warnings, overrides)
+        built = built or ok
+        tag = f"{language}: " if len(languages) > 1 else ""
+        problems += [tag + p for p in said]
+        done += files
+    if not built:
+        return 1
+    say("Done: " + ", ".join(done))
+    return 1 if problems else 0
+
+
+def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
+                   overrides: dict[str, Any]) -> tuple[bool, list[str], list[str]]:
+    """The PDF, then the HTML of one language: (HTML built, problems told, files made)."""
     pdf = pdf_problem = None
     if not args.no_pdf:
         say("Building PDF...")
-        pdf, pdf_problem = build_pdf(paths, args, warnings)
+        pdf, pdf_problem = build_pdf(paths, args, warnings, overrides)
     say("Building HTML...")
-    overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
-    app, html_problem = run_sphinx(paths, "html", overrides, args, warnings)
+    html_overrides = {**overrides, "cv_pdf_url": PDF_NAME} if pdf else overrides
+    app, html_problem = run_sphinx(paths, "html", html_overrides, args, warnings)
     problems = []
     if pdf_problem:
         problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
@@ -110,15 +167,14 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         error(problem)
     if app is None or unread:
-        return 1
+        return False, problems, []
     site_pdf = os.path.join(paths.html, PDF_NAME)
     if pdf:
         copy_pdf(pdf, site_pdf, paths)
     else:
         remove_old_pdf(site_pdf, paths)
-    done = [os.path.join(paths.html, "index.html")] + ([site_pdf] if pdf else [])
-    say("Done: " + ", ".join(done))
-    return 1 if problems else 0
+    return True, problems, [os.path.join(paths.html, "index.html")] + (
+        [site_pdf] if pdf else [])
 
 
 def _digest(path: str) -> str | None:
@@ -214,6 +270,7 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
     """
     import sphinx
+    from sphinx import locale
     from sphinx.application import Sphinx
     from sphinx.errors import SphinxError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -222,6 +279,9 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
     extra: dict[str, Any] = {}
     if sphinx.version_info < (8, 1):  # later versions always go on after a warning
         extra["keep_going"] = args.fail_on_warning
+    # Sphinx keeps its message catalogs in a global, and a second language loaded in
+    # one process would only be a fallback behind the first: start each build afresh.
+    locale.translators.clear()
     try:
         with patch_docutils(paths.srcdir), docutils_namespace():
             app = Sphinx(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
@@ -252,13 +312,14 @@ def one_line(message: str) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------
 
-def build_pdf(paths: Paths, args: argparse.Namespace,
-              warnings: Any = None) -> tuple[str | None, str | None]:
+def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
+              overrides: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
     with a problem: warnings, which made the build fail but not the PDF."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
-    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args, warnings)
+    app, problem = run_sphinx(paths, "latex", {**(overrides or {}), "cv_pdf_url": PDF_NAME},
+                              args, warnings)
     if app is None:
         return None, f"LaTeX: {problem}"
     warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF

@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from ..data.i18n import LANGUAGE_EXPECTED, is_language_code
 from . import UsageError, add_command
 
 
@@ -19,11 +20,15 @@ def register(sub: Any) -> None:
             sphinx-cv validate profile.yaml
             sphinx-cv validate mysite/                   (reads mysite/profile.yaml)
             sphinx-cv validate profile.yaml --bib more.bib
+            sphinx-cv validate profile.yaml --languages en,zh_CN   (texts missing in one)
         """)
     parser.add_argument("path", metavar="PATH",
                         help="the profile YAML, or a site folder holding profile.yaml")
     parser.add_argument("--bib", action="append", default=[], metavar="FILE",
                         help="a further BibTeX file (may be repeated)")
+    parser.add_argument("--languages", metavar="LANGS", default="",
+                        help="the site's languages, main one first (en,zh_CN): also report "
+                             "texts given per language that miss one of them")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print nothing when the profile is clean")
     parser.set_defaults(func=run)
@@ -41,9 +46,17 @@ def run(args: argparse.Namespace) -> int:
         if not os.path.exists(bib):
             raise UsageError(f"no such file: {bib}")
     result = load_profile(path, args.bib)
-    for problem in result.problems:
+    problems = list(result.problems)
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    bad = [code for code in languages if not is_language_code(code)]
+    if bad:
+        raise UsageError(f"--languages: not a language code: {', '.join(bad)}; expected "
+                         f"{LANGUAGE_EXPECTED}")
+    for language in languages:
+        problems += result.localized(language, languages[0])[1]
+    for problem in problems:
         print(problem)
-    count = len(result.problems)
+    count = len(problems)
     if count:
         print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import yamlsource as ys
 from .dates import CvDate, DateError, parse_date, parse_month
+from .i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, Translated, is_language_code, normalize_language
 from .inline import unsafe_links
 from .links import LINK_EXPECTED, link_problem, normalize_url
 from .problems import Location, Problem, Subtype
@@ -34,6 +35,8 @@ class Context:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self.problems: list[Problem] = []
+        self.translated = False
+        """Whether some text was given per language (else nothing needs localizing)."""
 
     def loc(self, node: ys.Node) -> Location:
         return ys.location(node, self.filename)
@@ -97,7 +100,13 @@ class Converter:
 
 
 class Text(Converter):
-    """Any scalar, kept as written. ``markdown`` marks fields rendered as inline Markdown."""
+    """Any scalar, kept as written. ``markdown`` marks fields rendered as inline Markdown.
+
+    A translatable text may also be a mapping of language codes to texts
+    (``{en: Professor, zh_CN: 教授}``), kept as a :class:`~.i18n.Translated` string.
+    """
+
+    translatable = True
 
     def __init__(self, markdown: bool = True, expected: str = "text") -> None:
         self.markdown = markdown
@@ -107,6 +116,32 @@ class Text(Converter):
     """Control characters are removed here with a warning (a link refuses them itself)."""
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+        if self.translatable and isinstance(node, ys.MappingNode):
+            return self.translations(node, ctx, path)
+        return self.one_text(node, ctx, path)
+
+    def translations(self, node: ys.MappingNode, ctx: Context, path: str) -> Any:
+        keys = [ys.scalar_text(k) for k, _ in ys.iter_mapping(node)
+                if isinstance(k, ys.ScalarNode)]
+        if not any(is_language_code(k) for k in keys):
+            # Not meant as translations (a record where text belongs): say what fits.
+            return wrong_type(ctx, node, path, f"{self.expected}, or a text per language "
+                              "such as {en: ..., zh_CN: ...}")
+        texts: dict[str, str] = {}
+        for name, sub, child in named_items(node, ctx, path):
+            if not is_language_code(name):
+                ctx.report(Subtype.VALUE, node, sub, "not a language code; ignored",
+                           value=name, expected=LANGUAGE_EXPECTED)
+                continue
+            text = self.one_text(child, ctx, sub)
+            if text is not INVALID:
+                texts[normalize_language(name)] = text
+        if not texts:
+            return INVALID
+        ctx.translated = True
+        return Translated(texts, ctx.loc(node))
+
+    def one_text(self, node: ys.Node, ctx: Context, path: str) -> Any:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
@@ -121,7 +156,17 @@ class Text(Converter):
         return text or INVALID  # empty text is the same as leaving the field out
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": ["string", "number", "boolean"]}
+        scalar = {"type": ["string", "number", "boolean"]}
+        if not self.translatable:
+            return scalar
+        defs.setdefault("Translations", {
+            "type": "object",
+            "description": "The text per language: {en: ..., zh_CN: ...}.",
+            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "additionalProperties": scalar,
+            "minProperties": 1,
+        })
+        return {"anyOf": [scalar, {"$ref": "#/definitions/Translations"}]}
 
 
 # Line and paragraph separators read as spaces: TeX and most writers have no glyph for
@@ -145,6 +190,8 @@ def _without_controls(text: str, node: ys.Node, ctx: Context, path: str) -> str:
 class Pattern(Text):
     """Text that must match a regular expression (emails, ids, URLs)."""
 
+    translatable = False  # an address or id is the same in every language
+
     def __init__(self, regex: str, expected: str) -> None:
         super().__init__(markdown=False, expected=expected)
         self.regex = re.compile(regex)
@@ -166,7 +213,7 @@ class Url(Pattern):
     checks_controls = False  # a link with a control character is dropped whole
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
-        text = Text.convert(self, node, ctx, path)
+        text = Text.one_text(self, node, ctx, path)
         if text is INVALID:
             return text
         if link_problem(text) is not None and link_problem(normalize_url(text)) is None:

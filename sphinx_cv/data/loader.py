@@ -18,6 +18,7 @@ from . import yamlsource as ys
 from .digests import part_digests
 from .fields import INVALID, Context
 from .files import FileRefused, check_file, read_file
+from .i18n import localize
 from .links import link_scheme
 from .model import PROFILE, Profile, Publication
 from .problems import Location, Problem, Subtype
@@ -33,6 +34,20 @@ class LoadResult:
     """A digest of each part of the profile (see :mod:`.digests`)."""
     stamp: tuple[tuple[str, int | None, int | None], ...] = ()
     """The files' (path, mtime, size) before they were read, set by :class:`ProfileCache`."""
+    translated: bool = False
+    """Whether some text is given per language (see :mod:`.i18n`)."""
+    _localized: dict[tuple[str, str], tuple[Profile, list[Problem]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def localized(self, language: str, main: str) -> tuple[Profile, list[Problem]]:
+        """The profile as ``language`` shows it (texts missing in it in the ``main``
+        language) and the missing translations; computed once per language."""
+        if not self.translated:
+            return self.profile, []
+        key = (language, main)
+        if key not in self._localized:
+            self._localized[key] = localize(self.profile, language, main)
+        return self._localized[key]
 
 
 def read_text(path: str, ctx: Context, what: str) -> str | None:
@@ -135,7 +150,8 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
     # Report in file order (stable: problems at one place keep their order).
     problems = sorted(ctx.problems, key=lambda p: (p.location.file != path, p.location.file,
                                                    p.location.line, p.location.column))
-    return LoadResult(profile, problems, files, part_digests(text, root, file_stamp(files[1:])))
+    return LoadResult(profile, problems, files, part_digests(text, root, file_stamp(files[1:])),
+                      translated=ctx.translated)
 
 
 def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...],

@@ -40,6 +40,7 @@ from .fields import (
 )
 from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
+from .scripts import full_name
 
 TEXT = Text()
 PLAIN = Text(markdown=False)
@@ -151,7 +152,7 @@ def normalize_name(raw: str) -> str:
     if "," in name:
         parts = [p.strip() for p in name.split(",")]
         if len(parts) == 2 and all(parts):
-            return f"{parts[1]} {parts[0]}"
+            return full_name(parts[1], parts[0])
         if len(parts) == 3 and all(parts):  # von Last, Jr, First
             return f"{parts[2]} {parts[0]}, {parts[1]}"
     return name
@@ -198,9 +199,9 @@ class Authors(Converter):
                 fields = {ys.scalar_text(k).lower(): ys.scalar_text(v) for k, v in
                           ys.iter_mapping(item)
                           if isinstance(k, ys.ScalarNode) and isinstance(v, ys.ScalarNode)}
-                name = fields.get("name") or fields.get("literal") or " ".join(
-                    p for p in (fields.get("given") or fields.get("first"),
-                                fields.get("family") or fields.get("last")) if p)
+                name = fields.get("name") or fields.get("literal") or full_name(
+                    fields.get("given") or fields.get("first") or "",
+                    fields.get("family") or fields.get("last") or "")
                 url = fields.get("url") or fields.get("homepage")
                 why = link_problem(url) if url else None
                 if why is not None:

@@ -42,6 +42,9 @@ class Subtype(str, enum.Enum):
     """A ``cv_*`` configuration value is invalid."""
     DIRECTIVE = "directive"
     """A directive option is invalid."""
+    I18N = "i18n"
+    """A text given per language (``{en: ..., zh_CN: ...}``) has no text for the language
+    being built; the main language's text is shown instead."""
 
     @property
     def doc(self) -> str:

@@ -34,6 +34,15 @@ def is_cjk(char: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
 
 
+def full_name(given: str, family: str) -> str:
+    """A name in display order: ``Qingyu Song``, but a Chinese, Japanese or Korean name
+    family name first without a space (``张伟`` from family 张 and given 伟)."""
+    given, family = given.strip(), family.strip()
+    if given and family and all(is_cjk(c) for c in given + family if not c.isspace()):
+        return family + given.replace(" ", "")
+    return " ".join(p for p in (given, family) if p)
+
+
 def pdflatex_can_set(char: str) -> bool:
     return ord(char) < 0x180 or char in _PDFLATEX_PUNCT
 

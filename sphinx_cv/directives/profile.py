@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -19,7 +18,9 @@ from ..data.links import kind_of
 from ..data.loader import local_path
 from ..data.model import Person
 from ..data.problems import Subtype
+from ..locale import cv_text
 from ..logging_ import warn
+from ..render.dates import date_values
 from ..render.text import inline_nodes, link
 from .common import CvDirective, OptionSpec, words, yes_no
 
@@ -163,7 +164,7 @@ class ProfileCard(CvHeader):
     def run(self) -> list[nodes.Node]:
         out = super().run()
         if out and self.cv.pdf_url:
-            ref = link(PDF_LINK_TEXT, self.cv.pdf_url, PDF_LINK_CLASS)
+            ref = link(cv_text(PDF_LINK_TEXT), self.cv.pdf_url, PDF_LINK_CLASS)
             box = out[0]
             assert isinstance(box, nodes.Element)
             box += nodes.paragraph("", "", ref, classes=["cv-pdf"])
@@ -199,19 +200,19 @@ class CvUpdated(CvDirective):
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
         text = updated_text(self.cv.updated_format,
-                            profile.updated if profile is not None else None)
+                            profile.updated if profile is not None else None, self.cv.language)
         return [nodes.paragraph(text, text, classes=["cv-updated", *self.options.get("class", [])])]
 
 
-def updated_text(template: str, date: CvDate | None) -> str:
-    """The profile's ``updated`` date in ``template``, or free text as written, or the
-    build date."""
+def updated_text(template: str, date: CvDate | None, language: str = "en") -> str:
+    """The profile's ``updated`` date in ``template`` (translated when it is the
+    default), or free text as written, or the build date."""
     if date is not None and date.year and not date.present and not date.is_free_text:
-        return date_text(template, date.year, date.month)
+        return date_text(template, date.year, date.month, language)
     if date is not None and date.is_free_text:
         return date.text
     today = build_date()
-    return date_text(template, today.year, today.month)
+    return date_text(template, today.year, today.month, language)
 
 
 def build_date() -> dt.date:
@@ -222,14 +223,10 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def date_text(template: str, year: int, month: int | None) -> str:
-    values: dict[str, Any] = {
-        "year": year,
-        "month": calendar.month_name[month] if month else "",
-        "mon": calendar.month_abbr[month] if month else "",
-    }
+def date_text(template: str, year: int, month: int | None, language: str = "en") -> str:
+    values = date_values(year, month, None, language, "yMMMM")
     try:
-        return " ".join(template.format(**values).split())
+        return " ".join(cv_text(template).format(**values).split())
     except (KeyError, IndexError, ValueError):
         return f"Updated {values['month']} {year}".replace("  ", " ")
 

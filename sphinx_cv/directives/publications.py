@@ -12,6 +12,7 @@ from ..data.problems import Subtype
 from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
 from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
+from ..locale import cv_text
 from ..nodes import cv_details
 from ..render.citation import citation_nodes, own_names, unbolded_own
 from ..render.text import inline_nodes
@@ -215,14 +216,14 @@ class PublicationList(CvDirective):
             para.extend(cited)
         item += para
         if abstracts and pub.abstract:
-            block = cv_details(summary="Abstract", classes=["cv-abstract"])
+            block = cv_details(summary=cv_text("Abstract"), classes=["cv-abstract"])
             block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
             item += block
         if bibtex:
             from ..data.bibexport import shown_bibtex  # only lists showing BibTeX need it
 
             text = shown_bibtex(pub, self.cv.bibtex_private_fields)
-            block = cv_details(summary="BibTeX", classes=["cv-bibtex"])
+            block = cv_details(summary=cv_text("BibTeX"), classes=["cv-bibtex"])
             block += nodes.literal_block(text, text, language="bibtex")
             item += block
         return item

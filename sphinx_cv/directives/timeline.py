@@ -9,6 +9,7 @@ from docutils import nodes
 from ..data import model as m
 from ..data.problems import Subtype
 from ..data.yamldump import default_section_title
+from ..locale import cv_text
 from ..render.dates import format_range
 from ..render.text import inline_nodes, link, sentence
 from .common import CvDirective, OptionSpec, choice, positive_int, words, yes_no
@@ -41,8 +42,9 @@ def _people(label: str, names: list[str]) -> nodes.paragraph | None:
     if not names:
         return None
     para = nodes.paragraph(classes=["cv-detail"])
-    para += nodes.inline(f"{label}: ", f"{label}: ", classes=["cv-detail-label"])
-    para += nodes.Text(", ".join(names))
+    label = cv_text(label) + cv_text(": ")
+    para += nodes.inline(label, label, classes=["cv-detail-label"])
+    para += nodes.Text(cv_text(", ").join(names))
     return para
 
 
@@ -50,7 +52,8 @@ def _detail(label: str, text: str | None) -> nodes.paragraph | None:
     if not text:
         return None
     para = nodes.paragraph(classes=["cv-detail"])
-    para += nodes.inline(f"{label}: ", f"{label}: ", classes=["cv-detail-label"])
+    label = cv_text(label) + cv_text(": ")
+    para += nodes.inline(label, label, classes=["cv-detail-label"])
     para.extend(inline_nodes(text))
     return para
 

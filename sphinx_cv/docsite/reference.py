@@ -375,7 +375,8 @@ def kind_nodes(conv: f.Converter) -> list[nodes.Node]:
     if isinstance(conv, f.Pattern):
         return [nodes.Text(conv.expected)]
     if isinstance(conv, f.Text):
-        return [nodes.Text("text (inline Markdown)" if conv.markdown else "text")]
+        kind = "text (inline Markdown)" if conv.markdown else "text"
+        return [nodes.Text(kind + ", or per language")]
     for cls, text in SCALAR_KINDS.items():
         if isinstance(conv, cls):
             return [nodes.Text(text)]

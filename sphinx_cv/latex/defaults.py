@@ -40,6 +40,15 @@ ELEMENTS = {
 # xeCJK with Noto CJK: Fandol (xeCJK's fallback) embeds no ToUnicode map, so its text
 # would not survive copy-paste or pdftotext. Each font is guarded: a missing one falls
 # back instead of failing the build.
+CJK_VARIANTS = {"zh_CN": "SC", "zh": "SC", "zh_SG": "SC", "zh_TW": "TC", "zh_HK": "HK",
+                "ja": "JP", "ko": "KR"}
+"""The Noto CJK font variant for each CJK language (the glyph forms differ)."""
+
+# Dates such as "2020年9月 – 2025年6月" are wider than "Sep. 2020 – Jun. 2025", and xeCJK
+# may break a line between any two CJK characters: a wider date column keeps each date
+# whole.
+CJK_DATES = r"\setlength{\cvdatewidth}{4.2cm}" + "\n"
+
 CJK_PREAMBLE = r"""
 % sphinx-cv: the profile has CJK text
 \IfFileExists{xeCJK.sty}{%
@@ -61,6 +70,14 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
     config.latex_additional_files = [*config.latex_additional_files, *extra]
 
     needs = _script_needs(app)
+    language = get_config(config).language
+    variant = CJK_VARIANTS.get(language, CJK_VARIANTS.get(language.split("_")[0]))
+    if variant is not None:
+        # The CV's own words (至今, 現在...) are CJK even when the profile is not; and
+        # Sphinx's default for Japanese, uplatex, is left out of TeX Live's basic packages.
+        needs = ScriptNeeds(True, True, needs.example or "CJK")
+        if language == "ja" and not user_set(config, "latex_engine"):
+            config.latex_engine = "xelatex"
     engine = _choose_engine(config, needs)
     if not user_set(config, "latex_documents"):
         config.latex_documents = [_cv_document(app, config, engine)]
@@ -73,7 +90,8 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
     if "sphinxsetup" in user:  # later keys win, so the user's margins override ours
         elements["sphinxsetup"] = f"{ELEMENTS['sphinxsetup']}, {user['sphinxsetup']}"
     if needs.cjk and engine == "xelatex":
-        elements["preamble"] = CJK_PREAMBLE + user.get("preamble", "")
+        elements["preamble"] = (CJK_PREAMBLE.replace(" CJK SC}", f" CJK {variant or 'SC'}}}")
+                                + (CJK_DATES if variant else "") + user.get("preamble", ""))
     config.latex_elements = elements
     if not user_set(config, "latex_domain_indices"):
         config.latex_domain_indices = False

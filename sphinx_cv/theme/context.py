@@ -21,8 +21,10 @@ from ..data.model import Person, Profile
 from ..data.problems import Subtype
 from ..directives.profile import contact_items, updated_text
 from ..domain import load_profile_once
+from ..locale import cv_text
 from ..logging_ import warn
 from ..profile_facts import profile_facts
+from ..web.languages import language_versions
 from .head import (
     affiliation_text,
     citation_meta,
@@ -140,7 +142,9 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "nav": nav_items(env, pagename, root, pathto, opts),
         "home": pathto(root),
         "icons": {k: ICONS[k] for k in ("sun", "moon", "menu")},
-        "updated": updated_text(cv.updated_format, facts.updated) if facts else "",
+        "updated": updated_text(cv.updated_format, facts.updated, cv.language) if facts else "",
+        "words": theme_words(),
+        "languages": language_versions(app, pagename),
         "script": pathto(THEME_SCRIPT, 1),
         "favicon": favicon(initials(person.name), opts) if person else "",
         "accent_css": accent_css(opts),
@@ -154,6 +158,14 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     # docutils adds a second viewport tag; the layout already has one.
     context["metatags"] = VIEWPORT.sub("", str(context.get("metatags") or ""))
     context["script_files"] = page_scripts(context.get("script_files", []), pagename, opts)
+
+
+def theme_words() -> dict[str, Any]:
+    """The theme's own words in the language being built."""
+    before, _, after = cv_text("Built with {sphinx} and sphinx-cv").partition("{sphinx}")
+    return {"skip": cv_text("Skip to content"), "menu": cv_text("Menu"),
+            "dark_mode": cv_text("Dark mode"), "languages": cv_text("Languages"),
+            "built_with": (before, after)}
 
 
 DEFAULT_ACCENT = "#1f5fa6"

@@ -1,5 +1,6 @@
 """What a researcher's website has beyond its pages: the news feed, the sitemap, a page
-per publication, citation counts and the publication filter (HTML builders only)."""
+per publication, citation counts, the publication filter and the links between the
+versions in each language (HTML builders only)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .browse import setup_browse
 from .feed import setup_feed
+from .languages import setup_languages
 from .metrics import setup_metrics
 from .pubpages import setup_pubpages
 from .sitemap import setup_sitemap
@@ -25,3 +27,4 @@ def setup_web(app: Sphinx) -> None:
     setup_browse(app)
     setup_thumbs(app)
     setup_stamp(app)
+    setup_languages(app)

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data.model import Publication
+from ..locale import cv_text
 from ..nodes import cv_details, cv_filter, cv_summary
 from ..render.citation import author_nodes, name_key
 
@@ -98,7 +99,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
                 summary.extend(author_nodes([names[index]], own))
                 previous = index
             more = len(names) - len(visible)
-            summary += nodes.Text(f", and {more} more")
+            summary += nodes.Text(cv_text(", and {count} more").format(count=more))
             details = cv_details(classes=["cv-authors"])
             details += summary
             details += nodes.paragraph("", "", *author_nodes(names, own),

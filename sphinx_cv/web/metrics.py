@@ -45,7 +45,9 @@ def load_metrics(cv: CvConfig) -> dict[str, Metric]:
 
 
 def cited_text(count: int) -> str:
-    return f"Cited by {count}"
+    from ..locale import cv_text
+
+    return cv_text("Cited by {count}").format(count=count)
 
 
 def cited_nodes(metric: Metric | None) -> list[nodes.Node] | None:

@@ -11,6 +11,7 @@ exclude_patterns = ["_build", ".venv", "venv", "README.md", "Thumbs.db", ".DS_St
 
 # cv_profile = "profile.yaml"      # where the profile is (this is the default)
 # cv_bibtex_files = ["pubs.bib"]   # more publications from BibTeX
+# cv_languages = ["en", "zh_CN"]   # a site and a CV per language, the main one first
 
 # The website (docs: "Run your homepage"). With your site's address set, uncomment what
 # you want: a news feed (atom.xml), sitemap.xml and robots.txt, a page per paper.

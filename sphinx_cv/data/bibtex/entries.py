@@ -20,6 +20,7 @@ from ..fields import URL, normalize_key, yes_no_word
 from ..links import LINK_EXPECTED, Link, make_link
 from ..model import LINK_FIELDS, PUB_TYPE, Publication, normalize_name
 from ..problems import Location, Subtype
+from ..scripts import full_name
 from .latex import latex_to_text
 from .types import (
     ENTRY_TYPE_KEY,
@@ -406,8 +407,10 @@ def person_name(raw: str, unknown: list[str] | None = None) -> str:
     try:
         person = Person(raw)
         front = person.first_names + person.middle_names + person.prelast_names
-        name = " ".join(latex_to_text(p, markdown=False, unknown=unknown) for p in
-                        [*front, *person.last_names])
+        name = full_name(
+            " ".join(latex_to_text(p, markdown=False, unknown=unknown) for p in front),
+            " ".join(latex_to_text(p, markdown=False, unknown=unknown)
+                     for p in person.last_names))
         jr = " ".join(latex_to_text(p, markdown=False, unknown=unknown)
                       for p in person.lineage_names)
     except Exception:  # pybtex on odd names: fall back to the plain form
