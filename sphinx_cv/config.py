@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 
 DEFAULT_GROUP_TITLES = {t.name: t.title for t in PUB_TYPES}
 DEFAULT_PREFIXES = {t.name: t.prefix for t in PUB_TYPES}
+PDF_DESIGNS = ("classic", "modern", "sidebar", "compact")
+PDF_FONTS = ("termes", "pagella", "bonum", "schola", "heros", "sans")
+"""TeX Gyre families (tex-gyre), plus 'sans' for the engine's default sans serif."""
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _help(text: str) -> dict[str, str]:
@@ -63,6 +68,18 @@ class CvConfig:
     pdf_document: str = field(default="", metadata=_help(
         "Document that becomes the CV PDF when conf.py sets no latex_documents "
         "(default: 'cv' if the project has such a page, else the root document)."))
+    pdf_design: str = field(default="classic", metadata=_help(
+        "The look of the CV PDF: 'classic' (centred name, dates in a column), 'modern' "
+        "(a coloured name banner, icons in the contact line), 'sidebar' (contact and "
+        "section headings in a narrow left column) or 'compact' (a dense one-column "
+        "résumé). Each is a .sty file over the same document."))
+    pdf_accent: str = field(default="", metadata=_help(
+        "Accent colour of the CV PDF as #RRGGBB (headings, name, links; default: the "
+        "design's own). The sphinx_cv HTML theme uses it too unless its accent_color "
+        "option is set."))
+    pdf_font: str = field(default="", metadata=_help(
+        "Font family of the CV PDF: one of " + ", ".join(repr(f) for f in PDF_FONTS) +
+        " (TeX Gyre fonts, with pdflatex or xelatex); default: the design's own."))
     pdf_url: str = field(default="", metadata=_help(
         "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
         "set, `profile-card` shows a 'Download CV (PDF)' link."))
@@ -157,10 +174,30 @@ def check_config(app: Sphinx, config: Config) -> None:
                  " (using the default)", Subtype.CONFIG)
             value = default
         values[f.name] = value
+    _check_choices(values)
     from .data.loader import ProfileCache
 
     config.cv = CvConfig(**values, confdir=str(app.confdir), srcdir=str(app.srcdir),
                          cache=ProfileCache())
+
+
+def _check_choices(values: dict[str, Any]) -> None:
+    """Values that must be one of a few: warn and fall back to the default."""
+    checks = (("pdf_design", PDF_DESIGNS, "classic"), ("pdf_font", ("", *PDF_FONTS), ""))
+    for name, choices, default in checks:
+        value = str(values[name]).strip().lower()
+        if value not in choices:
+            warn(f"cv_{name}: invalid value {values[name]!r}; expected one of "
+                 f"{', '.join(c for c in choices if c)} (using {default or 'the default'})",
+                 Subtype.CONFIG)
+            value = default
+        values[name] = value
+    accent = values["pdf_accent"].strip()
+    if accent and not _HEX.fullmatch(accent):
+        warn(f"cv_pdf_accent: invalid value {accent!r}; expected a colour as #RRGGBB "
+             "(using the design's)", Subtype.CONFIG)
+        accent = ""
+    values["pdf_accent"] = accent
 
 
 def user_set(config: Config, name: str) -> bool:

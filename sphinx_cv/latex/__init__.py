@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .defaults import apply_latex_defaults
-from .transforms import AbsoluteLinks, ClassedParagraphs, EntryAnchors
+from .transforms import AbsoluteLinks, ClassedLinks, ClassedParagraphs, EntryAnchors
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -16,4 +16,5 @@ def setup_latex(app: Sphinx) -> None:
     app.connect("config-inited", apply_latex_defaults, priority=700)
     app.add_post_transform(ClassedParagraphs)
     app.add_post_transform(EntryAnchors)
+    app.add_post_transform(ClassedLinks)
     app.add_post_transform(AbsoluteLinks)

@@ -61,6 +61,31 @@ class EntryAnchors(SphinxPostTransform):
                 item["ids"] = []
 
 
+CONTACT_CLASSES = ("cv-email", "cv-phone", "cv-website", "cv-link")
+
+
+class ClassedLinks(SphinxPostTransform):
+    """Wrap each contact link in an inline of its classes.
+
+    The LaTeX writer drops a reference's classes; as ``\\DUrole{cv-email}{...}`` a
+    design can put an icon before it (sphinxcv-modern.sty). A role no design defines
+    prints its text unchanged.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            own: list[str] = ref.get("classes", [])
+            classes = [c for c in own if c.startswith(CONTACT_CLASSES)]
+            if classes and ref.get("refuri"):
+                ref["classes"] = [c for c in ref["classes"] if c not in classes]
+                box = nodes.inline(classes=classes)
+                ref.replace_self(box)
+                box += ref
+
+
 class AbsoluteLinks(SphinxPostTransform):
     """Profile links relative to the site (``/files/paper.pdf``) lead nowhere from a PDF:
     resolve them against ``html_baseurl``, else the profile's website."""
