@@ -59,6 +59,10 @@ class CvConfig:
     label_prefixes: dict[str, str] = field(default_factory=dict, metadata=_help(
         "Label prefixes by publication type, merged over the defaults "
         "(P for preprints, C conference, W workshop, J journal...)."))
+    citation_style: str = field(default="", metadata=_help(
+        "Citation style of every publication-list: a CSL style name (apa, ieee, "
+        "chicago-author-date, nature, vancouver, harvard...) or a .csl file relative to "
+        "conf.py; empty for sphinx-cv's own format. A list's :style: option wins."))
     updated_format: str = field(default="Updated {month} {year}", metadata=_help(
         "Text of the 'updated' line; the date is the profile's 'updated' or the build date."))
     show_abstracts: bool = field(default=True, metadata=_help(

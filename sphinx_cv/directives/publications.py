@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -13,7 +13,7 @@ from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
 from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..nodes import cv_details
-from ..render.citation import citation_nodes, own_names
+from ..render.citation import citation_nodes, extra_nodes, own_names
 from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
@@ -59,6 +59,7 @@ class PublicationList(CvDirective):
         "abstracts": yes_no,
         "bibtex": yes_no,
         "filter": yes_no,
+        "style": directives.unchanged_required,
         "class": words,
     }
     option_help: ClassVar[dict[str, str]] = {
@@ -92,6 +93,10 @@ class PublicationList(CvDirective):
                   "(default: ``cv_show_bibtex``).",
         "filter": "A filter box above the list on the web: text, year, type, topic "
                   "(default: ``cv_publication_filter``).",
+        "style": "Citation style: a CSL style name (``apa``, ``ieee``, "
+                 "``chicago-author-date``, ``nature``, ``vancouver``, ``harvard``...) or a "
+                 "``.csl`` file relative to conf.py; ``default`` for sphinx-cv's own "
+                 "(default: ``cv_citation_style``).",
     }
 
     def run(self) -> list[nodes.Node]:
@@ -107,9 +112,11 @@ class PublicationList(CvDirective):
         groups = arrange(profile.publications, spec)
         titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
         label_format = self.options.get("label-format", "[{label}]")
-        own = own_names(self.own_names(profile, self.options.get("highlight")))
+        self.names = self.own_names(profile, self.options.get("highlight"))
+        own = own_names(self.names)
         headings = self.options.get("headings", spec.group_by != "none")
         show_status = self.options.get("show-status", True)
+        self.style = self.csl_style()
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)
         bibtex = self.options.get("bibtex", self.cv.show_bibtex)
 
@@ -134,6 +141,22 @@ class PublicationList(CvDirective):
                                          numbered, show_status, abstracts, bibtex))
             root.append(bullet)
         return [root]
+
+    def csl_style(self) -> Any:
+        """The parsed CSL style of this list, or None for sphinx-cv's own format."""
+        name = str(self.options.get("style", self.cv.citation_style)).strip()
+        if name in ("", "default"):
+            return None
+        from ..render.csl import StyleError, load_style, style_path
+
+        try:
+            style = load_style(name, self.cv.confdir, self.cv.srcdir)
+        except StyleError as exc:
+            self.warn(f"{exc}; using the default format", Subtype.CONFIG)
+            return None
+        if name.endswith(".csl"):
+            self.env.note_dependency(style_path(name, self.cv.confdir))
+        return style
 
     def pub_types(self, option: str) -> list[str]:
         """The publication types named in ``option`` (any accepted spelling)."""
@@ -195,7 +218,13 @@ class PublicationList(CvDirective):
                 shown = label
             para += nodes.inline(shown, shown, classes=["cv-label"])
             para += nodes.Text(" ")
-        para.extend(citation_nodes(pub, own, show_status))
+        if self.style is not None:
+            from ..render.csl import csl_citation_nodes
+
+            para.extend(csl_citation_nodes(pub, self.style, self.names))
+            para.extend(extra_nodes(pub))
+        else:
+            para.extend(citation_nodes(pub, own, show_status))
         limit = self.cv.author_limit
         if 0 < limit < len(pub.authors):
             mark_long_authors(para, pub.authors, own)
