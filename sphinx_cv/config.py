@@ -84,6 +84,19 @@ class CvConfig:
     pdf_font: str = field(default="", metadata=_help(
         "Font family of the CV PDF: one of " + ", ".join(repr(f) for f in PDF_FONTS) +
         " (TeX Gyre fonts, with pdflatex or xelatex); default: the design's own."))
+    pdf_variants: dict[str, Any] = field(default_factory=dict, metadata=_help(
+        "More than one PDF from the same profile, by name: {'cv': {}, 'resume': {'tags': "
+        "['resume'], 'design': 'compact', 'max_pages': 2}}. A variant with 'tags' keeps "
+        "only the entries and publications tagged with one of them (sections left empty "
+        "are dropped); 'design' overrides cv_pdf_design; 'max_pages' warns when the PDF "
+        "is longer; 'label' is the homepage link's text. `sphinx-cv build` writes each "
+        "as <name>.pdf."))
+    pdf_variant: str = field(default="", metadata=_help(
+        "The variant of cv_pdf_variants this build makes (`sphinx-cv build` sets it for "
+        "each; -D cv_pdf_variant=resume with sphinx-build)."))
+    pdf_links: dict[str, str] = field(default_factory=dict, metadata=_help(
+        "More PDFs the profile-card links after the CV, {label: URL relative to the "
+        "site root}; `sphinx-cv build` sets it from cv_pdf_variants."))
     pdf_url: str = field(default="", metadata=_help(
         "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
         "set, `profile-card` shows a 'Download CV (PDF)' link."))
@@ -138,6 +151,16 @@ class CvConfig:
     def bibtex_paths(self) -> list[str]:
         return [os.path.join(self.confdir, b) for b in self.bibtex_files]
 
+    @property
+    def variant(self) -> Variant | None:
+        """The variant this build makes, if any."""
+        return self.pdf_variants.get(self.pdf_variant) if self.pdf_variant else None
+
+    def keeps(self, tags: list[str]) -> bool:
+        """Whether an entry with ``tags`` belongs in this build's CV."""
+        variant = self.variant
+        return variant is None or variant.keeps(tags)
+
     def titles(self) -> dict[str, str]:
         return {**DEFAULT_GROUP_TITLES, **self.group_titles}
 
@@ -171,7 +194,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         if isinstance(default, list) and isinstance(value, tuple | str):
             value = [value] if isinstance(value, str) else list(value)
         ok = isinstance(value, type(default)) and (
-            not isinstance(value, dict) or all(isinstance(v, str) for v in value.values())
+            not isinstance(value, dict) or f.name == "pdf_variants"
+            or all(isinstance(v, str) for v in value.values())
         ) and (not isinstance(value, list) or all(isinstance(v, str) for v in value))
         if not ok:
             warn(f"cv_{f.name}: invalid value {value!r}; expected {type(default).__name__}"
@@ -179,6 +203,14 @@ def check_config(app: Sphinx, config: Config) -> None:
             value = default
         values[f.name] = value
     _check_choices(values)
+    values["pdf_variants"] = _check_variants(values["pdf_variants"])
+    variant = values["pdf_variants"].get(values["pdf_variant"])
+    if values["pdf_variant"] and variant is None:
+        warn(f"cv_pdf_variant: no variant named {values['pdf_variant']!r} in "
+             "cv_pdf_variants", Subtype.CONFIG)
+        values["pdf_variant"] = ""
+    elif variant is not None and variant.design:
+        values["pdf_design"] = variant.design
     from .data.loader import ProfileCache
 
     config.cv = CvConfig(**values, confdir=str(app.confdir), srcdir=str(app.srcdir),
@@ -202,6 +234,62 @@ def _check_choices(values: dict[str, Any]) -> None:
              "(using the design's)", Subtype.CONFIG)
         accent = ""
     values["pdf_accent"] = accent
+
+
+@dataclass
+class Variant:
+    """One PDF of ``cv_pdf_variants``."""
+
+    name: str
+    tags: list[str] = field(default_factory=list)
+    design: str = ""
+    max_pages: int = 0
+    label: str = ""
+
+    @property
+    def link_text(self) -> str:
+        return self.label or f"{self.name.replace('-', ' ').replace('_', ' ').title()} (PDF)"
+
+    def keeps(self, tags: list[str]) -> bool:
+        """Whether an entry with ``tags`` is in this variant."""
+        return not self.tags or any(t in self.tags for t in tags)
+
+
+def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
+    variants = {}
+    for name, spec in raw.items():
+        where = f"cv_pdf_variants[{name!r}]"
+        if not isinstance(name, str) or not re.fullmatch(r"[\w-]+", name) \
+                or not isinstance(spec, dict):
+            warn(f"{where}: expected a name of letters, digits, - or _ with a dict of "
+                 "settings (tags, design, max_pages, label); left out", Subtype.CONFIG)
+            continue
+        variant = Variant(name)
+        tags = spec.get("tags", [])
+        tags = [tags] if isinstance(tags, str) else tags
+        if isinstance(tags, list | tuple) and all(isinstance(t, str) for t in tags):
+            variant.tags = list(tags)
+        else:
+            warn(f"{where}['tags']: expected a list of tags; {tags!r} ignored", Subtype.CONFIG)
+        design = spec.get("design", "")
+        if design and design not in PDF_DESIGNS:
+            warn(f"{where}['design']: {design!r} is not one of {', '.join(PDF_DESIGNS)}; "
+                 "ignored", Subtype.CONFIG)
+        else:
+            variant.design = design
+        pages = spec.get("max_pages", 0)
+        if isinstance(pages, int) and not isinstance(pages, bool) and pages >= 0:
+            variant.max_pages = pages
+        else:
+            warn(f"{where}['max_pages']: expected a number of pages; {pages!r} ignored",
+                 Subtype.CONFIG)
+        variant.label = str(spec.get("label", ""))
+        unknown = set(spec) - {"tags", "design", "max_pages", "label"}
+        if unknown:
+            warn(f"{where}: unknown settings {', '.join(sorted(map(str, unknown)))}; "
+                 "expected tags, design, max_pages, label", Subtype.CONFIG)
+        variants[name] = variant
+    return variants
 
 
 def user_set(config: Config, name: str) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from . import UsageError, add_command, error
+from . import UsageError, add_command, error, warning
 
 PDF_NAME = "cv.pdf"
 """Name of the PDF in the HTML output, at the site root."""
@@ -61,6 +62,8 @@ def register(sub: Any) -> None:
 class Paths:
     srcdir: str
     out: str
+    variant: str = ""
+    """A CV variant's LaTeX build has its own folders: its doctrees differ."""
 
     @property
     def html(self) -> str:
@@ -68,11 +71,12 @@ class Paths:
 
     @property
     def latex(self) -> str:
-        return os.path.join(self.out, "latex")
+        return os.path.join(self.out, f"latex-{self.variant}" if self.variant else "latex")
 
     @property
     def doctrees(self) -> str:
-        return os.path.join(self.out, "doctrees")
+        return os.path.join(self.out,
+                            f"doctrees-{self.variant}" if self.variant else "doctrees")
 
 
 def site_dir(path: str) -> str:
@@ -90,15 +94,25 @@ def run(args: argparse.Namespace) -> int:
     _quiet_colours()
     warnings = _OnceEach()
     pdf = pdf_problem = None
+    pdfs: dict[str, str] = {}  # the site's PDF name -> the PDF built
+    links: dict[str, str] = {}
+    problems = []
     if not args.no_pdf:
         say("Building PDF...")
-        pdf, pdf_problem = build_pdf(paths, args, warnings)
+        variants: dict[str, Any] = {}
+        pdf, pdf_problem = build_pdf(paths, args, warnings, None, variants)
+        if pdf:
+            pdfs[PDF_NAME] = pdf
+        if pdf and variants:
+            pdfs, links, variant_problems = build_variants(paths, args, warnings, pdf,
+                                                           variants)
+            problems += variant_problems
     say("Building HTML...")
-    overrides = {"cv_pdf_url": PDF_NAME} if pdf else {}
+    main = next(iter(pdfs), "")
+    overrides: dict[str, Any] = {"cv_pdf_url": main, "cv_pdf_links": links} if pdfs else {}
     app, html_problem = run_sphinx(paths, "html", overrides, args, warnings)
-    problems = []
     if pdf_problem:
-        problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
+        problems.insert(0, pdf_problem if pdf else f"no PDF: {pdf_problem}")
     if html_problem:
         if pdf_problem == f"LaTeX: {html_problem}":
             problems = [html_problem]  # Sphinx failed the same way twice: say it once
@@ -109,11 +123,12 @@ def run(args: argparse.Namespace) -> int:
     if app is None:
         return 1
     site_pdf = os.path.join(paths.html, PDF_NAME)
-    if pdf:
-        shutil.copyfile(pdf, site_pdf)
-    elif os.path.exists(site_pdf):
+    if not pdfs and os.path.exists(site_pdf):
         os.remove(site_pdf)  # from an earlier build: the pages no longer link to it
-    done = [os.path.join(paths.html, "index.html")] + ([site_pdf] if pdf else [])
+    done = [os.path.join(paths.html, "index.html")]
+    for name, built in pdfs.items():
+        shutil.copyfile(built, os.path.join(paths.html, name))
+        done.append(os.path.join(paths.html, name))
     say("Done: " + ", ".join(done))
     return 1 if problems else 0
 
@@ -191,15 +206,20 @@ def one_line(message: str) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------
 
-def build_pdf(paths: Paths, args: argparse.Namespace,
-              warnings: Any = None) -> tuple[str | None, str | None]:
+def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
+              overrides: dict[str, Any] | None = None,
+              variants: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
-    with a problem: warnings, which made the build fail but not the PDF."""
+    with a problem: warnings, which made the build fail but not the PDF. ``variants``
+    receives the site's cv_pdf_variants."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
-    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME}, args, warnings)
+    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME, **(overrides or {})},
+                              args, warnings)
     if app is None:
         return None, f"LaTeX: {problem}"
+    if variants is not None:
+        variants.update(getattr(getattr(app.config, "cv", None), "pdf_variants", None) or {})
     warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF
     engine = str(app.config.latex_engine)
     binary = "pdflatex" if engine == "pdflatex" else engine
@@ -210,6 +230,48 @@ def build_pdf(paths: Paths, args: argparse.Namespace,
         return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
     pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
     return pdf, failed or warned
+
+
+def build_variants(paths: Paths, args: argparse.Namespace, warnings: Any, full: str,
+                   variants: dict[str, Any]
+                   ) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Each variant of ``cv_pdf_variants`` as ``<name>.pdf``: (site name -> PDF built,
+    the homepage's links to all but the first, problems). A variant with no tags and
+    no design of its own is the full CV already built."""
+    pdfs: dict[str, str] = {}
+    links: dict[str, str] = {}
+    problems = []
+    for name, variant in variants.items():
+        site_name = f"{name}.pdf"
+        if not variant.tags and not variant.design:
+            pdf: str | None = full
+        else:
+            say(f"Building PDF ({name})...")
+            pdf, problem = build_pdf(replace(paths, variant=name), args, warnings,
+                                     {"cv_pdf_variant": name})
+            if problem:
+                problems.append(f"{site_name}: {problem}")
+        if pdf is None:
+            continue
+        pages = page_count(pdf)
+        if variant.max_pages and pages and pages > variant.max_pages:
+            warning(f"{site_name} has {pages} pages, more than its max_pages "
+                    f"({variant.max_pages})")
+        if pdfs:
+            links[variant.link_text] = site_name
+        pdfs[site_name] = pdf
+    return pdfs, links, problems
+
+
+def page_count(pdf: str) -> int | None:
+    """The pages of a PDF latexmk made, from TeX's log ("Output written on ... (3 pages"):
+    page objects are compressed in the PDF itself."""
+    try:
+        with open(os.path.splitext(pdf)[0] + ".log", encoding="utf8", errors="replace") as f:
+            found = re.findall(r"Output written on .*?\((\d+) pages?", f.read(), re.S)
+    except OSError:
+        return None
+    return int(found[-1]) if found else None
 
 
 def cv_tex_file(app: Any, latexdir: str) -> str | None:

@@ -109,7 +109,10 @@ class PublicationList(CvDirective):
     def make_list(self, profile: Profile) -> list[nodes.Node]:
         self.metrics = load_metrics(self.cv)
         spec = self.list_spec(profile.by_id)
-        groups = arrange(profile.publications, spec)
+        pubs = [p for p in profile.publications if self.cv.keeps(p.tags)]
+        groups = arrange(pubs, spec)
+        if not any(group.items for group in groups) and self.cv.variant is not None:
+            return []  # this variant keeps nothing here: its section is dropped
         titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
         label_format = self.options.get("label-format", "[{label}]")
         self.names = self.own_names(profile, self.options.get("highlight"))
