@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
-from test_latex import REPO, build_pdf, needs_tex, pdf_info, pdf_text, squash
+from test_latex import REPO, CvBlocks, build_pdf, needs_tex, pdf_info, pdf_text, squash
 
 from sphinx_cv.config import PDF_DESIGNS
 
@@ -83,6 +83,27 @@ def test_design_pdf_reads_in_order(design_pdfs: dict[str, Path], design: str) ->
     assert -1 not in positions, [s for s, p in zip(sequence, positions, strict=True) if p < 0]
     assert positions == sorted(positions)
     assert "https://arxiv.org/abs/2509.15552" in pdf_info(pdf, "-url")
+
+
+@needs_tex
+def test_every_design_has_every_fact(design_pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """Every paragraph the HTML CV shows is in each design's PDF, in one piece."""
+    from sphinx.cmd.build import build_main
+
+    html_out = tmp_path / "html"
+    assert build_main(["-q", "-b", "html", str(REPO / "example_site"), str(html_out),
+                       "-d", str(tmp_path / "doctrees")]) == 0
+    parser = CvBlocks()
+    parser.feed((html_out / "cv.html").read_text(encoding="utf8"))
+    blocks = [b for b in parser.blocks if b.strip()]
+    assert len(blocks) > 60
+    def facts(text: str) -> str:  # modern's icons stand in for the contact line's dots
+        return squash(text).replace("·", "")
+
+    for design, pdf in design_pdfs.items():
+        flat = facts(pdf_text(pdf, "-raw"))
+        missing = [b for b in blocks if facts(b) not in flat]
+        assert not missing, (design, missing)
 
 
 @needs_tex
