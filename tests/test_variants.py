@@ -92,3 +92,23 @@ def test_variant_design(app: SphinxTestApp) -> None:
     assert warnings_of(app) == ""
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf8")
     assert "\\def\\cvdesign{modern}" in tex
+
+
+def test_funder_style_lists() -> None:
+    """'5 most relevant + 5 other products': :tags: relevant :limit: 5, then
+    :exclude-tags: relevant :limit: 5."""
+    from sphinx_cv.data.model import Publication
+    from sphinx_cv.data.publist import ListSpec, arrange
+
+    pubs = [Publication(id=f"p{i}", type="journal", title=f"P{i}", year=2000 + i,
+                        tags=["Relevant"] if i % 3 == 0 else ["other"]) for i in range(20)]
+
+    def shown(**spec: object) -> list[str]:
+        groups = arrange(pubs, ListSpec(group_by="none", limit=5, **spec))  # type: ignore[arg-type]
+        return [item.pub.id for group in groups for item in group.items]
+
+    relevant = shown(tags=["relevant"])
+    others = shown(exclude_tags=["relevant"])
+    assert relevant == ["p18", "p15", "p12", "p9", "p6"]
+    assert others == ["p19", "p17", "p16", "p14", "p13"]
+    assert not set(relevant) & set(others)
