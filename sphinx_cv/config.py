@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 DEFAULT_GROUP_TITLES = {t.name: t.title for t in PUB_TYPES}
 DEFAULT_PREFIXES = {t.name: t.prefix for t in PUB_TYPES}
+PDF_DESIGNS = ("classic", "modern", "sidebar", "compact")
+PDF_FONTS = ("termes", "pagella", "bonum", "schola", "heros", "sans")
+"""TeX Gyre families (tex-gyre), plus 'sans' for the engine's default sans serif."""
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _help(text: str) -> dict[str, str]:
@@ -58,6 +63,10 @@ class CvConfig:
     label_prefixes: dict[str, str] = field(default_factory=dict, metadata=_help(
         "Label prefixes by publication type, merged over the defaults "
         "(P for preprints, C conference, W workshop, J journal...)."))
+    citation_style: str = field(default="", metadata=_help(
+        "Citation style of every publication-list: a CSL style name (apa, ieee, "
+        "chicago-author-date, nature, vancouver, harvard...) or a .csl file relative to "
+        "conf.py; empty for sphinx-cv's own format. A list's :style: option wins."))
     updated_format: str = field(default="Updated {month} {year}", metadata=_help(
         "Text of the 'updated' line; the date is the profile's 'updated' or the build date "
         "(placeholders as for cv_month_format; the default is translated)."))
@@ -73,6 +82,31 @@ class CvConfig:
     pdf_document: str = field(default="", metadata=_help(
         "Document that becomes the CV PDF when conf.py sets no latex_documents "
         "(default: 'cv' if the project has such a page, else the root document)."))
+    pdf_design: str = field(default="classic", metadata=_help(
+        "The look of the CV PDF: 'classic' (centred name, dates in a column), 'modern' "
+        "(a coloured name banner, icons in the contact line), 'sidebar' (contact and "
+        "section headings in a narrow left column) or 'compact' (a dense one-column "
+        "résumé). Each is a .sty file over the same document."))
+    pdf_accent: str = field(default="", metadata=_help(
+        "Accent colour of the CV PDF as #RRGGBB (headings, name, links; default: the "
+        "design's own). The sphinx_cv HTML theme uses it too unless its accent_color "
+        "option is set."))
+    pdf_font: str = field(default="", metadata=_help(
+        "Font family of the CV PDF: one of " + ", ".join(repr(f) for f in PDF_FONTS) +
+        " (TeX Gyre fonts, with pdflatex or xelatex); default: the design's own."))
+    pdf_variants: dict[str, Any] = field(default_factory=dict, metadata=_help(
+        "More than one PDF from the same profile, by name: {'cv': {}, 'resume': {'tags': "
+        "['resume'], 'design': 'compact', 'max_pages': 2}}. A variant with 'tags' keeps "
+        "only the entries and publications tagged with one of them (sections left empty "
+        "are dropped); 'design' overrides cv_pdf_design; 'max_pages' warns when the PDF "
+        "is longer; 'label' is the homepage link's text. `sphinx-cv build` writes each "
+        "as <name>.pdf."))
+    pdf_variant: str = field(default="", metadata=_help(
+        "The variant of cv_pdf_variants this build makes (`sphinx-cv build` sets it for "
+        "each; -D cv_pdf_variant=resume with sphinx-build)."))
+    pdf_links: dict[str, str] = field(default_factory=dict, metadata=_help(
+        "More PDFs the profile-card links after the CV, {label: URL relative to the "
+        "site root}; `sphinx-cv build` sets it from cv_pdf_variants."))
     pdf_url: str = field(default="", metadata=_help(
         "URL of the CV as PDF, relative to the site root; `sphinx-cv build` sets it. When "
         "set, `profile-card` shows a 'Download CV (PDF)' link."))
@@ -141,6 +175,16 @@ class CvConfig:
         being built."""
         return normalize_language(self.languages[0]) if self.languages else self.language
 
+    @property
+    def variant(self) -> Variant | None:
+        """The variant this build makes, if any."""
+        return self.pdf_variants.get(self.pdf_variant) if self.pdf_variant else None
+
+    def keeps(self, tags: list[str]) -> bool:
+        """Whether an entry with ``tags`` belongs in this build's CV."""
+        variant = self.variant
+        return variant is None or variant.keeps(tags)
+
     def titles(self) -> dict[str, str]:
         """Group titles by type in the language being built."""
         from .locale import cv_text
@@ -177,13 +221,23 @@ def check_config(app: Sphinx, config: Config) -> None:
         if isinstance(default, list) and isinstance(value, tuple | str):
             value = [value] if isinstance(value, str) else list(value)
         ok = isinstance(value, type(default)) and (
-            not isinstance(value, dict) or all(isinstance(v, str) for v in value.values())
+            not isinstance(value, dict) or f.name == "pdf_variants"
+            or all(isinstance(v, str) for v in value.values())
         ) and (not isinstance(value, list) or all(isinstance(v, str) for v in value))
         if not ok:
             warn(f"cv_{f.name}: invalid value {value!r}; expected {type(default).__name__}"
                  " (using the default)", Subtype.CONFIG)
             value = default
         values[f.name] = value
+    _check_choices(values)
+    values["pdf_variants"] = _check_variants(values["pdf_variants"])
+    variant = values["pdf_variants"].get(values["pdf_variant"])
+    if values["pdf_variant"] and variant is None:
+        warn(f"cv_pdf_variant: no variant named {values['pdf_variant']!r} in "
+             "cv_pdf_variants", Subtype.CONFIG)
+        values["pdf_variant"] = ""
+    elif variant is not None and variant.design:
+        values["pdf_design"] = variant.design
     from .data.loader import ProfileCache
 
     bad = [code for code in values["languages"] if not is_language_code(code)]
@@ -195,6 +249,81 @@ def check_config(app: Sphinx, config: Config) -> None:
     config.cv = CvConfig(**values, language=normalize_language(config.language or "en"),
                          confdir=str(app.confdir), srcdir=str(app.srcdir),
                          cache=ProfileCache())
+
+
+def _check_choices(values: dict[str, Any]) -> None:
+    """Values that must be one of a few: warn and fall back to the default."""
+    checks = (("pdf_design", PDF_DESIGNS, "classic"), ("pdf_font", ("", *PDF_FONTS), ""))
+    for name, choices, default in checks:
+        value = str(values[name]).strip().lower()
+        if value not in choices:
+            warn(f"cv_{name}: invalid value {values[name]!r}; expected one of "
+                 f"{', '.join(c for c in choices if c)} (using {default or 'the default'})",
+                 Subtype.CONFIG)
+            value = default
+        values[name] = value
+    accent = values["pdf_accent"].strip()
+    if accent and not _HEX.fullmatch(accent):
+        warn(f"cv_pdf_accent: invalid value {accent!r}; expected a colour as #RRGGBB "
+             "(using the design's)", Subtype.CONFIG)
+        accent = ""
+    values["pdf_accent"] = accent
+
+
+@dataclass
+class Variant:
+    """One PDF of ``cv_pdf_variants``."""
+
+    name: str
+    tags: list[str] = field(default_factory=list)
+    design: str = ""
+    max_pages: int = 0
+    label: str = ""
+
+    @property
+    def link_text(self) -> str:
+        return self.label or f"{self.name.replace('-', ' ').replace('_', ' ').title()} (PDF)"
+
+    def keeps(self, tags: list[str]) -> bool:
+        """Whether an entry with ``tags`` is in this variant."""
+        return not self.tags or any(t in self.tags for t in tags)
+
+
+def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
+    variants = {}
+    for name, spec in raw.items():
+        where = f"cv_pdf_variants[{name!r}]"
+        if not isinstance(name, str) or not re.fullmatch(r"[\w-]+", name) \
+                or not isinstance(spec, dict):
+            warn(f"{where}: expected a name of letters, digits, - or _ with a dict of "
+                 "settings (tags, design, max_pages, label); left out", Subtype.CONFIG)
+            continue
+        variant = Variant(name)
+        tags = spec.get("tags", [])
+        tags = [tags] if isinstance(tags, str) else tags
+        if isinstance(tags, list | tuple) and all(isinstance(t, str) for t in tags):
+            variant.tags = list(tags)
+        else:
+            warn(f"{where}['tags']: expected a list of tags; {tags!r} ignored", Subtype.CONFIG)
+        design = spec.get("design", "")
+        if design and design not in PDF_DESIGNS:
+            warn(f"{where}['design']: {design!r} is not one of {', '.join(PDF_DESIGNS)}; "
+                 "ignored", Subtype.CONFIG)
+        else:
+            variant.design = design
+        pages = spec.get("max_pages", 0)
+        if isinstance(pages, int) and not isinstance(pages, bool) and pages >= 0:
+            variant.max_pages = pages
+        else:
+            warn(f"{where}['max_pages']: expected a number of pages; {pages!r} ignored",
+                 Subtype.CONFIG)
+        variant.label = str(spec.get("label", ""))
+        unknown = set(spec) - {"tags", "design", "max_pages", "label"}
+        if unknown:
+            warn(f"{where}: unknown settings {', '.join(sorted(map(str, unknown)))}; "
+                 "expected tags, design, max_pages, label", Subtype.CONFIG)
+        variants[name] = variant
+    return variants
 
 
 def user_set(config: Config, name: str) -> bool:

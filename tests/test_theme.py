@@ -285,6 +285,17 @@ def test_theme_options(tmp_path: Path) -> None:
     assert '<meta name="description" content="Ada&#39;s homepage." />' in plain
 
 
+def test_web_cv_follows_the_pdf_accent(tmp_path: Path) -> None:
+    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build",
+                             cv_pdf_accent="#0E6E78")
+    assert warnings == ""
+    assert "<style>:root{--cv-accent-light:#0E6E78;" in page(out, "plain")
+    # The theme's own accent_color wins.
+    out, _, _ = build(copy_root(tmp_path / "b"), tmp_path / "build2", cv_pdf_accent="#0E6E78",
+                      html_theme_options={"accent_color": "#aa3300"})
+    assert "<style>:root{--cv-accent-light:#aa3300;" in page(out, "plain")
+
+
 def test_search_is_optional(tmp_path: Path) -> None:
     out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build",
                              html_theme_options={"show_search": True})

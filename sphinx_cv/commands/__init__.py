@@ -43,6 +43,11 @@ def error(message: str) -> None:
     print(f"sphinx-cv: {' '.join(message.split())}", file=sys.stderr)
 
 
+def warning(message: str) -> None:
+    """A problem that does not fail the command."""
+    print(f"sphinx-cv: warning: {' '.join(message.split())}", file=sys.stderr)
+
+
 def note(message: str) -> None:
     print(f"sphinx-cv: note: {' '.join(message.split())}", file=sys.stderr)
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import UsageError, add_command, error
+from . import UsageError, add_command, error, warning
 
 PDF_NAME = "cv.pdf"
 """Name of the PDF in the HTML output, at the site root."""
@@ -66,9 +67,11 @@ class Paths:
     out: str
     language: str = ""
     """A language other than the main one (``cv_languages``): built in ``<lang>/``."""
+    variant: str = ""
+    """A CV variant's LaTeX build has its own folders: its doctrees differ."""
 
     def _folder(self, name: str) -> str:
-        folder = os.path.join(self.out, name)
+        folder = os.path.join(self.out, f"{name}-{self.variant}" if self.variant else name)
         return os.path.join(folder, self.language) if self.language else folder
 
     @property
@@ -147,15 +150,26 @@ def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
                    overrides: dict[str, Any]) -> tuple[bool, list[str], list[str]]:
     """The PDF, then the HTML of one language: (HTML built, problems told, files made)."""
     pdf = pdf_problem = None
+    pdfs: dict[str, str] = {}  # the site's PDF name -> the PDF built
+    links: dict[str, str] = {}
+    problems = []
     if not args.no_pdf:
         say("Building PDF...")
-        pdf, pdf_problem = build_pdf(paths, args, warnings, overrides)
+        variants: dict[str, Any] = {}
+        pdf, pdf_problem = build_pdf(paths, args, warnings, overrides, variants)
+        if pdf:
+            pdfs[PDF_NAME] = pdf
+        if pdf and variants:
+            pdfs, links, variant_problems = build_variants(paths, args, warnings, pdf,
+                                                           variants, overrides)
+            problems += variant_problems
     say("Building HTML...")
-    html_overrides = {**overrides, "cv_pdf_url": PDF_NAME} if pdf else overrides
+    main = next(iter(pdfs), "")
+    html_overrides = ({**overrides, "cv_pdf_url": main, "cv_pdf_links": links} if pdfs
+                      else overrides)
     app, html_problem = run_sphinx(paths, "html", html_overrides, args, warnings)
-    problems = []
     if pdf_problem:
-        problems.append(pdf_problem if pdf else f"no PDF: {pdf_problem}")
+        problems.insert(0, pdf_problem if pdf else f"no PDF: {pdf_problem}")
     if html_problem:
         if pdf_problem == f"LaTeX: {html_problem}":
             problems = [html_problem]  # Sphinx failed the same way twice: say it once
@@ -169,12 +183,12 @@ def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
     if app is None or unread:
         return False, problems, []
     site_pdf = os.path.join(paths.html, PDF_NAME)
-    if pdf:
-        copy_pdf(pdf, site_pdf, paths)
-    else:
+    if not pdfs:
         remove_old_pdf(site_pdf, paths)
-    return True, problems, [os.path.join(paths.html, "index.html")] + (
-        [site_pdf] if pdf else [])
+    for name, built in pdfs.items():
+        copy_pdf(built, os.path.join(paths.html, name), paths)
+    return True, problems, [os.path.join(paths.html, "index.html")] + [
+        os.path.join(paths.html, name) for name in pdfs]
 
 
 def _digest(path: str) -> str | None:
@@ -187,8 +201,10 @@ def _digest(path: str) -> str | None:
         return None
 
 
-def _made_marker(paths: Paths) -> str:
-    return os.path.join(paths.doctrees, "sphinx-cv-pdf.sha256")
+def _made_marker(paths: Paths, site_pdf: str) -> str:
+    # One note per PDF the site shows (cv.pdf, resume.pdf...).
+    name = os.path.splitext(os.path.basename(site_pdf))[0]
+    return os.path.join(paths.doctrees, f"sphinx-cv-{name}.sha256")
 
 
 def copy_pdf(pdf: str, site_pdf: str, paths: Paths) -> None:
@@ -196,7 +212,7 @@ def copy_pdf(pdf: str, site_pdf: str, paths: Paths) -> None:
     without a PDF removes this copy and nothing else."""
     shutil.copyfile(pdf, site_pdf)
     os.makedirs(paths.doctrees, exist_ok=True)
-    with open(_made_marker(paths), "w", encoding="utf-8") as fh:
+    with open(_made_marker(paths, site_pdf), "w", encoding="utf-8") as fh:
         fh.write(_digest(site_pdf) or "")
 
 
@@ -206,13 +222,13 @@ def remove_old_pdf(site_pdf: str, paths: Paths) -> None:
     if not os.path.isfile(site_pdf):
         return
     try:
-        with open(_made_marker(paths), encoding="utf-8") as fh:
+        with open(_made_marker(paths, site_pdf), encoding="utf-8") as fh:
             made = fh.read().strip()
     except OSError:
         made = ""
     if made and _digest(site_pdf) == made:
         os.remove(site_pdf)
-        os.remove(_made_marker(paths))
+        os.remove(_made_marker(paths, site_pdf))
 
 
 def profile_failure(app: Any) -> str | None:
@@ -313,15 +329,19 @@ def one_line(message: str) -> str:
 # --- the PDF -----------------------------------------------------------------------------
 
 def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
-              overrides: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
+              overrides: dict[str, Any] | None = None,
+              variants: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
-    with a problem: warnings, which made the build fail but not the PDF."""
+    with a problem: warnings, which made the build fail but not the PDF. ``variants``
+    receives the site's cv_pdf_variants."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
-    app, problem = run_sphinx(paths, "latex", {**(overrides or {}), "cv_pdf_url": PDF_NAME},
+    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME, **(overrides or {})},
                               args, warnings)
     if app is None:
         return None, f"LaTeX: {problem}"
+    if variants is not None:
+        variants.update(getattr(getattr(app.config, "cv", None), "pdf_variants", None) or {})
     warned = f"LaTeX: {problem}" if problem else None  # -W: still make the PDF
     engine = str(app.config.latex_engine)
     binary = "pdflatex" if engine == "pdflatex" else engine
@@ -359,6 +379,48 @@ def font_problems(app: Any, log_path: str) -> list[Any]:
         return []
     profile = load_profile(cv.profile_path, cv.bibtex_paths).profile
     return missing_glyphs(log, profile, Location(cv.profile_path))
+
+
+def build_variants(paths: Paths, args: argparse.Namespace, warnings: Any, full: str,
+                   variants: dict[str, Any], overrides: dict[str, Any] | None = None
+                   ) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Each variant of ``cv_pdf_variants`` as ``<name>.pdf``: (site name -> PDF built,
+    the homepage's links to all but the first, problems). A variant with no tags and
+    no design of its own is the full CV already built."""
+    pdfs: dict[str, str] = {}
+    links: dict[str, str] = {}
+    problems = []
+    for name, variant in variants.items():
+        site_name = f"{name}.pdf"
+        if not variant.tags and not variant.design:
+            pdf: str | None = full
+        else:
+            say(f"Building PDF ({name})...")
+            pdf, problem = build_pdf(replace(paths, variant=name), args, warnings,
+                                     {**(overrides or {}), "cv_pdf_variant": name})
+            if problem:
+                problems.append(f"{site_name}: {problem}")
+        if pdf is None:
+            continue
+        pages = page_count(pdf)
+        if variant.max_pages and pages and pages > variant.max_pages:
+            warning(f"{site_name} has {pages} pages, more than its max_pages "
+                    f"({variant.max_pages})")
+        if pdfs:
+            links[variant.link_text] = site_name
+        pdfs[site_name] = pdf
+    return pdfs, links, problems
+
+
+def page_count(pdf: str) -> int | None:
+    """The pages of a PDF latexmk made, from TeX's log ("Output written on ... (3 pages"):
+    page objects are compressed in the PDF itself."""
+    try:
+        with open(os.path.splitext(pdf)[0] + ".log", encoding="utf8", errors="replace") as f:
+            found = re.findall(r"Output written on .*?\((\d+) pages?", f.read(), re.S)
+    except OSError:
+        return None
+    return int(found[-1]) if found else None
 
 
 def cv_tex_file(app: Any, latexdir: str) -> str | None:

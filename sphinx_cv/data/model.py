@@ -374,6 +374,8 @@ class Dated(Located):
                                aliases=("description",))
     highlights: list[str] = spec(TEXTS, "Bullet points shown under the entry.",
                                  aliases=("bullets", "details"))
+    tags: list[str] = spec(TEXTS, "Tags for CV variants: a variant of cv_pdf_variants "
+                           "with 'tags' keeps only the entries that have one of them.")
 
     def check(self, ctx: Context, path: str) -> bool:
         date_order(ctx, self, path)

@@ -25,6 +25,7 @@ class ListSpec:
     types: Sequence[str] = ()
     years: tuple[int | None, int | None] = (None, None)
     tags: Sequence[str] = ()
+    exclude_tags: Sequence[str] = ()
     selected: bool = False
     status: str | None = None
     authors: Sequence[str] = ()
@@ -60,6 +61,7 @@ def fold(text: str) -> str:
 def select(pubs: Iterable[Publication], spec: ListSpec) -> list[Publication]:
     types = set(spec.types)
     tags = {fold(t) for t in spec.tags}
+    excluded = {fold(t) for t in spec.exclude_tags}
     authors = [fold(a) for a in spec.authors]
     status = fold(spec.status) if spec.status else None
     lo, hi = spec.years
@@ -79,6 +81,8 @@ def select(pubs: Iterable[Publication], spec: ListSpec) -> list[Publication]:
         if hi is not None and pub.year is not None and pub.year > hi:
             continue
         if tags and not tags & {fold(t) for t in pub.tags}:
+            continue
+        if excluded and excluded & {fold(t) for t in pub.tags}:
             continue
         if status is not None and status not in fold(pub.status or ""):
             continue

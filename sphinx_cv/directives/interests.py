@@ -62,10 +62,13 @@ class ResearchInterests(CvDirective):
         for topic in group.topics:
             para = nodes.paragraph(classes=["cv-topic"])
             para.extend(inline_nodes(sentence(topic.name)))
-            if topic.publications and self.options.get("tags", True):
+            # A CV variant cites only the papers it keeps.
+            refs = [ref for ref in topic.publications if ref.id not in profile.by_id
+                    or self.cv.keeps(profile.by_id[ref.id].tags)]
+            if refs and self.options.get("tags", True):
                 tags = nodes.inline(classes=["cv-tags"])
                 tags += nodes.Text(" [")
-                for i, ref in enumerate(topic.publications):
+                for i, ref in enumerate(refs):
                     if i:
                         tags += nodes.Text(", ")
                     tags += pub_xref(ref.id, self.env.docname)

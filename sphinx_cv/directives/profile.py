@@ -164,10 +164,14 @@ class ProfileCard(CvHeader):
     def run(self) -> list[nodes.Node]:
         out = super().run()
         if out and self.cv.pdf_url:
-            ref = link(cv_text(PDF_LINK_TEXT), self.cv.pdf_url, PDF_LINK_CLASS)
+            parts: list[nodes.Node] = [link(cv_text(PDF_LINK_TEXT), self.cv.pdf_url,
+                                            PDF_LINK_CLASS)]
+            for text, url in self.cv.pdf_links.items():  # the other CV variants
+                parts += [nodes.inline(SEP, SEP, classes=["cv-sep"]),
+                          link(text, url, PDF_LINK_CLASS)]
             box = out[0]
             assert isinstance(box, nodes.Element)
-            box += nodes.paragraph("", "", ref, classes=["cv-pdf"])
+            box += nodes.paragraph("", "", *parts, classes=["cv-pdf"])
         return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -14,7 +14,7 @@ from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..locale import cv_text
 from ..nodes import cv_details
-from ..render.citation import citation_nodes, own_names, unbolded_own
+from ..render.citation import citation_nodes, extra_nodes, own_names, unbolded_own
 from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
@@ -42,6 +42,7 @@ class PublicationList(CvDirective):
         "type": words,
         "years": year_range,
         "tags": items,
+        "exclude-tags": items,
         "selected": yes_no,
         "status": directives.unchanged_required,
         "author": items,
@@ -60,6 +61,7 @@ class PublicationList(CvDirective):
         "abstracts": yes_no,
         "bibtex": yes_no,
         "filter": yes_no,
+        "style": directives.unchanged_required,
         "class": words,
     }
     option_help: ClassVar[dict[str, str]] = {
@@ -68,6 +70,8 @@ class PublicationList(CvDirective):
                 "thesis...; BibTeX and CSL type names work too).",
         "years": "Only publications from these years.",
         "tags": "Only publications with at least one of these tags.",
+        "exclude-tags": "No publications with any of these tags (the 'other products' "
+                        "after a list of the most relevant ones).",
         "selected": "Only publications marked ``selected: true``.",
         "status": "Only publications whose status contains this text (e.g. ``submission``).",
         "author": "Only publications with an author whose name contains one of these.",
@@ -93,6 +97,10 @@ class PublicationList(CvDirective):
                   "(default: ``cv_show_bibtex``).",
         "filter": "A filter box above the list on the web: text, year, type, topic "
                   "(default: ``cv_publication_filter``).",
+        "style": "Citation style: a CSL style name (``apa``, ``ieee``, "
+                 "``chicago-author-date``, ``nature``, ``vancouver``, ``harvard``...) or a "
+                 "``.csl`` file relative to conf.py; ``default`` for sphinx-cv's own "
+                 "(default: ``cv_citation_style``).",
     }
 
     def run(self) -> list[nodes.Node]:
@@ -105,10 +113,14 @@ class PublicationList(CvDirective):
     def make_list(self, profile: Profile) -> list[nodes.Node]:
         self.metrics = load_metrics(self.cv)
         spec = self.list_spec(profile.by_id)
-        groups = arrange(profile.publications, spec)
+        pubs = [p for p in profile.publications if self.cv.keeps(p.tags)]
+        groups = arrange(pubs, spec)
+        if not any(group.items for group in groups) and self.cv.variant is not None:
+            return []  # this variant keeps nothing here: its section is dropped
         titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
         label_format = self.options.get("label-format", "[{label}]")
-        own = own_names(self.own_names(profile, self.options.get("highlight")))
+        self.names = self.own_names(profile, self.options.get("highlight"))
+        own = own_names(self.names)
         if profile.person is not None:
             for name in unbolded_own(profile.publications, own, profile.person.name):
                 self.warn(f"'{name}' looks like your name but is not shown as yours; if it "
@@ -116,6 +128,7 @@ class PublicationList(CvDirective):
                           Subtype.VALUE)
         headings = self.options.get("headings", spec.group_by != "none")
         show_status = self.options.get("show-status", True)
+        self.style = self.csl_style()
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)
         bibtex = self.options.get("bibtex", self.cv.show_bibtex)
 
@@ -141,6 +154,22 @@ class PublicationList(CvDirective):
             root.append(bullet)
         return [root]
 
+    def csl_style(self) -> Any:
+        """The parsed CSL style of this list, or None for sphinx-cv's own format."""
+        name = str(self.options.get("style", self.cv.citation_style)).strip()
+        if name in ("", "default"):
+            return None
+        from ..render.csl import StyleError, load_style, style_path
+
+        try:
+            style = load_style(name, self.cv.confdir, self.cv.srcdir)
+        except StyleError as exc:
+            self.warn(f"{exc}; using the default format", Subtype.CONFIG)
+            return None
+        if name.endswith(".csl"):
+            self.env.note_dependency(style_path(name, self.cv.confdir))
+        return style
+
     def pub_types(self, option: str) -> list[str]:
         """The publication types named in ``option`` (any accepted spelling)."""
         types = []
@@ -165,6 +194,7 @@ class PublicationList(CvDirective):
             types=types,
             years=self.options.get("years", (None, None)),
             tags=self.options.get("tags", []),
+            exclude_tags=self.options.get("exclude-tags", []),
             selected=self.options.get("selected", False),
             status=self.options.get("status"),
             authors=self.options.get("author", []),
@@ -201,7 +231,13 @@ class PublicationList(CvDirective):
                 shown = label
             para += nodes.inline(shown, shown, classes=["cv-label"])
             para += nodes.Text(" ")
-        para.extend(citation_nodes(pub, own, show_status))
+        if self.style is not None:
+            from ..render.csl import csl_citation_nodes
+
+            para.extend(csl_citation_nodes(pub, self.style, self.names))
+            para.extend(extra_nodes(pub))
+        else:
+            para.extend(citation_nodes(pub, own, show_status))
         limit = self.cv.author_limit
         if 0 < limit < len(pub.authors):
             mark_long_authors(para, pub.authors, own)

@@ -175,6 +175,9 @@ class Timeline(CvDirective):
             self.warn(f"no section '{name}' in the profile; expected one of {known}",
                       Subtype.DIRECTIVE)
             return []
+        entries = [e for e in entries if self.cv.keeps(e.tags)]
+        if not entries and self.cv.variant is not None:
+            return []  # this variant keeps nothing here: its section is dropped
         sort = self.options.get("sort", "none")
         if sort != "none":
             entries.sort(key=lambda e: e.sort_key(), reverse=sort == "newest")

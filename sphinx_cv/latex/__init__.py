@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .defaults import apply_latex_defaults
-from .transforms import AbsoluteLinks, ClassedParagraphs, EntryAnchors
+from .transforms import (
+    AbsoluteLinks,
+    ClassedLinks,
+    ClassedParagraphs,
+    DropEmptySections,
+    EntryAnchors,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -14,6 +20,8 @@ if TYPE_CHECKING:
 def setup_latex(app: Sphinx) -> None:
     # After check_config (400) has built the CvConfig and defaults_from_profile (600).
     app.connect("config-inited", apply_latex_defaults, priority=700)
+    app.add_transform(DropEmptySections)
     app.add_post_transform(ClassedParagraphs)
     app.add_post_transform(EntryAnchors)
+    app.add_post_transform(ClassedLinks)
     app.add_post_transform(AbsoluteLinks)

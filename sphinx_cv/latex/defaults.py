@@ -23,7 +23,24 @@ if TYPE_CHECKING:
 
 THEME = "sphinxcv"
 THEMES_DIR = str(Path(__file__).parent)
-TEX_FILES = [str(Path(THEMES_DIR, THEME, name)) for name in ("sphinxcv.cls", "sphinxcvstyle.sty")]
+# The class, the base look and one package per design (sphinxcv-<design>.sty).
+TEX_FILES = sorted(str(p) for p in Path(THEMES_DIR, THEME).iterdir()
+                   if p.suffix in (".cls", ".sty"))
+
+# Page margins a design needs (its sidebar, a denser page); the user's sphinxsetup wins.
+DESIGN_MARGINS = {
+    "sidebar": "hmargin={6.6cm,1.5cm}, vmargin={1.5cm,1.8cm}",
+    "compact": "hmargin={1.5cm,1.5cm}, vmargin={1.2cm,1.5cm}",
+}
+
+# cv_pdf_font: TeX Gyre families, by the name each engine knows them by.
+FONTS = {
+    "termes": ("tgtermes", "TeX Gyre Termes"),
+    "pagella": ("tgpagella", "TeX Gyre Pagella"),
+    "bonum": ("tgbonum", "TeX Gyre Bonum"),
+    "schola": ("tgschola", "TeX Gyre Schola"),
+    "heros": ("tgheros", "TeX Gyre Heros"),
+}
 
 # No title page, contents, chapter heads or index; one-sided; CV margins. The class
 # (sphinxcv.cls) does the rest, so a user's own latex_elements keep working.
@@ -89,14 +106,53 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
     elements: dict[str, Any] = {**ELEMENTS, **user}
     if "sphinxsetup" in user:  # later keys win, so the user's margins override ours
         elements["sphinxsetup"] = f"{ELEMENTS['sphinxsetup']}, {user['sphinxsetup']}"
+    cv = get_config(config)
+    if cv.pdf_design in DESIGN_MARGINS:
+        elements["sphinxsetup"] = ", ".join(
+            s for s in (ELEMENTS["sphinxsetup"], DESIGN_MARGINS[cv.pdf_design],
+                        user.get("sphinxsetup")) if s)
+    if cv.pdf_font and "fontpkg" not in user:
+        elements["fontpkg"] = _font_package(cv.pdf_font, engine)
+    preamble = design_preamble(cv.pdf_design, cv.pdf_accent, cv.pdf_font)
     if needs.cjk and engine == "xelatex":
-        elements["preamble"] = (CJK_PREAMBLE.replace(" CJK SC}", f" CJK {variant or 'SC'}}}")
-                                + (CJK_DATES if variant else "") + user.get("preamble", ""))
+        preamble += (CJK_PREAMBLE.replace(" CJK SC}", f" CJK {variant or 'SC'}}}")
+                     + (CJK_DATES if variant else ""))
+    elements["preamble"] = preamble + user.get("preamble", "")
     config.latex_elements = elements
     if not user_set(config, "latex_domain_indices"):
         config.latex_domain_indices = False
     if not user_set(config, "latex_use_xindy"):
         config.latex_use_xindy = False  # xindy is a separate Debian package
+
+
+def design_preamble(design: str, accent: str, font: str) -> str:
+    """Macros sphinxcv.cls reads to load the design's package and set its accent."""
+    lines = ["% sphinx-cv: the design (cv_pdf_design, cv_pdf_accent, cv_pdf_font)",
+             rf"\def\cvdesign{{{design}}}"]
+    if accent:
+        lines.append(rf"\def\cvaccenthex{{{accent.lstrip('#').upper()}}}")
+    if font:
+        lines.append(r"\def\cvfontchosen{}")  # the design keeps its hands off the font
+    return "\n".join(lines) + "\n"
+
+
+def _font_package(font: str, engine: str) -> str:
+    """``fontpkg`` for ``cv_pdf_font``: the family as main font, Sphinx's others kept."""
+    from sphinx.builders.latex.constants import DEFAULT_SETTINGS, XELATEX_DEFAULT_FONTPKG
+
+    if font == "sans":
+        base = XELATEX_DEFAULT_FONTPKG if engine in ("xelatex", "lualatex") \
+            else str(DEFAULT_SETTINGS["fontpkg"])
+        return base + "\n\\renewcommand{\\familydefault}{\\sfdefault}\n"
+    package, family = FONTS[font]
+    if engine in ("xelatex", "lualatex"):
+        # Debian's tex-gyre has the Type 1 files, which fontconfig names without spaces.
+        return XELATEX_DEFAULT_FONTPKG + (
+            f"\n\\IfFontExistsTF{{{family}}}{{\\setmainfont{{{family}}}}}"
+            f"{{\\setmainfont{{{family.replace(' ', '')}}}}}\n")
+    tail = "\\renewcommand{\\familydefault}{\\sfdefault}" if font == "heros" else ""
+    return (f"\\usepackage{{{package}}}\\usepackage{{tgheros}}"
+            f"\\renewcommand{{\\ttdefault}}{{txtt}}{tail}\n")
 
 
 def _script_needs(app: Sphinx) -> ScriptNeeds:

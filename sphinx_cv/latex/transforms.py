@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import get_config
@@ -59,6 +60,57 @@ class EntryAnchors(SphinxPostTransform):
             if para is not None:
                 para.insert(0, nodes.target("", "", ids=item["ids"]))
                 item["ids"] = []
+
+
+CONTACT_CLASSES = ("cv-email", "cv-phone", "cv-website", "cv-link")
+
+
+class ClassedLinks(SphinxPostTransform):
+    """Wrap each contact link in an inline of its classes.
+
+    The LaTeX writer drops a reference's classes; as ``\\DUrole{cv-email}{...}`` a
+    design can put an icon before it (sphinxcv-modern.sty). A role no design defines
+    prints its text unchanged.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            own: list[str] = ref.get("classes", [])
+            classes = [c for c in own if c.startswith(CONTACT_CLASSES)]
+            if classes and ref.get("refuri"):
+                ref["classes"] = [c for c in ref["classes"] if c not in classes]
+                box = nodes.inline(classes=classes)
+                ref.replace_self(box)
+                box += ref
+
+
+class DropEmptySections(SphinxTransform):
+    """In a CV variant (``cv_pdf_variant``), drop the sections its tags left empty:
+    nothing but a title (and targets) once the directives have run."""
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        if get_config(self.config).variant is None:
+            return
+        for section in reversed(list(self.document.findall(nodes.section))):
+            parent = section.parent
+            if parent is None or isinstance(parent, nodes.document):
+                continue  # the page's own title
+            body = [c for c in section.children
+                    if not isinstance(c, nodes.title | nodes.target | nodes.comment)]
+            # The "Updated" line at the end of the last section outlives its section.
+            updated = [c for c in body
+                       if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]]
+            if len(body) == len(updated):
+                at = parent.index(section)
+                parent.remove(section)
+                for i, node in enumerate(updated):
+                    section.remove(node)
+                    parent.insert(at + i, node)
 
 
 class AbsoluteLinks(SphinxPostTransform):

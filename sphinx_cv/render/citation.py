@@ -167,6 +167,13 @@ def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
         out.append(nodes.Text(" "))
         out.append(inline(pub.status, "cv-pub-status"))
         out.append(nodes.Text("" if ends_with_punct(pub.status) else "."))
+    out += extra_nodes(pub)
+    return merge_text(out)
+
+
+def extra_nodes(pub: Publication) -> list[nodes.Node]:
+    """What follows the citation in every format: award, note, links."""
+    out: list[nodes.Node] = []
     if pub.award:
         out.append(nodes.Text(" "))
         award = nodes.strong("", "", classes=["cv-pub-award"])

@@ -129,6 +129,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         return
     opts = parse_options(theme_options_of(context))
     cv = get_config(app)
+    if cv.pdf_accent and not opts.accent_color:  # the web CV follows the PDF's accent
+        opts.accent_color = cv.pdf_accent
     facts = profile_facts(app.doctreedir, cv)
     person = facts.person if facts is not None else None
     pathto = context["pathto"]

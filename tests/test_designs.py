@@ -1,0 +1,147 @@
+"""The CV designs (cv_pdf_design, cv_pdf_accent, cv_pdf_font): each builds a PDF from
+the same doctree that reads in order (as applicant-tracking systems read it), and
+each looks different from the others."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import warnings_of
+from sphinx.testing.util import SphinxTestApp
+from test_latex import REPO, CvBlocks, build_pdf, needs_tex, pdf_info, pdf_text, squash
+
+from sphinx_cv.config import PDF_DESIGNS
+
+HEADINGS = ("Work Experience", "Education", "Research Interest", "Publications",
+            "Research Experience", "Teaching", "Awards", "Services")
+CONTACT = ("simmonssong96@gmail.com", "+86 13260063767", "+852 6341 2126",
+           "simmonssong.github.io", "Google Scholar")
+# Entries of several sections, in the order of the CV.
+ENTRIES = ("Assistant Professor, School of Informatics, Xiamen University",
+           "The Chinese University of Hong Kong", "Tsinghua University",
+           "Harbin Institute of Technology", "The Multi-Query Paradox",
+           "Updated September 2025")
+
+
+# --- the .tex: what sphinx-cv tells LaTeX -------------------------------------------------
+
+@pytest.mark.sphinx("latex", testroot="latex", freshenv=True, confoverrides={
+    "cv_pdf_design": "sidebar", "cv_pdf_accent": "#0e6e78", "cv_pdf_font": "pagella",
+    "latex_elements": {"preamble": "% my preamble"}})
+def test_design_settings_reach_the_tex(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == ""
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf8")
+    assert "\\def\\cvdesign{sidebar}" in tex and "\\def\\cvaccenthex{0E6E78}" in tex
+    assert tex.index("\\def\\cvdesign") < tex.index("% my preamble")  # the user's last
+    assert "hmargin={6.6cm,1.5cm}" in tex  # the sidebar's room
+    assert "TeXGyrePagella" in tex
+    for design in PDF_DESIGNS:  # every design is shipped beside the .tex
+        assert (Path(app.outdir) / f"sphinxcv-{design}.sty").is_file()
+
+
+@pytest.mark.sphinx("latex", testroot="latex", freshenv=True, confoverrides={
+    "cv_pdf_design": "fancy", "cv_pdf_accent": "teal", "cv_pdf_font": "comic"})
+def test_bad_design_settings_warn_and_fall_back(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = warnings_of(app)
+    assert "cv_pdf_design: invalid value 'fancy'" in warnings and "classic" in warnings
+    assert "cv_pdf_accent: invalid value 'teal'" in warnings
+    assert "cv_pdf_font: invalid value 'comic'" in warnings
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf8")
+    assert "\\def\\cvdesign{classic}" in tex and "cvaccenthex" not in tex
+
+
+# --- the PDFs -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def design_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("designs")
+    return {d: build_pdf(REPO / "example_site", out / d, "-D", f"cv_pdf_design={d}")
+            for d in PDF_DESIGNS}
+
+
+@needs_tex
+@pytest.mark.parametrize("design", PDF_DESIGNS)
+def test_design_pdf_reads_in_order(design_pdfs: dict[str, Path], design: str) -> None:
+    pdf = design_pdfs[design]
+    info = pdf_info(pdf)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    assert 1 <= pages <= 4
+    assert re.search(r"^Title:\s+Qingyu Song – Curriculum Vitae$", info, re.M)
+    text = pdf_text(pdf, "-raw")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[0] == "Qingyu Song"
+    # Name, contact, headings and entries come in the order of the CV.
+    flat = squash(text).lower()
+    sequence = ["QingyuSong", *CONTACT, HEADINGS[0], ENTRIES[0], HEADINGS[1], *ENTRIES[1:4],
+                *HEADINGS[2:4], ENTRIES[4], *HEADINGS[4:], ENTRIES[5]]
+    positions = [flat.find(squash(item).lower()) for item in sequence]
+    assert -1 not in positions, [s for s, p in zip(sequence, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)
+    assert "https://arxiv.org/abs/2509.15552" in pdf_info(pdf, "-url")
+
+
+@needs_tex
+def test_every_design_has_every_fact(design_pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """Every paragraph the HTML CV shows is in each design's PDF, in one piece."""
+    from sphinx.cmd.build import build_main
+
+    html_out = tmp_path / "html"
+    assert build_main(["-q", "-b", "html", str(REPO / "example_site"), str(html_out),
+                       "-d", str(tmp_path / "doctrees")]) == 0
+    parser = CvBlocks()
+    parser.feed((html_out / "cv.html").read_text(encoding="utf8"))
+    blocks = [b for b in parser.blocks if b.strip()]
+    assert len(blocks) > 60
+    def facts(text: str) -> str:  # modern's icons stand in for the contact line's dots
+        return squash(text).replace("·", "")
+
+    for design, pdf in design_pdfs.items():
+        flat = facts(pdf_text(pdf, "-raw"))
+        missing = [b for b in blocks if facts(b) not in flat]
+        assert not missing, (design, missing)
+
+
+@needs_tex
+def test_designs_look_different(design_pdfs: dict[str, Path], tmp_path: Path) -> None:
+    looks = {}
+    for design, pdf in design_pdfs.items():
+        subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(tmp_path / design)], check=True)
+        looks[design] = (tmp_path / f"{design}.png").read_bytes()
+    assert len(set(looks.values())) == len(PDF_DESIGNS)
+
+
+@needs_tex
+def test_design_with_cjk_accent_and_font(tmp_path: Path) -> None:
+    pdf = build_pdf(REPO / "tests" / "roots" / "test-latex", tmp_path, "-D",
+                    "cv_pdf_design=modern", "-D", "cv_pdf_accent=#AA3300", "-D",
+                    "cv_pdf_font=pagella")
+    lines = [" ".join(line.split()) for line in pdf_text(pdf, "-raw").splitlines()]
+    assert lines[0] == "张伟 Wei Zhang"
+    assert "清华大学计算机科学与技术系" in lines
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "NotoSerifCJK" in fonts and "TeXGyrePagella" in fonts
+
+
+@needs_tex
+def test_gallery_pictures_are_current(design_pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """The docs' pictures are what docs/design_gallery.py draws today (run it if not)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gallery", REPO / "docs" / "design_gallery.py")
+    assert spec is not None and spec.loader is not None
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    stale = []
+    for design, pdf in design_pdfs.items():
+        drawn = tmp_path / f"{design}.png"
+        gallery.render(pdf, drawn)
+        shipped = gallery.OUT / f"{design}.png"
+        if not shipped.is_file() or shipped.read_bytes() != drawn.read_bytes():
+            stale.append(design)
+    assert not stale, f"run python docs/design_gallery.py: {stale} changed"
