@@ -140,6 +140,9 @@ def test_chinese_build_shows_chinese_texts(app: SphinxTestApp) -> None:
     assert "PhD in Computer Science" in cv  # missing in Chinese: the English text
     assert "张伟 and 李明" in cv and "伟 张" not in cv  # from {张, 伟} in the .bib
     assert "2025年9月 – 至今" in cv and "期刊论文" in cv and "预印本" in cv
+    # A generic link label is a word of the language built; a name (arXiv) is not.
+    raw = (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")
+    assert ">代码</a>" in raw and ">Code</a>" not in raw and ">arXiv</a>" in raw
     warnings = warnings_of(app)
     assert "education[0].degree" in warnings and "[cv.i18n]" in warnings
     assert warnings.count("WARNING") == 1
@@ -154,6 +157,7 @@ def test_main_language_build_shows_main_texts(app: SphinxTestApp) -> None:
     assert '<strong class="cv-me">张伟</strong>' in (Path(app.outdir) / "cv.html").read_text(
         encoding="utf-8")
     assert "助理教授" not in cv
+    assert ">Code</a>" in (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")
     assert warnings_of(app) == ""
 
 
@@ -204,8 +208,10 @@ def used_messages() -> set[str]:
     """Every text sphinx-cv passes through its catalog: literal ``cv_text("...")`` calls,
     the labels of timeline details, and the defaults of configurable words."""
     from sphinx_cv.config import DEFAULT_GROUP_TITLES, CvConfig
+    from sphinx_cv.data.links import GENERIC_LABELS
     from sphinx_cv.directives.profile import PDF_LINK_TEXT
     from sphinx_cv.locale import QUICKSTART_HEADINGS
+    from sphinx_cv.render.citation import THESIS_KINDS
 
     package = Path(__file__).parent.parent / "sphinx_cv"
     found: set[str] = set()
@@ -214,7 +220,8 @@ def used_messages() -> set[str]:
         found |= set(re.findall(r'cv_text\("((?:[^"\\]|\\.)*)"\)', text))
         found |= set(re.findall(r'_(?:people|detail)\("([^"]+)"', text))
     cv = CvConfig()
-    return found | set(DEFAULT_GROUP_TITLES.values()) | set(QUICKSTART_HEADINGS) | {
+    return found | set(DEFAULT_GROUP_TITLES.values()) | set(QUICKSTART_HEADINGS) | set(
+        GENERIC_LABELS) | set(THESIS_KINDS.values()) | {
         PDF_LINK_TEXT, cv.present_label, cv.month_format, cv.day_format, cv.updated_format}
 
 

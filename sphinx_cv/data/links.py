@@ -184,6 +184,13 @@ def looks_like_url(value: str) -> bool:
                          value, re.I))
 
 
+GENERIC_KINDS = ("code", "slides", "video", "poster", "project", "supplement", "data",
+                 "blog", "url", "website", "email")
+"""Kinds whose label is a word, not a name (GitHub, ORCID, DOI...): shown in the
+language being built."""
+GENERIC_LABELS = frozenset(_KINDS[k][0] for k in GENERIC_KINDS)
+
+
 def label_for(kind: str) -> str:
     return _KINDS[kind][0] if kind in _KINDS else kind
 

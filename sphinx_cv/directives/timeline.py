@@ -11,7 +11,7 @@ from ..data.problems import Subtype
 from ..data.yamldump import default_section_title
 from ..locale import cv_text
 from ..render.dates import format_range
-from ..render.text import inline_nodes, link, sentence
+from ..render.text import inline_nodes, link, link_label, sentence
 from .common import CvDirective, OptionSpec, choice, positive_int, words, yes_no
 
 
@@ -237,7 +237,7 @@ class Timeline(CvDirective):
             for i, item in enumerate(links):
                 if i:
                     para += nodes.Text(" · ")
-                para += link(item.label, item.url, "cv-link", f"cv-link-{item.kind}")
+                para += link(link_label(item.label), item.url, "cv-link", f"cv-link-{item.kind}")
             body += para
         box += body
         return box

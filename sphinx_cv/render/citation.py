@@ -11,7 +11,8 @@ from docutils import nodes
 
 from ..data.model import Publication
 from ..data.publist import fold
-from .text import ends_with_punct, inline, inline_nodes, link, merge_text
+from ..locale import cv_text
+from .text import ends_with_punct, inline, inline_nodes, link, link_label, merge_text
 
 NBSP = "\u00a0"
 
@@ -119,13 +120,13 @@ def venue_text(pub: Publication) -> str:
         parts.append(year)
     text = ", ".join(p.rstrip(" ,;:") for p in parts if p.rstrip(" ,;:"))
     if venue and pub.type in ("conference", "workshop", "chapter"):
-        text = "In " + text
+        text = cv_text("In") + " " + text
     return text
 
 
 _ENTRY_TYPE = re.compile(r"^\s*@\s*(\w+)")
 _TYPE_FIELD = re.compile(r"\btype\s*=\s*[{\"]([^}\"]+)", re.I)
-_THESIS_KINDS = {"phdthesis": "Ph.D. thesis", "mastersthesis": "Master's thesis",
+THESIS_KINDS = {"phdthesis": "Ph.D. thesis", "mastersthesis": "Master's thesis",
                  "masterthesis": "Master's thesis", "bachelorthesis": "Bachelor's thesis"}
 
 
@@ -137,7 +138,8 @@ def thesis_kind(pub: Publication) -> str | None:
     if given:
         return given.group(1).strip()
     entry = _ENTRY_TYPE.match(source)
-    return _THESIS_KINDS.get(entry.group(1).lower()) if entry else None
+    kind = THESIS_KINDS.get(entry.group(1).lower()) if entry else None
+    return cv_text(kind) if kind else None
 
 
 def _and(names: list[str]) -> str:
@@ -187,7 +189,8 @@ def extra_nodes(pub: Publication) -> list[nodes.Node]:
         parts: list[nodes.Node] = []
         for item in links:
             parts.append(nodes.Text(" ["))
-            parts.append(link(item.label, item.url, "cv-link", f"cv-link-{item.kind}"))
+            parts.append(link(link_label(item.label), item.url, "cv-link",
+                              f"cv-link-{item.kind}"))
             parts.append(nodes.Text("]"))
         span = nodes.inline("", "", classes=["cv-pub-links"])
         span.extend(merge_text(parts))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from ..data.inline import Span, mathml, parse_inline
-from ..data.links import is_safe_link
+from ..data.links import GENERIC_LABELS, is_safe_link
 
 
 def inline_nodes(text: str) -> list[nodes.Node]:
@@ -45,6 +45,16 @@ def inline(text: str, *classes: str, markdown: bool = True) -> nodes.inline:
     node = nodes.inline("", "", classes=list(classes))
     node.extend(inline_nodes(text) if markdown else [nodes.Text(text)])
     return node
+
+
+def link_label(label: str) -> str:
+    """A link's label as shown: a generic word (Code, Slides...) in the language being
+    built; a name (GitHub, arXiv) or the user's own label as written."""
+    if label in GENERIC_LABELS:
+        from ..locale import cv_text
+
+        return cv_text(label)
+    return label
 
 
 def link(text: str, url: str, *classes: str) -> nodes.Element:
