@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,11 +18,19 @@ REPO = Path(__file__).parent.parent.resolve()
 DATA = Path(__file__).parent / "data"
 
 
+COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
+
+    def __post_init__(self) -> None:
+        # Sphinx colours its warnings when CI is set, even into a pipe (GitHub shows the
+        # colours); the tests read the text.
+        self.out, self.err = COLOUR.sub("", self.out), COLOUR.sub("", self.err)
 
     @property
     def err_lines(self) -> list[str]:
