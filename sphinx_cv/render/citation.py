@@ -29,16 +29,18 @@ def author_nodes(authors: list[str], own: set[str],
     ``link_for`` gives a name's URL (a co-author's page), if any."""
     out: list[nodes.Node] = []
     n = len(authors)
+    # The separators in the language built (Chinese and Japanese list names with 、).
+    comma, both, last = cv_text(", "), cv_text(" and "), cv_text(", and ")
     for i, name in enumerate(authors):
         if i:
             if n == 2:
-                out.append(nodes.Text(" and "))
+                out.append(nodes.Text(both))
             elif i == n - 1 and name != "et al.":
-                out.append(nodes.Text(", and "))
+                out.append(nodes.Text(last))
             elif name == "et al.":
                 out.append(nodes.Text(" "))
             else:
-                out.append(nodes.Text(", "))
+                out.append(nodes.Text(comma))
         text = name.replace(" ", NBSP)
         node: nodes.Node
         if name_key(name) in own:
@@ -143,7 +145,9 @@ def thesis_kind(pub: Publication) -> str | None:
 
 
 def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return cv_text(", ").join(names[:-1]) + cv_text(" and ") + names[-1]
 
 
 def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
