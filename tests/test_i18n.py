@@ -139,7 +139,7 @@ def test_chinese_build_shows_chinese_texts(app: SphinxTestApp) -> None:
     assert "助理教授" in cv and "清华大学" in cv and "Assistant Professor" not in cv
     assert "PhD in Computer Science" in cv  # missing in Chinese: the English text
     html = (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")
-    assert '张伟</strong>、李明' in html and "伟 张" not in cv  # {张, 伟} in the .bib; 、 joins
+    assert '张伟</strong>，李明' in html and "伟 张" not in cv  # {张, 伟} in the .bib
     assert "2025年9月 – 至今" in cv and "期刊论文" in cv and "预印本" in cv
     # A generic link label is a word of the language built; a name (arXiv) is not.
     raw = (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def author_nodes(authors: list[str], own: set[str],
     ``link_for`` gives a name's URL (a co-author's page), if any."""
     out: list[nodes.Node] = []
     n = len(authors)
-    # The separators in the language built (Chinese and Japanese list names with 、).
+    # The separators in the language built (，in Chinese, 、 in Japanese, und, et...).
     comma, both, last = cv_text(", "), cv_text(" and "), cv_text(", and ")
     for i, name in enumerate(authors):
         if i:
