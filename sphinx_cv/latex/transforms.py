@@ -87,6 +87,73 @@ class ClassedLinks(SphinxPostTransform):
                 box += ref
 
 
+SIDEBAR_CLASS = "cv-sidebar"
+# Sections the sidebar design moves into its column without being marked: the generic
+# sections of these names (``.. timeline:: skills``, JSON Resume's skills and languages).
+SIDEBAR_SECTIONS = ("skills", "languages")
+
+
+class SidebarSections(SphinxPostTransform):
+    """In the ``sidebar`` design, move the skills and languages sections (and any
+    section or directive with the class ``cv-sidebar``) into the narrow column.
+
+    They become a ``cv-sidebar`` container at the end of the CV header, which
+    sphinxcv-sidebar.sty typesets in the column; the title turns into a ``cv-side-title``
+    paragraph (a ``\\section`` cannot live in a box). The HTML keeps them where they are.
+    """
+
+    default_priority = 390  # before ClassedParagraphs wraps the titles
+
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        if get_config(self.config).pdf_design != "sidebar":
+            return
+        header = next((n for n in self.document.findall(nodes.container)
+                       if "cv-header" in n["classes"]), None)
+        if header is None:
+            return
+        side = nodes.container(classes=[SIDEBAR_CLASS])
+        for section in list(self.document.findall(nodes.section)):
+            if section.parent is None or not _goes_aside(section):
+                continue
+            box = nodes.container(classes=["cv-side-section"], ids=section["ids"])
+            for child in list(section.children):
+                section.remove(child)
+                if isinstance(child, nodes.title):
+                    child = nodes.paragraph("", "", *child.children,
+                                            classes=["cv-side-title"])
+                box += child
+            # An "Updated" line at the end of the moved section stays in the main column.
+            updated = [c for c in box.children
+                       if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]]
+            parent = section.parent
+            at = parent.index(section)
+            parent.remove(section)
+            for i, node in enumerate(updated):
+                box.remove(node)
+                parent.insert(at + i, node)
+            side += box
+        if side.children:
+            header += side
+
+
+def _goes_aside(section: nodes.section) -> bool:
+    """Whether ``section`` itself (not a subsection of it) belongs in the sidebar."""
+    if SIDEBAR_CLASS in section["classes"] or set(section["names"]) & set(SIDEBAR_SECTIONS):
+        return True
+    marks = {SIDEBAR_CLASS, *(f"cv-timeline-{name}" for name in SIDEBAR_SECTIONS)}
+    return any(marks & set(n["classes"]) and _section_of(n) is section
+               for n in section.findall(nodes.container))
+
+
+def _section_of(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
+
+
 class DropEmptySections(SphinxTransform):
     """In a CV variant (``cv_pdf_variant``), drop the sections its tags left empty:
     nothing but a title (and targets) once the directives have run."""
