@@ -84,8 +84,8 @@ class CvConfig:
         "(default: 'cv' if the project has such a page, else the root document)."))
     pdf_design: str = field(default="classic", metadata=_help(
         "The look of the CV PDF: 'classic' (centred name, dates in a column), 'modern' "
-        "(a coloured name banner, icons in the contact line), 'sidebar' (contact and "
-        "section headings in a narrow left column) or 'compact' (a dense one-column "
+        "(a coloured name banner, icons before the contacts), 'sidebar' (contact, skills "
+        "and languages in a narrow left column) or 'compact' (a dense one-column "
         "résumé). Each is a .sty file over the same document."))
     pdf_accent: str = field(default="", metadata=_help(
         "Accent colour of the CV PDF as #RRGGBB (headings, name, links; default: the "

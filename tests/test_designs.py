@@ -295,3 +295,27 @@ def test_chinese_build_reads_in_order(design: str, tmp_path: Path) -> None:
         assert_in_order(text, ["张伟", "助理教授", "计算机科学系", "wei@example.org", "工作经历",
                                "助理教授", "教育经历", "清华大学", "发表论文", "期刊论文",
                                "更新于"])
+
+
+@pytest.mark.parametrize("design", ["sidebar", "classic"])
+def test_class_cv_sidebar_moves_a_section(design: str, tmp_path: Path) -> None:
+    """``:class: cv-sidebar`` on a section's directive puts that section in the sidebar's
+    column (a paragraph heading in the header, no \\section); other designs keep it."""
+    import shutil
+
+    from sphinx.cmd.build import build_main
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "roots" / "test-latex", site)
+    cv = (site / "cv.rst").read_text(encoding="utf8")
+    marked = cv.replace(".. timeline:: talks", ".. timeline:: talks\n   :class: cv-sidebar")
+    (site / "cv.rst").write_text(marked, encoding="utf8")
+    assert build_main(["-q", "-b", "latex", str(site), str(tmp_path / "out"),
+                       "-D", f"cv_pdf_design={design}"]) == 0
+    tex = next((tmp_path / "out").glob("*.tex")).read_text(encoding="utf8")
+    talk = tex.index("Keynote")
+    if design == "sidebar":
+        assert "\\section{Talks}" not in tex
+        assert tex.index("{cv-side-title}") < talk < tex.index("\\section{Positions}")
+    else:
+        assert tex.index("\\section{Positions}") < tex.index("\\section{Talks}") < talk
