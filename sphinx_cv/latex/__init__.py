@@ -12,6 +12,7 @@ from .transforms import (
     DropEmptySections,
     EntryAnchors,
     SidebarSections,
+    UnbrokenDates,
 )
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ def setup_latex(app: Sphinx) -> None:
     app.connect("config-inited", apply_latex_defaults, priority=700)
     app.add_transform(DropEmptySections)
     app.add_post_transform(SidebarSections)
+    app.add_post_transform(UnbrokenDates)
     app.add_post_transform(ClassedParagraphs)
     app.add_post_transform(EntryAnchors)
     app.add_post_transform(ClassedLinks)

@@ -41,6 +41,31 @@ class ClassedParagraphs(SphinxPostTransform):
                 box += para
 
 
+class UnbrokenDates(SphinxPostTransform):
+    """Let a narrow date column break a range only at its dash (``cv_range_separator``).
+
+    Each side of ``2020 年 9 月 – 2025 年 6 月`` or ``Jan. 2025 – Apr. 2025`` becomes a
+    ``cv-nobreak`` inline (an ``\\mbox`` in sphinxcvstyle.sty): xeCJK may otherwise break
+    between any two Chinese characters, leaving ``至`` on one line and ``今`` on the next.
+    """
+
+    default_priority = 395  # before ClassedParagraphs drops the paragraph's classes
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        dash = get_config(self.config).range_separator
+        for para in list(self.document.findall(nodes.paragraph)):
+            if not dash.strip() or "cv-date" not in para["classes"] or len(para.children) != 1 \
+                    or not isinstance(para[0], nodes.Text):
+                continue
+            parts = para.astext().split(dash)
+            para.clear()
+            for i, part in enumerate(parts):
+                if i:
+                    para += nodes.Text(dash)
+                para += nodes.inline(part, part, classes=["cv-nobreak"])
+
+
 class EntryAnchors(SphinxPostTransform):
     """Give each entry with an HTML anchor (``pub-<id>``) a LaTeX one too.
 
