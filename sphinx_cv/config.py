@@ -84,8 +84,8 @@ class CvConfig:
         "(default: 'cv' if the project has such a page, else the root document)."))
     pdf_design: str = field(default="classic", metadata=_help(
         "The look of the CV PDF: 'classic' (centred name, dates in a column), 'modern' "
-        "(a coloured name banner, icons in the contact line), 'sidebar' (contact and "
-        "section headings in a narrow left column) or 'compact' (a dense one-column "
+        "(a coloured name banner, icons before the contacts), 'sidebar' (contact, skills "
+        "and languages in a narrow left column) or 'compact' (a dense one-column "
         "résumé). Each is a .sty file over the same document."))
     pdf_accent: str = field(default="", metadata=_help(
         "Accent colour of the CV PDF as #RRGGBB (headings, name, links; default: the "
@@ -99,8 +99,9 @@ class CvConfig:
         "['resume'], 'design': 'compact', 'max_pages': 2}}. A variant with 'tags' keeps "
         "only the entries and publications tagged with one of them (sections left empty "
         "are dropped); 'design' overrides cv_pdf_design; 'max_pages' warns when the PDF "
-        "is longer; 'label' is the homepage link's text. `sphinx-cv build` writes each "
-        "as <name>.pdf."))
+        "is longer; 'label' is the homepage link's text; 'publications': {'relevant': "
+        "['tagA'], 'limit': 5, 'other': 5} makes each publication list a funder's "
+        "'5 most relevant + 5 other products'. `sphinx-cv build` writes each as <name>.pdf."))
     pdf_variant: str = field(default="", metadata=_help(
         "The variant of cv_pdf_variants this build makes (`sphinx-cv build` sets it for "
         "each; -D cv_pdf_variant=resume with sphinx-build)."))
@@ -279,6 +280,8 @@ class Variant:
     design: str = ""
     max_pages: int = 0
     label: str = ""
+    # The funder-style list: {"relevant": [tags], "limit": 5, "other": 5}.
+    publications: PubSelection | None = None
 
     @property
     def link_text(self) -> str:
@@ -287,6 +290,34 @@ class Variant:
     def keeps(self, tags: list[str]) -> bool:
         """Whether an entry with ``tags`` is in this variant."""
         return not self.tags or any(t in self.tags for t in tags)
+
+
+@dataclass
+class PubSelection:
+    """A variant's funder-style publication list: the ``limit`` most relevant products
+    (tagged with one of ``relevant``) and ``other`` more."""
+
+    relevant: list[str]
+    limit: int = 5
+    other: int = 5
+
+
+def _check_pub_selection(spec: Any, where: str) -> PubSelection | None:
+    expected = ("expected {'relevant': [tags], 'limit': 5, 'other': 5}")
+    if not isinstance(spec, dict):
+        warn(f"{where}: {expected}; {spec!r} ignored", Subtype.CONFIG)
+        return None
+    relevant = spec.get("relevant", [])
+    relevant = [relevant] if isinstance(relevant, str) else relevant
+    counts = [spec.get("limit", 5), spec.get("other", 5)]
+    unknown = set(spec) - {"relevant", "limit", "other"}
+    if (not isinstance(relevant, list | tuple) or not relevant
+            or not all(isinstance(t, str) for t in relevant) or unknown
+            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                       for n in counts)):
+        warn(f"{where}: {expected}; {spec!r} ignored", Subtype.CONFIG)
+        return None
+    return PubSelection(list(relevant), counts[0], counts[1])
 
 
 def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
@@ -318,10 +349,13 @@ def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
             warn(f"{where}['max_pages']: expected a number of pages; {pages!r} ignored",
                  Subtype.CONFIG)
         variant.label = str(spec.get("label", ""))
-        unknown = set(spec) - {"tags", "design", "max_pages", "label"}
+        if "publications" in spec:
+            variant.publications = _check_pub_selection(spec["publications"],
+                                                        f"{where}['publications']")
+        unknown = set(spec) - {"tags", "design", "max_pages", "label", "publications"}
         if unknown:
             warn(f"{where}: unknown settings {', '.join(sorted(map(str, unknown)))}; "
-                 "expected tags, design, max_pages, label", Subtype.CONFIG)
+                 "expected tags, design, max_pages, label, publications", Subtype.CONFIG)
         variants[name] = variant
     return variants
 

@@ -19,6 +19,8 @@ HEADINGS = ("Work Experience", "Education", "Research Interest", "Publications",
             "Research Experience", "Teaching", "Awards", "Services")
 CONTACT = ("simmonssong96@gmail.com", "+86 13260063767", "+852 6341 2126",
            "simmonssong.github.io", "Google Scholar")
+HEADER_FACTS = ("Qingyu Song", "Assistant Professor", "School of Informatics",
+                "Xiamen University", "Xiamen, China")
 # Entries of several sections, in the order of the CV.
 ENTRIES = ("Assistant Professor, School of Informatics, Xiamen University",
            "The Chinese University of Hong Kong", "Tsinghua University",
@@ -72,17 +74,31 @@ def test_design_pdf_reads_in_order(design_pdfs: dict[str, Path], design: str) ->
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
     assert 1 <= pages <= 4
     assert re.search(r"^Title:\s+Qingyu Song – Curriculum Vitae$", info, re.M)
-    text = pdf_text(pdf, "-raw")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    assert lines[0] == "Qingyu Song"
-    # Name, contact, headings and entries come in the order of the CV.
-    flat = squash(text).lower()
+    # In the content stream's order (-raw) and, but for the sidebar's two columns, in
+    # pdftotext's own reading order of the page (no option): name, contact, headings and
+    # entries come in the order of the CV.
     sequence = ["QingyuSong", *CONTACT, HEADINGS[0], ENTRIES[0], HEADINGS[1], *ENTRIES[1:4],
                 *HEADINGS[2:4], ENTRIES[4], *HEADINGS[4:], ENTRIES[5]]
-    positions = [flat.find(squash(item).lower()) for item in sequence]
-    assert -1 not in positions, [s for s, p in zip(sequence, positions, strict=True) if p < 0]
-    assert positions == sorted(positions)
+    for mode in ("-raw",) if design == "sidebar" else ("-raw", "-nopgbrk"):
+        text = pdf_text(pdf, mode)
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == "Qingyu Song"
+        assert_in_order(text, sequence)
+        # The header is its facts and the separators, nothing else: the icons are drawn,
+        # not characters that an applicant-tracking system would read as text.
+        header = squash(text[:text.lower().index(HEADINGS[0].lower())]).replace("·", "")
+        assert header == squash("".join(HEADER_FACTS + CONTACT)), (mode, header)
     assert "https://arxiv.org/abs/2509.15552" in pdf_info(pdf, "-url")
+
+
+def assert_in_order(text: str, sequence: list[str]) -> None:
+    """Each item of ``sequence`` is in ``text`` after the one before it."""
+    flat = squash(text).lower()
+    at = 0
+    for item in sequence:
+        found = flat.find(squash(item).lower(), at)
+        assert found >= 0, (item, sequence)
+        at = found + 1
 
 
 @needs_tex
@@ -208,3 +224,100 @@ def changed_share(a: Path, b: Path) -> float:
                  for ra, rb in zip(rows_a, rows_b, strict=True)
                  for i in range(0, len(ra), bpp))
     return differ / (wa * ha)
+
+
+SIDE_SECTIONS = """
+Skills
+------
+
+.. timeline:: skills
+
+Languages
+---------
+
+.. timeline:: languages
+
+"""
+SIDE_PROFILE = """sections:
+  skills:
+    - title: Programming
+      highlights: [Python, PyTorch]
+  languages:
+    - title: Chinese
+      summary: Native
+    - title: English
+      summary: Fluent
+"""
+
+
+@pytest.fixture(scope="module")
+def side_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site with skills and languages at the end of its CV."""
+    import shutil
+
+    site = tmp_path_factory.mktemp("side") / "site"
+    shutil.copytree(REPO / "example_site", site, ignore=shutil.ignore_patterns("_build"))
+    with (site / "profile.yaml").open("a", encoding="utf8") as f:
+        f.write(SIDE_PROFILE)
+    cv = (site / "cv.rst").read_text(encoding="utf8")
+    (site / "cv.rst").write_text(cv.replace(".. cv-updated::", SIDE_SECTIONS + ".. cv-updated::"),
+                                 encoding="utf8")
+    return site
+
+
+@needs_tex
+def test_sidebar_holds_skills_and_languages(side_site: Path, tmp_path: Path) -> None:
+    """In the sidebar design, skills and languages follow the contact in the narrow
+    column, before the main column's first section; elsewhere they stay in place."""
+    pdf = build_pdf(side_site, tmp_path / "sidebar", "-D", "cv_pdf_design=sidebar")
+    side = ["QingyuSong", *CONTACT, "Skills", "Programming", "Python", "PyTorch",
+            "Languages", "Chinese", "Native", "English", "Fluent", HEADINGS[0], ENTRIES[0],
+            HEADINGS[-1], ENTRIES[-1]]
+    assert_in_order(pdf_text(pdf, "-raw"), side)
+    tex = next((tmp_path / "sidebar" / "latex").glob("*.tex")).read_text(encoding="utf8")
+    assert "\\section{Skills}" not in tex and "\\section{Languages}" not in tex
+    classic = build_pdf(side_site, tmp_path / "classic", "-D", "cv_pdf_design=classic")
+    assert_in_order(pdf_text(classic, "-raw"),
+                    ["QingyuSong", *CONTACT, HEADINGS[0], HEADINGS[-1], "Skills", "Python",
+                     "Languages", "Fluent", ENTRIES[-1]])
+
+
+@needs_tex
+@pytest.mark.parametrize("design", ["sidebar", "compact"])
+def test_chinese_build_reads_in_order(design: str, tmp_path: Path) -> None:
+    """A zh_CN build: the Chinese name, position and headings, in order, as text."""
+    pdf = build_pdf(REPO / "tests" / "roots" / "test-i18n", tmp_path, "-D", "language=zh_CN",
+                    "-D", f"cv_pdf_design={design}")
+    for mode in ("-raw",) if design == "sidebar" else ("-raw", "-nopgbrk"):
+        text = pdf_text(pdf, mode)
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        assert lines[0] == "张伟"
+        # A narrow date column breaks a range at its dash, never inside a date.
+        assert not any(line.startswith(("年", "月", "今")) for line in lines), lines
+        assert_in_order(text, ["张伟", "助理教授", "计算机科学系", "wei@example.org", "工作经历",
+                               "助理教授", "教育经历", "清华大学", "发表论文", "期刊论文",
+                               "更新于"])
+
+
+@pytest.mark.parametrize("design", ["sidebar", "classic"])
+def test_class_cv_sidebar_moves_a_section(design: str, tmp_path: Path) -> None:
+    """``:class: cv-sidebar`` on a section's directive puts that section in the sidebar's
+    column (a paragraph heading in the header, no \\section); other designs keep it."""
+    import shutil
+
+    from sphinx.cmd.build import build_main
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "roots" / "test-latex", site)
+    cv = (site / "cv.rst").read_text(encoding="utf8")
+    marked = cv.replace(".. timeline:: talks", ".. timeline:: talks\n   :class: cv-sidebar")
+    (site / "cv.rst").write_text(marked, encoding="utf8")
+    assert build_main(["-q", "-b", "latex", str(site), str(tmp_path / "out"),
+                       "-D", f"cv_pdf_design={design}"]) == 0
+    tex = next((tmp_path / "out").glob("*.tex")).read_text(encoding="utf8")
+    talk = tex.index("Keynote")
+    if design == "sidebar":
+        assert "\\section{Talks}" not in tex
+        assert tex.index("{cv-side-title}") < talk < tex.index("\\section{Positions}")
+    else:
+        assert tex.index("\\section{Positions}") < tex.index("\\section{Talks}") < talk

@@ -112,3 +112,41 @@ def test_funder_style_lists() -> None:
     assert relevant == ["p18", "p15", "p12", "p9", "p6"]
     assert others == ["p19", "p17", "p16", "p14", "p13"]
     assert not set(relevant) & set(others)
+
+
+def test_relevant_and_other() -> None:
+    """The variant option: the newest relevant ones, then the newest of all the rest."""
+    from sphinx_cv.data.model import Publication
+    from sphinx_cv.data.publist import ListSpec, relevant_and_other
+
+    pubs = [Publication(id=f"p{i}", type="journal", title=f"P{i}", year=2000 + i,
+                        tags=["Relevant"] if i % 3 == 0 else ["other"]) for i in range(20)]
+    groups = relevant_and_other(pubs, ListSpec(), ["relevant"], 5, 5)
+    assert [g.key for g in groups] == ["relevant-products", "other-products"]
+    assert [i.pub.id for i in groups[0].items] == ["p18", "p15", "p12", "p9", "p6"]
+    assert [i.pub.id for i in groups[1].items] == ["p19", "p17", "p16", "p14", "p13"]
+    few = relevant_and_other(pubs[:4], ListSpec(), ["relevant"], 1, 9)
+    assert [[i.pub.id for i in g.items] for g in few] == [["p3"], ["p2", "p1", "p0"]]
+
+
+@pytest.mark.sphinx("latex", testroot="latex", freshenv=True, confoverrides={
+    "cv_pdf_variants": {"nsf": {"publications": {"relevant": ["none-has-it"], "limit": 5,
+                                                 "other": 2}}},
+    "cv_pdf_variant": "nsf"})
+def test_funder_variant_in_the_pdf(app: SphinxTestApp) -> None:
+    app.build()
+    assert "cv_pdf_variants" not in warnings_of(app)  # (an interest's paper is left out)
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf8")
+    assert "Other products" in tex and "Most relevant products" not in tex
+    start = tex.index("Other products")
+    assert tex[start:].count("\\item") == 2  # "other": 2 of the three publications
+
+
+@pytest.mark.sphinx("latex", testroot="latex", freshenv=True, confoverrides={
+    "cv_pdf_variants": {"a": {"publications": {"relevant": [], "limit": -1}},
+                        "b": {"publications": ["x"]}}})
+def test_bad_funder_option_warns(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = warnings_of(app)
+    assert "cv_pdf_variants['a']['publications']" in warnings
+    assert "cv_pdf_variants['b']['publications']" in warnings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Publication
 from .pubtypes import DEFAULT_ORDER
@@ -131,3 +131,21 @@ def _number(items: list[Item], spec: ListSpec) -> None:
         else:
             item.number = counts[kind] - seen[kind] + 1
         item.label = f"{spec.prefixes.get(kind, '')}{item.number}"
+
+
+def relevant_and_other(pubs: Iterable[Publication], spec: ListSpec, relevant: Sequence[str],
+                       limit: int, other: int) -> list[Group]:
+    """A funder's list: the ``limit`` newest publications tagged with one of ``relevant``
+    (group ``relevant-products``), then the ``other`` newest of the rest (group
+    ``other-products``).
+
+    ``spec`` still filters and sorts; its grouping and limit are replaced. Each group
+    is numbered on its own.
+    """
+    chosen = select(pubs, spec)
+    first = arrange(chosen, replace(spec, tags=list(relevant), group_by="none", limit=limit))
+    shown = {id(item.pub) for group in first for item in group.items}
+    rest = [p for p in chosen if id(p) not in shown]
+    second = arrange(rest, replace(spec, tags=(), group_by="none", limit=other))
+    return ([Group("relevant-products", g.items) for g in first]
+            + [Group("other-products", g.items) for g in second])

@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 
 from ..data.model import PUB_TYPE, Profile, Publication
 from ..data.problems import Subtype
-from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange
+from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange, relevant_and_other
 from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..locale import cv_text
@@ -114,10 +114,19 @@ class PublicationList(CvDirective):
         self.metrics = load_metrics(self.cv)
         spec = self.list_spec(profile.by_id)
         pubs = [p for p in profile.publications if self.cv.keeps(p.tags)]
-        groups = arrange(pubs, spec)
+        funder = self.cv.variant.publications if self.cv.variant is not None else None
+        if funder is not None:
+            groups = relevant_and_other(pubs, spec, funder.relevant, funder.limit, funder.other)
+        else:
+            groups = arrange(pubs, spec)
         if not any(group.items for group in groups) and self.cv.variant is not None:
             return []  # this variant keeps nothing here: its section is dropped
-        titles = {**self.cv.titles(), **self.options.get("group-titles", {})}
+        titles = {"relevant-products": cv_text("Most relevant products"),
+                  "other-products": cv_text("Other products"),
+                  **self.cv.titles(), **self.options.get("group-titles", {})}
+        headings = self.options.get("headings", spec.group_by != "none")
+        if funder is not None:
+            headings = True
         label_format = self.options.get("label-format", "[{label}]")
         self.names = self.own_names(profile, self.options.get("highlight"))
         own = own_names(self.names)
@@ -126,7 +135,6 @@ class PublicationList(CvDirective):
                 self.warn(f"'{name}' looks like your name but is not shown as yours; if it "
                           "is you, add it to person.name_variants or cv_name_variants",
                           Subtype.VALUE)
-        headings = self.options.get("headings", spec.group_by != "none")
         show_status = self.options.get("show-status", True)
         self.style = self.csl_style()
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)
@@ -143,7 +151,8 @@ class PublicationList(CvDirective):
             root += filter_box(shown, root["ids"][0], titles)
         for group in groups:
             if headings and group.key:
-                title = titles.get(group.key, group.key) if spec.group_by == "type" else group.key
+                title = (titles.get(group.key, group.key)
+                         if spec.group_by == "type" or funder is not None else group.key)
                 root.append(nodes.rubric(title, title, classes=["cv-group-title"]))
             ordered = spec.numbering == "forward"
             bullet = nodes.bullet_list(classes=["cv-publist",

@@ -11,6 +11,8 @@ from .transforms import (
     ClassedParagraphs,
     DropEmptySections,
     EntryAnchors,
+    SidebarSections,
+    UnbrokenDates,
 )
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ def setup_latex(app: Sphinx) -> None:
     # After check_config (400) has built the CvConfig and defaults_from_profile (600).
     app.connect("config-inited", apply_latex_defaults, priority=700)
     app.add_transform(DropEmptySections)
+    app.add_post_transform(SidebarSections)
+    app.add_post_transform(UnbrokenDates)
     app.add_post_transform(ClassedParagraphs)
     app.add_post_transform(EntryAnchors)
     app.add_post_transform(ClassedLinks)

@@ -41,6 +41,31 @@ class ClassedParagraphs(SphinxPostTransform):
                 box += para
 
 
+class UnbrokenDates(SphinxPostTransform):
+    """Let a narrow date column break a range only at its dash (``cv_range_separator``).
+
+    Each side of ``2020 年 9 月 – 2025 年 6 月`` or ``Jan. 2025 – Apr. 2025`` becomes a
+    ``cv-nobreak`` inline (an ``\\mbox`` in sphinxcvstyle.sty): xeCJK may otherwise break
+    between any two Chinese characters, leaving ``至`` on one line and ``今`` on the next.
+    """
+
+    default_priority = 395  # before ClassedParagraphs drops the paragraph's classes
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        dash = get_config(self.config).range_separator
+        for para in list(self.document.findall(nodes.paragraph)):
+            if not dash.strip() or "cv-date" not in para["classes"] or len(para.children) != 1 \
+                    or not isinstance(para[0], nodes.Text):
+                continue
+            parts = para.astext().split(dash)
+            para.clear()
+            for i, part in enumerate(parts):
+                if i:
+                    para += nodes.Text(dash)
+                para += nodes.inline(part, part, classes=["cv-nobreak"])
+
+
 class EntryAnchors(SphinxPostTransform):
     """Give each entry with an HTML anchor (``pub-<id>``) a LaTeX one too.
 
@@ -85,6 +110,73 @@ class ClassedLinks(SphinxPostTransform):
                 box = nodes.inline(classes=classes)
                 ref.replace_self(box)
                 box += ref
+
+
+SIDEBAR_CLASS = "cv-sidebar"
+# Sections the sidebar design moves into its column without being marked: the generic
+# sections of these names (``.. timeline:: skills``, JSON Resume's skills and languages).
+SIDEBAR_SECTIONS = ("skills", "languages")
+
+
+class SidebarSections(SphinxPostTransform):
+    """In the ``sidebar`` design, move the skills and languages sections (and any
+    section or directive with the class ``cv-sidebar``) into the narrow column.
+
+    They become a ``cv-sidebar`` container at the end of the CV header, which
+    sphinxcv-sidebar.sty typesets in the column; the title turns into a ``cv-side-title``
+    paragraph (a ``\\section`` cannot live in a box). The HTML keeps them where they are.
+    """
+
+    default_priority = 390  # before ClassedParagraphs wraps the titles
+
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        if get_config(self.config).pdf_design != "sidebar":
+            return
+        header = next((n for n in self.document.findall(nodes.container)
+                       if "cv-header" in n["classes"]), None)
+        if header is None:
+            return
+        side = nodes.container(classes=[SIDEBAR_CLASS])
+        for section in list(self.document.findall(nodes.section)):
+            if section.parent is None or not _goes_aside(section):
+                continue
+            box = nodes.container(classes=["cv-side-section"], ids=section["ids"])
+            for child in list(section.children):
+                section.remove(child)
+                if isinstance(child, nodes.title):
+                    child = nodes.paragraph("", "", *child.children,
+                                            classes=["cv-side-title"])
+                box += child
+            # An "Updated" line at the end of the moved section stays in the main column.
+            updated = [c for c in box.children
+                       if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]]
+            parent = section.parent
+            at = parent.index(section)
+            parent.remove(section)
+            for i, node in enumerate(updated):
+                box.remove(node)
+                parent.insert(at + i, node)
+            side += box
+        if side.children:
+            header += side
+
+
+def _goes_aside(section: nodes.section) -> bool:
+    """Whether ``section`` itself (not a subsection of it) belongs in the sidebar."""
+    if SIDEBAR_CLASS in section["classes"] or set(section["names"]) & set(SIDEBAR_SECTIONS):
+        return True
+    marks = {SIDEBAR_CLASS, *(f"cv-timeline-{name}" for name in SIDEBAR_SECTIONS)}
+    return any(marks & set(n["classes"]) and _section_of(n) is section
+               for n in section.findall(nodes.container))
+
+
+def _section_of(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
 
 
 class DropEmptySections(SphinxTransform):
