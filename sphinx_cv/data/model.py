@@ -38,6 +38,7 @@ from .fields import (
     spec,
     wrong_type,
 )
+from .linkkinds import LINK_FIELDS
 from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
 from .scripts import full_name
@@ -558,8 +559,7 @@ class Sections(MapOf):
 
 PUB_TYPE = Choice(pubtypes.NAMES, pubtypes.aliases())
 
-# Shorthand link fields beside `links:`; each becomes a link of that kind.
-LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")
+# Shorthand link fields beside `links:` (LINK_FIELDS) each become a link of that kind.
 
 
 def entry_links(entry: Any) -> list[Link]:
