@@ -4,7 +4,9 @@ which holds the tables both directions share). What JSON Resume cannot hold is c
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Sized
 from typing import Any
 
 from .conversion import Converted
@@ -75,10 +77,7 @@ def to_jsonresume(profile: Profile) -> Converted:
     for key, value in parts.items():
         if value:
             doc[key] = [schema_order(item, key) for item in value]
-    for name, count in (("teaching", len(profile.teaching)), ("talks", len(profile.talks)),
-                        ("news", len(profile.news))):
-        if count:
-            out.kept[name] += count
+    _count_unplaced(profile, out)
     for name, section in sections.items():
         out.kept[f"sections.{name}"] += len(section.entries)
     meta = _export_meta(profile)
@@ -89,6 +88,28 @@ def to_jsonresume(profile: Profile) -> Converted:
             doc.setdefault(key, value)
     out.kept += Counter()
     return out
+
+
+PLACED = frozenset({"person", "updated", "interests", "positions", "education", "research",
+                    "publications", "awards", "service", "sections"})
+"""Profile fields :func:`to_jsonresume` puts somewhere in the document (``sections`` only
+those JSON Resume has, the others are counted by name)."""
+NOT_CONTENT = frozenset({"bibtex"})
+"""Profile fields that are not part of the CV (the ``.bib`` files' publications are
+exported as publications)."""
+
+
+def _count_unplaced(profile: Profile, out: Converted) -> None:
+    """Count every other field of the profile, by walking its declared fields: a section
+    added to the profile is in the summary of what was left out until it has a place."""
+    for f in dataclasses.fields(profile):
+        if "cv" not in f.metadata or f.name in PLACED | NOT_CONTENT:
+            continue
+        value = getattr(profile, f.name)
+        count = len(value) if isinstance(value, Sized) and not isinstance(value, str) \
+            else int(value not in (None, ""))
+        if count:
+            out.kept[f.name] += count
 
 
 def schema_order(item: dict[str, Any], section: str) -> dict[str, Any]:
