@@ -167,7 +167,7 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
             warn(f"cv_feed_sections: no section {section!r} in the profile", Subtype.CONFIG)
             continue
         for record in records:
-            head, _ = headline(record)
+            head = headline(record).head
             title = " ".join(nodes.paragraph("", "", *head).astext().split())
             if not title:
                 continue
