@@ -14,33 +14,13 @@ from typing import Any
 
 from . import pubtypes
 from . import yamlsource as ys
+from .converter import INVALID, Context, Converter, join_path, named_items, wrong_type
 from .dates import CvDate
-from .fields import (
-    EMAIL,
-    IDENT,
-    INVALID,
-    URL,
-    Bool,
-    Choice,
-    Context,
-    Converter,
-    Date,
-    ListOf,
-    Located,
-    MapOf,
-    Month,
-    Record,
-    Text,
-    Year,
-    date_order,
-    join_path,
-    named_items,
-    spec,
-    wrong_type,
-)
+from .fields import ListOf, Located, MapOf, Record, date_order, spec
 from .linkkinds import LINK_FIELDS
 from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
+from .scalars import EMAIL, IDENT, URL, Bool, Choice, Date, Month, Text, Year
 from .scripts import full_name
 
 TEXT = Text()

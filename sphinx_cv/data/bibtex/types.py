@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import pubtypes
-from ..fields import Context, normalize_key
+from ..converter import Context, normalize_key
 from ..model import PUB_TYPE
 from ..problems import Location, Subtype
 
