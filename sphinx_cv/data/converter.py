@@ -7,16 +7,30 @@ The scalar converters are in :mod:`.scalars`, records and containers in :mod:`.f
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final, Generic, TypeVar
 
 from . import yamlsource as ys
 from .problems import Location, Problem, Subtype
 
-INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
+
+class Invalid(enum.Enum):
+    """The type of :data:`INVALID` (an enum of one, so ``x is INVALID`` narrows types)."""
+
+    INVALID = "INVALID"
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = Invalid.INVALID
 """Returned by a converter whose value was reported as a problem."""
+
+T = TypeVar("T")
+"""The type of value a converter makes."""
 
 
 class Context:
@@ -60,7 +74,7 @@ def describe_node(node: ys.Node) -> tuple[str, object]:
     return "a value", ys.scalar_text(node)  # type: ignore[arg-type]
 
 
-def wrong_type(ctx: Context, node: ys.Node, path: str, expected: str) -> Any:
+def wrong_type(ctx: Context, node: ys.Node, path: str, expected: str) -> Invalid:
     kind, value = describe_node(node)
     ctx.report(Subtype.TYPE, node, path, f"wrong type: {kind}", value=value, expected=expected)
     return INVALID
@@ -70,12 +84,12 @@ def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-class Converter:
-    """Base: turns a node into a value (or INVALID after reporting)."""
+class Converter(Generic[T]):
+    """Base: turns a node into a ``T`` (or INVALID after reporting)."""
 
     expected = "a value"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> T | Invalid:
         raise NotImplementedError
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:

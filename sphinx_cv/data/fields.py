@@ -10,13 +10,15 @@ import dataclasses
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from . import yamlsource as ys
 from .converter import (
     INVALID,
     Context,
     Converter,
+    Invalid,
+    T,
     join_path,
     named_items,
     normalize_key,
@@ -26,21 +28,27 @@ from .dates import CvDate
 from .problems import Location, Subtype
 
 
-class ListOf(Converter):
+class ListOf(Converter[list[T]]):
     """A list; a single item is accepted as a list of one (``email: a@b.org``)."""
 
-    def __init__(self, item: Converter, single: bool = True) -> None:
+    def __init__(self, item: Converter[T], single: bool = True) -> None:
         self.item = item
         self.single = single
         self.expected = f"a list of {item.expected}"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    @overload
+    def convert(self, node: ys.SequenceNode, ctx: Context, path: str) -> list[T]: ...
+    @overload
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> list[T] | Invalid: ...
+
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> list[T] | Invalid:
+        # A list is always a list (bad items are left out): INVALID only for another node.
         if not isinstance(node, ys.SequenceNode):
             if self.single and not isinstance(node, ys.SequenceNode):
                 value = self.item.convert(node, ctx, path)
                 return INVALID if value is INVALID else [value]
             return wrong_type(ctx, node, path, self.expected)
-        out = []
+        out: list[T] = []
         for i, child in enumerate(node.value):
             if ys.is_null(child):
                 continue
@@ -55,17 +63,17 @@ class ListOf(Converter):
         return {"anyOf": [array, item]} if self.single else array
 
 
-class MapOf(Converter):
+class MapOf(Converter[dict[str, T]]):
     """A mapping of user-chosen names to values (custom sections, interest groups)."""
 
-    def __init__(self, value: Converter, key_expected: str = "a name") -> None:
+    def __init__(self, value: Converter[T], key_expected: str = "a name") -> None:
         self.value = value
         self.expected = f"a mapping of names to {value.expected}"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> dict[str, T] | Invalid:
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
-        out: dict[str, Any] = {}
+        out: dict[str, T] = {}
         for name, sub, child in named_items(node, ctx, path):
             value = self.value.convert(child, ctx, sub)
             if value is not INVALID:
@@ -78,14 +86,14 @@ class MapOf(Converter):
 
 @dataclass(frozen=True)
 class FieldSpec:
-    converter: Converter
+    converter: Converter[Any]
     help: str
     aliases: tuple[str, ...] = ()
     required: bool = False
 
 
 def spec(
-    converter: Converter,
+    converter: Converter[Any],
     help: str,
     *,
     aliases: tuple[str, ...] = (),
@@ -124,7 +132,11 @@ def record_fields(cls: type) -> list[tuple[str, FieldSpec]]:
     return [(f.name, f.metadata["cv"]) for f in dataclasses.fields(cls) if "cv" in f.metadata]
 
 
-class Record(Converter):
+R = TypeVar("R", bound=Located)
+"""The record class a :class:`Record` makes."""
+
+
+class Record(Converter[R]):
     """A mapping converted into the dataclass ``cls``.
 
     ``cls`` may define ``from_scalar(text)`` to accept a short form (a topic as plain
@@ -133,7 +145,7 @@ class Record(Converter):
     """
 
 
-    def __init__(self, cls: type, expected: str | None = None) -> None:
+    def __init__(self, cls: type[R], expected: str | None = None) -> None:
         self.cls = cls
         self.expected = expected or f"a mapping ({cls.__name__} fields)"
         self.fields = record_fields(cls)
@@ -144,12 +156,13 @@ class Record(Converter):
                 self.lookup[normalize_key(key)] = name
         self.known = [name for name, _ in self.fields]
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> R | Invalid:
         # The walk follows the schema, which is finite, so cyclic YAML aliases cannot
         # make it recurse forever.
-        if isinstance(node, ys.ScalarNode) and hasattr(self.cls, "from_scalar"):
+        from_scalar = getattr(self.cls, "from_scalar", None)
+        if isinstance(node, ys.ScalarNode) and from_scalar is not None:
             text = ys.scalar_text(node).strip()
-            obj = self.cls.from_scalar(text) if text else INVALID
+            obj = from_scalar(text) if text else INVALID
             if obj is not INVALID:
                 obj.source = ctx.loc(node)
                 return obj

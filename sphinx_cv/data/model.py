@@ -506,7 +506,7 @@ class Section(Located):
                                 aliases=("items",))
 
 
-class Sections(MapOf):
+class Sections(MapOf[Section]):
     """``name: [entries]`` or ``name: {title, entries}``."""
 
     def __init__(self) -> None:
@@ -519,11 +519,10 @@ class Sections(MapOf):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, Section] = {}
         for name, sub, child in named_items(node, ctx, path):
-            if isinstance(child, ys.SequenceNode):
-                section = Section(entries=self.entries.convert(child, ctx, sub),
-                                  source=ctx.loc(child))
-            else:
-                section = self.value.convert(child, ctx, sub)
+            section = (Section(entries=self.entries.convert(child, ctx, sub),
+                               source=ctx.loc(child))
+                       if isinstance(child, ys.SequenceNode)
+                       else self.value.convert(child, ctx, sub))
             if section is not INVALID:
                 if not section.title:
                     section.title = name.replace("_", " ").capitalize()

@@ -10,15 +10,23 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import yamlsource as ys
-from .converter import INVALID, Context, Converter, named_items, normalize_key, wrong_type
-from .dates import DateError, parse_date, parse_month
+from .converter import (
+    INVALID,
+    Context,
+    Converter,
+    Invalid,
+    named_items,
+    normalize_key,
+    wrong_type,
+)
+from .dates import CvDate, DateError, parse_date, parse_month
 from .i18n import LANGUAGE_CODE, LANGUAGE_EXPECTED, Translated, is_language_code, normalize_language
 from .inline import unsafe_links
 from .links import LINK_EXPECTED, link_problem, normalize_url
 from .problems import Subtype
 
 
-class Text(Converter):
+class Text(Converter[str]):
     """Any scalar, kept as written. ``markdown`` marks fields rendered as inline Markdown.
 
     A translatable text may also be a mapping of language codes to texts
@@ -34,12 +42,12 @@ class Text(Converter):
     checks_controls = True
     """Control characters are removed here with a warning (a link refuses them itself)."""
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> str | Invalid:
         if self.translatable and isinstance(node, ys.MappingNode):
             return self.translations(node, ctx, path)
         return self.one_text(node, ctx, path)
 
-    def translations(self, node: ys.MappingNode, ctx: Context, path: str) -> Any:
+    def translations(self, node: ys.MappingNode, ctx: Context, path: str) -> str | Invalid:
         keys = [ys.scalar_text(k) for k, _ in ys.iter_mapping(node)
                 if isinstance(k, ys.ScalarNode)]
         if not any(is_language_code(k) for k in keys):
@@ -60,7 +68,7 @@ class Text(Converter):
         ctx.translated = True
         return Translated(texts, ctx.loc(node))
 
-    def one_text(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def one_text(self, node: ys.Node, ctx: Context, path: str) -> str | Invalid:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
@@ -115,7 +123,7 @@ class Pattern(Text):
         super().__init__(markdown=False, expected=expected)
         self.regex = re.compile(regex)
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> str | Invalid:
         text = super().convert(node, ctx, path)
         if text is INVALID or self.regex.search(text):
             return text
@@ -131,7 +139,7 @@ class Url(Pattern):
 
     checks_controls = False  # a link with a control character is dropped whole
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> str | Invalid:
         text = Text.one_text(self, node, ctx, path)
         if text is INVALID:
             return text
@@ -167,10 +175,10 @@ def yes_no_word(text: str) -> bool | None:
     return YES_NO.get(text.strip().lower())
 
 
-class Bool(Converter):
+class Bool(Converter[bool]):
     expected = "true or false"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> bool | Invalid:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
@@ -185,10 +193,10 @@ class Bool(Converter):
         return {"type": "boolean"}
 
 
-class Date(Converter):
+class Date(Converter[CvDate]):
     expected = "a date: YYYY, YYYY-MM, YYYY-MM-DD, 'present' or text such as 'Fall 2025'"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> CvDate | Invalid:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
@@ -204,10 +212,10 @@ class Date(Converter):
         return {"type": ["string", "number"], "examples": ["2025", "2025-09", "present"]}
 
 
-class Year(Converter):
+class Year(Converter[int]):
     expected = "a 4-digit year such as 2024"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> int | Invalid:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
@@ -221,10 +229,10 @@ class Year(Converter):
         return {"type": ["integer", "string"], "pattern": "^[12][0-9]{3}$"}
 
 
-class Month(Converter):
+class Month(Converter[int]):
     expected = "a month: 1-12 or a name such as 'Sep'"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> int | Invalid:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
@@ -238,7 +246,7 @@ class Month(Converter):
         return {"type": ["integer", "string"]}
 
 
-class Choice(Converter):
+class Choice(Converter[str]):
     """One of a fixed set of words; ``aliases`` maps other spellings to them."""
 
     def __init__(self, choices: Iterable[str], aliases: dict[str, str] | None = None) -> None:
@@ -253,7 +261,7 @@ class Choice(Converter):
         """The choice ``text`` names (any accepted spelling), or None."""
         return self.words.get(normalize_key(text))
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> str | Invalid:
         text = self.scalar(node, ctx, path)
         if text is None:
             return INVALID
