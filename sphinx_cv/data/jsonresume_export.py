@@ -11,6 +11,7 @@ from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
+from .fields import Located
 from .jsonresume import (
     AWARDS,
     EDUCATION,
@@ -22,7 +23,7 @@ from .jsonresume import (
     X,
     location_text,
 )
-from .model import Award, Person, Profile, Publication, Topic
+from .model import Award, Entry, Person, Profile, Publication, Section, Topic
 
 
 def to_jsonresume(profile: Profile) -> Converted:
@@ -132,12 +133,12 @@ def _invert(table: dict[str, str]) -> dict[str, str]:
     return inverted
 
 
-def _section_entries(sections: dict[str, Any], name: str) -> list[Any]:
+def _section_entries(sections: dict[str, Section], name: str) -> list[Entry]:
     section = sections.pop(name, None)
     return list(section.entries) if section is not None else []
 
 
-def _export(record: Any, table: dict[str, str], out: Converted,
+def _export(record: Located, table: dict[str, str], out: Converted,
             used: tuple[str, ...] = ()) -> dict[str, Any]:
     """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
     what it kept under x-jsonresume (but the ``used`` keys)."""
@@ -156,13 +157,13 @@ def _export(record: Any, table: dict[str, str], out: Converted,
     return item
 
 
-def kept_of(record: Any) -> dict[str, Any]:
+def kept_of(record: Located) -> dict[str, Any]:
     """What the record keeps under x-jsonresume (from an import)."""
     kept = record.extras.get(X)
     return kept if isinstance(kept, dict) else {}
 
 
-def _add_kept(item: dict[str, Any], record: Any, used: tuple[str, ...] = ()) -> None:
+def _add_kept(item: dict[str, Any], record: Located, used: tuple[str, ...] = ()) -> None:
     for key, value in kept_of(record).items():
         if key not in used:
             item.setdefault(key, value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import singledispatch
-from typing import Any, ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple
 
 from docutils import nodes
 
@@ -69,7 +69,7 @@ class Headline(NamedTuple):
 
 
 @singledispatch
-def headline(entry: Any) -> Headline:
+def headline(entry: m.Dated) -> Headline:
     """The main line of an entry and its detail paragraphs: one renderer per record type
     (registered below); a record type with none shows no line."""
     return Headline([], [])
@@ -147,17 +147,17 @@ def _ends_sentence(parts: list[nodes.Node]) -> bool:
     return sentence(text) == text
 
 
-def entry_year(entry: Any) -> int | None:
+def entry_year(entry: m.Dated) -> int | None:
     """The year an entry is listed under: its date's, else its start's (None when
     undated or free text without a year)."""
     start, _ = entry.when
     return start.year if start is not None and start.year else None
 
 
-def group_by_year(entries: list[Any]) -> list[tuple[int | None, list[Any]]]:
+def group_by_year(entries: list[m.Dated]) -> list[tuple[int | None, list[m.Dated]]]:
     """Consecutive runs of one year, in the order given (sort first for one group per
     year); undated entries gathered at the end."""
-    groups: list[tuple[int | None, list[Any]]] = []
+    groups: list[tuple[int | None, list[m.Dated]]] = []
     undated = []
     for entry in entries:
         year = entry_year(entry)
@@ -244,7 +244,7 @@ class Timeline(CvDirective):
         return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]),
                 root]
 
-    def entry(self, entry: Any, show_dates: bool) -> nodes.container:
+    def entry(self, entry: m.Dated, show_dates: bool) -> nodes.container:
         box = nodes.container(classes=["cv-entry"])
         if show_dates:
             start, end = entry.when
