@@ -136,7 +136,7 @@ def check_feed_config(app: Sphinx) -> None:
 
 
 def announce_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: Any) -> None:
+                  doctree: nodes.document | None) -> None:
     """``<link rel="alternate">`` in every page's head, under any theme."""
     if not feed_enabled(app):
         return
