@@ -11,7 +11,7 @@ from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
-from .fields import Located
+from .fields import Located, record_fields
 from .jsonresume import (
     AWARDS,
     EDUCATION,
@@ -33,37 +33,35 @@ def to_jsonresume(profile: Profile) -> Converted:
     person = profile.person
     if person is not None:
         doc["basics"] = _export_basics(person, out)
-    work = [_export(p, _invert(WORK), out) for p in profile.positions]
-    out.kept["positions[].department"] += sum(1 for p in profile.positions if p.department)
+    work = [_export(p, _invert(WORK), out, section="positions") for p in profile.positions]
     for r in profile.research:
         item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
                            "end": "endDate", "location": "location", "url": "url",
-                           "summary": "summary", "highlights": "highlights"}, out)
+                           "summary": "summary", "highlights": "highlights"}, out,
+                       section="research", placed=("project",))
         if r.project and not r.summary:
             item["summary"] = r.project
         elif r.project:
             out.kept["research[].project"] += 1
-        out.kept.update(f"research[].{k}" for k in ("mentor", "advisor") if getattr(r, k))
         work.append(item)
     sections = dict(profile.sections)
-    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out)
+    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out, section="sections.volunteer")
                  for e in _section_entries(sections, "volunteer")]
     for s in profile.service:
         item = _export(s, {"role": "position", "organization": "organization",
                            "start": "startDate", "end": "endDate", "url": "url",
-                           "summary": "summary", "highlights": "highlights"}, out)
+                           "summary": "summary", "highlights": "highlights"}, out,
+                       section="service", placed=("items",))
         if s.items:
             item["highlights"] = list(s.items) + item.get("highlights", [])
         volunteer.append(item)
     education = []
     for e in profile.education:
-        education.append(_export(e, _schema_only(EDUCATION, "education"), out))
-        out.kept.update(f"education[].{k}" for k in ("advisor", "thesis", "location",
-                                                     "summary", "highlights")
-                        if getattr(e, k))
-    awards = [_export(a, _schema_only(AWARDS, "awards"), out) for a in profile.awards]
-    out.kept.update(f"awards[].{k}" for a in profile.awards
-                    for k in ("url", "location", "highlights") if getattr(a, k))
+        education.append(_export(e, _schema_only(EDUCATION, "education"), out,
+                                 section="education"))
+    # An award's start is its date when it has none; its end is counted there.
+    awards = [_export(a, _schema_only(AWARDS, "awards"), out, section="awards",
+                      placed=("start", "end")) for a in profile.awards]
     pubs = [_export_publication(p, out) for p in profile.publications]
     interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
     if any(g.intro for g in profile.interests.values()):
@@ -73,7 +71,7 @@ def to_jsonresume(profile: Profile) -> Converted:
         "certificates": [], "publications": pubs, "skills": [], "languages": [],
         "interests": _unique_names(interests), "references": [], "projects": []}
     for key in ("certificates", "skills", "languages", "references", "projects"):
-        parts[key] = [_export(e, _invert(ENTRIES[key]), out)
+        parts[key] = [_export(e, _invert(ENTRIES[key]), out, section=f"sections.{key}")
                       for e in _section_entries(sections, key)]
     for key, value in parts.items():
         if value:
@@ -139,9 +137,16 @@ def _section_entries(sections: dict[str, Section], name: str) -> list[Entry]:
 
 
 def _export(record: Located, table: dict[str, str], out: Converted,
-            used: tuple[str, ...] = ()) -> dict[str, Any]:
+            used: tuple[str, ...] = (), section: str | None = None,
+            placed: tuple[str, ...] = ()) -> dict[str, Any]:
     """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
-    what it kept under x-jsonresume (but the ``used`` keys)."""
+    what it kept under x-jsonresume (but the ``used`` keys). With ``section`` (its name in
+    the profile), every other declared field that has a value is counted as left out,
+    but those the caller ``placed`` itself."""
+    if section is not None:
+        for name, _ in record_fields(type(record)):
+            if name not in table and name not in placed and _has_value(getattr(record, name)):
+                out.kept[f"{section}[].{name}"] += 1
     item: dict[str, Any] = {}
     for attr, key in table.items():
         value = getattr(record, attr, None)
@@ -155,6 +160,10 @@ def _export(record: Located, table: dict[str, str], out: Converted,
             out.kept["awards[].end"] += 1
     _add_kept(item, record, used)
     return item
+
+
+def _has_value(value: object) -> bool:
+    return value is not None and value is not False and value not in ("", [], {})
 
 
 def kept_of(record: Located) -> dict[str, Any]:
