@@ -228,3 +228,6 @@ def test_tables_derived_from_the_one_registry() -> None:
             assert READ_LINK_FIELDS[kind.bibtex] == kind.name
         if kind.template:
             assert kind.pattern, "a kind written as an id needs the id's pattern"
+    # The hosts' order does not matter: none is another's labels in full.
+    hosts = [host.rstrip(".") for kind in LINK_KINDS for host in kind.hosts]
+    assert not [(a, b) for a in hosts for b in hosts if a != b and f".{a}." in f".{b}."]
