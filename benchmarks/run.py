@@ -208,7 +208,7 @@ def best(step: Callable[[], object], least: float = 0.02, repeat: int = 3) -> fl
 
 def step_functions(pubs: list[Any], own: set[str]) -> dict[str, Callable[[], object]]:
     """sphinx-cv's per-publication steps on ``pubs``, each a function to time."""
-    from sphinx_cv.data.fields import Context
+    from sphinx_cv.data.converter import Context
     from sphinx_cv.data.loader import merge_publications
     from sphinx_cv.data.publist import ListSpec, arrange
     from sphinx_cv.domain import CvDomain

@@ -14,6 +14,7 @@ from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
 
 class cv_details(nodes.General, nodes.Element):
@@ -35,7 +36,7 @@ class cv_thumbnail(nodes.General, nodes.Element):
     ``page`` (default: the page being written) links relatively."""
 
 
-def visit_thumbnail_html(self: Any, node: cv_thumbnail) -> None:
+def visit_thumbnail_html(self: HTML5Translator, node: cv_thumbnail) -> None:
     from sphinx.util.osutil import relative_uri
 
     uri = node.get("uri")
@@ -48,18 +49,18 @@ def visit_thumbnail_html(self: Any, node: cv_thumbnail) -> None:
     raise nodes.SkipNode
 
 
-def visit_details_html(self: Any, node: cv_details) -> None:
+def visit_details_html(self: HTML5Translator, node: cv_details) -> None:
     classes = " ".join(["cv-details", *node.get("classes", [])])
     self.body.append(f'<details class="{self.attval(classes)}">')
     if node.get("summary"):
         self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
 
 
-def visit_summary_html(self: Any, node: cv_summary) -> None:
+def visit_summary_html(self: HTML5Translator, node: cv_summary) -> None:
     self.body.append("<summary>")
 
 
-def depart_summary_html(self: Any, node: cv_summary) -> None:
+def depart_summary_html(self: HTML5Translator, node: cv_summary) -> None:
     self.body.append("</summary>")
 
 
@@ -67,7 +68,7 @@ FILTER_LABELS = {"year": ("Year", "All years"), "type": ("Type", "All types"),
                  "tag": ("Topic", "All topics")}
 
 
-def visit_filter_html(self: Any, node: cv_filter) -> None:
+def visit_filter_html(self: HTML5Translator, node: cv_filter) -> None:
     """A form that the filter script shows (``hidden`` until then: without JavaScript
     the whole list simply shows). Every value is escaped by the writer."""
     target = self.attval(node["target"])
@@ -89,11 +90,11 @@ def visit_filter_html(self: Any, node: cv_filter) -> None:
     raise nodes.SkipNode
 
 
-def depart_details_html(self: Any, node: cv_details) -> None:
+def depart_details_html(self: HTML5Translator, node: cv_details) -> None:
     self.body.append("</details>")
 
 
-def skip(self: Any, node: nodes.Node) -> None:
+def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 

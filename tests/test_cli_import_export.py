@@ -256,6 +256,31 @@ def test_jsonresume_export_of_a_full_profile(tmp_path: Path) -> None:
         assert what in note
 
 
+def test_jsonresume_export_walks_every_profile_field() -> None:
+    """A profile field the export has no code for is in the summary, not silently lost:
+    here a new section added to the profile (a subclass with one more declared field),
+    and a record's field JSON Resume has no key for."""
+    import dataclasses
+
+    from sphinx_cv.data import jsonresume_export as export
+    from sphinx_cv.data.model import Entry, Position, Profile, Section, Talk
+
+    names = {f.name for f in dataclasses.fields(Profile) if "cv" in f.metadata}
+    assert names >= export.PLACED | export.NOT_CONTENT
+
+    @dataclasses.dataclass
+    class Grown(Profile):
+        people: list[str] = dataclasses.field(default_factory=list, metadata={"cv": None})
+
+    profile = Grown(people=["Ada", "Grace"],
+                    talks=[Talk(title="A"), Talk(title="B"), Talk(title="C")],
+                    sections={"students": Section(entries=[Entry(title="Bo")])},
+                    positions=[Position(position="Lecturer", tags=["teaching"])])
+    kept = export.to_jsonresume(profile).kept
+    assert (kept["people"], kept["talks"], kept["sections.students"]) == (2, 3, 1)
+    assert kept["positions[].tags"] == 1  # a record's field with no place, too
+
+
 def test_csl_export(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(cli("import", "bibtex", BIB).out, encoding="utf-8")

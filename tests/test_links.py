@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinx_cv.data.linkkinds import KNOWN_KINDS
 from sphinx_cv.data.links import (
-    KNOWN_KINDS,
     Link,
     kind_from_url,
     kind_of,
@@ -201,3 +201,33 @@ def test_make_link_never_raises(name: str, value: str) -> None:
 @given(st.text(max_size=60))
 def test_kind_from_url_never_raises(url: str) -> None:
     assert kind_from_url(url) == "other" or kind_from_url(url) in KNOWN_KINDS
+
+
+def test_every_kind_has_an_icon_and_every_link_icon_a_kind() -> None:
+    from sphinx_cv.theme.icons import LINK_ICONS
+
+    assert set(LINK_ICONS) == set(KNOWN_KINDS)
+
+
+def test_tables_derived_from_the_one_registry() -> None:
+    from dataclasses import fields
+
+    from sphinx_cv.data.linkkinds import LINK_FIELDS, LINK_KINDS, READ_LINK_FIELDS
+    from sphinx_cv.data.model import Publication
+
+    assert len(KNOWN_KINDS) == len(LINK_KINDS)
+    pub_fields = {f.name for f in fields(Publication)}
+    assert set(LINK_FIELDS) <= pub_fields  # each shorthand kind is a publication field
+    for kind in LINK_KINDS:
+        assert kind_of(kind.name) == kind.name
+        assert all(kind_of(alias) == kind.name for alias in kind.aliases)
+        for host in kind.hosts:  # "dblp." is any dblp.<tld>
+            assert kind_from_url(f"https://{host}{'com' if host.endswith('.') else ''}/x") \
+                == kind.name
+        if kind.bibtex:
+            assert READ_LINK_FIELDS[kind.bibtex] == kind.name
+        if kind.template:
+            assert kind.pattern, "a kind written as an id needs the id's pattern"
+    # The hosts' order does not matter: none is another's labels in full.
+    hosts = [host.rstrip(".") for kind in LINK_KINDS for host in kind.hosts]
+    assert not [(a, b) for a in hosts for b in hosts if a != b and f".{a}." in f".{b}."]

@@ -19,14 +19,14 @@ from .bibtex.latex import latex_to_text
 from .bibtex.types import (
     ENTRY_TYPE_KEY,
     ENTRY_TYPES,
-    LINK_KIND_FIELDS,
     VENUE_FIELD,
     VENUE_FIELDS,
     entry_kind,
 )
 from .inline import Span, parse_inline
+from .linkkinds import LINK_FIELDS, LINK_KIND_FIELDS
 from .links import Link, link_problem
-from .model import LINK_FIELDS, PRIVATE_FIELDS, Publication
+from .model import PRIVATE_FIELDS, Publication
 
 _TEXT_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from . import yamlsource as ys
-from .fields import normalize_key
+from .converter import normalize_key
 from .model import PROFILE
 
 WHOLE = "*"

@@ -20,7 +20,6 @@ from collections import Counter
 from typing import Any
 
 from .conversion import Converted
-from .fields import URL
 from .links import LINK_EXPECTED
 from .model import (
     Award,
@@ -34,6 +33,7 @@ from .model import (
     Topic,
 )
 from .problems import show_value
+from .scalars import URL
 from .yamldump import default_section_title, in_field_order, ordered
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"

@@ -4,11 +4,14 @@ which holds the tables both directions share). What JSON Resume cannot hold is c
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Sized
 from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
+from .fields import Located, record_fields
 from .jsonresume import (
     AWARDS,
     EDUCATION,
@@ -20,7 +23,7 @@ from .jsonresume import (
     X,
     location_text,
 )
-from .model import Award, Person, Profile, Publication, Topic
+from .model import Award, Entry, Person, Profile, Publication, Section, Topic
 
 
 def to_jsonresume(profile: Profile) -> Converted:
@@ -30,37 +33,35 @@ def to_jsonresume(profile: Profile) -> Converted:
     person = profile.person
     if person is not None:
         doc["basics"] = _export_basics(person, out)
-    work = [_export(p, _invert(WORK), out) for p in profile.positions]
-    out.kept["positions[].department"] += sum(1 for p in profile.positions if p.department)
+    work = [_export(p, _invert(WORK), out, section="positions") for p in profile.positions]
     for r in profile.research:
         item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
                            "end": "endDate", "location": "location", "url": "url",
-                           "summary": "summary", "highlights": "highlights"}, out)
+                           "summary": "summary", "highlights": "highlights"}, out,
+                       section="research", placed=("project",))
         if r.project and not r.summary:
             item["summary"] = r.project
         elif r.project:
             out.kept["research[].project"] += 1
-        out.kept.update(f"research[].{k}" for k in ("mentor", "advisor") if getattr(r, k))
         work.append(item)
     sections = dict(profile.sections)
-    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out)
+    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out, section="sections.volunteer")
                  for e in _section_entries(sections, "volunteer")]
     for s in profile.service:
         item = _export(s, {"role": "position", "organization": "organization",
                            "start": "startDate", "end": "endDate", "url": "url",
-                           "summary": "summary", "highlights": "highlights"}, out)
+                           "summary": "summary", "highlights": "highlights"}, out,
+                       section="service", placed=("items",))
         if s.items:
             item["highlights"] = list(s.items) + item.get("highlights", [])
         volunteer.append(item)
     education = []
     for e in profile.education:
-        education.append(_export(e, _schema_only(EDUCATION, "education"), out))
-        out.kept.update(f"education[].{k}" for k in ("advisor", "thesis", "location",
-                                                     "summary", "highlights")
-                        if getattr(e, k))
-    awards = [_export(a, _schema_only(AWARDS, "awards"), out) for a in profile.awards]
-    out.kept.update(f"awards[].{k}" for a in profile.awards
-                    for k in ("url", "location", "highlights") if getattr(a, k))
+        education.append(_export(e, _schema_only(EDUCATION, "education"), out,
+                                 section="education"))
+    # An award's start is its date when it has none; its end is counted there.
+    awards = [_export(a, _schema_only(AWARDS, "awards"), out, section="awards",
+                      placed=("start", "end")) for a in profile.awards]
     pubs = [_export_publication(p, out) for p in profile.publications]
     interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
     if any(g.intro for g in profile.interests.values()):
@@ -70,15 +71,12 @@ def to_jsonresume(profile: Profile) -> Converted:
         "certificates": [], "publications": pubs, "skills": [], "languages": [],
         "interests": _unique_names(interests), "references": [], "projects": []}
     for key in ("certificates", "skills", "languages", "references", "projects"):
-        parts[key] = [_export(e, _invert(ENTRIES[key]), out)
+        parts[key] = [_export(e, _invert(ENTRIES[key]), out, section=f"sections.{key}")
                       for e in _section_entries(sections, key)]
     for key, value in parts.items():
         if value:
             doc[key] = [schema_order(item, key) for item in value]
-    for name, count in (("teaching", len(profile.teaching)), ("talks", len(profile.talks)),
-                        ("news", len(profile.news))):
-        if count:
-            out.kept[name] += count
+    _count_unplaced(profile, out)
     for name, section in sections.items():
         out.kept[f"sections.{name}"] += len(section.entries)
     meta = _export_meta(profile)
@@ -89,6 +87,28 @@ def to_jsonresume(profile: Profile) -> Converted:
             doc.setdefault(key, value)
     out.kept += Counter()
     return out
+
+
+PLACED = frozenset({"person", "updated", "interests", "positions", "education", "research",
+                    "publications", "awards", "service", "sections"})
+"""Profile fields :func:`to_jsonresume` puts somewhere in the document (``sections`` only
+those JSON Resume has, the others are counted by name)."""
+NOT_CONTENT = frozenset({"bibtex"})
+"""Profile fields that are not part of the CV (the ``.bib`` files' publications are
+exported as publications)."""
+
+
+def _count_unplaced(profile: Profile, out: Converted) -> None:
+    """Count every other field of the profile, by walking its declared fields: a section
+    added to the profile is in the summary of what was left out until it has a place."""
+    for f in dataclasses.fields(profile):
+        if "cv" not in f.metadata or f.name in PLACED | NOT_CONTENT:
+            continue
+        value = getattr(profile, f.name)
+        count = len(value) if isinstance(value, Sized) and not isinstance(value, str) \
+            else int(value not in (None, ""))
+        if count:
+            out.kept[f.name] += count
 
 
 def schema_order(item: dict[str, Any], section: str) -> dict[str, Any]:
@@ -111,15 +131,22 @@ def _invert(table: dict[str, str]) -> dict[str, str]:
     return inverted
 
 
-def _section_entries(sections: dict[str, Any], name: str) -> list[Any]:
+def _section_entries(sections: dict[str, Section], name: str) -> list[Entry]:
     section = sections.pop(name, None)
     return list(section.entries) if section is not None else []
 
 
-def _export(record: Any, table: dict[str, str], out: Converted,
-            used: tuple[str, ...] = ()) -> dict[str, Any]:
+def _export(record: Located, table: dict[str, str], out: Converted,
+            used: tuple[str, ...] = (), section: str | None = None,
+            placed: tuple[str, ...] = ()) -> dict[str, Any]:
     """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
-    what it kept under x-jsonresume (but the ``used`` keys)."""
+    what it kept under x-jsonresume (but the ``used`` keys). With ``section`` (its name in
+    the profile), every other declared field that has a value is counted as left out,
+    but those the caller ``placed`` itself."""
+    if section is not None:
+        for name, _ in record_fields(type(record)):
+            if name not in table and name not in placed and _has_value(getattr(record, name)):
+                out.kept[f"{section}[].{name}"] += 1
     item: dict[str, Any] = {}
     for attr, key in table.items():
         value = getattr(record, attr, None)
@@ -135,13 +162,17 @@ def _export(record: Any, table: dict[str, str], out: Converted,
     return item
 
 
-def kept_of(record: Any) -> dict[str, Any]:
+def _has_value(value: object) -> bool:
+    return value is not None and value is not False and value not in ("", [], {})
+
+
+def kept_of(record: Located) -> dict[str, Any]:
     """What the record keeps under x-jsonresume (from an import)."""
     kept = record.extras.get(X)
     return kept if isinstance(kept, dict) else {}
 
 
-def _add_kept(item: dict[str, Any], record: Any, used: tuple[str, ...] = ()) -> None:
+def _add_kept(item: dict[str, Any], record: Located, used: tuple[str, ...] = ()) -> None:
     for key, value in kept_of(record).items():
         if key not in used:
             item.setdefault(key, value)

@@ -16,52 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-# kind -> (label shown, URL template for a bare id, regex a bare id matches)
-_KINDS: dict[str, tuple[str, str | None, str | None]] = {
-    "pdf": ("PDF", None, None),
-    "arxiv": ("arXiv", "https://arxiv.org/abs/{}",
-              r"^(?:arXiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z.-]+/\d{7})$"),
-    "doi": ("DOI", "https://doi.org/{}", r"^(?:doi:)?(10\.\d{4,9}/\S+)$"),
-    "code": ("Code", None, None),
-    "slides": ("Slides", None, None),
-    "video": ("Video", None, None),
-    "poster": ("Poster", None, None),
-    "project": ("Project", None, None),
-    "html": ("HTML", None, None),
-    "supplement": ("Supplement", None, None),
-    "data": ("Data", None, None),
-    "blog": ("Blog", None, None),
-    "url": ("Link", None, None),
-    "website": ("Website", None, None),
-    "scholar": ("Google Scholar", "https://scholar.google.com/citations?user={}", r"^([\w-]{12})$"),
-    "orcid": ("ORCID", "https://orcid.org/{}", r"^(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$"),
-    "github": ("GitHub", "https://github.com/{}", r"^([A-Za-z\d](?:[A-Za-z\d-]{0,38}))$"),
-    "gitlab": ("GitLab", "https://gitlab.com/{}", r"^([\w.-]+)$"),
-    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}", r"^([\w-]+)$"),
-    "twitter": ("X (Twitter)", "https://x.com/{}", r"^@?(\w{1,15})$"),
-    "bluesky": ("Bluesky", "https://bsky.app/profile/{}", r"^@?([\w.-]+\.[a-z]+)$"),
-    "mastodon": ("Mastodon", None, None),
-    "dblp": ("DBLP", None, None),
-    "semanticscholar": ("Semantic Scholar", None, None),
-    "researchgate": ("ResearchGate", "https://www.researchgate.net/profile/{}", r"^([\w-]+)$"),
-    "email": ("Email", "mailto:{}", r"^([^@\s:]+@[^@\s]+)$"),
-}
-
-_ALIASES = {
-    "googlescholar": "scholar", "google scholar": "scholar", "x": "twitter",
-    "homepage": "website", "web": "website", "site": "website", "paper": "pdf",
-    "repo": "code", "repository": "code", "source": "code", "talk": "video",
-    "youtube": "video", "mail": "email", "e-mail": "email", "arxiv.org": "arxiv",
-}
-
-# Hosts that tell the kind of a full URL whose label does not.
-_HOSTS = [
-    ("scholar.google.", "scholar"), ("orcid.org", "orcid"), ("github.com", "github"),
-    ("gitlab.com", "gitlab"), ("linkedin.com", "linkedin"), ("twitter.com", "twitter"),
-    ("x.com", "twitter"), ("bsky.app", "bluesky"), ("arxiv.org", "arxiv"),
-    ("doi.org", "doi"), ("dblp.", "dblp"), ("semanticscholar.org", "semanticscholar"),
-    ("researchgate.net", "researchgate"), ("youtube.com", "video"), ("youtu.be", "video"),
-]
+from .linkkinds import ALIASES, BY_NAME, GENERIC_KINDS, HOSTS
 
 
 @dataclass(frozen=True)
@@ -76,10 +31,10 @@ class Link:
 def kind_of(name: str) -> str | None:
     """The known kind a label names, if any (``Google Scholar`` -> ``scholar``)."""
     low = name.strip().lower()
-    low = _ALIASES.get(low, low)
+    low = ALIASES.get(low, low)
     key = re.sub(r"[\s_-]", "", low)
-    key = _ALIASES.get(key, key)
-    return key if key in _KINDS else None
+    key = ALIASES.get(key, key)
+    return key if key in BY_NAME else None
 
 
 def kind_from_url(url: str) -> str:
@@ -94,7 +49,7 @@ def kind_from_url(url: str) -> str:
         host = ""
     # Whole labels only: "x.com" is not the end of "dropbox.com".
     dotted = f".{host}."
-    for name, kind in _HOSTS:
+    for name, kind in HOSTS:
         if f".{name.rstrip('.')}." in dotted:
             return kind
     return "other"
@@ -144,9 +99,9 @@ def make_link(name: str, value: str) -> Link | None:
     """
     value = value.strip()
     kind = kind_of(name)
-    label = _KINDS[kind][0] if kind and name.strip().lower() == name.strip() else name.strip()
+    label = BY_NAME[kind].label if kind and name.strip().lower() == name.strip() else name.strip()
     if kind:
-        _, template, pattern = _KINDS[kind]
+        template, pattern = BY_NAME[kind].template, BY_NAME[kind].pattern
         if template and pattern:
             match = re.match(pattern, value, re.IGNORECASE)
             if match and not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
@@ -184,18 +139,13 @@ def looks_like_url(value: str) -> bool:
                          value, re.I))
 
 
-GENERIC_KINDS = ("code", "slides", "video", "poster", "project", "supplement", "data",
-                 "blog", "url", "website", "email")
-"""Kinds whose label is a word, not a name (GitHub, ORCID, DOI...): shown in the
-language being built."""
-GENERIC_LABELS = frozenset(_KINDS[k][0] for k in GENERIC_KINDS)
+GENERIC_LABELS = frozenset(BY_NAME[k].label for k in GENERIC_KINDS)
+"""Labels that are words, not names (GitHub, ORCID, DOI...): shown in the language built."""
 
 
 def label_for(kind: str) -> str:
-    return _KINDS[kind][0] if kind in _KINDS else kind
+    return BY_NAME[kind].label if kind in BY_NAME else kind
 
-
-KNOWN_KINDS = tuple(_KINDS)
 
 
 _DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/(10\..+)$", re.I)

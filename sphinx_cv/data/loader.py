@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..gcpause import paused_gc
 from . import yamlsource as ys
+from .converter import INVALID, Context
 from .digests import part_digests
-from .fields import INVALID, Context
 from .files import FileRefused, check_file, read_file
 from .i18n import localize
 from .links import link_scheme

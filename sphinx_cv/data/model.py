@@ -14,32 +14,13 @@ from typing import Any
 
 from . import pubtypes
 from . import yamlsource as ys
+from .converter import INVALID, Context, Converter, join_path, named_items, wrong_type
 from .dates import CvDate
-from .fields import (
-    EMAIL,
-    IDENT,
-    INVALID,
-    URL,
-    Bool,
-    Choice,
-    Context,
-    Converter,
-    Date,
-    ListOf,
-    Located,
-    MapOf,
-    Month,
-    Record,
-    Text,
-    Year,
-    date_order,
-    join_path,
-    named_items,
-    spec,
-    wrong_type,
-)
+from .fields import ListOf, Located, MapOf, Record, date_order, spec
+from .linkkinds import LINK_FIELDS
 from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
+from .scalars import EMAIL, IDENT, URL, Bool, Choice, Date, Month, Text, Year
 from .scripts import full_name
 
 TEXT = Text()
@@ -525,7 +506,7 @@ class Section(Located):
                                 aliases=("items",))
 
 
-class Sections(MapOf):
+class Sections(MapOf[Section]):
     """``name: [entries]`` or ``name: {title, entries}``."""
 
     def __init__(self) -> None:
@@ -538,11 +519,10 @@ class Sections(MapOf):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, Section] = {}
         for name, sub, child in named_items(node, ctx, path):
-            if isinstance(child, ys.SequenceNode):
-                section = Section(entries=self.entries.convert(child, ctx, sub),
-                                  source=ctx.loc(child))
-            else:
-                section = self.value.convert(child, ctx, sub)
+            section = (Section(entries=self.entries.convert(child, ctx, sub),
+                               source=ctx.loc(child))
+                       if isinstance(child, ys.SequenceNode)
+                       else self.value.convert(child, ctx, sub))
             if section is not INVALID:
                 if not section.title:
                     section.title = name.replace("_", " ").capitalize()
@@ -558,8 +538,7 @@ class Sections(MapOf):
 
 PUB_TYPE = Choice(pubtypes.NAMES, pubtypes.aliases())
 
-# Shorthand link fields beside `links:`; each becomes a link of that kind.
-LINK_FIELDS = ("pdf", "code", "slides", "video", "poster", "project")
+# Shorthand link fields beside `links:` (LINK_FIELDS) each become a link of that kind.
 
 
 def entry_links(entry: Any) -> list[Link]:

@@ -12,9 +12,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import CvConfig, get_config
 from ..data.digests import WHOLE
-from ..data.fields import yes_no_word
 from ..data.model import Profile
 from ..data.problems import Subtype
+from ..data.scalars import yes_no_word
 from ..domain import CvDomain
 from ..logging_ import warn
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from functools import singledispatch
+from typing import ClassVar, NamedTuple
 
 from docutils import nodes
 
@@ -58,50 +59,87 @@ def _detail(label: str, text: str | None) -> nodes.paragraph | None:
     return para
 
 
-def headline(entry: Any) -> tuple[list[nodes.Node], list[nodes.Node | None]]:
-    """The main line of an entry and its detail paragraphs, by record type."""
-    if isinstance(entry, m.Education):
-        head = _line(_strong(entry.institution), entry.location)
-        degree = _line(entry.degree, entry.field)
-        extra: list[nodes.Node | None] = [
-            nodes.paragraph("", "", *degree, classes=["cv-detail"]) if degree else None,
-            _people("Advisor", entry.advisor), _detail("Thesis", entry.thesis),
-            _detail("GPA", entry.gpa),
-            _detail("Courses", ", ".join(entry.courses) if entry.courses else None),
-        ]
-        return head, extra
-    if isinstance(entry, m.Position):
-        head = _line(_strong(entry.position), entry.department, entry.organization,
-                     entry.location)
-        return head, []
-    if isinstance(entry, m.ResearchExperience):
-        head = _line(_strong(entry.role) if entry.role else None,
-                     entry.organization if entry.role else _strong(entry.organization),
-                     entry.location)
-        return head, [_people("Mentor", entry.mentor), _people("Advisor", entry.advisor),
-                      _detail("Project", entry.project)]
-    if isinstance(entry, m.Teaching):
-        course = _line(entry.code, _strong(entry.course), sep=" ")
-        head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
-                     entry.role, sep=", ")
-        return head, []
-    if isinstance(entry, m.Award):
-        return _line(_strong(entry.title), entry.awarder), []
-    if isinstance(entry, m.Service):
-        line: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
-        if entry.items:
-            line.append(nodes.Text(": "))
-            line.extend(_line(*entry.items))
-        if entry.organization:
-            line.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
-        return line, []
-    if isinstance(entry, m.Talk):
-        return _line(_strong(entry.title), entry.event, entry.location), []
-    if isinstance(entry, m.NewsItem):
-        return inline_nodes(entry.text), []
-    if isinstance(entry, m.Entry):
-        return _line(_strong(entry.title), entry.organization, entry.location), []
-    return [], []
+class Headline(NamedTuple):
+    """An entry's main line, its detail paragraphs, and whether the line ends with a
+    period when it is not a sentence already (an education's ends with its place)."""
+
+    head: list[nodes.Node]
+    details: list[nodes.Node | None]
+    period: bool = True
+
+
+@singledispatch
+def headline(entry: m.Dated) -> Headline:
+    """The main line of an entry and its detail paragraphs: one renderer per record type
+    (registered below); a record type with none shows no line."""
+    return Headline([], [])
+
+
+@headline.register
+def _education(entry: m.Education) -> Headline:
+    head = _line(_strong(entry.institution), entry.location)
+    degree = _line(entry.degree, entry.field)
+    extra: list[nodes.Node | None] = [
+        nodes.paragraph("", "", *degree, classes=["cv-detail"]) if degree else None,
+        _people("Advisor", entry.advisor), _detail("Thesis", entry.thesis),
+        _detail("GPA", entry.gpa),
+        _detail("Courses", ", ".join(entry.courses) if entry.courses else None),
+    ]
+    return Headline(head, extra, period=False)
+
+
+@headline.register
+def _position(entry: m.Position) -> Headline:
+    return Headline(_line(_strong(entry.position), entry.department, entry.organization,
+                          entry.location), [])
+
+
+@headline.register
+def _research(entry: m.ResearchExperience) -> Headline:
+    head = _line(_strong(entry.role) if entry.role else None,
+                 entry.organization if entry.role else _strong(entry.organization),
+                 entry.location)
+    return Headline(head, [_people("Mentor", entry.mentor), _people("Advisor", entry.advisor),
+                           _detail("Project", entry.project)])
+
+
+@headline.register
+def _teaching(entry: m.Teaching) -> Headline:
+    course = _line(entry.code, _strong(entry.course), sep=" ")
+    head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
+                 entry.role, sep=", ")
+    return Headline(head, [])
+
+
+@headline.register
+def _award(entry: m.Award) -> Headline:
+    return Headline(_line(_strong(entry.title), entry.awarder), [])
+
+
+@headline.register
+def _service(entry: m.Service) -> Headline:
+    line: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
+    if entry.items:
+        line.append(nodes.Text(": "))
+        line.extend(_line(*entry.items))
+    if entry.organization:
+        line.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
+    return Headline(line, [])
+
+
+@headline.register
+def _talk(entry: m.Talk) -> Headline:
+    return Headline(_line(_strong(entry.title), entry.event, entry.location), [])
+
+
+@headline.register
+def _news(entry: m.NewsItem) -> Headline:
+    return Headline(inline_nodes(entry.text), [])
+
+
+@headline.register
+def _entry(entry: m.Entry) -> Headline:
+    return Headline(_line(_strong(entry.title), entry.organization, entry.location), [])
 
 
 def _ends_sentence(parts: list[nodes.Node]) -> bool:
@@ -109,17 +147,17 @@ def _ends_sentence(parts: list[nodes.Node]) -> bool:
     return sentence(text) == text
 
 
-def entry_year(entry: Any) -> int | None:
+def entry_year(entry: m.Dated) -> int | None:
     """The year an entry is listed under: its date's, else its start's (None when
     undated or free text without a year)."""
     start, _ = entry.when
     return start.year if start is not None and start.year else None
 
 
-def group_by_year(entries: list[Any]) -> list[tuple[int | None, list[Any]]]:
+def group_by_year(entries: list[m.Dated]) -> list[tuple[int | None, list[m.Dated]]]:
     """Consecutive runs of one year, in the order given (sort first for one group per
     year); undated entries gathered at the end."""
-    groups: list[tuple[int | None, list[Any]]] = []
+    groups: list[tuple[int | None, list[m.Dated]]] = []
     undated = []
     for entry in entries:
         year = entry_year(entry)
@@ -206,16 +244,16 @@ class Timeline(CvDirective):
         return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]),
                 root]
 
-    def entry(self, entry: Any, show_dates: bool) -> nodes.container:
+    def entry(self, entry: m.Dated, show_dates: bool) -> nodes.container:
         box = nodes.container(classes=["cv-entry"])
         if show_dates:
             start, end = entry.when
             when = format_range(start, end, self.cv)
             box += nodes.paragraph(when, when, classes=["cv-date"])
         body = nodes.container(classes=["cv-entry-body"])
-        head, details = headline(entry)
+        head, details, period = headline(entry)
         if head:
-            if not _ends_sentence(head) and not isinstance(entry, m.Education):
+            if period and not _ends_sentence(head):
                 head.append(nodes.Text("."))
             body += nodes.paragraph("", "", *head, classes=["cv-entry-title"])
         for para in details:

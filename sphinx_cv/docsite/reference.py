@@ -22,6 +22,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import CONFIG_FIELDS, _default
 from ..data import fields as f
+from ..data import scalars as sc
+from ..data.converter import Converter
 from ..data.model import PROFILE
 from ..data.problems import Subtype
 from ..directives import DIRECTIVES
@@ -320,17 +322,17 @@ class DirectiveReference(ReferenceDirective):
 
 # --- the profile format ------------------------------------------------------------------
 
-SCALAR_KINDS: dict[type, str] = {f.Bool: "yes/no", f.Date: "date", f.Year: "year",
-                                 f.Month: "month"}
+SCALAR_KINDS: dict[type, str] = {sc.Bool: "yes/no", sc.Date: "date", sc.Year: "year",
+                                 sc.Month: "month"}
 
 
-def nested_records(conv: f.Converter) -> Iterator[type]:
+def nested_records(conv: Converter) -> Iterator[type]:
     """Record classes a converter holds (through lists, maps and custom converters)."""
     if isinstance(conv, f.Record):
         yield conv.cls
         return
     for value in vars(conv).values():
-        if isinstance(value, f.Converter):
+        if isinstance(value, Converter):
             yield from nested_records(value)
 
 
@@ -363,18 +365,18 @@ def record_link(cls: type) -> nodes.reference:
     return nodes.reference(title, title, internal=True, refid=record_anchor(cls))
 
 
-def kind_nodes(conv: f.Converter) -> list[nodes.Node]:
+def kind_nodes(conv: Converter) -> list[nodes.Node]:
     """What a field holds, in words, with links to the records it contains."""
     if isinstance(conv, f.Record):
         return [record_link(conv.cls)]
     if isinstance(conv, f.ListOf):
         item = kind_nodes(conv.item)
         return [nodes.Text("list of "), *item, nodes.Text(" (or just one)" if conv.single else "")]
-    if isinstance(conv, f.Choice):
+    if isinstance(conv, sc.Choice):
         return [nodes.Text("one of " + ", ".join(conv.choices))]
-    if isinstance(conv, f.Pattern):
+    if isinstance(conv, sc.Pattern):
         return [nodes.Text(conv.expected)]
-    if isinstance(conv, f.Text):
+    if isinstance(conv, sc.Text):
         kind = "text (inline Markdown)" if conv.markdown else "text"
         return [nodes.Text(kind + ", or per language")]
     for cls, text in SCALAR_KINDS.items():

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..data.linkkinds import LINK_FIELDS
 from ..data.model import Award, Education, Entry, Position, Publication
 from ..data.problems import Location
 from . import Imported
@@ -44,10 +45,6 @@ X = "x-hugoblox"
 OLD_TYPES = {"0": "misc", "1": "conference", "2": "journal", "3": "preprint", "4": "report",
              "5": "book", "6": "chapter", "7": "thesis", "8": "patent"}
 """Hugo Academic's numbered publication types (before CSL names)."""
-LINK_FIELDS = {"pdf": "pdf", "code": "code", "slides": "slides", "video": "video",
-               "poster": "poster", "project": "project"}
-"""A ``links[].type`` or ``url_TYPE`` -> the publication's link field; others go to
-``links`` with their label."""
 STRUCTURAL = frozenset({"schema", "slug", "is_owner", "superuser", "highlight_name",
                         "publishDate", "draft", "lastmod", "weight"})
 """Keys that say how Hugo builds the page, not facts about the person or the work."""
@@ -425,7 +422,9 @@ class _Site(SiteReader):
             self.imp.problem(Location(self.path(where)), "not a safe link; kept under " + X,
                              path=f"{where}.links", value=str(url))
             return
-        field = LINK_FIELDS.get(kind)
+        # A links[].type or url_TYPE naming a shorthand link field goes there; others go
+        # to links with their label.
+        field = kind if kind in LINK_FIELDS else None
         if field and field not in pub:
             pub[field] = safe
         else:

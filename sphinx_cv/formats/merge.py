@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..data.fields import Record, normalize_key
+from ..data.converter import normalize_key
+from ..data.fields import Record
 from ..data.files import write_atomically
 from ..data.model import (
     Award,

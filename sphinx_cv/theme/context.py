@@ -39,6 +39,7 @@ from .icons import ICONS, icon_for
 from .options import COMMENT_SERVICES, ThemeOptions, comments_here, parse_options
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -103,7 +104,7 @@ def absolute(url: str, base: str | None) -> str | None:
 
 
 def citation_context(app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, Any], doctree: Any) -> None:
+                     context: dict[str, Any], doctree: nodes.document | None) -> None:
     """``citation_*`` tags on the page of one paper (``cv-publication: ID`` in its
     metadata), under any theme: they join the page's meta tags."""
     pub_id = str((context.get("meta") or {}).get(PAGE_PUBLICATION_FIELD) or "").strip()
@@ -124,7 +125,7 @@ def citation_context(app: Sphinx, pagename: str, templatename: str,
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: Any) -> None:
+                 doctree: nodes.document | None) -> None:
     if "theme_avatar_shape" not in context:  # another theme
         return
     opts = parse_options(theme_options_of(context))

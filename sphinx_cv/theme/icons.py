@@ -1,7 +1,8 @@
 """Small line icons for the theme, drawn on a 24×24 grid with ``stroke="currentColor"``.
 
 Our own simple shapes (no icon font, no request): each is the ``d`` of one SVG path.
-Link kinds come from :mod:`sphinx_cv.data.links`; unknown kinds get the chain link.
+Every link kind of :mod:`sphinx_cv.data.linkkinds` has a row in :data:`LINK_ICONS`
+(``tests/test_links.py`` checks both ways); unknown kinds get the chain link.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ _DOCUMENT = "M6.5 3.5h7l4 4v13h-11z M13.5 3.5v4h4 M9 12h6 M9 15.5h6"
 _BRANCH = ("M7 4.5v11 M7 21a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z M17 9a2.5 2.5 0 1 0 0-5 "
            "2.5 2.5 0 0 0 0 5z M17 9c0 5-10 3.5-10 7")
 
-ICONS: dict[str, str] = {
-    "location": ("M12 21s-6.5-5.7-6.5-11a6.5 6.5 0 0 1 13 0c0 5.3-6.5 11-6.5 11z "
-                 "M12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"),
+_CHAIN = ("M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1 M14 10a4 4 0 0 0-5.7 0l-3 3"
+          "a4 4 0 0 0 5.7 5.7l1-1")
+
+LINK_ICONS: dict[str, str] = {
     "email": "M3.5 6h17v12h-17z M3.5 6.5l8.5 6.5 8.5-6.5",
-    "phone": ("M6 3.5h3l1.5 4.5-2 1.5a11 11 0 0 0 6 6l1.5-2 4.5 1.5v3a1.5 1.5 0 0 1-1.5 1.5"
-              "A16.5 16.5 0 0 1 4.5 5 1.5 1.5 0 0 1 6 3.5z"),
     "website": ("M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z M3 12h18 M12 3c2.4 2.6 3.6 5.6 3.6 9"
                 "s-1.2 6.4-3.6 9c-2.4-2.6-3.6-5.6-3.6-9s1.2-6.4 3.6-9z"),
     "scholar": "M1.5 9.5 12 4.5l10.5 5-10.5 5z M5.5 11.5v4.5c0 1.6 2.9 3 6.5 3s6.5-1.4 6.5-3v-4.5 "
@@ -42,8 +42,24 @@ ICONS: dict[str, str] = {
     "pdf": _DOCUMENT,
     "arxiv": _DOCUMENT,
     "doi": _DOCUMENT,
-    "link": ("M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1 M14 10a4 4 0 0 0-5.7 0l-3 3"
-             "a4 4 0 0 0 5.7 5.7l1-1"),
+    # kinds with no picture of their own
+    "slides": _CHAIN,
+    "poster": _CHAIN,
+    "project": _CHAIN,
+    "html": _CHAIN,
+    "supplement": _CHAIN,
+    "data": _CHAIN,
+    "url": _CHAIN,
+}
+"""Link kind -> its icon."""
+
+ICONS: dict[str, str] = {
+    **LINK_ICONS,
+    "link": _CHAIN,
+    "location": ("M12 21s-6.5-5.7-6.5-11a6.5 6.5 0 0 1 13 0c0 5.3-6.5 11-6.5 11z "
+                 "M12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"),
+    "phone": ("M6 3.5h3l1.5 4.5-2 1.5a11 11 0 0 0 6 6l1.5-2 4.5 1.5v3a1.5 1.5 0 0 1-1.5 1.5"
+              "A16.5 16.5 0 0 1 4.5 5 1.5 1.5 0 0 1 6 3.5z"),
     # interface
     "sun": ("M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z M12 2.5v2 M12 19.5v2 M2.5 12h2 M19.5 12h2 "
             "M5.3 5.3l1.4 1.4 M17.3 17.3l1.4 1.4 M5.3 18.7l1.4-1.4 M17.3 6.7l1.4-1.4"),

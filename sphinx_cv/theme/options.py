@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..data.fields import yes_no_word
 from ..data.links import kind_of
+from ..data.scalars import yes_no_word
 
 AVATAR_SHAPES = ("circle", "rounded", "square")
 COMMENT_PAGES = ("publications/*",)

@@ -136,7 +136,7 @@ def check_feed_config(app: Sphinx) -> None:
 
 
 def announce_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: Any) -> None:
+                  doctree: nodes.document | None) -> None:
     """``<link rel="alternate">`` in every page's head, under any theme."""
     if not feed_enabled(app):
         return
@@ -167,7 +167,7 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
             warn(f"cv_feed_sections: no section {section!r} in the profile", Subtype.CONFIG)
             continue
         for record in records:
-            head, _ = headline(record)
+            head = headline(record).head
             title = " ".join(nodes.paragraph("", "", *head).astext().split())
             if not title:
                 continue

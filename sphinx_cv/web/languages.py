@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import get_config
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
 
@@ -70,7 +71,7 @@ def language_versions(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 
 
 def alternate_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                    doctree: Any) -> None:
+                    doctree: nodes.document | None) -> None:
     """``<link rel="alternate" hreflang>`` to each version of the page, under any theme."""
     versions = language_versions(app, pagename)
     if not versions:

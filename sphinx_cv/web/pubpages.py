@@ -256,7 +256,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def paper_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-               doctree: Any) -> None:
+               doctree: nodes.document | None) -> None:
     """On a paper's page: the JSON-LD, and ``og:description`` under themes that write no
     OpenGraph of their own (ours writes it from the page's description)."""
     pub_id = context.get("cv_publication_page")

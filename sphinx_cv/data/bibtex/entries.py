@@ -15,18 +15,19 @@ import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 
+from ..converter import normalize_key
 from ..dates import DateError, parse_date, parse_month
-from ..fields import URL, normalize_key, yes_no_word
+from ..linkkinds import LINK_FIELDS, READ_LINK_FIELDS
 from ..links import LINK_EXPECTED, Link, make_link
-from ..model import LINK_FIELDS, PUB_TYPE, Publication, normalize_name
+from ..model import PUB_TYPE, Publication, normalize_name
 from ..problems import Location, Subtype
+from ..scalars import URL, yes_no_word
 from ..scripts import full_name
 from .latex import latex_to_text
 from .types import (
     ENTRY_TYPE_KEY,
     ENTRY_TYPES,
     FIELD_ALIASES,
-    READ_LINK_FIELDS,
     STATUS_WORDS,
     TYPE_WORDS,
     VENUE_FIELDS,

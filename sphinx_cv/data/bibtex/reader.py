@@ -20,7 +20,7 @@ from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_n
 from pybtex.scanner import PrematureEOF
 from pybtex.utils import CaseInsensitiveDict
 
-from ..fields import Context
+from ..converter import Context
 from ..files import read_file
 from ..model import Publication
 from ..problems import Location, Problem, Subtype

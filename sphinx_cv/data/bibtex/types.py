@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import pubtypes
-from ..fields import Context, normalize_key
+from ..converter import Context, normalize_key
 from ..model import PUB_TYPE
 from ..problems import Location, Subtype
 
@@ -72,13 +72,6 @@ VENUE_FIELD = {t.name: t.venue_field for t in pubtypes.PUB_TYPES}
 """Publication type -> the field exports write the venue to."""
 VENUE_FIELDS = ("journal", "booktitle", "eventtitle", "school", "institution", "howpublished")
 """Fields a venue is read from, first found first."""
-LINK_KIND_FIELDS = {"html": "html", "supplement": "supplement", "blog": "blog",
-                    "website": "website", "data": "data"}
-"""Link kinds with a BibTeX field of their own (beside the model's shorthand link fields;
-al-folio writes these): kind -> field."""
-READ_LINK_FIELDS = {"html": "html", "supp": "supplement", "supplement": "supplement",
-                    "blog": "blog", "website": "website", "data": "data"}
-"""BibTeX field -> link kind, for reading (links are made in this order)."""
 FIELD_ALIASES = {"github": "code", "repo": "code", "featured": "selected",
                  "highlight": "selected", "pubstate": "status", "issue": "number",
                  "journaltitle": "journal", "arxivid": "arxiv"}
