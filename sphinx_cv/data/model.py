@@ -158,18 +158,53 @@ def normalize_name(raw: str) -> str:
     return name
 
 
+AUTHOR_NOTES = {"equal": "*", "corresponding": "†", "student": "student"}
+"""Author notes by name -> how they are shown: a mark after the name (``*`` equal
+contribution, ``†`` corresponding author), or ``student`` (the name underlined, as
+BibTeX files mark students with ``\\underline``). Any other note is a free mark shown as
+written."""
+
+NOTE_WORDS = {"equal": "equal", "equal contribution": "equal", "co-first": "equal",
+              "*": "equal", "corresponding": "corresponding", "corresponding author":
+              "corresponding", "†": "corresponding", "student": "student"}
+
+_MARKS = re.compile(r"(?:\s*(?:[*†‡§¶#]|\^\{?[*†‡§¶#]\}?))+$")
+
+
+def split_marks(name: str) -> tuple[str, tuple[str, ...]]:
+    """``Jane Doe*`` -> (``Jane Doe``, (``equal``,)); ``Jane Doe†`` -> corresponding;
+    any other trailing mark (``‡``, ``§``, ``#``) is kept as a free mark."""
+    found = _MARKS.search(name)
+    if not found or found.start() == 0:
+        return name, ()
+    marks = list(re.sub(r"[\s^{}]", "", found.group(0)))
+    return name[:found.start()].rstrip(), tuple(NOTE_WORDS.get(m, m) for m in marks)
+
+
 class AuthorName(str):
-    """An author's name that links to their page (``{name: ..., url: ...}``)."""
+    """An author's name that links to their page (``{name: ..., url: ...}``) and carries
+    notes (``equal``, ``corresponding``, ``student`` or a free mark)."""
 
     url: str | None = None
+    notes: tuple[str, ...] = ()
 
-    def __new__(cls, name: str, url: str | None = None) -> AuthorName:
+    def __new__(cls, name: str, url: str | None = None,
+                notes: tuple[str, ...] = ()) -> AuthorName:
         made = super().__new__(cls, name)
         made.url = url
+        made.notes = tuple(dict.fromkeys(notes))
         return made
 
     def __reduce__(self) -> Any:  # pickled with the saved profile facts
-        return (AuthorName, (str(self), self.url))
+        return (AuthorName, (str(self), self.url, self.notes))
+
+
+def author(raw: str, url: str | None = None, notes: tuple[str, ...] = ()) -> str:
+    """The author ``raw`` names, its marks (``Doe*``) read as notes: a plain ``str``
+    when it has neither a link nor a note."""
+    name, marks = split_marks(normalize_name(raw))
+    notes = (*notes, *marks)
+    return AuthorName(name, url, notes) if url or notes else name
 
 
 class Authors(Converter):
@@ -186,7 +221,7 @@ class Authors(Converter):
             parts = re.split(r"\s+and\s+", text) if re.search(r"\sand\s", text) else [text]
             if len(parts) == 1 and text.count(",") >= 2:
                 parts = text.split(",")
-            return [normalize_name(p) for p in parts if p.strip()]
+            return [author(p) for p in parts if p.strip()]
         if not isinstance(node, ys.SequenceNode):
             return wrong_type(ctx, node, path, self.expected)
         out: list[str] = []
@@ -194,7 +229,7 @@ class Authors(Converter):
             sub = f"{path}[{i}]"
             if isinstance(item, ys.ScalarNode):
                 if ys.scalar_text(item).strip():
-                    out.append(normalize_name(ys.scalar_text(item)))
+                    out.append(author(ys.scalar_text(item)))
             elif isinstance(item, ys.MappingNode):
                 fields = {ys.scalar_text(k).lower(): ys.scalar_text(v) for k, v in
                           ys.iter_mapping(item)
@@ -208,9 +243,12 @@ class Authors(Converter):
                     ctx.report(Subtype.VALUE, item, f"{sub}.url", f"{why}; the name is not "
                                "linked", value=url, expected=LINK_EXPECTED)
                     url = None
+                notes: tuple[str, ...] = ()
+                if fields.get("note"):
+                    notes = tuple(NOTE_WORDS.get(n.strip().lower(), n.strip()) for n in
+                                  re.split(r"[,;]", fields["note"]) if n.strip())
                 if name:
-                    out.append(AuthorName(normalize_name(name), url) if url
-                               else normalize_name(name))
+                    out.append(author(name, url, notes))
                 else:
                     wrong_type(ctx, item, sub, "a name, or {given, family}")
             else:
@@ -220,7 +258,7 @@ class Authors(Converter):
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         person = {"type": "object", "properties": {
             k: {"type": "string"} for k in ("name", "literal", "given", "family", "first", "last",
-                                             "url", "homepage")
+                                             "url", "homepage", "note")
         }}
         return {"anyOf": [{"type": "string"},
                           {"type": "array", "items": {"anyOf": [{"type": "string"}, person]}}]}
@@ -582,7 +620,11 @@ class Publication(Located):
                             aliases=("entrytype", "ENTRYTYPE", "kind"))
     title: str | None = spec(TEXT, "Title (inline Markdown).", aliases=("name",))
     authors: list[str] = spec(AUTHORS, "Authors in order: a list, or 'A and B' as in BibTeX; "
-                              "'Last, First' is accepted.", aliases=("author",),
+                              "'Last, First' is accepted. An author may be {name, url, "
+                              "note}: note 'equal' (shown *), 'corresponding' (†), "
+                              "'student' (underlined) or a free mark; 'Name*' and "
+                              "'Name†' say the same. A legend follows the list.",
+                              aliases=("author",),
                               list_default=True)
     editors: list[str] = spec(AUTHORS, "Editors, as authors.", aliases=("editor",),
                               list_default=True)

@@ -14,7 +14,7 @@ from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..locale import cv_text
 from ..nodes import cv_details
-from ..render.citation import citation_nodes, extra_nodes, own_names, unbolded_own
+from ..render.citation import citation_nodes, extra_nodes, notes_legend, own_names, unbolded_own
 from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
@@ -152,6 +152,10 @@ class PublicationList(CvDirective):
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
                                          numbered, show_status, abstracts, bibtex))
             root.append(bullet)
+        if self.style is None:  # a CSL style sets the names as it defines
+            legend = notes_legend(item.pub for group in groups for item in group.items)
+            if legend is not None:
+                root.append(legend)
         return [root]
 
     def csl_style(self) -> Any:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from docutils import nodes
 
-from ..data.model import Publication
+from ..data.model import AUTHOR_NOTES, Publication
 from ..data.publist import fold
 from ..locale import cv_text
 from .text import ends_with_punct, inline, inline_nodes, link, link_label, merge_text
@@ -47,11 +47,46 @@ def author_nodes(authors: list[str], own: set[str],
             node = nodes.strong(text, text, classes=["cv-me"])
         else:
             node = nodes.Text(text)
+        notes = author_notes(name)
+        if "student" in notes:  # underlined, as the BibTeX files mark students
+            node = nodes.inline("", "", node, classes=["cv-underline", "cv-student"])
         url = link_for(name) if link_for is not None else None
         if url:
             node = nodes.reference("", "", node, refuri=url, classes=["cv-coauthor"])
         out.append(node)
+        marks = "".join(AUTHOR_NOTES.get(n, n) for n in notes if n != "student")
+        if marks:
+            out.append(nodes.superscript(marks, marks, classes=["cv-author-note"]))
     return merge_text(out)
+
+
+def author_notes(name: str) -> tuple[str, ...]:
+    """The notes an author carries (``equal``, ``corresponding``, ``student``, a mark)."""
+    return getattr(name, "notes", ())
+
+
+def notes_legend(pubs: Iterable[Publication]) -> nodes.paragraph | None:
+    """``* equal contribution, † corresponding author, student`` (underlined) for the
+    notes the authors of ``pubs`` carry; None when none does. Free marks are shown as
+    written and have no line here (their meaning is the user's)."""
+    used = {note for pub in pubs for name in pub.authors for note in author_notes(name)}
+    words = {"equal": cv_text("equal contribution"),
+             "corresponding": cv_text("corresponding author"), "student": cv_text("student")}
+    parts: list[nodes.Node] = []
+    for note in words:
+        if note not in used:
+            continue
+        if parts:
+            parts.append(nodes.Text(cv_text(", ")))
+        if note == "student":
+            parts.append(nodes.inline("", words[note], classes=["cv-underline", "cv-student"]))
+        else:
+            mark = AUTHOR_NOTES[note]
+            parts += [nodes.superscript(mark, mark, classes=["cv-author-note"]),
+                      nodes.Text(f" {words[note]}")]
+    if not parts:
+        return None
+    return nodes.paragraph("", "", *parts, classes=["cv-author-notes"])
 
 
 def unbolded_own(pubs: Iterable[Publication], own: set[str], owner: str) -> list[str]:

@@ -24,7 +24,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..config import get_config
 from ..data.model import Profile, Publication
 from ..data.pubtypes import pub_type
-from ..render.citation import author_nodes, author_url, name_key, own_names, venue_text
+from ..render.citation import (
+    author_nodes,
+    author_url,
+    name_key,
+    notes_legend,
+    own_names,
+    venue_text,
+)
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
 from .thumbs import thumbnail
@@ -119,6 +126,9 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     if pub.authors:
         home = builder.get_relative_uri(pagename, app.config.root_doc)
         section += authors_paragraph(pub, own, coauthor_links(profile), home)
+        legend = notes_legend([pub])
+        if legend is not None:
+            section += legend
     venue = venue_text(pub)
     if venue:
         section += nodes.paragraph("", "", inline(venue, "cv-pub-venue"),

@@ -18,7 +18,15 @@ from pybtex.database import Person
 from ..dates import DateError, parse_date, parse_month
 from ..fields import URL, normalize_key, yes_no_word
 from ..links import LINK_EXPECTED, Link, make_link
-from ..model import LINK_FIELDS, PUB_TYPE, Publication, normalize_name
+from ..model import (
+    LINK_FIELDS,
+    NOTE_WORDS,
+    PUB_TYPE,
+    AuthorName,
+    Publication,
+    normalize_name,
+    split_marks,
+)
 from ..problems import Location, Subtype
 from ..scripts import full_name
 from .latex import latex_to_text
@@ -192,6 +200,7 @@ class EntryMapper:
                         expected="'First Last and First Last'")
         for part in parts:
             unknown: list[str] = []
+            part, notes = name_notes(part)
             with pybtex_errors() as errors:
                 shown = person_name(part, unknown)
             for command in dict.fromkeys(unknown):
@@ -200,8 +209,10 @@ class EntryMapper:
             if errors:  # "Too many commas": pybtex joins the extra parts; say so
                 self.report(Subtype.BIBTEX, name, "name with too many commas", value=part,
                             expected="'Last, First', 'Last, Jr, First' or 'First Last'")
+            shown, marks = split_marks(shown)
+            notes = (*notes, *marks)
             if shown:
-                out.append(shown)
+                out.append(AuthorName(shown, None, notes) if notes else shown)
         return out
 
     def venue(self) -> None:
@@ -349,6 +360,40 @@ class EntryMapper:
                                  publisher=self.raw("publisher"),
                                  url=self.values.get("url"))
         return kind, where
+
+
+# Author notes as BibTeX files write them: al-folio's ``Einstein*, A.``, a superscript
+# mark, and a student's name underlined (``\underline{Doe, Jane}``).
+_SUPER_MARK = re.compile(r"\$\^\{?(\\dagger|\\dag|\\ddagger|[*#])\}?\$"
+                         r"|\\textsuperscript\{(\\dag|\\dagger|\\ddag|[*#])\}"
+                         r"|\\(dagger|dag|ddag)\b(?:\{\})?")
+_TEX_MARK = {"\\dagger": "\u2020", "\\dag": "\u2020", "\\ddagger": "\u2021",
+             "\\ddag": "\u2021", "dagger": "\u2020", "dag": "\u2020", "ddag": "\u2021"}
+_END_MARKS = re.compile(r"(?<=[^\s,{}])([*\u2020\u2021\u00a7\u00b6#]+)(?=\s*(?:,|$))")
+_UNDERLINED = re.compile(r"\\(?:underline|uline)\s*\{([^{}]*)\}")
+
+
+def name_notes(raw: str) -> tuple[str, tuple[str, ...]]:
+    """One BibTeX name without its note marks, and the notes: ``student`` for an
+    underlined name; superscript marks become plain marks :func:`split_marks` reads."""
+    notes: tuple[str, ...] = ()
+    bare = _UNDERLINED.sub(r"\1", raw)
+    if bare != raw:
+        raw, notes = bare, ("student",)
+
+    def mark(found: re.Match[str]) -> str:
+        word = next(g for g in found.groups() if g)
+        return _TEX_MARK.get(word, word)
+
+    raw = _SUPER_MARK.sub(mark, raw)
+    marks: list[str] = []
+
+    def collect(found: re.Match[str]) -> str:  # "Einstein*, A." or "Bohr, Niels†"
+        marks.extend(found.group(1))
+        return ""
+
+    raw = _END_MARKS.sub(collect, raw)
+    return raw, (*notes, *(NOTE_WORDS.get(m, m) for m in marks))
 
 
 _COMMA_LIST = re.compile(r"[^,{}]+\s[^,{}]+(,\s*[^,{}]+\s[^,{}]+){2,}")
