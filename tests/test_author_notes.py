@@ -113,3 +113,19 @@ def test_notes_in_html_and_latex(tmp_path: Path) -> None:
     assert re.search(r"Bohr\}?" + superscript + "†", tex)
     assert r"\DUrole{cv-underline}" in tex
     assert "equal contribution" in tex and "corresponding author" in tex
+
+
+def test_import_keeps_notes_and_links(tmp_path: Path) -> None:
+    from sphinx_cv.data.yamldump import author_yaml
+
+    path = tmp_path / "refs.bib"
+    path.write_text(BIB, encoding="utf-8")
+    pubs, _ = load_bibtex(str(path))
+    assert [author_yaml(a) for a in pubs[0].authors] == [
+        {"name": "Albert Einstein", "note": "equal"},
+        {"name": "Boris Podolsky", "note": "equal"},
+        {"name": "Nathan Rosen", "note": "student"},
+        {"name": "Niels Bohr", "note": "corresponding"}]
+    assert author_yaml(AuthorName("Ann Lee", "https://ann.example.org")) == {
+        "name": "Ann Lee", "url": "https://ann.example.org"}
+    assert author_yaml("Ann Lee") == "Ann Lee"
