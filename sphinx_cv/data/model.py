@@ -29,6 +29,7 @@ from .fields import (
     Located,
     MapOf,
     Month,
+    Pattern,
     Record,
     Text,
     Year,
@@ -735,6 +736,32 @@ class Publication(Located):
 
 # --- the profile -------------------------------------------------------------------------
 
+ORCID = Pattern(r"^(?:https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$",
+                "an ORCID iD such as 0000-0002-1825-0097")
+
+
+@dataclass
+class Coauthor(Located):
+    """A co-author whose name links to their page wherever it appears (author lists on
+    every page, publication pages)."""
+
+    name: str = spec(PLAIN, "Their name as author lists give it.", required=True)
+    url: str | None = spec(URL, "Their homepage: the name links to it.",
+                           aliases=("homepage", "website"))
+    orcid: str | None = spec(ORCID, "Their ORCID iD: the name links to orcid.org when no "
+                             "url is given.")
+    aliases: list[str] = spec(PLAINS, "Other spellings of the name in author lists "
+                              "(e.g. 'A. Lovelace').", aliases=("name_variants",))
+
+    def link(self) -> str | None:
+        """Where the name links: the homepage, else the ORCID record."""
+        if self.url:
+            return self.url
+        if self.orcid:
+            return "https://orcid.org/" + self.orcid.rsplit("/", 1)[-1]
+        return None
+
+
 SECTION_NAMES = ("positions", "education", "research", "teaching", "awards", "service",
                  "talks", "news")
 """Built-in dated sections, in the order a CV usually shows them."""
@@ -778,6 +805,10 @@ class Profile(Located):
                                         default=None)
     bibtex: list[str] = spec(PLAINS, "BibTeX files with more publications, relative to "
                              "the profile.", aliases=("bibtex_files", "bib"))
+    people: list[Coauthor] = spec(ListOf(Record(Coauthor), single=False), "Co-authors "
+                                  "whose names link to their pages wherever they appear: "
+                                  "name, url, orcid and other spellings (aliases).",
+                                  aliases=("coauthors",))
 
     def __post_init__(self) -> None:
         self.interests = self.interests or {}

@@ -18,7 +18,7 @@ from .model import InterestGroup, Interests, Publication, Ref, Section, Topic
 
 TOP_ORDER = ("person", "updated", "interests", "positions", "education", "research",
              "teaching", "awards", "service", "talks", "news", "publications", "sections",
-             "bibtex")
+             "bibtex", "people")
 """Top-level keys in the order a profile is written (the example profile's order)."""
 
 WIDTH = 88

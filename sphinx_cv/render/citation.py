@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 
 from docutils import nodes
 
-from ..data.model import AUTHOR_NOTES, Publication
+from ..data.links import is_safe_link
+from ..data.model import AUTHOR_NOTES, Profile, Publication
 from ..data.publist import fold
 from ..locale import cv_text
 from .text import ends_with_punct, inline, inline_nodes, link, link_label, merge_text
@@ -112,6 +113,30 @@ def author_url(name: str) -> str | None:
     return getattr(name, "url", None)
 
 
+def coauthor_links(profile: Profile) -> dict[str, str]:
+    """Co-author name (matched like the owner's) -> the link the profile gives: the
+    ``people:`` table (each name and alias) and, for older profiles, a link labelled with
+    the name (``links: {Charles Babbage: https://...}``)."""
+    found: dict[str, str] = {}
+    for person in profile.people:
+        url = person.link()
+        if url and is_safe_link(url):
+            for name in (person.name, *person.aliases):
+                found.setdefault(name_key(name), url)
+    if profile.person is not None:
+        for item in profile.person.links:
+            if item.url.startswith(("http://", "https://")):
+                found.setdefault(name_key(item.label), item.url)
+    return found
+
+
+def coauthor_link_for(profile: Profile) -> Callable[[str], str | None]:
+    """A name's link on a list page: the one given with the name in this entry
+    (``{name: ..., url: ...}``), else the people table's."""
+    links = coauthor_links(profile)
+    return lambda name: author_url(name) or links.get(name_key(name))
+
+
 def venue_text(pub: Publication) -> str:
     """Where and when, e.g. ``In IEEE/CVF CVPR, 2024`` or ``arXiv preprint arXiv:... (2025)``.
 
@@ -185,13 +210,13 @@ def _and(names: list[str]) -> str:
     return cv_text(", ").join(names[:-1]) + cv_text(" and ") + names[-1]
 
 
-def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
-                   ) -> list[nodes.Node]:
-    """The body of one entry (without its label)."""
+def citation_nodes(pub: Publication, own: set[str], show_status: bool = True,
+                   link_for: Callable[[str], str | None] = author_url) -> list[nodes.Node]:
+    """The body of one entry (without its label); ``link_for`` gives a co-author's link."""
     out: list[nodes.Node] = []
     if pub.authors:
         span = nodes.inline("", "", classes=["cv-pub-authors"])
-        span.extend(author_nodes(pub.authors, own, author_url))
+        span.extend(author_nodes(pub.authors, own, link_for))
         out.append(span)
         last = pub.authors[-1]
         out.append(nodes.Text(" " if ends_with_punct(last) else ". "))

@@ -27,6 +27,7 @@ from ..data.pubtypes import pub_type
 from ..render.citation import (
     author_nodes,
     author_url,
+    coauthor_links,
     name_key,
     notes_legend,
     own_names,
@@ -85,23 +86,13 @@ def generated_pages(app: Sphinx) -> list[str]:
 
 # -- the page -------------------------------------------------------------------------------
 
-def coauthor_links(profile: Profile) -> dict[str, str]:
-    """Co-author name (matched like the owner's) -> the link the profile gives under
-    that name (``links: {Charles Babbage: https://...}``)."""
-    person = profile.person
-    if person is None:
-        return {}
-    return {name_key(item.label): item.url for item in person.links
-            if item.url.startswith(("http://", "https://"))}
-
-
 def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
                       home: str) -> nodes.paragraph:
     """The authors, the owner's name linked to the homepage and co-authors to the pages
     the profile gives for them."""
     def link_for(name: str) -> str | None:
         key = name_key(name)
-        return home if key in own else links.get(key) or author_url(name)
+        return home if key in own else author_url(name) or links.get(key)
 
     para = nodes.paragraph(classes=["cv-paper-authors", "cv-pub-authors"])
     para.extend(author_nodes(pub.authors, own, link_for))
