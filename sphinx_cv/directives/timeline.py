@@ -83,17 +83,18 @@ def headline(entry: Any) -> tuple[list[nodes.Node], list[nodes.Node | None]]:
     if isinstance(entry, m.Teaching):
         course = _line(entry.code, _strong(entry.course), sep=" ")
         head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
-                     entry.role, sep=", ")
+                     entry.role, entry.location, sep=", ")
         return head, []
     if isinstance(entry, m.Award):
-        return _line(_strong(entry.title), entry.awarder), []
+        return _line(_strong(entry.title), entry.awarder, entry.location), []
     if isinstance(entry, m.Service):
         line: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
         if entry.items:
             line.append(nodes.Text(": "))
             line.extend(_line(*entry.items))
-        if entry.organization:
-            line.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
+        for where in (entry.organization, entry.location):
+            if where:
+                line.extend([nodes.Text(", "), *inline_nodes(where)])
         return line, []
     if isinstance(entry, m.Talk):
         return _line(_strong(entry.title), entry.event, entry.location), []
