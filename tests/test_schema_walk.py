@@ -154,7 +154,7 @@ SHOWN: dict[str, str] = {
     "Section.title": "zzsectiontitle", "Section.entries": "zzentrytitle",
     "Coauthor.name": "example.org/zzcoauthorurl", "Coauthor.url": "example.org/zzcoauthorurl",
     "Coauthor.orcid": "orcid.org/0000-0002-1825-0097",
-    "Coauthor.aliases": "example.org/zzcoauthorurl",
+    "Coauthor.aliases": "example.org/zzcoauthoralias",
 }
 
 @pytest.fixture(scope="module")
