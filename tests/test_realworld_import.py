@@ -77,9 +77,10 @@ def test_academicpages_cv_json_sections_are_mapped() -> None:
 def test_case_differing_keys_are_two_papers_and_a_duplicate_is_kept_renamed(
         tmp_path: Path) -> None:
     bib = tmp_path / "refs.bib"
-    bib.write_text("@article{Smith20, title={Upper}, year=2020}\n"
-                   "@article{smith20, title={Lower}, year=2020}\n"
-                   "@article{smith20, title={Again}, year=2021}\n", encoding="utf-8")
+    bib.write_text("@article{Smith20, title={Upper}, author={A. Smith}, year=2020}\n"
+                   "@article{smith20, title={Lower}, author={A. Smith}, year=2020}\n"
+                   "@article{smith20, title={Again}, author={A. Smith}, year=2021}\n",
+                   encoding="utf-8")
     pubs, problems = load_bibtex(str(bib))
     assert [(p.id, p.title) for p in pubs] == [
         ("Smith20", "Upper"), ("smith20", "Lower"), ("smith20-2", "Again")]

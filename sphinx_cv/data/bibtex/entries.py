@@ -126,6 +126,11 @@ class EntryMapper:
             names = self.names(name)
             if names:
                 self.set(attr, names, name)
+        if "authors" not in self.values and "editors" not in self.values:
+            # Kept (a software or dataset entry may have none), but an author list is
+            # what a reader looks for first: usually a field lost on the way.
+            self.report(Subtype.REQUIRED, "author", "entry has no author; shown without "
+                        "one", expected="an author (or editor) field")
         self.venue()
         self.dates()
         for attr in ("publisher", "series", "award", "abstract", "note", "status"):
