@@ -260,3 +260,11 @@ def test_a_custom_sections_title_is_shown_as_its_heading(tmp_path: Path) -> None
                           ".. timeline:: misc_things\n   :heading: yes\n", tmp_path)
     titles = re.findall(r'class="[^"]*cv-section-title[^"]*">(.*?)</p>', body)
     assert titles == ["Grants <em>and</em> Funding", "Misc things"]
+
+
+def test_json_resume_notes_name_field_paths() -> None:
+    """An object's kept key is named by its field path (``basics.x``); only the items of
+    a list are ``work[].x``."""
+    out = from_jsonresume({"basics": {"name": "A", "nickname": "B"},
+                           "work": [{"name": "W", "description": "d"}]})
+    assert sorted(out.kept) == ["basics.nickname", "work[].description"]
