@@ -52,7 +52,10 @@ class CvConfig:
         "writes it: 2025年9月, Sept. 2025). Month names follow the language; in another "
         "language than English the default is {date}."))
     day_format: str = field(default="{mon}. {day}, {year}", metadata=_help(
-        "How a day-precise date is shown (same placeholders)."))
+        "How a day-precise date is shown when cv_show_day is on (same placeholders)."))
+    show_day: bool = field(default=False, metadata=_help(
+        "Show the day of dates that give one (with cv_day_format); by default a date "
+        "shows its month and year, as CVs do."))
     range_separator: str = field(default=" – ", metadata=_help(
         "Text between the start and end of a date range."))
     present_label: str = field(default="present", metadata=_help(

@@ -183,7 +183,8 @@ def test_locations_and_source_text(loaded: Loaded) -> None:
 def test_problems(loaded: Loaded) -> None:
     _, problems = loaded
     found = by_path(problems)
-    assert sorted(found) == ["song2020report.year", "song2021notitle.title",
+    assert sorted(found) == ["song2019odd.author", "song2020report.year",
+                             "song2021notitle.title",
                              "song2022markup.month", "song2022markup.pubtype",
                              "song2022markup.video", "song2025learning"]
     dup = found["song2025learning"]
@@ -191,6 +192,9 @@ def test_problems(loaded: Loaded) -> None:
     assert dup.location == Location(str(FIXTURE), 72, 1)
     assert line_of(FIXTURE, "A Second Entry with the Same Key") == 73
     assert dup.value == "'song2025learning'" and "first at line 6" in dup.message
+    nobody = found["song2019odd.author"]  # kept, and said: an entry without authors
+    assert nobody.subtype is Subtype.REQUIRED and "no author" in nobody.message
+    assert nobody.location.line == line_of(FIXTURE, "@unknowntype{song2019odd,")
     missing = found["song2021notitle.title"]
     assert missing.subtype is Subtype.REQUIRED
     assert missing.location.line == line_of(FIXTURE, "@inproceedings{song2021notitle,")
@@ -215,7 +219,7 @@ def test_profile_overlays_bibtex(tmp_path: Path) -> None:
     pub = result.profile.publication("song2025learning")
     assert pub is not None and pub.venue == "NeurIPS 2025"
     assert pub.title is not None and pub.title.startswith("Learning to Route")
-    assert len(result.problems) == 6
+    assert len(result.problems) == 7
 
 
 # --- broken files ------------------------------------------------------------------------
@@ -225,6 +229,9 @@ def test_syntax_errors_skip_only_the_broken_entries() -> None:
     assert [p.id for p in pubs] == ["good1", "good2", "dupfield", "good3"]
     assert [p.title for p in pubs] == ["First Good Entry", "Second Good Entry", "Title One",
                                        "Third Good Entry"]
+    nobody = [p.path for p in problems if "no author" in p.message]
+    assert nobody == ["good1.author", "good2.author", "dupfield.author", "good3.author"]
+    problems = [p for p in problems if "no author" not in p.message]
     got = [(p.location.line, p.location.column, p.path, p.subtype) for p in problems]
     assert got == [
         (8, 3, "broken1", Subtype.BIBTEX),  # missing ',' before "year ="
@@ -259,7 +266,8 @@ def test_directory_is_unreadable() -> None:
 
 def test_latin1_file_is_reported_and_read(tmp_path: Path) -> None:
     bib = tmp_path / "latin1.bib"
-    bib.write_bytes("@article{a,\n  title = {Caf\xe9 M\xfcller},\n  year = 2020,\n}\n"
+    bib.write_bytes("@article{a,\n  title = {Caf\xe9 M\xfcller},\n  year = 2020,\n"
+                    "  author = {A},\n}\n"
                     .encode("latin-1"))
     pubs, problems = load_bibtex(str(bib))
     [problem] = problems
@@ -289,7 +297,8 @@ def test_bom_crlf_comments_and_crossref(tmp_path: Path) -> None:
     bib = tmp_path / "crlf.bib"
     bib.write_bytes(
         b"\xef\xbb\xbf@comment{ignored}\r\n"
-        b"@inproceedings{child,\r\n  title = {Child},\r\n  crossref = {proc},\r\n}\r\n"
+        b"@inproceedings{child,\r\n  title = {Child},\r\n  author = {A. Child},\r\n"
+        b"  crossref = {proc},\r\n}\r\n"
         b"@proceedings{proc,\r\n  title = {Proceedings of X},\r\n  year = 2021,\r\n"
         b"  publisher = {ACM},\r\n}\r\n")
     pubs, problems = load_bibtex(str(bib))
@@ -297,7 +306,7 @@ def test_bom_crlf_comments_and_crossref(tmp_path: Path) -> None:
     [child] = pubs  # the @proceedings is only there for its title
     assert (child.venue, child.year, child.publisher) == ("Proceedings of X", 2021, "ACM")
     assert child.source == Location(str(bib), 2, 1)
-    assert child.locations["venue"].line == 7  # inherited from the @proceedings' title
+    assert child.locations["venue"].line == 8  # inherited from the @proceedings' title
     assert "\r" not in (child.bibtex or "")
 
 

@@ -302,6 +302,8 @@ def test_updated_line_and_own_formats(language_of: Callable[[str], CvConfig]) ->
 
     cv = language_of("zh_CN")
     assert updated_text(cv.updated_format, parse_date("2025-09"), "zh_CN") == "更新于 2025年9月"
+    assert format_date(parse_date("2025-09-03"), cv) == "2025年9月"  # the day when asked
+    cv.show_day = True
     assert format_date(parse_date("2025-09-03"), cv) == "2025年9月3日"
     # A format of the user's own is kept; its month names follow the language.
     cv.month_format = "{month} {year}"

@@ -71,9 +71,11 @@ def test_alfolio_site(tmp_path: Path) -> None:
     assert person["name_variants"] == ["Albert Einstein", "A. Einstein"]
     pubs = {p["id"]: p for p in data["publications"]}
     epr = pubs["PhysRev.47.777"]
-    assert epr["authors"] == ["A. Einstein", "B. Podolsky", "N. Rosen"]
-    assert epr["x-alfolio"]["author_marks"] == {"A. Einstein": "*†", "B. Podolsky": "*",
-                                                "N. Rosen": "*"}
+    # al-folio's marks (Einstein*†) are author notes, shown with a legend.
+    assert epr["authors"] == [{"name": "A. Einstein", "note": "equal, corresponding"},
+                              {"name": "B. Podolsky", "note": "equal"},
+                              {"name": "N. Rosen", "note": "equal"}]
+    assert "x-alfolio" not in epr  # the marks are notes, no longer parked
     assert epr["note"] == "* Example use of superscripts; † Albert Einstein"
     assert epr["pdf"] == "assets/pdf/example_pdf.pdf"
     assert epr["links"]["HTML"].startswith("https://journals.aps.org/")

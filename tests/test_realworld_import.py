@@ -77,9 +77,10 @@ def test_academicpages_cv_json_sections_are_mapped() -> None:
 def test_case_differing_keys_are_two_papers_and_a_duplicate_is_kept_renamed(
         tmp_path: Path) -> None:
     bib = tmp_path / "refs.bib"
-    bib.write_text("@article{Smith20, title={Upper}, year=2020}\n"
-                   "@article{smith20, title={Lower}, year=2020}\n"
-                   "@article{smith20, title={Again}, year=2021}\n", encoding="utf-8")
+    bib.write_text("@article{Smith20, title={Upper}, author={A. Smith}, year=2020}\n"
+                   "@article{smith20, title={Lower}, author={A. Smith}, year=2020}\n"
+                   "@article{smith20, title={Again}, author={A. Smith}, year=2021}\n",
+                   encoding="utf-8")
     pubs, problems = load_bibtex(str(bib))
     assert [(p.id, p.title) for p in pubs] == [
         ("Smith20", "Upper"), ("smith20", "Lower"), ("smith20-2", "Again")]
@@ -259,3 +260,11 @@ def test_a_custom_sections_title_is_shown_as_its_heading(tmp_path: Path) -> None
                           ".. timeline:: misc_things\n   :heading: yes\n", tmp_path)
     titles = re.findall(r'class="[^"]*cv-section-title[^"]*">(.*?)</p>', body)
     assert titles == ["Grants <em>and</em> Funding", "Misc things"]
+
+
+def test_json_resume_notes_name_field_paths() -> None:
+    """An object's kept key is named by its field path (``basics.x``); only the items of
+    a list are ``work[].x``."""
+    out = from_jsonresume({"basics": {"name": "A", "nickname": "B"},
+                           "work": [{"name": "W", "description": "d"}]})
+    assert sorted(out.kept) == ["basics.nickname", "work[].description"]

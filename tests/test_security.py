@@ -367,7 +367,8 @@ def test_output_is_never_an_input(plain_site: Path, tmp_path: Path,
                                      ["import", "bibtex", "{bib}"]])
 def test_existing_output_needs_force(plain_site: Path, tmp_path: Path,
                                      command: list[str]) -> None:
-    (tmp_path / "a.bib").write_text("@misc{k, title={T}, year=2020}\n", encoding="utf-8")
+    (tmp_path / "a.bib").write_text("@misc{k, title={T}, author={A. B}, year=2020}\n",
+                                    encoding="utf-8")
     out = tmp_path / "out.txt"
     out.write_text("mine", encoding="utf-8")
     args = [a.format(profile=plain_site / "profile.yaml", bib=tmp_path / "a.bib")

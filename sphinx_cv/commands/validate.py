@@ -36,6 +36,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..data.loader import load_profile
+    from ..data.shown import unshown_fields
 
     path = args.path
     if os.path.isdir(path):
@@ -66,4 +67,8 @@ def run(args: argparse.Namespace) -> int:
         who = "" if result.profile.person is not None else "; no person, so no name shown"
         print(f"{path}: OK ({pubs} publication{'s' if pubs != 1 else ''}{who})",
               file=sys.stderr)
+        unshown = unshown_fields(result.profile)
+        if unshown:  # kept and valid, but no page shows them: said once, not per entry
+            print(f"{path}: note: not shown on any page (by design): {', '.join(unshown)}",
+                  file=sys.stderr)
     return 0

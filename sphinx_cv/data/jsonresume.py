@@ -219,8 +219,10 @@ def _items(resume: dict[str, Any], key: str, out: Converted,
 
 
 def _record(item: dict[str, Any], table: dict[str, str], cls: type, path: str,
-            out: Converted) -> dict[str, Any]:
-    """``item``'s fields renamed by ``table``; the others kept under x-jsonresume."""
+            out: Converted, *, listed: bool = True) -> dict[str, Any]:
+    """``item``'s fields renamed by ``table``; the others kept under x-jsonresume and
+    counted by field path: ``work[].description`` for the items of a list, and
+    ``basics.x`` for the one object (``listed=False``)."""
     data: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in item.items():
@@ -228,7 +230,7 @@ def _record(item: dict[str, Any], table: dict[str, str], cls: type, path: str,
             data[table[key]] = _date(value) if key in DATE_KEYS else value
         elif value not in (None, "", []):
             extra[key] = value
-            out.kept[f"{path}[].{key}"] += 1
+            out.kept[f"{path}[].{key}" if listed else f"{path}.{key}"] += 1
     data = in_field_order(data, cls)
     if extra:
         data[X] = extra
@@ -240,7 +242,7 @@ def _basics(basics: Any, out: Converted) -> dict[str, Any]:
         out.problems.append(f"basics: not an object; kept under {X}")
         return {X: basics}
     rest = {k: v for k, v in basics.items() if k not in ("location", "profiles")}
-    person = _record(rest, BASICS, Person, "basics", out)
+    person = _record(rest, BASICS, Person, "basics", out, listed=False)
     extra = person.pop(X, {})
     location = basics.get("location")
     if isinstance(location, dict):

@@ -20,7 +20,7 @@ from .fields import ListOf, Located, MapOf, Record, date_order, spec
 from .linkkinds import LINK_FIELDS
 from .links import LINK_EXPECTED, Link, link_problem, link_target, make_link
 from .problems import Location, Subtype
-from .scalars import EMAIL, IDENT, URL, Bool, Choice, Date, Month, Text, Year
+from .scalars import EMAIL, IDENT, URL, Bool, Choice, Date, Month, Pattern, Text, Year
 from .scripts import full_name
 
 TEXT = Text()
@@ -139,18 +139,53 @@ def normalize_name(raw: str) -> str:
     return name
 
 
+AUTHOR_NOTES = {"equal": "*", "corresponding": "†", "student": "student"}
+"""Author notes by name -> how they are shown: a mark after the name (``*`` equal
+contribution, ``†`` corresponding author), or ``student`` (the name underlined, as
+BibTeX files mark students with ``\\underline``). Any other note is a free mark shown as
+written."""
+
+NOTE_WORDS = {"equal": "equal", "equal contribution": "equal", "co-first": "equal",
+              "*": "equal", "corresponding": "corresponding", "corresponding author":
+              "corresponding", "†": "corresponding", "student": "student"}
+
+_MARKS = re.compile(r"(?:\s*(?:[*†‡§¶#]|\^\{?[*†‡§¶#]\}?))+$")
+
+
+def split_marks(name: str) -> tuple[str, tuple[str, ...]]:
+    """``Jane Doe*`` -> (``Jane Doe``, (``equal``,)); ``Jane Doe†`` -> corresponding;
+    any other trailing mark (``‡``, ``§``, ``#``) is kept as a free mark."""
+    found = _MARKS.search(name)
+    if not found or found.start() == 0:
+        return name, ()
+    marks = list(re.sub(r"[\s^{}]", "", found.group(0)))
+    return name[:found.start()].rstrip(), tuple(NOTE_WORDS.get(m, m) for m in marks)
+
+
 class AuthorName(str):
-    """An author's name that links to their page (``{name: ..., url: ...}``)."""
+    """An author's name that links to their page (``{name: ..., url: ...}``) and carries
+    notes (``equal``, ``corresponding``, ``student`` or a free mark)."""
 
     url: str | None = None
+    notes: tuple[str, ...] = ()
 
-    def __new__(cls, name: str, url: str | None = None) -> AuthorName:
+    def __new__(cls, name: str, url: str | None = None,
+                notes: tuple[str, ...] = ()) -> AuthorName:
         made = super().__new__(cls, name)
         made.url = url
+        made.notes = tuple(dict.fromkeys(notes))
         return made
 
     def __reduce__(self) -> Any:  # pickled with the saved profile facts
-        return (AuthorName, (str(self), self.url))
+        return (AuthorName, (str(self), self.url, self.notes))
+
+
+def author(raw: str, url: str | None = None, notes: tuple[str, ...] = ()) -> str:
+    """The author ``raw`` names, its marks (``Doe*``) read as notes: a plain ``str``
+    when it has neither a link nor a note."""
+    name, marks = split_marks(normalize_name(raw))
+    notes = (*notes, *marks)
+    return AuthorName(name, url, notes) if url or notes else name
 
 
 class Authors(Converter):
@@ -167,7 +202,7 @@ class Authors(Converter):
             parts = re.split(r"\s+and\s+", text) if re.search(r"\sand\s", text) else [text]
             if len(parts) == 1 and text.count(",") >= 2:
                 parts = text.split(",")
-            return [normalize_name(p) for p in parts if p.strip()]
+            return [author(p) for p in parts if p.strip()]
         if not isinstance(node, ys.SequenceNode):
             return wrong_type(ctx, node, path, self.expected)
         out: list[str] = []
@@ -175,7 +210,7 @@ class Authors(Converter):
             sub = f"{path}[{i}]"
             if isinstance(item, ys.ScalarNode):
                 if ys.scalar_text(item).strip():
-                    out.append(normalize_name(ys.scalar_text(item)))
+                    out.append(author(ys.scalar_text(item)))
             elif isinstance(item, ys.MappingNode):
                 fields = {ys.scalar_text(k).lower(): ys.scalar_text(v) for k, v in
                           ys.iter_mapping(item)
@@ -189,9 +224,12 @@ class Authors(Converter):
                     ctx.report(Subtype.VALUE, item, f"{sub}.url", f"{why}; the name is not "
                                "linked", value=url, expected=LINK_EXPECTED)
                     url = None
+                notes: tuple[str, ...] = ()
+                if fields.get("note"):
+                    notes = tuple(NOTE_WORDS.get(n.strip().lower(), n.strip()) for n in
+                                  re.split(r"[,;]", fields["note"]) if n.strip())
                 if name:
-                    out.append(AuthorName(normalize_name(name), url) if url
-                               else normalize_name(name))
+                    out.append(author(name, url, notes))
                 else:
                     wrong_type(ctx, item, sub, "a name, or {given, family}")
             else:
@@ -201,7 +239,7 @@ class Authors(Converter):
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         person = {"type": "object", "properties": {
             k: {"type": "string"} for k in ("name", "literal", "given", "family", "first", "last",
-                                             "url", "homepage")
+                                             "url", "homepage", "note")
         }}
         return {"anyOf": [{"type": "string"},
                           {"type": "array", "items": {"anyOf": [{"type": "string"}, person]}}]}
@@ -561,7 +599,11 @@ class Publication(Located):
                             aliases=("entrytype", "ENTRYTYPE", "kind"))
     title: str | None = spec(TEXT, "Title (inline Markdown).", aliases=("name",))
     authors: list[str] = spec(AUTHORS, "Authors in order: a list, or 'A and B' as in BibTeX; "
-                              "'Last, First' is accepted.", aliases=("author",),
+                              "'Last, First' is accepted. An author may be {name, url, "
+                              "note}: note 'equal' (shown *), 'corresponding' (†), "
+                              "'student' (underlined) or a free mark; 'Name*' and "
+                              "'Name†' say the same. A legend follows the list.",
+                              aliases=("author",),
                               list_default=True)
     editors: list[str] = spec(AUTHORS, "Editors, as authors.", aliases=("editor",),
                               list_default=True)
@@ -672,6 +714,32 @@ class Publication(Located):
 
 # --- the profile -------------------------------------------------------------------------
 
+ORCID = Pattern(r"^(?:https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$",
+                "an ORCID iD such as 0000-0002-1825-0097")
+
+
+@dataclass
+class Coauthor(Located):
+    """A co-author whose name links to their page wherever it appears (author lists on
+    every page, publication pages)."""
+
+    name: str = spec(PLAIN, "Their name as author lists give it.", required=True)
+    url: str | None = spec(URL, "Their homepage: the name links to it.",
+                           aliases=("homepage", "website"))
+    orcid: str | None = spec(ORCID, "Their ORCID iD: the name links to orcid.org when no "
+                             "url is given.")
+    aliases: list[str] = spec(PLAINS, "Other spellings of the name in author lists "
+                              "(e.g. 'A. Lovelace').", aliases=("name_variants",))
+
+    def link(self) -> str | None:
+        """Where the name links: the homepage, else the ORCID record."""
+        if self.url:
+            return self.url
+        if self.orcid:
+            return "https://orcid.org/" + self.orcid.rsplit("/", 1)[-1]
+        return None
+
+
 SECTION_NAMES = ("positions", "education", "research", "teaching", "awards", "service",
                  "talks", "news")
 """Built-in dated sections, in the order a CV usually shows them."""
@@ -715,6 +783,10 @@ class Profile(Located):
                                         default=None)
     bibtex: list[str] = spec(PLAINS, "BibTeX files with more publications, relative to "
                              "the profile.", aliases=("bibtex_files", "bib"))
+    people: list[Coauthor] = spec(ListOf(Record(Coauthor), single=False), "Co-authors "
+                                  "whose names link to their pages wherever they appear: "
+                                  "name, url, orcid and other spellings (aliases).",
+                                  aliases=("coauthors",))
 
     def __post_init__(self) -> None:
         self.interests = self.interests or {}

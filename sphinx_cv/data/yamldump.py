@@ -18,7 +18,7 @@ from .model import InterestGroup, Interests, Publication, Ref, Section, Topic
 
 TOP_ORDER = ("person", "updated", "interests", "positions", "education", "research",
              "teaching", "awards", "service", "talks", "news", "publications", "sections",
-             "bibtex")
+             "bibtex", "people")
 """Top-level keys in the order a profile is written (the example profile's order)."""
 
 WIDTH = 88
@@ -64,7 +64,7 @@ def record_data(obj: Located) -> dict[str, Any]:
             continue  # the entry's source text: generated again from the fields
         value = getattr(obj, name)
         if name in ("authors", "editors"):
-            value = [name_yaml(n) for n in value]
+            value = [author_yaml(n) for n in value]
         value = _plain(value, name)
         if value not in (None, [], {}, False, ""):
             data[name] = value
@@ -101,6 +101,20 @@ def _plain(value: Any, name: str = "") -> Any:
             return sections_data(value)
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def author_yaml(name: str) -> Any:
+    """An author as the profile reads it back: the name, or ``{name, url, note}`` when
+    the name links to a page or carries notes (``equal``, ``corresponding``...)."""
+    url, notes = getattr(name, "url", None), getattr(name, "notes", ())
+    if not url and not notes:
+        return name_yaml(name)
+    data: dict[str, Any] = {"name": name_yaml(str(name))}
+    if url:
+        data["url"] = url
+    if notes:
+        data["note"] = ", ".join(notes)
+    return data
 
 
 def name_yaml(name: str) -> str:

@@ -14,7 +14,14 @@ from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc
 from ..locale import cv_text
 from ..nodes import cv_details
-from ..render.citation import citation_nodes, extra_nodes, own_names, unbolded_own
+from ..render.citation import (
+    citation_nodes,
+    coauthor_link_for,
+    extra_nodes,
+    notes_legend,
+    own_names,
+    unbolded_own,
+)
 from ..render.text import inline_nodes
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
@@ -137,6 +144,7 @@ class PublicationList(CvDirective):
                           Subtype.VALUE)
         show_status = self.options.get("show-status", True)
         self.style = self.csl_style()
+        self.link_for = coauthor_link_for(profile)
         abstracts = self.options.get("abstracts", self.cv.show_abstracts)
         bibtex = self.options.get("bibtex", self.cv.show_bibtex)
 
@@ -161,6 +169,10 @@ class PublicationList(CvDirective):
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
                                          numbered, show_status, abstracts, bibtex))
             root.append(bullet)
+        if self.style is None:  # a CSL style sets the names as it defines
+            legend = notes_legend(item.pub for group in groups for item in group.items)
+            if legend is not None:
+                root.append(legend)
         return [root]
 
     def csl_style(self) -> Any:
@@ -246,7 +258,7 @@ class PublicationList(CvDirective):
             para.extend(csl_citation_nodes(pub, self.style, self.names))
             para.extend(extra_nodes(pub))
         else:
-            para.extend(citation_nodes(pub, own, show_status))
+            para.extend(citation_nodes(pub, own, show_status, self.link_for))
         limit = self.cv.author_limit
         if 0 < limit < len(pub.authors):
             mark_long_authors(para, pub.authors, own)

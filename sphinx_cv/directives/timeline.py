@@ -107,13 +107,13 @@ def _research(entry: m.ResearchExperience) -> Headline:
 def _teaching(entry: m.Teaching) -> Headline:
     course = _line(entry.code, _strong(entry.course), sep=" ")
     head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
-                 entry.role, sep=", ")
+                 entry.role, entry.location, sep=", ")
     return Headline(head, [])
 
 
 @headline.register
 def _award(entry: m.Award) -> Headline:
-    return Headline(_line(_strong(entry.title), entry.awarder), [])
+    return Headline(_line(_strong(entry.title), entry.awarder, entry.location), [])
 
 
 @headline.register
@@ -122,8 +122,9 @@ def _service(entry: m.Service) -> Headline:
     if entry.items:
         line.append(nodes.Text(": "))
         line.extend(_line(*entry.items))
-    if entry.organization:
-        line.extend([nodes.Text(", "), *inline_nodes(entry.organization)])
+    for where in (entry.organization, entry.location):
+        if where:
+            line.extend([nodes.Text(", "), *inline_nodes(where)])
     return Headline(line, [])
 
 

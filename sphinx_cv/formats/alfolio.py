@@ -136,6 +136,9 @@ class _Site(SiteReader):
         marks: dict[str, str] = {}
         authors = []
         for name in pub.get("authors", []):
+            if not isinstance(name, str):  # {name, note}: the reader took its marks as notes
+                authors.append(name)
+                continue
             bare = str(name).rstrip(MARKS).strip()
             if bare != name:
                 marks[bare] = str(name)[len(str(name).rstrip(MARKS)):]
@@ -347,10 +350,11 @@ def _scholar_variants(scholar: dict[str, Any], pubs: list[dict[str, Any]],
     if not lasts:
         return []
     out: list[str] = []
-    for author in (a for p in pubs for a in p.get("authors", [])):
-        parts = str(author).split()
+    for item in (a for p in pubs for a in p.get("authors", [])):
+        author = item.get("name", "") if isinstance(item, dict) else str(item)
+        parts = author.split()
         if author == name or author in out or len(parts) < 2:
             continue
         if parts[-1].lower() in lasts and (not firsts or parts[0].lower() in firsts):
-            out.append(str(author))
+            out.append(author)
     return out

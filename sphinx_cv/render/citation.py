@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 
 from docutils import nodes
 
-from ..data.model import Publication
+from ..data.links import is_safe_link
+from ..data.model import AUTHOR_NOTES, Profile, Publication
 from ..data.publist import fold
 from ..locale import cv_text
 from .text import ends_with_punct, inline, inline_nodes, link, link_label, merge_text
@@ -47,11 +48,46 @@ def author_nodes(authors: list[str], own: set[str],
             node = nodes.strong(text, text, classes=["cv-me"])
         else:
             node = nodes.Text(text)
+        notes = author_notes(name)
+        if "student" in notes:  # underlined, as the BibTeX files mark students
+            node = nodes.inline("", "", node, classes=["cv-underline", "cv-student"])
         url = link_for(name) if link_for is not None else None
         if url:
             node = nodes.reference("", "", node, refuri=url, classes=["cv-coauthor"])
         out.append(node)
+        marks = "".join(AUTHOR_NOTES.get(n, n) for n in notes if n != "student")
+        if marks:
+            out.append(nodes.superscript(marks, marks, classes=["cv-author-note"]))
     return merge_text(out)
+
+
+def author_notes(name: str) -> tuple[str, ...]:
+    """The notes an author carries (``equal``, ``corresponding``, ``student``, a mark)."""
+    return getattr(name, "notes", ())
+
+
+def notes_legend(pubs: Iterable[Publication]) -> nodes.paragraph | None:
+    """``* equal contribution, † corresponding author, student`` (underlined) for the
+    notes the authors of ``pubs`` carry; None when none does. Free marks are shown as
+    written and have no line here (their meaning is the user's)."""
+    used = {note for pub in pubs for name in pub.authors for note in author_notes(name)}
+    words = {"equal": cv_text("equal contribution"),
+             "corresponding": cv_text("corresponding author"), "student": cv_text("student")}
+    parts: list[nodes.Node] = []
+    for note in words:
+        if note not in used:
+            continue
+        if parts:
+            parts.append(nodes.Text(cv_text(", ")))
+        if note == "student":
+            parts.append(nodes.inline("", words[note], classes=["cv-underline", "cv-student"]))
+        else:
+            mark = AUTHOR_NOTES[note]
+            parts += [nodes.superscript(mark, mark, classes=["cv-author-note"]),
+                      nodes.Text(f" {words[note]}")]
+    if not parts:
+        return None
+    return nodes.paragraph("", "", *parts, classes=["cv-author-notes"])
 
 
 def unbolded_own(pubs: Iterable[Publication], own: set[str], owner: str) -> list[str]:
@@ -75,6 +111,30 @@ def unbolded_own(pubs: Iterable[Publication], own: set[str], owner: str) -> list
 def author_url(name: str) -> str | None:
     """The page an author given as ``{name: ..., url: ...}`` links to."""
     return getattr(name, "url", None)
+
+
+def coauthor_links(profile: Profile) -> dict[str, str]:
+    """Co-author name (matched like the owner's) -> the link the profile gives: the
+    ``people:`` table (each name and alias) and, for older profiles, a link labelled with
+    the name (``links: {Charles Babbage: https://...}``)."""
+    found: dict[str, str] = {}
+    for person in profile.people:
+        url = person.link()
+        if url and is_safe_link(url):
+            for name in (person.name, *person.aliases):
+                found.setdefault(name_key(name), url)
+    if profile.person is not None:
+        for item in profile.person.links:
+            if item.url.startswith(("http://", "https://")):
+                found.setdefault(name_key(item.label), item.url)
+    return found
+
+
+def coauthor_link_for(profile: Profile) -> Callable[[str], str | None]:
+    """A name's link on a list page: the one given with the name in this entry
+    (``{name: ..., url: ...}``), else the people table's."""
+    links = coauthor_links(profile)
+    return lambda name: author_url(name) or links.get(name_key(name))
 
 
 def venue_text(pub: Publication) -> str:
@@ -150,13 +210,13 @@ def _and(names: list[str]) -> str:
     return cv_text(", ").join(names[:-1]) + cv_text(" and ") + names[-1]
 
 
-def citation_nodes(pub: Publication, own: set[str], show_status: bool = True
-                   ) -> list[nodes.Node]:
-    """The body of one entry (without its label)."""
+def citation_nodes(pub: Publication, own: set[str], show_status: bool = True,
+                   link_for: Callable[[str], str | None] = author_url) -> list[nodes.Node]:
+    """The body of one entry (without its label); ``link_for`` gives a co-author's link."""
     out: list[nodes.Node] = []
     if pub.authors:
         span = nodes.inline("", "", classes=["cv-pub-authors"])
-        span.extend(author_nodes(pub.authors, own, author_url))
+        span.extend(author_nodes(pub.authors, own, link_for))
         out.append(span)
         last = pub.authors[-1]
         out.append(nodes.Text(" " if ends_with_punct(last) else ". "))

@@ -70,10 +70,11 @@ def format_date(date: CvDate, cv: CvConfig) -> str:
         return ""
     if not date.month:
         return str(date.year)
-    values = date_values(date.year, date.month, date.day, cv.language,
-                         "yMMMd" if date.day else "yMMM")
+    day = date.day if cv.show_day else None  # the day only when asked for
+    values = date_values(date.year, date.month, day, cv.language,
+                         "yMMMd" if day else "yMMM")
     # The defaults are in the catalogs (German: "{date}", i.e. "Sept. 2025").
-    template = cv_text(cv.day_format if date.day else cv.month_format)
+    template = cv_text(cv.day_format if day else cv.month_format)
     if values["mon"] == values["month"]:
         template = template.replace("{mon}.", "{mon}")  # "May" is no abbreviation
     try:

@@ -24,7 +24,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..config import get_config
 from ..data.model import Profile, Publication
 from ..data.pubtypes import pub_type
-from ..render.citation import author_nodes, author_url, name_key, own_names, venue_text
+from ..render.citation import (
+    author_nodes,
+    author_url,
+    coauthor_links,
+    name_key,
+    notes_legend,
+    own_names,
+    venue_text,
+)
 from ..render.text import inline, inline_nodes, link
 from .feed import HTML_BUILDERS, app_of, site_url
 from .thumbs import thumbnail
@@ -78,23 +86,13 @@ def generated_pages(app: Sphinx) -> list[str]:
 
 # -- the page -------------------------------------------------------------------------------
 
-def coauthor_links(profile: Profile) -> dict[str, str]:
-    """Co-author name (matched like the owner's) -> the link the profile gives under
-    that name (``links: {Charles Babbage: https://...}``)."""
-    person = profile.person
-    if person is None:
-        return {}
-    return {name_key(item.label): item.url for item in person.links
-            if item.url.startswith(("http://", "https://"))}
-
-
 def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
                       home: str) -> nodes.paragraph:
     """The authors, the owner's name linked to the homepage and co-authors to the pages
     the profile gives for them."""
     def link_for(name: str) -> str | None:
         key = name_key(name)
-        return home if key in own else links.get(key) or author_url(name)
+        return home if key in own else author_url(name) or links.get(key)
 
     para = nodes.paragraph(classes=["cv-paper-authors", "cv-pub-authors"])
     para.extend(author_nodes(pub.authors, own, link_for))
@@ -119,6 +117,9 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     if pub.authors:
         home = builder.get_relative_uri(pagename, app.config.root_doc)
         section += authors_paragraph(pub, own, coauthor_links(profile), home)
+        legend = notes_legend([pub])
+        if legend is not None:
+            section += legend
     venue = venue_text(pub)
     if venue:
         section += nodes.paragraph("", "", inline(venue, "cv-pub-venue"),

@@ -19,7 +19,14 @@ from ..converter import normalize_key
 from ..dates import DateError, parse_date, parse_month
 from ..linkkinds import LINK_FIELDS, READ_LINK_FIELDS
 from ..links import LINK_EXPECTED, Link, make_link
-from ..model import PUB_TYPE, Publication, normalize_name
+from ..model import (
+    NOTE_WORDS,
+    PUB_TYPE,
+    AuthorName,
+    Publication,
+    normalize_name,
+    split_marks,
+)
 from ..problems import Location, Subtype
 from ..scalars import URL, yes_no_word
 from ..scripts import full_name
@@ -119,6 +126,11 @@ class EntryMapper:
             names = self.names(name)
             if names:
                 self.set(attr, names, name)
+        if "authors" not in self.values and "editors" not in self.values:
+            # Kept (a software or dataset entry may have none), but an author list is
+            # what a reader looks for first: usually a field lost on the way.
+            self.report(Subtype.REQUIRED, "author", "entry has no author; shown without "
+                        "one", expected="an author (or editor) field")
         self.venue()
         self.dates()
         for attr in ("publisher", "series", "award", "abstract", "note", "status"):
@@ -193,6 +205,7 @@ class EntryMapper:
                         expected="'First Last and First Last'")
         for part in parts:
             unknown: list[str] = []
+            part, notes = name_notes(part)
             with pybtex_errors() as errors:
                 shown = person_name(part, unknown)
             for command in dict.fromkeys(unknown):
@@ -201,8 +214,10 @@ class EntryMapper:
             if errors:  # "Too many commas": pybtex joins the extra parts; say so
                 self.report(Subtype.BIBTEX, name, "name with too many commas", value=part,
                             expected="'Last, First', 'Last, Jr, First' or 'First Last'")
+            shown, marks = split_marks(shown)
+            notes = (*notes, *marks)
             if shown:
-                out.append(shown)
+                out.append(AuthorName(shown, None, notes) if notes else shown)
         return out
 
     def venue(self) -> None:
@@ -350,6 +365,40 @@ class EntryMapper:
                                  publisher=self.raw("publisher"),
                                  url=self.values.get("url"))
         return kind, where
+
+
+# Author notes as BibTeX files write them: al-folio's ``Einstein*, A.``, a superscript
+# mark, and a student's name underlined (``\underline{Doe, Jane}``).
+_SUPER_MARK = re.compile(r"\$\^\{?(\\dagger|\\dag|\\ddagger|[*#])\}?\$"
+                         r"|\\textsuperscript\{(\\dag|\\dagger|\\ddag|[*#])\}"
+                         r"|\\(dagger|dag|ddag)\b(?:\{\})?")
+_TEX_MARK = {"\\dagger": "\u2020", "\\dag": "\u2020", "\\ddagger": "\u2021",
+             "\\ddag": "\u2021", "dagger": "\u2020", "dag": "\u2020", "ddag": "\u2021"}
+_END_MARKS = re.compile(r"(?<=[^\s,{}])([*\u2020\u2021\u00a7\u00b6#]+)(?=\s*(?:,|$))")
+_UNDERLINED = re.compile(r"\\(?:underline|uline)\s*\{([^{}]*)\}")
+
+
+def name_notes(raw: str) -> tuple[str, tuple[str, ...]]:
+    """One BibTeX name without its note marks, and the notes: ``student`` for an
+    underlined name; superscript marks become plain marks :func:`split_marks` reads."""
+    notes: tuple[str, ...] = ()
+    bare = _UNDERLINED.sub(r"\1", raw)
+    if bare != raw:
+        raw, notes = bare, ("student",)
+
+    def mark(found: re.Match[str]) -> str:
+        word = next(g for g in found.groups() if g)
+        return _TEX_MARK.get(word, word)
+
+    raw = _SUPER_MARK.sub(mark, raw)
+    marks: list[str] = []
+
+    def collect(found: re.Match[str]) -> str:  # "Einstein*, A." or "Bohr, Niels†"
+        marks.extend(found.group(1))
+        return ""
+
+    raw = _END_MARKS.sub(collect, raw)
+    return raw, (*notes, *(NOTE_WORDS.get(m, m) for m in marks))
 
 
 _COMMA_LIST = re.compile(r"[^,{}]+\s[^,{}]+(,\s*[^,{}]+\s[^,{}]+){2,}")
