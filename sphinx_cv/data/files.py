@@ -87,6 +87,22 @@ def check_file(path: str, roots: Iterable[str] | None = None,
     return real
 
 
+def unreadable(path: str, roots: Iterable[str] | None, subject: str, noun: str,
+               shown: str = "") -> tuple[str, str] | None:
+    """Why the file ``subject`` names may not be read, and what was expected, or None when
+    it may: ``("photo not found (x.jpg)", "an existing image file")``. The loader reports
+    it where the profile names the file."""
+    try:
+        check_file(path, roots)
+        return None
+    except FileNotFoundError:
+        return f"{subject} not found{shown}", f"an existing {noun}"
+    except FileRefused as err:
+        return f"{subject} {err}", err.expected
+    except OSError as err:
+        return f"cannot read the {subject}: {err.strerror}", f"a readable {noun}"
+
+
 def read_file(path: str, roots: Iterable[str] | None = None,
               limit: int = MAX_FILE_SIZE) -> bytes:
     """The bytes of ``path``, after :func:`check_file`. Never blocks on a FIFO or a

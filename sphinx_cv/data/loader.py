@@ -17,7 +17,7 @@ from ..gcpause import paused_gc
 from . import yamlsource as ys
 from .converter import INVALID, Context
 from .digests import part_digests
-from .files import FileRefused, check_file, read_file
+from .files import FileRefused, read_file, unreadable
 from .i18n import localize
 from .links import link_scheme
 from .model import PROFILE, Profile, Publication
@@ -159,16 +159,10 @@ def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...
     """``path`` if the profile may name it; a file missing, outside the site or not a
     regular file is reported where the profile names it, and the rest still loads."""
     name = profile.bibtex[index]  # named as the user wrote it: the value may be cut short
-    try:
-        check_file(path, roots)
+    refused = unreadable(path, roots, f"BibTeX file {name}", ".bib file")
+    if refused is None:
         return path
-    except FileNotFoundError:
-        why, expected = f"BibTeX file {name} not found", "an existing .bib file"
-    except FileRefused as err:
-        why, expected = f"BibTeX file {name} {err}", err.expected
-    except OSError as err:
-        why = f"cannot read the BibTeX file {name}: {err.strerror}"
-        expected = "a readable .bib file"
+    why, expected = refused
     ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
                f"bibtex[{index}]", f"{why}; not read", value=path, expected=expected)
     return None
@@ -213,15 +207,10 @@ def _image_ok(value: str, site: str, base: str, roots: tuple[str, ...], ctx: Con
     if extensions and not local.lower().endswith(extensions):
         why, expected = f"{what} is not an image file", "a " + ", ".join(extensions) + " file"
     else:
-        try:
-            check_file(local, roots)
+        refused = unreadable(local, roots, what, "image file", f" ({local})")
+        if refused is None:
             return True
-        except FileNotFoundError:
-            why, expected = f"{what} not found ({local})", "an existing image file"
-        except FileRefused as err:
-            why, expected = f"{what} {err}", err.expected
-        except OSError as err:
-            why, expected = f"cannot read the {what}: {err.strerror}", "a readable image file"
+        why, expected = refused
     ctx.report(Subtype.FILE, where or Location(ctx.filename), path, f"{why}; left out",
                value=value, expected=expected)
     return False
