@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .data.i18n import LANGUAGE_EXPECTED, is_language_code, normalize_language
-from .data.model import PRIVATE_FIELDS
 from .data.problems import Subtype
+from .data.publication import PRIVATE_FIELDS
 from .data.pubtypes import PUB_TYPES
 from .logging_ import warn
 

@@ -18,8 +18,8 @@ from . import __version__
 from .config import CvConfig
 from .data.dates import CvDate
 from .data.loader import file_stamp
-from .data.model import Person
 from .data.problems import Problem
+from .data.profile import Person
 from .data.scripts import iter_strings, script_needs
 from .domain import load_profile_once, report_problems
 

@@ -12,9 +12,9 @@ from docutils import nodes
 from realworld import build
 from sphinx.cmd.build import build_main
 
+from sphinx_cv.data.authors import AuthorName, author
 from sphinx_cv.data.bibtex import load_bibtex
 from sphinx_cv.data.loader import load_profile
-from sphinx_cv.data.model import AuthorName, author
 from sphinx_cv.render.citation import citation_nodes, notes_legend, own_names
 
 BIB = r"""@inproceedings{a,

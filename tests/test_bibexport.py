@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sphinx_cv.data.bibexport import escape, name_to_bibtex, text_to_latex, to_bibtex
 from sphinx_cv.data.bibtex import latex_to_text, load_bibtex
 from sphinx_cv.data.inline import to_plain
-from sphinx_cv.data.model import Publication
+from sphinx_cv.data.publication import Publication
 
 ANY_TEXT = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))
 TRICKY = st.sampled_from(list("ab *_`[]()\\{}$%&#~^-'\"AZé.x:/\u00a0–—"))

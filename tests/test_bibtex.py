@@ -15,8 +15,8 @@ from pybtex.database.input.bibtex import Parser
 from sphinx_cv.data.bibtex import MAX_SYNTAX_ERRORS, latex_to_text, load_bibtex, person_name
 from sphinx_cv.data.dates import CvDate
 from sphinx_cv.data.loader import load_profile
-from sphinx_cv.data.model import Publication
 from sphinx_cv.data.problems import Location, Problem, Subtype
+from sphinx_cv.data.publication import Publication
 
 DATA = Path(__file__).parent / "data" / "bib"
 FIXTURE = DATA / "publications.bib"

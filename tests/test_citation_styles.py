@@ -12,7 +12,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_cv.data.model import Publication
+from sphinx_cv.data.publication import Publication
 from sphinx_cv.render.csl import _name_pattern, csl_citation_nodes, load_style
 
 ROOTS = Path(__file__).parent / "roots"

@@ -263,7 +263,8 @@ def test_jsonresume_export_walks_every_profile_field() -> None:
     import dataclasses
 
     from sphinx_cv.data import jsonresume_export as export
-    from sphinx_cv.data.model import Entry, Position, Profile, Section, Talk
+    from sphinx_cv.data.entries import Entry, Position, Section, Talk
+    from sphinx_cv.data.profile import Profile
 
     names = {f.name for f in dataclasses.fields(Profile) if "cv" in f.metadata}
     assert names >= export.PLACED | export.NOT_CONTENT

@@ -319,8 +319,8 @@ def test_updated_line_and_own_formats(language_of: Callable[[str], CvConfig]) ->
     ("Song, Qingyu", "Qingyu Song"), ("Zhang, 伟", "伟 Zhang"),
 ])
 def test_cjk_names_family_name_first(raw: str, shown: str) -> None:
+    from sphinx_cv.data.authors import normalize_name
     from sphinx_cv.data.bibtex.entries import person_name
-    from sphinx_cv.data.model import normalize_name
 
     assert person_name(raw) == shown
     assert normalize_name(raw.replace("{", "").replace("}", "")) == shown

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from clitools import DATA, REPO, cli
 
-from sphinx_cv.data.model import Publication
+from sphinx_cv.data.publication import Publication
 from sphinx_cv.formats.merge import find_match, match_key, merge_into_file
 
 TUTORIAL = REPO / "docs" / "examples" / "tutorial" / "profile.yaml"

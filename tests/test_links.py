@@ -213,7 +213,7 @@ def test_tables_derived_from_the_one_registry() -> None:
     from dataclasses import fields
 
     from sphinx_cv.data.linkkinds import LINK_FIELDS, LINK_KINDS, READ_LINK_FIELDS
-    from sphinx_cv.data.model import Publication
+    from sphinx_cv.data.publication import Publication
 
     assert len(KNOWN_KINDS) == len(LINK_KINDS)
     pub_fields = {f.name for f in fields(Publication)}

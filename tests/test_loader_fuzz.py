@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_cv.data import LoadResult, Problem, Profile, Subtype, load_profile, loader
-from sphinx_cv.data.fields import record_fields
+from sphinx_cv.data.fields import Record, record_fields
 from sphinx_cv.data.inline import to_plain
-from sphinx_cv.data.model import PROFILE, Record
+from sphinx_cv.data.profile import PROFILE
 
 FULL = Path(__file__).parent / "data" / "profiles" / "full.yaml"
 FULL_LINES = FULL.read_text(encoding="utf-8").splitlines(keepends=True)

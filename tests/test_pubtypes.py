@@ -13,7 +13,7 @@ from sphinx_cv.data import pubtypes
 from sphinx_cv.data.bibexport import to_bibtex
 from sphinx_cv.data.bibtex import load_bibtex
 from sphinx_cv.data.csl import to_csl
-from sphinx_cv.data.model import PUB_TYPE, Publication
+from sphinx_cv.data.publication import PUB_TYPE, Publication
 from sphinx_cv.formats.csl import load as load_csl
 
 NAMES = [t.name for t in pubtypes.PUB_TYPES]

@@ -20,7 +20,7 @@ from sphinx_cv.data.dates import CvDate
 from sphinx_cv.data.inline import parse_inline
 from sphinx_cv.data.jsonresume import X, from_jsonresume
 from sphinx_cv.data.loader import load_profile
-from sphinx_cv.data.model import Publication
+from sphinx_cv.data.publication import Publication
 from sphinx_cv.formats import bibtex as bibtex_format
 from sphinx_cv.formats.common import load_json
 from sphinx_cv.render.citation import citation_nodes, own_names, unbolded_own, venue_text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -10,20 +9,13 @@ from typing import Any
 import pytest
 import yaml
 
-from sphinx_cv.data import model
-from sphinx_cv.data.fields import Located, Record, record_fields
-from sphinx_cv.data.model import PROFILE, Profile
+from sphinx_cv.data.fields import Record, record_fields, record_types
+from sphinx_cv.data.profile import PROFILE, Profile
 from sphinx_cv.data.schema import profile_schema
 
 FULL = Path(__file__).parent / "data" / "profiles" / "full.yaml"
 
-RECORD_CLASSES = sorted(
-    (cls for cls in vars(model).values()
-     if isinstance(cls, type) and issubclass(cls, Located) and dataclasses.is_dataclass(cls)
-     and record_fields(cls) and cls.__module__ == model.__name__
-     and cls is not model.Dated),  # Dated is only a base class
-    key=lambda cls: cls.__name__,
-)
+RECORD_CLASSES = sorted(record_types(PROFILE).values(), key=lambda cls: cls.__name__)
 
 
 @pytest.fixture(scope="module")

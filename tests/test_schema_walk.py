@@ -17,8 +17,8 @@ import pytest
 from clitools import cli
 from sphinx.cmd.build import build_main
 
-from sphinx_cv.data import model
-from sphinx_cv.data.fields import record_fields
+from sphinx_cv.data.fields import record_fields, record_types
+from sphinx_cv.data.profile import PROFILE
 from sphinx_cv.data.schema import profile_schema
 from sphinx_cv.data.shown import NOT_SHOWN, WEB_ONLY
 
@@ -64,8 +64,9 @@ def schema_fields() -> list[str]:
     """``Record.field`` for every field of every record the JSON Schema defines (its
     canonical names: aliases are other spellings of the same field)."""
     out = []
+    records = record_types(PROFILE)
     for name in profile_schema()["definitions"]:
-        cls = getattr(model, name, None)
+        cls = records.get(name)
         if cls is None or not hasattr(cls, "__dataclass_fields__"):
             continue
         out += [f"{name}.{field}" for field, _ in record_fields(cls)]

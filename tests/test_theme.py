@@ -485,7 +485,7 @@ def test_script_json_round_trips_any_text() -> None:
 
 
 def test_citation_meta_by_type() -> None:
-    from sphinx_cv.data.model import Publication
+    from sphinx_cv.data.publication import Publication
     from sphinx_cv.theme.head import citation_meta
 
     def meta(**fields: Any) -> list[tuple[str, str]]:

@@ -97,7 +97,7 @@ def test_variant_design(app: SphinxTestApp) -> None:
 def test_funder_style_lists() -> None:
     """'5 most relevant + 5 other products': :tags: relevant :limit: 5, then
     :exclude-tags: relevant :limit: 5."""
-    from sphinx_cv.data.model import Publication
+    from sphinx_cv.data.publication import Publication
     from sphinx_cv.data.publist import ListSpec, arrange
 
     pubs = [Publication(id=f"p{i}", type="journal", title=f"P{i}", year=2000 + i,
@@ -116,7 +116,7 @@ def test_funder_style_lists() -> None:
 
 def test_relevant_and_other() -> None:
     """The variant option: the newest relevant ones, then the newest of all the rest."""
-    from sphinx_cv.data.model import Publication
+    from sphinx_cv.data.publication import Publication
     from sphinx_cv.data.publist import ListSpec, relevant_and_other
 
     pubs = [Publication(id=f"p{i}", type="journal", title=f"P{i}", year=2000 + i,

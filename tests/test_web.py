@@ -382,7 +382,7 @@ def test_talks_grouped_by_year_with_their_links(site: Path) -> None:
 
 def test_group_by_year_keeps_undated_entries_last() -> None:
     from sphinx_cv.data.dates import parse_date
-    from sphinx_cv.data.model import Talk
+    from sphinx_cv.data.entries import Talk
     from sphinx_cv.directives.timeline import group_by_year
 
     def talk(title: str, date: str | None) -> Talk:

@@ -2,8 +2,9 @@
 
 from .dates import CvDate, parse_date
 from .loader import LoadResult, ProfileCache, load_profile
-from .model import Profile, Publication
 from .problems import Location, Problem, Subtype
+from .profile import Profile
+from .publication import Publication
 
 __all__ = [
     "CvDate", "LoadResult", "Location", "Problem", "Profile", "ProfileCache", "Publication",

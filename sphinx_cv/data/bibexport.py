@@ -26,7 +26,7 @@ from .bibtex.types import (
 from .inline import Span, parse_inline
 from .linkkinds import LINK_FIELDS, LINK_KIND_FIELDS
 from .links import Link, link_problem
-from .model import PRIVATE_FIELDS, Publication
+from .publication import PRIVATE_FIELDS, Publication
 
 _TEXT_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",

@@ -12,7 +12,7 @@ from typing import Any
 
 from .conversion import Converted
 from .inline import to_plain
-from .model import Publication
+from .publication import Publication
 from .pubtypes import pub_type
 
 ARXIV_DOI = "10.48550/arXiv."

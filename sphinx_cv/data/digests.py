@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from . import yamlsource as ys
 from .converter import normalize_key
-from .model import PROFILE
+from .profile import PROFILE
 
 WHOLE = "*"
 """The part name of the whole profile, for users that do not say which part they show."""

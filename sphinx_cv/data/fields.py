@@ -26,6 +26,7 @@ from .converter import (
 )
 from .dates import CvDate
 from .problems import Location, Subtype
+from .scalars import Date, Text
 
 
 class ListOf(Converter[list[T]]):
@@ -312,3 +313,31 @@ def date_order(ctx: Context, entry: Located, path: str, start: str = "start",
         ctx.report(Subtype.DATE_ORDER, entry.loc_of(end) or Location(ctx.filename),
                    join_path(path, end), f"ends before it starts ({start}: {first.iso()})",
                    value=last.iso(), expected=f"a date on or after {first.iso()}")
+
+
+def record_types(root: Converter[Any]) -> dict[str, type[Located]]:
+    """Every record class reachable from ``root`` (through lists, mappings and the
+    records' own fields), by class name: the records the JSON Schema defines."""
+    found: dict[str, type[Located]] = {}
+
+    def walk(conv: Converter[Any]) -> None:
+        if isinstance(conv, Record):
+            if conv.cls.__name__ in found:
+                return
+            found[conv.cls.__name__] = conv.cls
+            for _, fs in conv.fields:
+                walk(fs.converter)
+        for value in vars(conv).values():
+            if isinstance(value, Converter):
+                walk(value)
+
+    walk(root)
+    return found
+
+
+# The converters most fields use, shared by the records (one instance each).
+TEXT = Text()
+PLAIN = Text(markdown=False)
+TEXTS = ListOf(TEXT)
+PLAINS = ListOf(PLAIN)
+DATE = Date()

@@ -20,19 +20,12 @@ from collections import Counter
 from typing import Any
 
 from .conversion import Converted
+from .entries import Award, Education, Entry, Position, Talk, Teaching
+from .interests import Topic
 from .links import LINK_EXPECTED
-from .model import (
-    Award,
-    Education,
-    Entry,
-    Person,
-    Position,
-    Publication,
-    Talk,
-    Teaching,
-    Topic,
-)
 from .problems import show_value
+from .profile import Person
+from .publication import Publication
 from .scalars import URL
 from .yamldump import default_section_title, in_field_order, ordered
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
+from .entries import Award, Entry, Section
 from .fields import Located, record_fields
+from .interests import Topic
 from .jsonresume import (
     AWARDS,
     EDUCATION,
@@ -23,7 +25,8 @@ from .jsonresume import (
     X,
     location_text,
 )
-from .model import Award, Entry, Person, Profile, Publication, Section, Topic
+from .profile import Person, Profile
+from .publication import Publication
 
 
 def to_jsonresume(profile: Profile) -> Converted:

@@ -20,8 +20,9 @@ from .digests import part_digests
 from .files import FileRefused, read_file, unreadable
 from .i18n import localize
 from .links import link_scheme
-from .model import PROFILE, Profile, Publication
 from .problems import Location, Problem, Subtype
+from .profile import PROFILE, Profile
+from .publication import Publication
 
 
 @dataclass

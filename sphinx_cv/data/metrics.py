@@ -26,8 +26,8 @@ from typing import Any
 
 import yaml
 
-from .model import Publication
 from .problems import Location, Problem, Subtype
+from .publication import Publication
 
 METRICS_FILE = "metrics.yaml"
 SOURCES = ("openalex", "semanticscholar", "crossref")

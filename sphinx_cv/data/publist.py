@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Publication
+from .publication import Publication
 from .pubtypes import DEFAULT_ORDER
 
 GROUP_BY = ("type", "year", "none")

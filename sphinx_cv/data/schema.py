@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import PROFILE
+from .profile import PROFILE
 
 SCHEMA_ID = "https://sphinx-cv.readthedocs.io/profile.schema.json"
 

@@ -12,9 +12,11 @@ from typing import Any
 import yaml
 
 from .dates import CvDate
+from .entries import Section
 from .fields import Located, record_fields
+from .interests import InterestGroup, Interests, Ref, Topic
 from .links import Link
-from .model import InterestGroup, Interests, Publication, Ref, Section, Topic
+from .publication import Publication
 
 TOP_ORDER = ("person", "updated", "interests", "positions", "education", "research",
              "teaching", "awards", "service", "talks", "news", "publications", "sections",

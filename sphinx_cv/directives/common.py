@@ -12,8 +12,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import CvConfig, get_config
 from ..data.digests import WHOLE
-from ..data.model import Profile
 from ..data.problems import Subtype
+from ..data.profile import Profile
 from ..data.scalars import yes_no_word
 from ..domain import CvDomain
 from ..logging_ import warn

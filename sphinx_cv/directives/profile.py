@@ -16,8 +16,8 @@ from ..data.dates import CvDate
 from ..data.files import check_file
 from ..data.links import kind_of
 from ..data.loader import local_path
-from ..data.model import Person
 from ..data.problems import Subtype
+from ..data.profile import Person
 from ..locale import cv_text
 from ..logging_ import warn
 from ..render.dates import date_values

@@ -7,8 +7,9 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..data.model import PUB_TYPE, Profile, Publication
 from ..data.problems import Subtype
+from ..data.profile import Profile
+from ..data.publication import PUB_TYPE, Publication
 from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange, relevant_and_other
 from ..data.pubtypes import DEFAULT_ORDER
 from ..gcpause import paused_gc

@@ -7,8 +7,22 @@ from typing import ClassVar, NamedTuple
 
 from docutils import nodes
 
-from ..data import model as m
+from ..data.entries import (
+    Award,
+    Dated,
+    Education,
+    Entry,
+    NewsItem,
+    Position,
+    ResearchExperience,
+    Service,
+    Talk,
+    Teaching,
+)
+from ..data.linklist import entry_links
+from ..data.links import Link
 from ..data.problems import Subtype
+from ..data.profile import SECTION_NAMES
 from ..data.yamldump import default_section_title
 from ..locale import cv_text
 from ..render.dates import format_range
@@ -69,14 +83,14 @@ class Headline(NamedTuple):
 
 
 @singledispatch
-def headline(entry: m.Dated) -> Headline:
+def headline(entry: Dated) -> Headline:
     """The main line of an entry and its detail paragraphs: one renderer per record type
     (registered below); a record type with none shows no line."""
     return Headline([], [])
 
 
 @headline.register
-def _education(entry: m.Education) -> Headline:
+def _education(entry: Education) -> Headline:
     head = _line(_strong(entry.institution), entry.location)
     degree = _line(entry.degree, entry.field)
     extra: list[nodes.Node | None] = [
@@ -89,13 +103,13 @@ def _education(entry: m.Education) -> Headline:
 
 
 @headline.register
-def _position(entry: m.Position) -> Headline:
+def _position(entry: Position) -> Headline:
     return Headline(_line(_strong(entry.position), entry.department, entry.organization,
                           entry.location), [])
 
 
 @headline.register
-def _research(entry: m.ResearchExperience) -> Headline:
+def _research(entry: ResearchExperience) -> Headline:
     head = _line(_strong(entry.role) if entry.role else None,
                  entry.organization if entry.role else _strong(entry.organization),
                  entry.location)
@@ -104,7 +118,7 @@ def _research(entry: m.ResearchExperience) -> Headline:
 
 
 @headline.register
-def _teaching(entry: m.Teaching) -> Headline:
+def _teaching(entry: Teaching) -> Headline:
     course = _line(entry.code, _strong(entry.course), sep=" ")
     head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
                  entry.role, entry.location, sep=", ")
@@ -112,12 +126,12 @@ def _teaching(entry: m.Teaching) -> Headline:
 
 
 @headline.register
-def _award(entry: m.Award) -> Headline:
+def _award(entry: Award) -> Headline:
     return Headline(_line(_strong(entry.title), entry.awarder, entry.location), [])
 
 
 @headline.register
-def _service(entry: m.Service) -> Headline:
+def _service(entry: Service) -> Headline:
     line: list[nodes.Node] = [_strong(entry.role) or nodes.Text("")]
     if entry.items:
         line.append(nodes.Text(": "))
@@ -129,17 +143,17 @@ def _service(entry: m.Service) -> Headline:
 
 
 @headline.register
-def _talk(entry: m.Talk) -> Headline:
+def _talk(entry: Talk) -> Headline:
     return Headline(_line(_strong(entry.title), entry.event, entry.location), [])
 
 
 @headline.register
-def _news(entry: m.NewsItem) -> Headline:
+def _news(entry: NewsItem) -> Headline:
     return Headline(inline_nodes(entry.text), [])
 
 
 @headline.register
-def _entry(entry: m.Entry) -> Headline:
+def _entry(entry: Entry) -> Headline:
     return Headline(_line(_strong(entry.title), entry.organization, entry.location), [])
 
 
@@ -148,17 +162,17 @@ def _ends_sentence(parts: list[nodes.Node]) -> bool:
     return sentence(text) == text
 
 
-def entry_year(entry: m.Dated) -> int | None:
+def entry_year(entry: Dated) -> int | None:
     """The year an entry is listed under: its date's, else its start's (None when
     undated or free text without a year)."""
     start, _ = entry.when
     return start.year if start is not None and start.year else None
 
 
-def group_by_year(entries: list[m.Dated]) -> list[tuple[int | None, list[m.Dated]]]:
+def group_by_year(entries: list[Dated]) -> list[tuple[int | None, list[Dated]]]:
     """Consecutive runs of one year, in the order given (sort first for one group per
     year); undated entries gathered at the end."""
-    groups: list[tuple[int | None, list[m.Dated]]] = []
+    groups: list[tuple[int | None, list[Dated]]] = []
     undated = []
     for entry in entries:
         year = entry_year(entry)
@@ -201,7 +215,7 @@ class Timeline(CvDirective):
 
     def parts(self) -> tuple[str, ...]:
         name = self.arguments[0].strip()
-        return (name,) if name in m.SECTION_NAMES else ("sections",)
+        return (name,) if name in SECTION_NAMES else ("sections",)
 
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
@@ -210,7 +224,7 @@ class Timeline(CvDirective):
         name = self.arguments[0].strip()
         entries = profile.section(name)
         if entries is None:
-            known = ", ".join([*m.SECTION_NAMES, *profile.sections])
+            known = ", ".join([*SECTION_NAMES, *profile.sections])
             self.warn(f"no section '{name}' in the profile; expected one of {known}",
                       Subtype.DIRECTIVE)
             return []
@@ -245,7 +259,7 @@ class Timeline(CvDirective):
         return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]),
                 root]
 
-    def entry(self, entry: m.Dated, show_dates: bool) -> nodes.container:
+    def entry(self, entry: Dated, show_dates: bool) -> nodes.container:
         box = nodes.container(classes=["cv-entry"])
         if show_dates:
             start, end = entry.when
@@ -268,9 +282,9 @@ class Timeline(CvDirective):
             for text in entry.highlights:
                 bullets += nodes.list_item("", nodes.paragraph("", "", *inline_nodes(text)))
             body += bullets
-        links = m.entry_links(entry)
+        links = entry_links(entry)
         if entry.url:
-            links.insert(0, m.Link("Link", entry.url, "url"))
+            links.insert(0, Link("Link", entry.url, "url"))
         if links:
             para = nodes.paragraph(classes=["cv-entry-links"])
             for i, item in enumerate(links):

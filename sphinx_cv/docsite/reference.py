@@ -24,8 +24,8 @@ from ..config import CONFIG_FIELDS, _default
 from ..data import fields as f
 from ..data import scalars as sc
 from ..data.converter import Converter
-from ..data.model import PROFILE
 from ..data.problems import Subtype
+from ..data.profile import PROFILE
 from ..directives import DIRECTIVES
 from ..directives.common import CvDirective, value_kind
 from ..directives.profile import CvLinkRole

@@ -18,8 +18,9 @@ import io
 import os
 from typing import Any
 
-from ..data.model import Entry, Publication, Talk, Teaching
+from ..data.entries import Entry, Talk, Teaching
 from ..data.problems import Location
+from ..data.publication import Publication
 from . import Imported
 from .common import (
     citation_authors,

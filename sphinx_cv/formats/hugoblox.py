@@ -22,9 +22,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..data.entries import Award, Education, Entry, Position
 from ..data.linkkinds import LINK_FIELDS
-from ..data.model import Award, Education, Entry, Position, Publication
 from ..data.problems import Location
+from ..data.publication import Publication
 from . import Imported
 from .common import (
     clean,

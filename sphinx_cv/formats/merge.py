@@ -23,21 +23,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data.converter import normalize_key
-from ..data.fields import Record
-from ..data.files import write_atomically
-from ..data.model import (
+from ..data.entries import (
     Award,
     Education,
     Entry,
     NewsItem,
-    Person,
     Position,
-    Publication,
     ResearchExperience,
     Service,
     Talk,
     Teaching,
 )
+from ..data.fields import Record
+from ..data.files import write_atomically
+from ..data.profile import Person
+from ..data.publication import Publication
 from .common import SourceError, read_text
 
 RECORDS: dict[str, type] = {
@@ -297,7 +297,7 @@ def merge_data(doc: Any, imported: Mapping[str, Any], result: MergeResult) -> No
 
 
 def canonical_top(key: str) -> str:
-    from ..data.model import Profile
+    from ..data.profile import Profile
 
     return canonical(Profile, key)
 

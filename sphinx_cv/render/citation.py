@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable
 
 from docutils import nodes
 
+from ..data.authors import AUTHOR_NOTES
 from ..data.links import is_safe_link
-from ..data.model import AUTHOR_NOTES, Profile, Publication
+from ..data.profile import Profile
+from ..data.publication import Publication
 from ..data.publist import fold
 from ..locale import cv_text
 from .text import ends_with_punct, inline, inline_nodes, link, link_label, merge_text

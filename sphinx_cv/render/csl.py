@@ -23,7 +23,7 @@ from docutils import nodes
 from ..data.conversion import Converted
 from ..data.csl import csl_item, names
 from ..data.files import read_file
-from ..data.model import Publication
+from ..data.publication import Publication
 from .text import link, merge_text
 
 ALIASES = {

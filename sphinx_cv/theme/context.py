@@ -17,8 +17,8 @@ from ..config import CvConfig, get_config
 from ..data.files import check_file
 from ..data.links import looks_like_url
 from ..data.loader import local_path
-from ..data.model import Person, Profile
 from ..data.problems import Subtype
+from ..data.profile import Person, Profile
 from ..directives.profile import contact_items, updated_text
 from ..domain import load_profile_once
 from ..locale import cv_text

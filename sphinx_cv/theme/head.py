@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..data.inline import to_plain
-from ..data.model import Person, Publication
+from ..data.profile import Person
+from ..data.publication import Publication
 from ..data.pubtypes import pub_type
 
 Pairs = list[tuple[str, str]]

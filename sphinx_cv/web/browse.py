@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..data.model import Publication
+from ..data.publication import Publication
 from ..locale import cv_text
 from ..nodes import cv_details, cv_filter, cv_summary
 from ..render.citation import author_nodes, name_key

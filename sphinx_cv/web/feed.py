@@ -22,7 +22,7 @@ from docutils import nodes
 
 from ..config import get_config
 from ..data.dates import CvDate
-from ..data.model import entry_links
+from ..data.linklist import entry_links
 from ..data.problems import Subtype
 from ..logging_ import warn
 

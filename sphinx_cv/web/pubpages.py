@@ -22,7 +22,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import get_config
-from ..data.model import Profile, Publication
+from ..data.profile import Profile
+from ..data.publication import Publication
 from ..data.pubtypes import pub_type
 from ..render.citation import (
     author_nodes,

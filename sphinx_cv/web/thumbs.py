@@ -17,8 +17,8 @@ from ..config import CvConfig, get_config
 from ..data.files import read_file
 from ..data.links import is_safe_link
 from ..data.loader import local_path
-from ..data.model import Publication
 from ..data.problems import Subtype
+from ..data.publication import Publication
 from ..logging_ import warn
 from ..nodes import cv_thumbnail
 from .feed import HTML_BUILDERS

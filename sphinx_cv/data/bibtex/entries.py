@@ -1,4 +1,4 @@
-"""One BibTeX entry made a :class:`~sphinx_cv.data.model.Publication`: fields mapped to
+"""One BibTeX entry made a :class:`~sphinx_cv.data.publication.Publication`: fields mapped to
 the profile's, names, dates, links, arXiv ids and the publication type told from the entry;
 bad fields reported where they are written.
 """
@@ -15,19 +15,13 @@ import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 
+from ..authors import NOTE_WORDS, AuthorName, normalize_name, split_marks
 from ..converter import normalize_key
 from ..dates import DateError, parse_date, parse_month
 from ..linkkinds import LINK_FIELDS, READ_LINK_FIELDS
 from ..links import LINK_EXPECTED, Link, make_link
-from ..model import (
-    NOTE_WORDS,
-    PUB_TYPE,
-    AuthorName,
-    Publication,
-    normalize_name,
-    split_marks,
-)
 from ..problems import Location, Subtype
+from ..publication import PUB_TYPE, Publication
 from ..scalars import URL, yes_no_word
 from ..scripts import full_name
 from .latex import latex_to_text

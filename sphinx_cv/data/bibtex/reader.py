@@ -22,8 +22,8 @@ from pybtex.utils import CaseInsensitiveDict
 
 from ..converter import Context
 from ..files import read_file
-from ..model import Publication
 from ..problems import Location, Problem, Subtype
+from ..publication import Publication
 from .entries import EntryMapper, pybtex_errors
 from .types import CONTAINER_TYPES, INHERITED, Entry, SourceText
 

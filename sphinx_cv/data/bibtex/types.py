@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from .. import pubtypes
 from ..converter import Context, normalize_key
-from ..model import PUB_TYPE
 from ..problems import Location, Subtype
+from ..publication import PUB_TYPE
 
 
 @dataclass
