@@ -20,13 +20,14 @@ from collections import Counter
 from typing import Any
 
 from .conversion import Converted
-from .entries import Award, Education, Entry, Position, Talk, Teaching
+from .entries import Entry
 from .interests import Topic
 from .links import LINK_EXPECTED
 from .problems import show_value
 from .profile import Person
 from .publication import Publication
 from .scalars import URL
+from .sections import SECTIONS as PROFILE_SECTIONS
 from .yamldump import default_section_title, in_field_order, ordered
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -64,6 +65,10 @@ TEACHING = {"course": "course", "name": "course", "title": "course",
             "institution": "institution", "date": "date", "startDate": "start",
             "endDate": "end", "role": "role", "location": "location", "url": "url",
             "description": "summary", "summary": "summary"}
+READS = {"positions": WORK, "education": EDUCATION, "awards": AWARDS, "talks": TALKS,
+         "teaching": TEACHING}
+"""Section key -> its JSON Resume key -> profile key table, for the sections that
+:data:`.sections.SECTIONS` says the import reads."""
 PORTFOLIO = {"name": "title", "title": "title", "date": "date", "url": "url",
              "description": "summary", "summary": "summary"}
 ENTRIES = {
@@ -136,14 +141,14 @@ def from_jsonresume(resume: Any) -> Converted:
     topics = _items(resume, "interests", out, extra)
     if topics:
         profile["interests"] = [_topic(t, out) for t in topics]
-    for key, target, table, cls in (("work", "positions", WORK, Position),
-                                    ("education", "education", EDUCATION, Education),
-                                    ("awards", "awards", AWARDS, Award),
-                                    ("presentations", "talks", TALKS, Talk),
-                                    ("teaching", "teaching", TEACHING, Teaching)):
+    for section in PROFILE_SECTIONS:
+        key = section.jsonresume_reads
+        if key is None or section.key == "publications":  # read with their ids below
+            continue
         items = _items(resume, key, out, extra)
         if items:
-            profile[target] = [_record(item, table, cls, key, out) for item in items]
+            profile[section.key] = [_record(item, READS[section.key], section.record, key,
+                                            out) for item in items]
     pubs = _items(resume, "publications", out, extra)
     if pubs:
         profile["publications"] = _publications(pubs, out)

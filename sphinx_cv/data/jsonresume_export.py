@@ -27,6 +27,7 @@ from .jsonresume import (
 )
 from .profile import Person, Profile
 from .publication import Publication
+from .sections import SECTIONS
 
 
 def to_jsonresume(profile: Profile) -> Converted:
@@ -92,8 +93,8 @@ def to_jsonresume(profile: Profile) -> Converted:
     return out
 
 
-PLACED = frozenset({"person", "updated", "interests", "positions", "education", "research",
-                    "publications", "awards", "service", "sections"})
+PLACED = frozenset({"person", "updated", "interests", "sections",
+                    *(s.key for s in SECTIONS if s.jsonresume)})
 """Profile fields :func:`to_jsonresume` puts somewhere in the document (``sections`` only
 those JSON Resume has, the others are counted by name)."""
 NOT_CONTENT = frozenset({"bibtex"})

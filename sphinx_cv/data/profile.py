@@ -32,6 +32,7 @@ from .linklist import LINKS
 from .links import Link
 from .publication import Publication
 from .scalars import EMAIL, URL, Pattern
+from .sections import DATED_SECTIONS
 
 
 @dataclass
@@ -87,11 +88,6 @@ class Coauthor(Located):
         return None
 
 
-SECTION_NAMES = ("positions", "education", "research", "teaching", "awards", "service",
-                 "talks", "news")
-"""Built-in dated sections, in the order a CV usually shows them."""
-
-
 @dataclass
 class Profile(Located):
     """A researcher's profile: everything the homepage and the CV show."""
@@ -141,7 +137,7 @@ class Profile(Located):
 
     def section(self, name: str) -> list[Any] | None:
         """The entries of a built-in or custom section, or None if there is no such name."""
-        if name in SECTION_NAMES:
+        if name in DATED_SECTIONS:
             return list(getattr(self, name))
         custom = self.sections.get(name)
         return list(custom.entries) if custom is not None else None

@@ -9,9 +9,10 @@ import dataclasses
 from typing import Any
 
 from .fields import Located, record_fields
+from .sections import SECTIONS
 
-DATED = ("Position", "Education", "ResearchExperience", "Publication", "Teaching", "Award",
-         "Service", "Talk", "NewsItem", "Entry")
+DATED = (*(s.record.__name__ for s in SECTIONS), "Entry")
+"""The records with ``tags``: every section's, and a custom section's entry."""
 
 NOT_SHOWN: dict[str, str] = {
     **{f"{record}.tags": "tags select entries (cv_tags, :tags:, the filter box); they are "

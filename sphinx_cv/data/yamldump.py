@@ -17,9 +17,9 @@ from .fields import Located, record_fields
 from .interests import InterestGroup, Interests, Ref, Topic
 from .links import Link
 from .publication import Publication
+from .sections import SECTIONS
 
-TOP_ORDER = ("person", "updated", "interests", "positions", "education", "research",
-             "teaching", "awards", "service", "talks", "news", "publications", "sections",
+TOP_ORDER = ("person", "updated", "interests", *(s.key for s in SECTIONS), "sections",
              "bibtex", "people")
 """Top-level keys in the order a profile is written (the example profile's order)."""
 

@@ -22,7 +22,7 @@ from ..data.entries import (
 from ..data.linklist import entry_links
 from ..data.links import Link
 from ..data.problems import Subtype
-from ..data.profile import SECTION_NAMES
+from ..data.sections import BY_KEY, DATED_SECTIONS, section_list
 from ..data.yamldump import default_section_title
 from ..locale import cv_text
 from ..render.dates import format_range
@@ -186,8 +186,8 @@ def group_by_year(entries: list[Dated]) -> list[tuple[int | None, list[Dated]]]:
 
 
 class Timeline(CvDirective):
-    """Entries of one section (``education``, ``positions``, ``research``, ``teaching``,
-    ``awards``, ``service``, ``talks``, ``news`` or a custom section) with their dates."""
+    """Entries of one dated section (a built-in one of :data:`.sections.SECTIONS` or a
+    custom section) with their dates."""
 
     required_arguments = 1
     option_spec: ClassVar[OptionSpec] = {
@@ -210,12 +210,12 @@ class Timeline(CvDirective):
                    "its name capitalized (default: no, as the page has its own heading).",
     }
     argument_help: ClassVar[str] = (
-        "SECTION: ``education``, ``positions``, ``research``, ``teaching``, ``awards``, "
-        "``service``, ``talks``, ``news``, or the name of a section under ``sections``.")
+        f"SECTION: {section_list(DATED_SECTIONS)}, or the name of a section under "
+        "``sections``.")
 
     def parts(self) -> tuple[str, ...]:
         name = self.arguments[0].strip()
-        return (name,) if name in SECTION_NAMES else ("sections",)
+        return (name,) if name in DATED_SECTIONS else ("sections",)
 
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
@@ -224,7 +224,7 @@ class Timeline(CvDirective):
         name = self.arguments[0].strip()
         entries = profile.section(name)
         if entries is None:
-            known = ", ".join([*SECTION_NAMES, *profile.sections])
+            known = ", ".join([*DATED_SECTIONS, *profile.sections])
             self.warn(f"no section '{name}' in the profile; expected one of {known}",
                       Subtype.DIRECTIVE)
             return []
@@ -254,8 +254,9 @@ class Timeline(CvDirective):
         if not self.options.get("heading", False):
             return [root]
         section = profile.sections.get(name)
+        builtin = BY_KEY.get(name)
         title = (section.title if section is not None and section.title else
-                 default_section_title(name))
+                 builtin.title if builtin is not None else default_section_title(name))
         return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]),
                 root]
 

@@ -38,13 +38,10 @@ from ..data.fields import Record
 from ..data.files import write_atomically
 from ..data.profile import Person
 from ..data.publication import Publication
+from ..data.sections import SECTIONS
 from .common import SourceError, read_text
 
-RECORDS: dict[str, type] = {
-    "positions": Position, "education": Education, "research": ResearchExperience,
-    "teaching": Teaching, "awards": Award, "service": Service, "talks": Talk,
-    "news": NewsItem, "publications": Publication,
-}
+RECORDS: dict[str, type] = {s.key: s.record for s in SECTIONS}
 """The profile's list sections and their record types; custom sections hold Entry."""
 
 # The fields that tell one entry from another, per record type (besides the year).

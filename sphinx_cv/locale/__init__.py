@@ -16,6 +16,8 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
+from ..data.sections import SECTIONS
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -56,13 +58,12 @@ def compile_catalogs(folder: str = LOCALE_DIR) -> list[str]:
 
 
 QUICKSTART_HEADINGS = (
-    "Curriculum Vitae", "About", "News", "Research interests", "Research Interests",
-    "Selected publications", "Publications", "Positions", "Education", "Teaching",
-    "Awards", "Talks", "Service",
+    "Curriculum Vitae", "About", "Research interests", "Research Interests",
+    "Selected publications", *(s.title for s in SECTIONS),
 )
-"""The headings of the pages ``sphinx-cv quickstart`` writes: a page keeping one as
-written shows it in the language being built, so a new site is bilingual without a
-``.po`` file of the user's."""
+"""The headings of the pages ``sphinx-cv quickstart`` writes (every section's default
+title among them): a page keeping one as written shows it in the language being built,
+so a new site is bilingual without a ``.po`` file of the user's."""
 
 
 class DefaultHeadings(SphinxTransform):
