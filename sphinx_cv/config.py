@@ -16,6 +16,7 @@ from .data.i18n import LANGUAGE_EXPECTED, is_language_code, normalize_language
 from .data.problems import Subtype
 from .data.publication import PRIVATE_FIELDS
 from .data.pubtypes import PUB_TYPES
+from .data.store import ProfileStore
 from .logging_ import warn
 
 if TYPE_CHECKING:
@@ -152,18 +153,9 @@ class CvConfig:
     confdir: str = field(default="", metadata={"internal": True})
     srcdir: str = field(default="", metadata={"internal": True})
     """The site's source folder: files the profile names must lie inside it."""
-    cache: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
-    facts: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
-    """This build's :class:`~sphinx_cv.profile_facts.ProfileFacts`, once known."""
-    reported: set[str] = field(default_factory=set, repr=False, compare=False,
-                               metadata={"internal": True})
-    """Profile problems already told in this build."""
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Sphinx pickles its config with the environment; the parsed profile is for this
-        # process only (pickling it made environment.pickle ten times larger, and every
-        # rebuild unpickled the whole profile again).
-        return {**self.__dict__, "cache": None, "facts": None, "reported": set()}
+    store: ProfileStore = field(default_factory=ProfileStore, repr=False, compare=False,
+                                metadata={"internal": True})
+    """This build's profile, facts and problems told (pickled empty)."""
 
     @property
     def profile_path(self) -> str:
@@ -242,8 +234,6 @@ def check_config(app: Sphinx, config: Config) -> None:
         values["pdf_variant"] = ""
     elif variant is not None and variant.design:
         values["pdf_design"] = variant.design
-    from .data.loader import ProfileCache
-
     bad = [code for code in values["languages"] if not is_language_code(code)]
     if bad:
         warn(f"cv_languages: {', '.join(bad)}: not a language code; expected "
@@ -251,8 +241,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     values["languages"] = [normalize_language(c) for c in values["languages"]
                            if c not in bad]
     config.cv = CvConfig(**values, language=normalize_language(config.language or "en"),
-                         confdir=str(app.confdir), srcdir=str(app.srcdir),
-                         cache=ProfileCache())
+                         confdir=str(app.confdir), srcdir=str(app.srcdir))
 
 
 def _check_choices(values: dict[str, Any]) -> None:

@@ -21,8 +21,9 @@ from sphinx.util.nodes import make_refnode
 
 from .config import CvConfig, get_config
 from .data.digests import digest_of
-from .data.loader import LoadResult, ProfileCache, file_stamp
+from .data.loader import LoadResult
 from .data.problems import Problem, Subtype
+from .data.stamps import stale
 from .logging_ import report, warn
 
 if TYPE_CHECKING:
@@ -169,11 +170,9 @@ class CvDomain(Domain):
 def load_profile_once(cv: CvConfig) -> LoadResult:
     """Parse (or reuse) the profile; report its problems when it is read afresh.
 
-    The cache lives on the config object of this build, not at module level.
+    The store lives on the config object of this build, not at module level.
     """
-    if cv.cache is None:
-        cv.cache = ProfileCache()
-    result, fresh = cv.cache.get(cv.profile_path, cv.bibtex_paths, cv.srcdir or None)
+    result, fresh = cv.store.get(cv.profile_path, cv.bibtex_paths, cv.srcdir or None)
     if fresh:
         report_problems(cv, result.problems)
     if not result.translated:
@@ -189,8 +188,8 @@ def report_problems(cv: CvConfig, problems: Iterable[Problem]) -> None:
     """Each problem of the profile as a warning, once per build."""
     for problem in problems:
         text = str(problem)
-        if text not in cv.reported:
-            cv.reported.add(text)
+        if text not in cv.store.reported:
+            cv.store.reported.add(text)
             report(problem)
 
 
@@ -209,7 +208,7 @@ def outdated_by_profile(app: Sphinx, env: BuildEnvironment, added: set[str],
     domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
     maybe = [(doc, use) for doc, use in domain.uses.items()
              if doc not in changed and doc not in removed
-             and file_stamp(f for f, _, _ in use["stamp"]) != use["stamp"]]
+             and stale(use["stamp"])]
     if not maybe:
         return []
     result = domain.load()

@@ -11,50 +11,26 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .config import CvConfig
-from .data.dates import CvDate
-from .data.loader import file_stamp
-from .data.problems import Problem
-from .data.profile import Person
 from .data.scripts import iter_strings, script_needs
+from .data.stamps import stale, stamp
+from .data.store import ProfileFacts
 from .domain import load_profile_once, report_problems
 
 FACTS_FILE = "sphinx-cv-facts.pickle"
-FACTS_VERSION = 3
-
-
-@dataclass
-class ProfileFacts:
-    person: Person | None = None
-    updated: CvDate | None = None
-    files: list[str] = field(default_factory=list)
-    """The profile, then the BibTeX files it loads."""
-    unicode_engine: bool = False
-    """Its text needs xelatex (or lualatex): pdflatex cannot set some of it."""
-    cjk: bool = False
-    example: str = ""
-    """A character that asks for that engine."""
-    images: list[tuple[str, str]] = field(default_factory=list)
-    """(publication id, ``image``) of each publication with a thumbnail: what the HTML
-    build copies, without parsing the profile when it is unchanged."""
-    problems: list[Problem] = field(default_factory=list)
-    """What loading the files reported: told again on each build that does not parse."""
-
-    @property
-    def name(self) -> str | None:
-        return self.person.name if self.person is not None else None
+FACTS_VERSION = 4
 
 
 def profile_facts(doctreedir: str | os.PathLike[str], cv: CvConfig) -> ProfileFacts | None:
     """The facts of ``cv``'s profile, or None when there is no profile file; saved in
     the build's ``doctreedir``."""
-    if cv.facts is None and os.path.exists(cv.profile_path):
-        cv.facts = _saved_facts(Path(doctreedir), cv) or _fresh_facts(Path(doctreedir), cv)
-    return cv.facts
+    store = cv.store
+    if store.facts is None and os.path.exists(cv.profile_path):
+        store.facts = _saved_facts(Path(doctreedir), cv) or _fresh_facts(Path(doctreedir), cv)
+    return store.facts
 
 
 def _key(cv: CvConfig) -> tuple[object, ...]:
@@ -67,11 +43,11 @@ def _key(cv: CvConfig) -> tuple[object, ...]:
 def _saved_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts | None:
     try:
         with (doctreedir / FACTS_FILE).open("rb") as fh:
-            key, stamp, facts = pickle.load(fh)
+            key, saved_stamp, facts = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError):
         return None  # missing, unreadable or from another version: parse again
-    if key != _key(cv) or stamp != file_stamp(facts.files):
+    if key != _key(cv) or stale(saved_stamp):
         return None
     # The profile's problems are the build's, even when no page reads it again.
     report_problems(cv, facts.problems)
@@ -87,12 +63,12 @@ def _fresh_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts:
                                  if p.image],
                          problems=list(result.problems))
     # The stamp taken before the files were read: an edit made meanwhile is not missed.
-    stamp = result.stamp or file_stamp(facts.files)
+    taken = result.stamp or stamp(facts.files)
     saved = doctreedir / FACTS_FILE
     try:
         saved.parent.mkdir(parents=True, exist_ok=True)
         with saved.open("wb") as fh:
-            pickle.dump((_key(cv), stamp, facts), fh)
+            pickle.dump((_key(cv), taken, facts), fh)
     except OSError:
         pass  # a read-only build folder: parse again next time
     return facts

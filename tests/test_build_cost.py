@@ -14,7 +14,7 @@ from conftest import warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.config import CvConfig
-from sphinx_cv.data.loader import ProfileCache, load_profile
+from sphinx_cv.data.loader import load_profile
 from sphinx_cv.gcpause import paused_gc
 
 ROOTS = Path(__file__).parent / "roots"
@@ -26,20 +26,25 @@ def test_environment_pickle_holds_no_profile(tmp_path: Path) -> None:
     app = SphinxTestApp("html", srcdir=tmp_path / "src", builddir=tmp_path / "build")
     try:
         app.build()
-        assert app.config.cv.cache is not None  # used during the build...
+        assert not app.config.cv.store.is_empty()  # used during the build...
     finally:
         app.cleanup()
     with open(Path(app.doctreedir) / "environment.pickle", "rb") as fh:
         env = pickle.load(fh)
-    assert env.config.cv.cache is None  # ...but not saved with it
+    assert env.config.cv.store.is_empty()  # ...but not saved with it
     assert b"Analytical Engine" not in pickle.dumps(env.config)
 
 
-def test_config_pickles_without_cache() -> None:
-    cv = CvConfig(profile="p.yaml", cache=ProfileCache())
+def test_config_pickles_without_its_store(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("person: {name: Ada Lovelace}\n", encoding="utf-8")
+    cv = CvConfig(profile=str(path))
+    cv.store.get(str(path))
+    cv.store.reported.add("a problem")
     copy = pickle.loads(pickle.dumps(cv))
-    assert copy.cache is None and copy.profile == "p.yaml"
-    assert cv.cache is not None  # the live object keeps its cache
+    assert copy.store.is_empty() and copy.profile == str(path)
+    assert b"Ada Lovelace" not in pickle.dumps(cv)
+    assert not cv.store.is_empty()  # the live object keeps its store
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_cv.data import LoadResult, Problem, ProfileCache, Subtype, load_profile
+from sphinx_cv.data import LoadResult, Problem, ProfileStore, Subtype, load_profile
 
 
 def load(tmp_path: Path, text: str, name: str = "profile.yaml") -> tuple[str, LoadResult]:
@@ -638,7 +638,7 @@ def test_profile_cache_rereads_only_when_mtime_changes(tmp_path: Path) -> None:
     path = tmp_path / "profile.yaml"
     path.write_text("person: {name: Ada}\n", encoding="utf-8")
     os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
-    cache = ProfileCache()
+    cache = ProfileStore()
     first, fresh = cache.get(str(path))
     assert fresh
     assert first.profile.person is not None and first.profile.person.name == "Ada"
@@ -661,7 +661,7 @@ def test_profile_cache_rereads_only_when_mtime_changes(tmp_path: Path) -> None:
 
 def test_profile_cache_notices_a_file_appearing(tmp_path: Path) -> None:
     path = tmp_path / "later.yaml"
-    cache = ProfileCache()
+    cache = ProfileStore()
     missing, fresh = cache.get(str(path))
     assert fresh and [p.subtype for p in missing.problems] == [Subtype.FILE]
     assert cache.get(str(path)) == (missing, False)

@@ -242,7 +242,7 @@ def profile_failure(app: Any) -> str | None:
         return None
     if not os.path.exists(cv.profile_path):
         return f"the profile {cv.profile_path} does not exist (set cv_profile in conf.py)"
-    facts = cv.facts
+    facts = cv.store.facts
     for problem in getattr(facts, "problems", None) or ():
         if problem.location.file == cv.profile_path and not problem.path and (
                 problem.subtype == Subtype.FILE

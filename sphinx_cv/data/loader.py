@@ -23,6 +23,7 @@ from .links import link_scheme
 from .problems import Location, Problem, Subtype
 from .profile import PROFILE, Profile
 from .publication import Publication
+from .stamps import Stamp, stamp
 
 
 @dataclass
@@ -33,8 +34,9 @@ class LoadResult:
     """Every file read (profile first, then BibTeX files), for rebuild dependencies."""
     digests: dict[str, str] = field(default_factory=dict)
     """A digest of each part of the profile (see :mod:`.digests`)."""
-    stamp: tuple[tuple[str, int | None, int | None], ...] = ()
-    """The files' (path, mtime, size) before they were read, set by :class:`ProfileCache`."""
+    stamp: Stamp = ()
+    """The files' stamps taken before they were read, set by
+    :class:`~.store.ProfileStore` (stale by the rule of :mod:`.stamps`)."""
     translated: bool = False
     """Whether some text is given per language (see :mod:`.i18n`)."""
     _localized: dict[tuple[str, str], tuple[Profile, list[Problem]]] = field(
@@ -151,7 +153,7 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
     # Report in file order (stable: problems at one place keep their order).
     problems = sorted(ctx.problems, key=lambda p: (p.location.file != path, p.location.file,
                                                    p.location.line, p.location.column))
-    return LoadResult(profile, problems, files, part_digests(text, root, file_stamp(files[1:])),
+    return LoadResult(profile, problems, files, part_digests(text, root, stamp(files[1:])),
                       translated=ctx.translated)
 
 
@@ -283,39 +285,3 @@ def check_references(profile: Profile, ctx: Context) -> None:
                            "no publication has this id" + hint, value=ref.id,
                            expected="the id of a publication in the profile or BibTeX")
             topic.publications = kept
-
-
-def file_stamp(files: Iterable[str]) -> tuple[tuple[str, int | None, int | None], ...]:
-    """(path, mtime, size) of each file; None for a file that cannot be read."""
-    out: list[tuple[str, int | None, int | None]] = []
-    for f in files:
-        try:
-            st = os.stat(f)
-            out.append((f, st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append((f, None, None))
-    return tuple(out)
-
-
-class ProfileCache:
-    """Parsed profiles keyed by path, re-read only when a file's mtime or size changes."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, tuple[str, ...], str | None],
-                            tuple[tuple, LoadResult]] = {}
-
-    stamp = staticmethod(file_stamp)  # ProfileCache.stamp(files), as callers know it
-
-    def get(self, path: str, bibtex_files: Sequence[str] = (),
-            site: str | None = None) -> tuple[LoadResult, bool]:
-        """(result, fresh): ``fresh`` is True when the files were (re)read just now."""
-        key = (path, tuple(bibtex_files), site)
-        cached = self._entries.get(key)
-        if cached is not None and file_stamp(cached[1].files) == cached[0]:
-            return cached[1], False
-        stamp_before = file_stamp([path])
-        result = load_profile(path, bibtex_files, site=site)
-        stamp = stamp_before + file_stamp(result.files[1:])
-        result.stamp = stamp
-        self._entries[key] = (stamp, result)
-        return result, True

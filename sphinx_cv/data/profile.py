@@ -147,11 +147,18 @@ class Profile(Located):
 
     @property
     def by_id(self) -> dict[str, Publication]:
-        cached: dict[str, Publication] | None = self.__dict__.get("_by_id")
-        if cached is None or len(cached) != len(self.publications):
-            cached = {p.id: p for p in self.publications}
+        """The publications by id (the loader leaves no id repeated), made again
+        whenever the list changed in any way: assigned, added to, shortened or an entry
+        replaced. The key is the entries' identities (the cache holds the entries, so an
+        identity is not reused while it is kept); checking it is one pass over the list
+        in C, far cheaper than the dict it saves."""
+        key = tuple(map(id, self.publications))
+        cached: tuple[tuple[int, ...], dict[str, Publication]] | None = \
+            self.__dict__.get("_by_id")
+        if cached is None or cached[0] != key:
+            cached = (key, {p.id: p for p in self.publications})
             self.__dict__["_by_id"] = cached
-        return cached
+        return cached[1]
 
 
 PROFILE = Record(Profile, expected="a mapping with keys such as person, publications")

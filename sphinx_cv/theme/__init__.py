@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..config import get_config, user_set
 from ..data.files import check_file
-from ..data.loader import ProfileCache
 from ..data.problems import Subtype
+from ..data.stamps import stamp
 from ..logging_ import warn
 from ..profile_facts import profile_facts
 from .context import (
@@ -73,10 +73,10 @@ def rewrite_on_profile_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
     cv = get_config(app)
     facts = profile_facts(app.doctreedir, cv)
     files = facts.files if facts is not None else [cv.profile_path]
-    stamp = ProfileCache.stamp(files)
-    if getattr(env, STAMP_ATTR, None) == stamp:
+    now = stamp(files)
+    if getattr(env, STAMP_ATTR, None) == now:
         return []
-    setattr(env, STAMP_ATTR, stamp)
+    setattr(env, STAMP_ATTR, now)
     return sorted(env.all_docs)
 
 

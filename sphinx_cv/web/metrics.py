@@ -15,8 +15,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import CvConfig, get_config
-from ..data.loader import file_stamp
 from ..data.metrics import Metric, h_index, metrics_path, read_metrics
+from ..data.stamps import stale, stamp
 from ..directives.common import CvDirective, OptionSpec, words
 from ..domain import report_problems
 from .feed import app_of
@@ -34,13 +34,13 @@ def load_metrics(cv: CvConfig) -> dict[str, Metric]:
     """The counts of this build (read once per process while the file is unchanged);
     problems are reported once per build."""
     path = metrics_path(cv.profile_path)
-    stamp = file_stamp([path])
-    cached = cv.__dict__.get("_metrics")
-    if cached is not None and cached[0] == stamp:
+    cached = cv.store.metrics
+    if cached is not None and not stale(cached[0]):
         return cached[1]
+    taken = stamp([path])
     metrics, problems = read_metrics(path)
     report_problems(cv, problems)
-    cv.__dict__["_metrics"] = (stamp, metrics)
+    cv.store.metrics = (taken, metrics)
     return metrics
 
 
@@ -61,10 +61,10 @@ def outdated_by_metrics(app: Sphinx, env: BuildEnvironment, added: set[str],
                         changed: set[str], removed: set[str]) -> list[str]:
     """Documents with publication lists, when metrics.yaml changed since the last build."""
     cv = get_config(app)
-    stamp = file_stamp([metrics_path(cv.profile_path)])
+    now = stamp([metrics_path(cv.profile_path)])
     previous = getattr(env, STAMP_ATTR, None)
-    setattr(env, STAMP_ATTR, stamp)
-    if previous is None or previous == stamp:
+    setattr(env, STAMP_ATTR, now)
+    if previous is None or previous == now:
         return []
     domain = env.get_domain("cv")
     # Every page showing publications (lists, citation-metrics) noted that it does.

@@ -70,7 +70,7 @@ def page_dates(app: Sphinx) -> list[tuple[str, dt.date | None]]:
     env = app.env
     domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
     cv = get_config(app)
-    facts = cv.facts
+    facts = cv.store.facts
     profile_files = list(facts.files) if facts is not None else [cv.profile_path]
     pages: list[tuple[str, dt.date | None]] = []
     for docname in sorted(env.all_docs):

@@ -16,23 +16,22 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..config import get_config
-from ..data.loader import file_stamp
 from ..data.metrics import metrics_path
+from ..data.stamps import stamp
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 STAMP_FILE = "sphinx-cv-web.json"
-_STATE = "_web_state"
-"""Key on the build's CvConfig: {"read": docs were read, "unchanged": the verdict,
-"outputs": files written, "images": image files read}."""
 
 
 def _state(app: Sphinx) -> dict[str, Any]:
-    cv = get_config(app)
-    state: dict[str, Any] = cv.__dict__.setdefault(_STATE, {
-        "read": False, "unchanged": None, "outputs": [], "images": []})
+    """This build's state in the profile store: {"read": docs were read, "unchanged":
+    the verdict, "outputs": files written, "images": image files read}."""
+    state = get_config(app).store.web
+    if not state:
+        state.update(read=False, unchanged=None, outputs=[], images=[])
     return state
 
 
@@ -50,8 +49,8 @@ def _key(app: Sphinx, images: list[str]) -> list[Any]:
     info = getattr(app.builder, "build_info", None)
     return [__version__, app.builder.name, getattr(info, "config_hash", ""),
             repr(sorted((k, repr(v)) for k, v in vars(cv).items()
-                        if k not in ("cache", "facts", "reported") and not k.startswith("_"))),
-            [list(s) for s in file_stamp([*files, metrics_path(cv.profile_path), *images])]]
+                        if k != "store" and not k.startswith("_"))),
+            [list(s) for s in stamp([*files, metrics_path(cv.profile_path), *images])]]
 
 
 def _path(app: Sphinx) -> str:
