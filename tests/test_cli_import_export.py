@@ -282,6 +282,40 @@ def test_jsonresume_export_walks_every_profile_field() -> None:
     assert kept["positions[].tags"] == 1  # a record's field with no place, too
 
 
+def test_jsonresume_export_walks_the_person_and_publications() -> None:
+    """The basics and the publications are exported by walking their declared fields
+    too: a field added to either is counted as left out, not lost."""
+    import dataclasses
+
+    from sphinx_cv.data import jsonresume_export as export
+    from sphinx_cv.data.profile import Person, Profile
+    from sphinx_cv.data.publication import Publication
+
+    @dataclasses.dataclass
+    class GrownPerson(Person):
+        pronouns: str | None = dataclasses.field(default=None, metadata={"cv": None})
+
+    @dataclasses.dataclass
+    class GrownPublication(Publication):
+        funding: str | None = dataclasses.field(default=None, metadata={"cv": None})
+
+    person = GrownPerson(name="Ada", pronouns="she/her", affiliation=["Analytical Society"],
+                         email=["a@example.org", "b@example.org"])
+    pubs = [GrownPublication(id="p1", title="Notes", year=1843, funding="none",
+                             series="LNCS", authors=["Ada"]),
+            GrownPublication(id="p2", title="More", funding="some")]
+    result = export.to_jsonresume(Profile(person=person, publications=list(pubs)))
+    kept = result.kept
+    assert kept["person.pronouns"] == 1 and kept["person.affiliation"] == 1
+    assert kept["person.email (all but the first)"] == 1
+    assert kept["publications[].funding"] == 2
+    assert kept["publications[].series"] == 1 and kept["publications[].authors"] == 1
+    # What has a place is not counted: the id, title, date, the first e-mail.
+    assert not {k for k in kept if k.endswith((".id", ".title", ".year", ".name"))}
+    assert result.data["publications"][0] == {"name": "Notes", "releaseDate": "1843"}
+    assert result.data["basics"]["email"] == "a@example.org"
+
+
 def test_csl_export(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(cli("import", "bibtex", BIB).out, encoding="utf-8")

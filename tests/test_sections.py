@@ -52,7 +52,7 @@ ADDED = textwrap.dedent("""
     import json
     from sphinx_cv.data import sections
     from sphinx_cv.data.entries import Entry
-    row = sections.SectionKind("patents", Entry, "Patents", "projects", None)
+    row = sections.SectionKind("patents", Entry, "Patents", None, None)
     sections.SECTIONS = (*sections.SECTIONS, row)
     sections.BY_KEY["patents"] = row
     sections.DATED_SECTIONS = (*sections.DATED_SECTIONS, "patents")
@@ -81,7 +81,7 @@ def test_a_row_added_shows_up_everywhere() -> None:
     assert got["top_order"].index("patents") < got["top_order"].index("sections")
     assert "patents" in got["merge"]
     assert "Entry.tags" in got["not_shown"]
-    assert "patents" in got["placed"]  # the JSON Resume export has a place for it
+    assert "patents" not in got["placed"]  # no place in JSON Resume: counted as left out
     assert "``patents``" in got["timeline"]
     assert "Patents" in got["headings"]
 
@@ -97,6 +97,9 @@ def test_derived_tables_follow_the_registry() -> None:
     assert {s.key: s.record for s in SECTIONS} == merge.RECORDS
     assert {s.record.__name__ for s in SECTIONS} <= set(shown.DATED)
     assert {s.key for s in SECTIONS if s.jsonresume} <= jsonresume_export.PLACED
+    # A section given a JSON Resume array has its exporter (else the export would fail).
+    assert {s.key for s in SECTIONS if s.jsonresume} == set(
+        jsonresume_export.SECTION_EXPORTS)
     assert not {s.key for s in SECTIONS if not s.jsonresume} & jsonresume_export.PLACED
     # Every section the import reads has its table of keys (publications have their own).
     assert {s.key for s in SECTIONS if s.jsonresume_reads} - {"publications"} == set(

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sized
+from collections.abc import Callable, Sized
 from typing import Any
 
 from .conversion import Converted
 from .dates import CvDate
-from .entries import Award, Entry, Section
+from .entries import Award, Entry, ResearchExperience, Section, Service
 from .fields import Located, record_fields
 from .interests import Topic
 from .jsonresume import (
@@ -37,43 +37,26 @@ def to_jsonresume(profile: Profile) -> Converted:
     person = profile.person
     if person is not None:
         doc["basics"] = _export_basics(person, out)
-    work = [_export(p, _invert(WORK), out, section="positions") for p in profile.positions]
-    for r in profile.research:
-        item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
-                           "end": "endDate", "location": "location", "url": "url",
-                           "summary": "summary", "highlights": "highlights"}, out,
-                       section="research", placed=("project",))
-        if r.project and not r.summary:
-            item["summary"] = r.project
-        elif r.project:
-            out.kept["research[].project"] += 1
-        work.append(item)
     sections = dict(profile.sections)
-    volunteer = [_export(e, _invert(ENTRIES["volunteer"]), out, section="sections.volunteer")
-                 for e in _section_entries(sections, "volunteer")]
-    for s in profile.service:
-        item = _export(s, {"role": "position", "organization": "organization",
-                           "start": "startDate", "end": "endDate", "url": "url",
-                           "summary": "summary", "highlights": "highlights"}, out,
-                       section="service", placed=("items",))
-        if s.items:
-            item["highlights"] = list(s.items) + item.get("highlights", [])
-        volunteer.append(item)
-    education = []
-    for e in profile.education:
-        education.append(_export(e, _schema_only(EDUCATION, "education"), out,
-                                 section="education"))
-    # An award's start is its date when it has none; its end is counted there.
-    awards = [_export(a, _schema_only(AWARDS, "awards"), out, section="awards",
-                      placed=("start", "end")) for a in profile.awards]
-    pubs = [_export_publication(p, out) for p in profile.publications]
+    # The document's arrays in the schema's order; custom sections of the same name
+    # first (a volunteer section, then service).
+    parts: dict[str, list[Any]] = {key: [] for key in (
+        "work", "volunteer", "education", "awards", "certificates", "publications",
+        "skills", "languages", "interests", "references", "projects")}
+    parts["volunteer"] = [_export(e, _invert(ENTRIES["volunteer"]), out,
+                                  section="sections.volunteer")
+                          for e in _section_entries(sections, "volunteer")]
+    for kind in SECTIONS:
+        if kind.jsonresume is not None:
+            # No exporter for a section the registry gives a place: a KeyError here,
+            # and tests/test_sections.py, rather than a section silently dropped.
+            export = SECTION_EXPORTS[kind.key]
+            parts[kind.jsonresume] += [export(entry, out)
+                                       for entry in getattr(profile, kind.key)]
     interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
     if any(g.intro for g in profile.interests.values()):
         out.kept["interests.intro"] += 1
-    parts: dict[str, list[Any]] = {
-        "work": work, "volunteer": volunteer, "education": education, "awards": awards,
-        "certificates": [], "publications": pubs, "skills": [], "languages": [],
-        "interests": _unique_names(interests), "references": [], "projects": []}
+    parts["interests"] = _unique_names(interests)
     for key in ("certificates", "skills", "languages", "references", "projects"):
         parts[key] = [_export(e, _invert(ENTRIES[key]), out, section=f"sections.{key}")
                       for e in _section_entries(sections, key)]
@@ -94,7 +77,7 @@ def to_jsonresume(profile: Profile) -> Converted:
 
 
 PLACED = frozenset({"person", "updated", "interests", "sections",
-                    *(s.key for s in SECTIONS if s.jsonresume)})
+                    *(s.key for s in SECTIONS if s.jsonresume is not None)})
 """Profile fields :func:`to_jsonresume` puts somewhere in the document (``sections`` only
 those JSON Resume has, the others are counted by name)."""
 NOT_CONTENT = frozenset({"bibtex"})
@@ -142,15 +125,18 @@ def _section_entries(sections: dict[str, Section], name: str) -> list[Entry]:
 
 def _export(record: Located, table: dict[str, str], out: Converted,
             used: tuple[str, ...] = (), section: str | None = None,
-            placed: tuple[str, ...] = ()) -> dict[str, Any]:
+            placed: tuple[str, ...] = (), single: bool = False) -> dict[str, Any]:
     """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
     what it kept under x-jsonresume (but the ``used`` keys). With ``section`` (its name in
     the profile), every other declared field that has a value is counted as left out,
-    but those the caller ``placed`` itself."""
+    but those the caller ``placed`` itself: a field added to a record is in the summary
+    until the export gives it a place. ``single``: the section is one record (``person``),
+    not a list."""
     if section is not None:
+        where = section if single else f"{section}[]"
         for name, _ in record_fields(type(record)):
             if name not in table and name not in placed and _has_value(getattr(record, name)):
-                out.kept[f"{section}[].{name}"] += 1
+                out.kept[f"{where}.{name}"] += 1
     item: dict[str, Any] = {}
     for attr, key in table.items():
         value = getattr(record, attr, None)
@@ -198,16 +184,15 @@ def export_date(date: CvDate, out: Converted, key: str) -> str | None:
 def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
     basics = _export(person, {"name": "name", "position": "label", "photo": "image",
                               "website": "url", "bio": "summary"}, out,
-                     used=("location", "usernames", "profiles"))
+                     used=("location", "usernames", "profiles"), section="person",
+                     placed=("email", "phone", "location", "links"), single=True)
     kept = kept_of(person)
     if person.email:
         basics["email"] = person.email[0]
     if person.phone:
         basics["phone"] = person.phone[0]
     out.kept.update({"person.email (all but the first)": len(person.email[1:]),
-                     "person.phone (all but the first)": len(person.phone[1:]),
-                     "person.affiliation": bool(person.affiliation),
-                     "person.name_variants": bool(person.name_variants)})
+                     "person.phone (all but the first)": len(person.phone[1:])})
     original = kept.get("location")
     if person.location:
         if isinstance(original, dict) and location_text(original) == person.location:
@@ -246,7 +231,10 @@ def _profile_url(item: Any) -> str | None:
 
 
 def _export_publication(pub: Publication, out: Converted) -> dict[str, Any]:
-    item = _export(pub, {"title": "name", "venue": "publisher", "abstract": "summary"}, out)
+    # The id is not content: an import makes one again from the title and year.
+    item = _export(pub, {"title": "name", "venue": "publisher", "abstract": "summary"}, out,
+                   section="publications",
+                   placed=("id", "date", "year", "month", "url", "type"))
     if pub.date is not None:
         date = export_date(pub.date, out, "releaseDate")
         if date:
@@ -257,13 +245,46 @@ def _export_publication(pub: Publication, out: Converted) -> dict[str, Any]:
     url = pub.url or (links[0].url if links else None)
     if url:
         item["url"] = url
-    for name in ("authors", "editors", "status", "publisher", "volume", "number", "pages",
-                 "doi", "arxiv", "tags", "award", "note"):
-        if getattr(pub, name):
-            out.kept[f"publications[].{name}"] += 1
     if pub.type not in (None, "misc"):
         out.kept["publications[].type"] += 1
     return item
+
+
+def _export_research(r: ResearchExperience, out: Converted) -> dict[str, Any]:
+    item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
+                       "end": "endDate", "location": "location", "url": "url",
+                       "summary": "summary", "highlights": "highlights"}, out,
+                   section="research", placed=("project",))
+    if r.project and not r.summary:
+        item["summary"] = r.project
+    elif r.project:
+        out.kept["research[].project"] += 1
+    return item
+
+
+def _export_service(s: Service, out: Converted) -> dict[str, Any]:
+    item = _export(s, {"role": "position", "organization": "organization",
+                       "start": "startDate", "end": "endDate", "url": "url",
+                       "summary": "summary", "highlights": "highlights"}, out,
+                   section="service", placed=("items",))
+    if s.items:
+        item["highlights"] = list(s.items) + item.get("highlights", [])
+    return item
+
+
+SECTION_EXPORTS: dict[str, Callable[[Any, Converted], dict[str, Any]]] = {
+    "positions": lambda p, out: _export(p, _invert(WORK), out, section="positions"),
+    "research": _export_research,
+    "service": _export_service,
+    "education": lambda e, out: _export(e, _schema_only(EDUCATION, "education"), out,
+                                        section="education"),
+    # An award's start is its date when it has none; its end is counted there.
+    "awards": lambda a, out: _export(a, _schema_only(AWARDS, "awards"), out,
+                                     section="awards", placed=("start", "end")),
+    "publications": _export_publication,
+}
+"""Section key -> how one of its entries becomes a JSON Resume item, for each section
+:data:`.sections.SECTIONS` gives a JSON Resume array."""
 
 
 def _export_topic(topic: Topic, out: Converted) -> dict[str, Any]:
