@@ -10,6 +10,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from sphinx_cv.data.fields import ListOf, Record
 from sphinx_cv.data.profile import Profile
 from sphinx_cv.data.sections import BY_KEY, DATED_SECTIONS, SECTIONS
@@ -106,3 +108,19 @@ def test_derived_tables_follow_the_registry() -> None:
         jsonresume.READS)
     assert all(f"``{k}``" in Timeline.argument_help for k in DATED_SECTIONS)
     assert {s.title for s in SECTIONS} <= set(QUICKSTART_HEADINGS)
+
+
+def test_quickstart_headings_are_the_registry_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quickstart pages take the sections' headings from the registry: a title
+    changed there is the page's heading, underlined to its length."""
+    import dataclasses
+
+    from sphinx_cv.commands.quickstart import site_files
+    from sphinx_cv.data import sections
+
+    renamed = tuple(dataclasses.replace(s, title="Appointments") if s.key == "positions"
+                    else s for s in sections.SECTIONS)
+    monkeypatch.setattr(sections, "SECTIONS", renamed)
+    rst = site_files(False, "Ada")["cv.rst"]
+    assert "Appointments\n------------\n\n.. timeline:: positions" in rst
+    assert "## Appointments\n\n```{timeline} positions" in site_files(True, "Ada")["cv.md"]

@@ -44,26 +44,55 @@ def register(sub: Any) -> None:
     parser.set_defaults(func=run)
 
 
+TEMPLATES = {
+    "conf.py": "common/conf.py_t",
+    "profile.yaml": "common/profile.yaml_t",
+    "{pages}": "{pages}/{page}.{pages}_t",
+    ".gitignore": "common/gitignore",
+    ".github/workflows/pages.yml": "common/pages.yml_t",
+}
+"""Each file of a new site -> its template under ``templates/quickstart`` (``_t``: a
+Jinja2 template, as Sphinx's own quickstart names them; else copied as it is)."""
+
+
 def site_files(markdown: bool, name: str) -> dict[str, str]:
     """Relative path -> text of every file of a new site."""
+    import jinja2
+
+    from ..data.sections import SECTIONS
     from .schema import schema_text
 
     base = resources.files("sphinx_cv") / "templates" / "quickstart"
     pages = "md" if markdown else "rst"
     extensions = ["sphinx_cv", "myst_parser"] if markdown else ["sphinx_cv"]
-    files = {
-        "conf.py": (base / "common" / "conf.py_t").read_text("utf-8")
-        .replace("__EXTENSIONS__", json.dumps(extensions)),
-        "profile.yaml": (base / "common" / "profile.yaml").read_text("utf-8")
-        .replace("__NAME__", yaml_scalar(name)),
-        "profile.schema.json": schema_text(),
+    # Text files and Python's repr-free values only: nothing here is HTML, and a name
+    # is made a YAML scalar before it is put in the profile.
+    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters["underline"] = lambda text, char: char * len(text)
+    context = {
+        "extensions": json.dumps(extensions),
+        "name": yaml_scalar(name),
+        # The workflow installs the version that wrote the site, which it was tried with.
+        "version": __version__,
+        # The section headings are the sections' default titles, which the catalogs
+        # translate (locale.QUICKSTART_HEADINGS).
+        "titles": {s.key: s.title for s in SECTIONS},
     }
-    for page in ("index", "publications", "cv"):
-        files[f"{page}.{pages}"] = (base / pages / f"{page}.{pages}").read_text("utf-8")
-    files[".gitignore"] = (base / "common" / "gitignore").read_text("utf-8")
-    # The workflow installs the version that wrote the site, which the site was tried with.
-    files[".github/workflows/pages.yml"] = (base / "common" / "pages.yml").read_text("utf-8") \
-        .replace("__VERSION__", __version__)
+
+    def render(template: str) -> str:
+        text = (base / template).read_text("utf-8")
+        return env.from_string(text).render(context) if template.endswith("_t") else text
+
+    files: dict[str, str] = {}
+    for target, template in TEMPLATES.items():
+        if target == "{pages}":
+            for page in ("index", "publications", "cv"):
+                files[f"{page}.{pages}"] = render(template.format(pages=pages, page=page))
+            continue
+        files[target] = render(template)
+        if target == "profile.yaml":
+            files["profile.schema.json"] = schema_text()
     return files
 
 
