@@ -86,22 +86,15 @@ def load(folder: str) -> Imported:
         for name, section in cv.pop("sections", {}).items():
             data.setdefault("sections", {})[name] = section
         data.update(cv)
+    variants: list[str] = []
     if person.get("name"):
-        authors = [a for p in pubs for a in p.get("authors", [])]
-        variants = name_variants(person["name"], authors)
-        if variants:
-            person["name_variants"] = variants
-    if person:
-        data["person"] = person
+        variants = name_variants(person["name"], [a for p in pubs for a in p.get("authors", [])])
     for key, value in (("publications", pubs), ("talks", talks), ("teaching", teaching)):
         if value:
             data[key] = value
     if portfolio:
         data.setdefault("sections", {})["portfolio"] = portfolio
-    from ..data.yamldump import ordered
-
-    imp.data = ordered(data)
-    return imp
+    return site.result(data, person, variants)
 
 
 class _Site(SiteReader):

@@ -63,20 +63,12 @@ def load(folder: str) -> Imported:
     news = site.news()
     if news:
         data["news"] = news
+    variants: list[str] = []
     if pubs:
         data["publications"] = pubs
         variants = _scholar_variants(scholar, pubs, person.get("name", ""))
-        if variants:
-            person["name_variants"] = variants
-    if person:
-        data["person"] = person
-    if not data:
-        imp.notes.append(f"{folder}: found none of _config.yml, _bibliography/papers.bib, "
-                         "_data/cv.yml or _news/; is it an al-folio site?")
-    from ..data.yamldump import ordered
-
-    imp.data = ordered(data)
-    return imp
+    return site.result(data, person, variants, "_config.yml, _bibliography/papers.bib, "
+                       "_data/cv.yml or _news/; is it an al-folio site")
 
 
 class _Site(SiteReader):

@@ -71,6 +71,7 @@ def load(folder: str) -> Imported:
         names[owner["slug"]] = person.get("name") or owner["slug"]
     names.setdefault("me", person.get("name", "me"))
     pubs = site.publications(names)
+    variants: list[str] = []
     if pubs:
         data["publications"] = pubs
         if person.get("name"):
@@ -78,17 +79,8 @@ def load(folder: str) -> Imported:
             spelled += [a for p in pubs  # cite.bib's spellings, as the page's Cite shows
                         for a in p.get(X, {}).get("cite.bib", {}).get("authors", [])]
             variants = name_variants(person["name"], spelled)
-            if variants:
-                person["name_variants"] = variants
-    if person:
-        data["person"] = person
-    if not data:
-        imp.notes.append(f"{folder}: found none of data/authors/, content/authors/ or "
-                         "content/publications/; is it a HugoBlox site?")
-    from ..data.yamldump import ordered
-
-    imp.data = ordered(data)
-    return imp
+    return site.result(data, person, variants, "data/authors/, content/authors/ or "
+                       "content/publications/; is it a HugoBlox site")
 
 
 class _Site(SiteReader):

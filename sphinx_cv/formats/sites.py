@@ -42,6 +42,22 @@ class SiteReader:
             if meta is not None:
                 yield name, path, meta, body
 
+    def result(self, data: dict[str, Any], person: dict[str, Any],
+               variants: list[str], looked_for: str | None = None) -> Imported:
+        """The import's result: ``data`` with the person (and the other spellings of
+        their name found in the author lists) in the profile's order. When the folder held
+        nothing, a note names what was ``looked_for`` and asks whether it is such a site."""
+        from ..data.yamldump import ordered
+
+        if variants:
+            person["name_variants"] = variants
+        if person:
+            data["person"] = person
+        if not data and looked_for is not None:
+            self.imp.notes.append(f"{self.folder}: found none of {looked_for}?")
+        self.imp.data = ordered(data)
+        return self.imp
+
 
 def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: type,
                 imp: Imported, x_key: str, where: str) -> None:
