@@ -294,22 +294,31 @@ class PubSelection:
     other: int = 5
 
 
+def _string_list(value: Any) -> list[str] | None:
+    """``value`` as a list of strings (one string is a list of one), or None."""
+    value = [value] if isinstance(value, str) else value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def _is_count(value: Any) -> bool:
+    """A whole number of zero or more (True and False are not counts)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _check_pub_selection(spec: Any, where: str) -> PubSelection | None:
     expected = ("expected {'relevant': [tags], 'limit': 5, 'other': 5}")
     if not isinstance(spec, dict):
         warn(f"{where}: {expected}; {spec!r} ignored", Subtype.CONFIG)
         return None
-    relevant = spec.get("relevant", [])
-    relevant = [relevant] if isinstance(relevant, str) else relevant
+    relevant = _string_list(spec.get("relevant", []))
     counts = [spec.get("limit", 5), spec.get("other", 5)]
     unknown = set(spec) - {"relevant", "limit", "other"}
-    if (not isinstance(relevant, list | tuple) or not relevant
-            or not all(isinstance(t, str) for t in relevant) or unknown
-            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
-                       for n in counts)):
+    if not relevant or unknown or not all(_is_count(n) for n in counts):
         warn(f"{where}: {expected}; {spec!r} ignored", Subtype.CONFIG)
         return None
-    return PubSelection(list(relevant), counts[0], counts[1])
+    return PubSelection(relevant, counts[0], counts[1])
 
 
 def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
@@ -322,12 +331,12 @@ def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
                  "settings (tags, design, max_pages, label); left out", Subtype.CONFIG)
             continue
         variant = Variant(name)
-        tags = spec.get("tags", [])
-        tags = [tags] if isinstance(tags, str) else tags
-        if isinstance(tags, list | tuple) and all(isinstance(t, str) for t in tags):
-            variant.tags = list(tags)
+        tags = _string_list(spec.get("tags", []))
+        if tags is not None:
+            variant.tags = tags
         else:
-            warn(f"{where}['tags']: expected a list of tags; {tags!r} ignored", Subtype.CONFIG)
+            warn(f"{where}['tags']: expected a list of tags; {spec['tags']!r} ignored",
+                 Subtype.CONFIG)
         design = spec.get("design", "")
         if design and design not in PDF_DESIGNS:
             warn(f"{where}['design']: {design!r} is not one of {', '.join(PDF_DESIGNS)}; "
@@ -335,7 +344,7 @@ def _check_variants(raw: dict[str, Any]) -> dict[str, Variant]:
         else:
             variant.design = design
         pages = spec.get("max_pages", 0)
-        if isinstance(pages, int) and not isinstance(pages, bool) and pages >= 0:
+        if _is_count(pages):
             variant.max_pages = pages
         else:
             warn(f"{where}['max_pages']: expected a number of pages; {pages!r} ignored",
