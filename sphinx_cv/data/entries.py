@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import yamlsource as ys
-from .converter import INVALID, Context, named_items, wrong_type
+from .converter import INVALID, Context, Invalid, named_items, wrong_type
 from .dates import CvDate
 from .fields import (
     DATE,
@@ -197,6 +197,11 @@ class Section(Located):
                                 aliases=("items",))
 
 
+def default_section_title(name: str) -> str:
+    """The heading a custom section gets when it has no title: its key, capitalized."""
+    return name.replace("_", " ").capitalize()
+
+
 class Sections(MapOf[Section]):
     """``name: [entries]`` or ``name: {title, entries}``."""
 
@@ -205,7 +210,8 @@ class Sections(MapOf[Section]):
         self.entries = ListOf(Record(Entry), single=False)
         self.expected = "a mapping of section names to entry lists or to {title, entries}"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> Any:
+    def convert(self, node: ys.Node, ctx: Context,
+                path: str) -> dict[str, Section] | Invalid:
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, Section] = {}
@@ -216,7 +222,7 @@ class Sections(MapOf[Section]):
                        else self.value.convert(child, ctx, sub))
             if section is not INVALID:
                 if not section.title:
-                    section.title = name.replace("_", " ").capitalize()
+                    section.title = default_section_title(name)
                 out[name] = section
         return out
 

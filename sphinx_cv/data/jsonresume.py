@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from .conversion import Converted
-from .entries import Entry
+from .entries import Entry, default_section_title
 from .interests import Topic
 from .links import LINK_EXPECTED
 from .problems import show_value
@@ -28,7 +28,7 @@ from .profile import Person
 from .publication import Publication
 from .scalars import URL
 from .sections import SECTIONS as PROFILE_SECTIONS
-from .yamldump import default_section_title, in_field_order, ordered
+from .yamldump import in_field_order, ordered
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 X = "x-jsonresume"

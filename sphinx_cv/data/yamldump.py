@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .dates import CvDate
-from .entries import Section
+from .entries import Section, default_section_title
 from .fields import Located, record_fields
 from .interests import InterestGroup, Interests, Ref, Topic
 from .links import Link
@@ -161,11 +161,6 @@ def sections_data(sections: dict[str, Section]) -> dict[str, Any]:
             data.pop("title")
         out[name] = data.get("entries", []) if list(data) == ["entries"] else data
     return out
-
-
-def default_section_title(name: str) -> str:
-    """The heading a custom section gets when it has no title (see model.Sections)."""
-    return name.replace("_", " ").capitalize()
 
 
 # --- YAML --------------------------------------------------------------------------------

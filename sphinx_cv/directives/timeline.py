@@ -18,12 +18,12 @@ from ..data.entries import (
     Service,
     Talk,
     Teaching,
+    default_section_title,
 )
 from ..data.linklist import entry_links
 from ..data.links import Link
 from ..data.problems import Subtype
 from ..data.sections import BY_KEY, DATED_SECTIONS, section_list
-from ..data.yamldump import default_section_title
 from ..locale import cv_text
 from ..render.dates import format_range
 from ..render.text import inline_nodes, link, link_label, sentence
