@@ -64,5 +64,15 @@ def test_by_id_follows_every_change_of_the_list() -> None:
     assert set(profile.by_id) == {"d", "b", "c"} and profile.publication("a") is None
     profile.publications = [a]
     assert profile.by_id == {"a": a}
+    profile.publications += [b]
+    assert profile.by_id == {"a": a, "b": b}
+    del profile.publications[0]
+    assert profile.by_id == {"b": b}
     profile.publications.clear()
     assert profile.by_id == {}
+    # Pickled (the saved facts, parallel builds) the list is made again with its index.
+    profile.publications.extend([a, c])
+    copy = pickle.loads(pickle.dumps(profile))
+    assert set(copy.by_id) == {"a", "c"}
+    copy.publications.pop()
+    assert set(copy.by_id) == {"a"} and set(profile.by_id) == {"a", "c"}

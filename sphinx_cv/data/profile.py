@@ -135,6 +135,12 @@ class Profile(Located):
         self.interests = self.interests or {}
         self.sections = self.sections or {}
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # The publications are always a Publications list, which keeps its index by id.
+        if name == "publications" and not isinstance(value, Publications):
+            value = Publications(value)
+        super().__setattr__(name, value)
+
     def section(self, name: str) -> list[Any] | None:
         """The entries of a built-in or custom section, or None if there is no such name."""
         if name in DATED_SECTIONS:
@@ -147,18 +153,45 @@ class Profile(Located):
 
     @property
     def by_id(self) -> dict[str, Publication]:
-        """The publications by id (the loader leaves no id repeated), made again
-        whenever the list changed in any way: assigned, added to, shortened or an entry
-        replaced. The key is the entries' identities (the cache holds the entries, so an
-        identity is not reused while it is kept); checking it is one pass over the list
-        in C, far cheaper than the dict it saves."""
-        key = tuple(map(id, self.publications))
-        cached: tuple[tuple[int, ...], dict[str, Publication]] | None = \
-            self.__dict__.get("_by_id")
-        if cached is None or cached[0] != key:
-            cached = (key, {p.id: p for p in self.publications})
-            self.__dict__["_by_id"] = cached
-        return cached[1]
+        """The publications by id (the loader leaves no id repeated): made once, and
+        again after any change of the list (see :class:`Publications`)."""
+        pubs = self.publications
+        assert isinstance(pubs, Publications)  # made so by __setattr__
+        return pubs.by_id()
+
+
+class Publications(list[Publication]):
+    """The profile's publications: a list that forgets its index by id whenever it
+    changes (assigned to, added to, shortened, an entry replaced, reordered), so
+    :attr:`Profile.by_id` is never stale and costs nothing while the list is unchanged.
+    A publication's ``id`` is its key everywhere and is not changed after loading."""
+
+    _by_id: dict[str, Publication] | None = None
+
+    def by_id(self) -> dict[str, Publication]:
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self}
+        return self._by_id
+
+    def __reduce__(self) -> tuple[type[Publications], tuple[list[Publication]]]:
+        return (Publications, (list(self),))  # the index is made again, not pickled
+
+
+def _forgetting(name: str) -> Any:
+    """``list.<name>``, which changes the list, made to forget the index first."""
+    method = getattr(list, name)
+
+    def changed(self: Publications, *args: Any, **kwargs: Any) -> Any:
+        self._by_id = None
+        return method(self, *args, **kwargs)
+
+    changed.__name__ = name
+    return changed
+
+
+for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend",
+              "insert", "pop", "remove", "clear", "sort", "reverse"):
+    setattr(Publications, _name, _forgetting(_name))
 
 
 PROFILE = Record(Profile, expected="a mapping with keys such as person, publications")
