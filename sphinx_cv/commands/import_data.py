@@ -114,7 +114,22 @@ def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
     write_output(text, args.output)
     # The output must read back cleanly; say so if some value did not fit the format.
     name = args.output if args.output and args.output != "-" else "<output>"
-    return [str(p) for p in load_profile(name, text=text).problems]
+    return _read_back(name, load_profile(name, text=text).problems)
+
+
+def _read_back(name: str, problems: list[Any]) -> list[str]:
+    """The problems of the written profile, but papers without authors: those are the
+    source's (JSON Resume and ORCID's work lists have no field for them; the BibTeX
+    reader reports an entry without one at the entry), said in one note."""
+    from ..data.problems import Subtype
+
+    authorless = [p for p in problems if p.subtype is Subtype.REQUIRED
+                  and p.path.endswith(".authors")]
+    if authorless:
+        note(f"{name}: {len(authorless)} publication(s) with no author "
+             f"(first: {authorless[0].path.rsplit('.', 1)[0]}); add them, or validate "
+             "and the build warn")
+    return [str(p) for p in problems if p not in authorless]
 
 
 def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
@@ -131,4 +146,4 @@ def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
         raise CommandError(f"cannot write {args.output or target}: {err.strerror or err}"
                            ) from None
     note(result.summary())
-    return result.problems
+    return _read_back(result.path, result.problems)

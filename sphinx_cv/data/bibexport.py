@@ -176,6 +176,7 @@ def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
         add(name, escape(getattr(pub, name) or ""))
     add("publisher", text_to_latex(pub.publisher) if pub.publisher else None)
     add("series", text_to_latex(pub.series) if pub.series else None)
+    add("address", text_to_latex(pub.location) if pub.location else None)
     add("doi", url_value(pub.doi or ""))
     add("url", url_value(pub.url or ""))
     if pub.arxiv:

@@ -16,6 +16,8 @@ class Converted:
     kept: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     """Input that could not be read as the format says, one message each."""
+    notes: list[str] = field(default_factory=list)
+    """Read, but not as the reader may expect (kept under the ``x-`` key), one each."""
 
     def summary(self) -> str:
         """``work[].description (2), basics.location.address``."""

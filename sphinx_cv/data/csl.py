@@ -46,6 +46,9 @@ def csl_item(pub: Publication, out: Converted) -> dict[str, Any]:
     add("issued", issued(pub))
     add("status", to_plain(pub.status) if pub.status else None)
     add("publisher", to_plain(pub.publisher) if pub.publisher else item.get("publisher"))
+    if pub.location:  # a proceedings' place is the event's; any other, the publisher's
+        add("event-place" if kind in ("conference", "workshop") else "publisher-place",
+            to_plain(pub.location))
     add("volume", pub.volume)
     add("issue", pub.number)
     add("page", pub.pages.replace("–", "-") if pub.pages else None)

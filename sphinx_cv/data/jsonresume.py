@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from .conversion import Converted
-from .links import LINK_EXPECTED
+from .links import LINK_EXPECTED, id_url
 from .model import (
     Award,
     Education,
@@ -258,7 +258,7 @@ def _basics(basics: Any, out: Converted) -> dict[str, Any]:
         person["location"] = location
     profiles = basics.get("profiles")
     if isinstance(profiles, list) and profiles:
-        links, usernames, odd = _links(profiles)
+        links, usernames, odd = _links(profiles, out)
         if links:
             person["links"] = links
         if usernames:
@@ -282,14 +282,14 @@ def location_text(location: dict[str, Any]) -> str:
                      if str(location.get(k) or "").strip())
 
 
-def _links(profiles: list[Any]) -> tuple[Any, dict[str, str], bool]:
+def _links(profiles: list[Any], out: Converted) -> tuple[Any, dict[str, str], bool]:
     """Profiles as ``{network: url}`` (a list when a network repeats), the usernames by
-    network, and whether any item says more than that (not an object, other keys, or a
-    network given twice with usernames)."""
+    network, and whether any item says more than that (not an object, other keys, a
+    network given twice with usernames, or a username no URL can be made of)."""
     pairs: list[tuple[str, str]] = []
     usernames: dict[str, str] = {}
     odd = False
-    for item in profiles:
+    for index, item in enumerate(profiles):
         if not isinstance(item, dict):
             odd = True
             continue
@@ -297,7 +297,13 @@ def _links(profiles: list[Any]) -> tuple[Any, dict[str, str], bool]:
         url = str(item.get("url") or "").strip()
         username = str(item.get("username") or "").strip()
         if not url and username:
-            url = username  # a known network's id (github: name) becomes its URL on load
+            # Only a network the link kinds know has a URL for a username; any other
+            # would become a link to the bare name, which is no URL at all.
+            url = id_url(network, username) or ""
+            if not url:
+                out.notes.append(
+                    f"basics.profiles[{index}]: no URL for the {network} username "
+                    f"'{username}' (not a network with a known address); kept under {X}")
         elif username:
             odd = odd or network in usernames
             usernames[network] = username

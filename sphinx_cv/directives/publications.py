@@ -169,10 +169,9 @@ class PublicationList(CvDirective):
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
                                          numbered, show_status, abstracts, bibtex))
             root.append(bullet)
-        if self.style is None:  # a CSL style sets the names as it defines
-            legend = notes_legend(item.pub for group in groups for item in group.items)
-            if legend is not None:
-                root.append(legend)
+        legend = notes_legend(item.pub for group in groups for item in group.items)
+        if legend is not None:
+            root.append(legend)
         return [root]
 
     def csl_style(self) -> Any:
@@ -255,13 +254,13 @@ class PublicationList(CvDirective):
         if self.style is not None:
             from ..render.csl import csl_citation_nodes
 
-            para.extend(csl_citation_nodes(pub, self.style, self.names))
+            para.extend(csl_citation_nodes(pub, self.style, self.names, self.link_for))
             para.extend(extra_nodes(pub))
         else:
             para.extend(citation_nodes(pub, own, show_status, self.link_for))
         limit = self.cv.author_limit
         if 0 < limit < len(pub.authors):
-            mark_long_authors(para, pub.authors, own)
+            mark_long_authors(para, pub.authors, own, self.link_for)
         if self.cv.publication_pages:
             for title in para.findall(nodes.inline):
                 if "cv-pub-title" in title["classes"]:

@@ -31,7 +31,7 @@ TYPES = csl_reads()
 # CSL variable -> profile field, for plain text values.
 TEXT = {"title": "title", "publisher": "publisher", "volume": "volume", "issue": "number",
         "page": "pages", "DOI": "doi", "abstract": "abstract", "note": "note",
-        "status": "status"}
+        "status": "status", "publisher-place": "location", "event-place": "location"}
 VENUES = ("container-title", "event-title", "event", "collection-title")
 STRUCTURAL = frozenset({"id", "type", "citation-key"})
 
@@ -96,7 +96,9 @@ def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
         pub["date"] = date
     for variable, name in TEXT.items():
         value = item.get(variable)
-        if not empty(value):
+        if not empty(value) and name in pub:  # event-place after publisher-place
+            extra[variable] = value
+        elif not empty(value):
             text = str(value).strip()
             pub[name] = html_text(text) if variable in ("title", "abstract") else text
     if ("venue" not in pub and "publisher" in pub

@@ -20,6 +20,7 @@ def load(path: str) -> Imported:
     imp.entries = sum(len(v) for v in resume.values() if isinstance(v, list))
     for message in converted.problems:
         imp.problem(path, message)
+    imp.notes += [f"{path}: {message}" for message in converted.notes]
     return imp
 
 

@@ -38,6 +38,7 @@ from ..data.model import (
     Talk,
     Teaching,
 )
+from ..data.problems import Problem
 from .common import SourceError, read_text
 
 RECORDS: dict[str, type] = {
@@ -191,7 +192,8 @@ class MergeResult:
     added: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     differs: list[tuple[str, list[str]]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """The merged profile's problems, read back."""
     written: bool = False
 
     def summary(self) -> str:
@@ -256,7 +258,7 @@ def merge_into_file(path: str, imported: Mapping[str, Any],
         result.written = True
         from ..data.loader import load_profile
 
-        result.problems = [str(p) for p in load_profile(target).problems]
+        result.problems = load_profile(target).problems
     return result
 
 

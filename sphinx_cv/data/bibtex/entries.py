@@ -139,6 +139,11 @@ class EntryMapper:
                 if attr == "status":
                     value = STATUS_WORDS.get(normalize_key(value), value)
                 self.set(attr, value, attr)
+        for name in ("location", "address"):  # biblatex's name, then BibTeX's
+            value = self.text(name)
+            if value:
+                self.set("location", value, name)
+                break
         for attr in ("volume", "number", "pages"):
             value = self.text(attr, markdown=False)
             if value:
