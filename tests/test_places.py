@@ -89,3 +89,19 @@ def test_the_profiles_location_field_in_html_and_latex(tmp_path: Path) -> None:
     tex = next((tmp_path / "latex").glob("*.tex")).read_text("utf-8")
     for shown in ("Hoboken: Wiley, 2005", "Berlin: Springer, 2001", "Vienna, Austria, ACM"):
         assert shown in tex, shown
+
+
+def test_validate_says_once_that_a_journals_place_is_not_shown(tmp_path: Path) -> None:
+    from clitools import cli
+
+    path = tmp_path / "profile.yaml"
+    path.write_text(
+        "person: {name: Ann Lee}\npublications:\n"
+        "- {id: a, type: journal, title: A, authors: [Ann Lee], venue: Nature, address: London}\n"
+        "- {id: b, type: journal, title: B, authors: [Ann Lee], venue: Nature, address: London}\n"
+        "- {id: c, type: book, title: C, authors: [Ann Lee], address: Berlin}\n",
+        encoding="utf-8")
+    result = cli("validate", path)
+    assert result.code == 0
+    notes = [line for line in result.err.splitlines() if "not shown" in line]
+    assert len(notes) == 1 and notes[0].endswith(": Publication.location of a journal"), notes

@@ -20,6 +20,13 @@ NOT_SHOWN: dict[str, str] = {
 }
 """``Record.field`` -> why no page shows it as text."""
 
+NOT_SHOWN_FOR: dict[str, tuple[tuple[str, ...], str]] = {
+    "Publication.location": (("journal", "preprint"), "a journal's or preprint server's "
+                             "address is its publisher's: citation styles leave it out"),
+}
+"""``Record.field`` -> the entry types for which no page shows it, and why (shown for
+the others; tests/test_places.py proves both)."""
+
 WEB_ONLY: dict[str, str] = {
     "Person.photo": "the PDF designs have no photo (a CV for applications leaves it out)",
     "Publication.abstract": "abstracts are for the web page; the CV lists the papers",
@@ -39,8 +46,12 @@ def unshown_fields(profile: Any) -> list[str]:
             record = type(value).__name__
             for name, _ in record_fields(type(value)):
                 field_value = getattr(value, name, None)
-                if f"{record}.{name}" in NOT_SHOWN and field_value:
-                    found.setdefault(name if name == "tags" else f"{record}.{name}")
+                key = f"{record}.{name}"
+                if key in NOT_SHOWN and field_value:
+                    found.setdefault(name if name == "tags" else key)
+                kinds = NOT_SHOWN_FOR.get(key, ((), ""))[0]
+                if field_value and getattr(value, "type", None) in kinds:
+                    found.setdefault(f"{key} of a {value.type}")  # type: ignore[attr-defined]
                 walk(field_value)
         elif isinstance(value, dict):
             for item in value.values():
