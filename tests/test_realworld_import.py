@@ -93,6 +93,8 @@ def test_a_username_only_profile_links_through_its_networks_address(tmp_path: Pa
     ("GitLab", "jd", "https://gitlab.com/jd"),
     ("ORCID", "0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097"),
     ("Google Scholar", "AbCdEfGhIjKl", "https://scholar.google.com/citations?user=AbCdEfGhIjKl"),
+    ("Codepen", "codepen.io/carlos", "https://codepen.io/carlos"),  # an address itself
+    ("Blog", "https://carlos.example.org", "https://carlos.example.org"),
 ])
 def test_a_known_networks_username_becomes_its_url(network: str, username: str,
                                                    url: str) -> None:
@@ -105,14 +107,15 @@ def test_a_known_networks_username_becomes_its_url(network: str, username: str,
 def test_an_unknown_networks_username_is_kept_with_a_note_never_a_bad_link(
         tmp_path: Path) -> None:
     profiles = [{"network": "Codepen", "username": "carlos"},
-                {"network": "GitHub", "username": "has space"}]
+                {"network": "GitHub", "username": "has space"},
+                {"network": "Keybase", "username": "john.doe"}]  # a name, not a host
     out = from_jsonresume({"basics": {"name": "N", "profiles": profiles}})
     assert "links" not in out.data["person"]
     assert out.data["person"][X]["profiles"] == profiles
     assert not out.problems
-    assert [n.split(":")[0] for n in out.notes] == ["basics.profiles[0]",
-                                                   "basics.profiles[1]"]
-    assert all("carlos" in n or "has space" in n for n in out.notes)
+    assert [n.split(":")[0] for n in out.notes] == [
+        "basics.profiles[0]", "basics.profiles[1]", "basics.profiles[2]"]
+    assert [n.split("'")[1] for n in out.notes] == ["carlos", "has space", "john.doe"]
     source = tmp_path / "resume.json"
     source.write_text(json.dumps({"basics": {"name": "N", "profiles": profiles}}),
                       encoding="utf-8")

@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from .conversion import Converted
-from .links import LINK_EXPECTED, id_url
+from .links import LINK_EXPECTED, id_url, normalize_url
 from .model import (
     Award,
     Education,
@@ -282,6 +282,9 @@ def location_text(location: dict[str, Any]) -> str:
                      if str(location.get(k) or "").strip())
 
 
+_ADDRESS = re.compile(r"^(https?://\S+|[\w-]+(\.[\w-]+)+/\S*)$", re.I)
+
+
 def _links(profiles: list[Any], out: Converted) -> tuple[Any, dict[str, str], bool]:
     """Profiles as ``{network: url}`` (a list when a network repeats), the usernames by
     network, and whether any item says more than that (not an object, other keys, a
@@ -298,8 +301,10 @@ def _links(profiles: list[Any], out: Converted) -> tuple[Any, dict[str, str], bo
         username = str(item.get("username") or "").strip()
         if not url and username:
             # Only a network the link kinds know has a URL for a username; any other
-            # would become a link to the bare name, which is no URL at all.
-            url = id_url(network, username) or ""
+            # would become a link to the bare name, which is no URL at all. A username
+            # that is an address itself (github.com/name, https://...) is one.
+            url = id_url(network, username) or (
+                normalize_url(username) if _ADDRESS.match(username) else "")
             if not url:
                 out.notes.append(
                     f"basics.profiles[{index}]: no URL for the {network} username "
