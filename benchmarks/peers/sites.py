@@ -170,7 +170,14 @@ def retitle(path: Path, old: str, new: str) -> None:
 
 # -- checking that every side shows the same publications ----------------------------------
 
+_BLOCKS = frozenset(("p", "li", "div", "br", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4",
+                     "h5", "h6", "summary", "details", "section", "nav", "header", "main"))
+
+
 class _Text(HTMLParser):
+    """The text of a page as a reader sees it: inline markup joins its words, blocks
+    are apart."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
@@ -178,9 +185,13 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.skip += tag in ("script", "style")
+        if tag in _BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         self.skip -= tag in ("script", "style") and self.skip > 0
+        if tag in _BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
@@ -201,7 +212,7 @@ def normal(text: str) -> str:
 def page_text(path: Path) -> str:
     parser = _Text()
     parser.feed(path.read_text(encoding="utf-8"))
-    return normal(" ".join(parser.parts))
+    return normal("".join(parser.parts))
 
 
 def plain_title(title: str) -> str:
