@@ -6,7 +6,9 @@ site (A) and the plain site (B) in turns, each build in a fresh child process, a
 reports medians and the ratio A/B of: cold HTML build, no-op rebuild, rebuild after
 editing one publication, and peak memory; which pages each rebuild read again; the CV
 PDF (``-M latexpdf``) against ``latexmk`` alone; and the extension's own steps at each
-size. The table goes to stdout and to ``benchmarks/results/<date>-<host>.md``.
+size. ``--peers`` adds the same content built by Jekyll and Hugo and each tool's
+live-preview latency (``peers/``). The table goes to stdout and to
+``benchmarks/results/<date>-<host>.md``.
 """
 
 from __future__ import annotations

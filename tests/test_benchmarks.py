@@ -145,10 +145,22 @@ def test_peer_report_and_targets() -> None:
            "1.30× | 6.50× |" in text
     assert "Hugo (not on PATH)" in text and "Not on PATH, skipped: Hugo." in text
     assert "Live preview not measured: Hugo: failed: the server stopped" in text
-    assert "| 1,000 publications: cold build ≤ 1.4× Jekyll | 1.30× (1.30 s / 1.00 s) | met |" \
-        in text
+    assert ("| 1,000 publications: cold build ≤ 1.4× Jekyll | 1.30× (1.30 s / 1.00 s; "
+            "CPU 1.30×) | met |") in text
     assert "| 1,000 publications: edit one title, rebuild ≤ 1.4× Jekyll | 1.50× " in text
     assert "| example site: live preview ≤ 0.3 s median | 0.25 s | met |" in text
     assert "| 5,000 publications: edit one title, rebuild ≤ 4 s | not measured | not measured |" \
         in text
     assert "| no-op rebuild ≤ 1 s at every size | worst 0.50 s at 1,000 | met |" in text
+
+
+def test_one_tiny_peers_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "results.md"
+    assert run.main(["--peers-only", "--peer-sizes", "5", "--peer-reps", "1", "--edits", "0",
+                     "--work", str(tmp_path / "work"), "--output", str(output)]) == 0
+    text = output.read_text(encoding="utf-8")
+    assert text == capsys.readouterr().out
+    assert "## HTML builds" not in text  # only the peers' part
+    for phase in ("cold build", "no-op rebuild", "edit one title, rebuild"):
+        assert f"| 5 | {phase} |" in text
+    assert "## Issue 19 targets" in text and "| no-op rebuild ≤ 1 s at every size |" in text
