@@ -13,6 +13,7 @@ shows the new title.
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import shutil
@@ -182,10 +183,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    """The page, or "" while the server cannot give it whole (starting, or writing the
+    file as it is read)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8", "replace"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+    except (urllib.error.URLError, http.client.HTTPException, OSError):
         return ""
 
 
