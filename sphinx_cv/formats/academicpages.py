@@ -401,7 +401,7 @@ class _Site(SiteReader):
         for message in converted.problems:
             self.imp.problem(Location(path), message)
         self.imp.kept.update({f"_data/cv.json: {k}": n for k, n in converted.kept.items()})
-        data = _rename_x(converted.data)
+        data: dict[str, Any] = _rename_x(converted.data)
         sections = data.get("sections", {})
         data["portfolio"] = sections.pop("portfolio", [])
         if not sections:

@@ -74,13 +74,13 @@ def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: ty
                          "merged into one entry")
 
 
-def _same_text(a: Any, b: Any) -> bool:
+def _same_text(a: object, b: object) -> bool:
     return isinstance(a, str) and isinstance(b, str) and \
         " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def _short(text: Any) -> str:
-    text = " ".join(str(text).split())
+def _short(value: object) -> str:
+    text = " ".join(str(value).split())
     return text if len(text) <= 50 else text[:47] + "..."
 
 
