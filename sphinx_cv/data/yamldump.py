@@ -7,7 +7,7 @@ line between sections and between the entries of a section.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -27,13 +27,16 @@ INLINE = frozenset({"authors", "editors", "name_variants", "tags", "advisor", "m
 """Keys whose lists of names or ids are written inline, as in the example profile."""
 
 
+_V = TypeVar("_V")
+
+
 class FlowList(list[Any]):
     """A list written inline: ``authors: [Ada Lovelace, Charles Babbage]``."""
 
 
 # --- records to plain data ---------------------------------------------------------------
 
-def ordered(data: dict[str, Any]) -> dict[str, Any]:
+def ordered(data: dict[str, _V]) -> dict[str, _V]:
     """Top-level keys in :data:`TOP_ORDER`, others (``x-...``) after them."""
     out = {k: data[k] for k in TOP_ORDER if k in data}
     out.update((k, v) for k, v in data.items() if k not in out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol, TypeAlias
 
 import yaml
@@ -27,10 +27,12 @@ __all__ = ["JSONValue", "MappingNode", "Node", "ScalarNode", "SequenceNode", "co
            "location"]
 
 JSONValue: TypeAlias = (
-    bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None)
+    bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None)
 """Plain data as YAML and JSON files hold it (what :func:`to_python` gives): the one type
-of profile-shaped data read from or written to a file. Code that reads such values
-narrows them with ``isinstance``."""
+of profile-shaped data read from or written to a file, by the loader, the importers and
+the exporters. Lists and mappings are typed read-only (``Sequence``, ``Mapping``) so that
+a ``list[dict[str, str]]`` is one too; code that reads or changes such values narrows
+them with ``isinstance`` (``isinstance(v, dict)`` gives a ``dict[str, JSONValue]``)."""
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
