@@ -7,6 +7,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TypeVar, overload
 
 import yaml
@@ -122,6 +123,34 @@ def child_list(data: dict[str, object], key: str) -> list[object]:
 def dicts(value: object) -> list[dict[str, object]]:
     """The mappings in ``value`` when it is a list (what a YAML list of entries holds)."""
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def entry_list(data: dict[str, object], key: str) -> list[dict[str, object]]:
+    """``data[key]``, a list of entries the importer made, made when missing."""
+    value = data.get(key)
+    if isinstance(value, list):
+        return value  # only the importer itself puts lists of entries there
+    new: list[dict[str, object]] = []
+    data[key] = new
+    return new
+
+
+def get_in(value: object, *keys: str) -> object:
+    """The value at a path of mapping keys (``get_in(meta, "hugoblox", "ids")``), or
+    None where a step is missing or not a mapping."""
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def each(value: object) -> Iterable[object]:
+    """What ``for item in value or []`` walks: a list's items (a text's characters, a
+    mapping's keys); nothing for a value that cannot be walked."""
+    if not value:
+        return ()
+    return value if isinstance(value, Iterable) else ()
 
 
 def strings(value: object) -> list[str]:
