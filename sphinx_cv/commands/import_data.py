@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..formats import IMPORTERS
 from . import (
@@ -27,8 +27,12 @@ from . import (
     write_output,
 )
 
+if TYPE_CHECKING:
+    from ..formats import Imported
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
         sub, "import", help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
@@ -104,7 +108,7 @@ def _merge_target(args: argparse.Namespace) -> str | None:
     return profile_path(args.merge) if args.merge else None
 
 
-def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
+def _write(args: argparse.Namespace, data: dict[str, object]) -> list[str]:
     from ..data.loader import load_profile
     from ..data.yamldump import profile_yaml
 
@@ -117,7 +121,7 @@ def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
     return [str(p) for p in load_profile(name, text=text).problems]
 
 
-def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
+def _merge(args: argparse.Namespace, imported: Imported) -> list[str]:
     from ..formats.common import SourceError
     from ..formats.merge import merge_into_file
     from . import profile_path

@@ -76,7 +76,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
     default_priority = 410
     formats = ("html",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         for span in list(self.document.findall(nodes.inline)):
             names = span.get(NAMES_ATTR)
             if names is None:

@@ -294,7 +294,7 @@ class LinkTitlesToPages(SphinxPostTransform):
     default_priority = 400
     formats = ("html",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         app = app_of(self.env)
         enabled = pages_enabled(app)
         docname = self.env.docname
