@@ -16,7 +16,7 @@ import io
 import os
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -25,6 +25,11 @@ from ..data.csl import csl_item, names
 from ..data.files import read_file
 from ..data.model import Publication
 from .text import link, merge_text
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
+    from ..data.yamlsource import JSONValue
 
 ALIASES = {
     "harvard": "harvard-cite-them-right",
@@ -53,7 +58,7 @@ def style_path(name: str, confdir: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _style(path: str, mtime: float, roots: tuple[str, ...]) -> Any:
+def _style(path: str, mtime: float, roots: tuple[str, ...]) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
 
     try:
@@ -63,7 +68,7 @@ def _style(path: str, mtime: float, roots: tuple[str, ...]) -> Any:
         raise StyleError(f"cannot use CSL style {path!r}: {exc}") from None
 
 
-def load_style(name: str, confdir: str, srcdir: str = "") -> Any:
+def load_style(name: str, confdir: str, srcdir: str = "") -> CitationStylesStyle:
     """The parsed style, cached while its file is unchanged."""
     path = style_path(name, confdir)
     try:
@@ -74,7 +79,7 @@ def load_style(name: str, confdir: str, srcdir: str = "") -> Any:
     return _style(path, mtime, roots)
 
 
-def formatted_html(pub: Publication, style: Any) -> str:
+def formatted_html(pub: Publication, style: CitationStylesStyle) -> str:
     """The bibliography entry of ``pub`` in ``style``, as citeproc-py's HTML."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
@@ -85,7 +90,7 @@ def formatted_html(pub: Publication, style: Any) -> str:
     return str(bibliography.bibliography()[0])
 
 
-def _escaped(value: Any) -> Any:
+def _escaped(value: JSONValue) -> JSONValue:
     """``value`` with its text HTML-escaped: citeproc-py copies variables into its HTML
     as they are, and would read ``<b>`` in a title as markup."""
     if isinstance(value, str):
@@ -173,7 +178,8 @@ def _mark(root: nodes.Element, pattern: re.Pattern[str] | None) -> None:
                 isinstance(p, nodes.Text) and not str(p))])
 
 
-def csl_citation_nodes(pub: Publication, style: Any, own: Iterable[str]) -> list[nodes.Node]:
+def csl_citation_nodes(pub: Publication, style: CitationStylesStyle,
+                       own: Iterable[str]) -> list[nodes.Node]:
     """The entry of ``pub`` as ``style`` writes it, the owner's name in bold."""
     parser = _Nodes()
     parser.feed(formatted_html(pub, style))
