@@ -14,7 +14,6 @@ import os
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -51,7 +50,7 @@ def rst_inline(text: str) -> list[nodes.Node]:
     return out
 
 
-def summary(obj: Any) -> str:
+def summary(obj: object) -> str:
     """The first paragraph of an object's docstring, on one line."""
     doc = inspect.cleandoc(obj.__doc__ or "")
     return " ".join(doc.split("\n\n")[0].split())

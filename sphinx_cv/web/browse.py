@@ -8,7 +8,7 @@ HTML-only post-transform here reshapes the entry, so the CV keeps every author.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -113,7 +113,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
 
 
 def add_filter_script(app: Sphinx, pagename: str, templatename: str,
-                      context: dict[str, Any], doctree: Any) -> None:
+                      context: dict[str, object], doctree: nodes.document | None) -> None:
     """The filter script, on pages that have a filter box only."""
     if doctree is not None and any(True for _ in doctree.findall(cv_filter)):
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")
