@@ -76,12 +76,14 @@ class CvDomain(Domain):
 
     @property
     def labels(self) -> Labels:
-        return self.data["labels"]
+        labels: Labels = self.data["labels"]
+        return labels
 
     @property
     def refs(self) -> dict[str, set[str]]:
         """docname -> ids its ``:pub:`` roles name (they may resolve to other pages)."""
-        return self.data["refs"]
+        refs: dict[str, set[str]] = self.data["refs"]
+        return refs
 
     def note_ref(self, docname: str, pub_id: str) -> None:
         self.refs.setdefault(docname, set()).add(pub_id)
@@ -90,7 +92,8 @@ class CvDomain(Domain):
     def uses(self) -> dict[str, Use]:
         """docname -> ``{"stamp": the profile files' stamp, "parts": {part: digest}}``
         for the parts of the profile the document shows, as they were when it was read."""
-        return self.data["uses"]
+        uses: dict[str, Use] = self.data["uses"]
+        return uses
 
     def note_use(self, docname: str, result: LoadResult, parts: Iterable[str]) -> None:
         """``docname`` shows these parts of the profile: read it again when one changes.
@@ -136,7 +139,8 @@ class CvDomain(Domain):
     @property
     def reread(self) -> set[str]:
         """Documents read in this process during this build (not pickled)."""
-        return self.__dict__.setdefault("_reread", set())
+        reread: set[str] = self.__dict__.setdefault("_reread", set())
+        return reread
 
     def merge_domaindata(self, docnames: Iterable[str],
                          otherdata: Mapping[str, dict[str, object]]) -> None:

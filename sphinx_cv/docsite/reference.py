@@ -325,7 +325,7 @@ SCALAR_KINDS: dict[type, str] = {sc.Bool: "yes/no", sc.Date: "date", sc.Year: "y
                                  sc.Month: "month"}
 
 
-def nested_records(conv: Converter) -> Iterator[type]:
+def nested_records(conv: Converter[object]) -> Iterator[type]:
     """Record classes a converter holds (through lists, maps and custom converters)."""
     if isinstance(conv, f.Record):
         yield conv.cls
@@ -364,7 +364,7 @@ def record_link(cls: type) -> nodes.reference:
     return nodes.reference(title, title, internal=True, refid=record_anchor(cls))
 
 
-def kind_nodes(conv: Converter) -> list[nodes.Node]:
+def kind_nodes(conv: Converter[object]) -> list[nodes.Node]:
     """What a field holds, in words, with links to the records it contains."""
     if isinstance(conv, f.Record):
         return [record_link(conv.cls)]

@@ -107,7 +107,8 @@ def atom_feed(*, title: str, base_url: str, feed_url: str, author: str | None,
             content = sub(item, "content", entry.content_html, type="html")
             content.set("xml:base", base_url)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 # -- Sphinx ---------------------------------------------------------------------------------
@@ -116,7 +117,7 @@ def app_of(env: BuildEnvironment) -> Sphinx:
     """The application of a transform's environment (``env.app`` before Sphinx 8.1,
     ``env._app`` after; ``SphinxTransform.app`` is deprecated in Sphinx 9)."""
     app: Sphinx | None = getattr(env, "_app", None)
-    return app if app is not None else cast("Sphinx", env.app)
+    return app if app is not None else env.app
 
 
 def site_url(app: Sphinx) -> str | None:
