@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..formats import IMPORTERS
 from . import (
@@ -27,8 +27,13 @@ from . import (
     write_output,
 )
 
+if TYPE_CHECKING:
+    from ..data.problems import Problem
+    from ..formats import Imported
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
         sub, "import", help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
@@ -104,7 +109,7 @@ def _merge_target(args: argparse.Namespace) -> str | None:
     return profile_path(args.merge) if args.merge else None
 
 
-def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
+def _write(args: argparse.Namespace, data: dict[str, object]) -> list[str]:
     from ..data.loader import load_profile
     from ..data.yamldump import profile_yaml
 
@@ -117,7 +122,7 @@ def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
     return _read_back(name, load_profile(name, text=text).problems)
 
 
-def _read_back(name: str, problems: list[Any]) -> list[str]:
+def _read_back(name: str, problems: list[Problem]) -> list[str]:
     """The problems of the written profile, but papers without authors: those are the
     source's (JSON Resume and ORCID's work lists have no field for them; the BibTeX
     reader reports an entry without one at the entry), said in one note."""
@@ -132,7 +137,7 @@ def _read_back(name: str, problems: list[Any]) -> list[str]:
     return [str(p) for p in problems if p not in authorless]
 
 
-def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
+def _merge(args: argparse.Namespace, imported: Imported) -> list[str]:
     from ..formats.common import SourceError
     from ..formats.merge import merge_into_file
     from . import profile_path

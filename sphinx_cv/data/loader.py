@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 from ..gcpause import paused_gc
 from . import yamlsource as ys
@@ -291,7 +292,11 @@ def check_references(profile: Profile, ctx: Context) -> None:
             topic.publications = kept
 
 
-def file_stamp(files: Iterable[str]) -> tuple[tuple[str, int | None, int | None], ...]:
+FileStamp: TypeAlias = tuple[tuple[str, int | None, int | None], ...]
+"""(path, mtime, size) of each file of a profile."""
+
+
+def file_stamp(files: Iterable[str]) -> FileStamp:
     """(path, mtime, size) of each file; None for a file that cannot be read."""
     out: list[tuple[str, int | None, int | None]] = []
     for f in files:
@@ -308,7 +313,7 @@ class ProfileCache:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, tuple[str, ...], str | None],
-                            tuple[tuple, LoadResult]] = {}
+                            tuple[FileStamp, LoadResult]] = {}
 
     stamp = staticmethod(file_stamp)  # ProfileCache.stamp(files), as callers know it
 

@@ -6,7 +6,6 @@ the LaTeX."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from .fields import Located, record_fields
 
@@ -36,12 +35,12 @@ WEB_ONLY: dict[str, str] = {
 """``Record.field`` -> why the PDF leaves out what the web pages show."""
 
 
-def unshown_fields(profile: Any) -> list[str]:
+def unshown_fields(profile: object) -> list[str]:
     """The fields of :data:`NOT_SHOWN` that ``profile`` gives a value, as ``field``
     names (``tags``, ``location`` of news), each once, in the order first met."""
     found: dict[str, None] = {}
 
-    def walk(value: Any) -> None:
+    def walk(value: object) -> None:
         if isinstance(value, Located) and dataclasses.is_dataclass(value):
             record = type(value).__name__
             for name, _ in record_fields(type(value)):

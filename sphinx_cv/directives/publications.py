@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -38,6 +38,9 @@ from .common import (
     year_range,
     yes_no,
 )
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
 
 
 class PublicationList(CvDirective):
@@ -174,7 +177,7 @@ class PublicationList(CvDirective):
             root.append(legend)
         return [root]
 
-    def csl_style(self) -> Any:
+    def csl_style(self) -> CitationStylesStyle | None:
         """The parsed CSL style of this list, or None for sphinx-cv's own format."""
         name = str(self.options.get("style", self.cv.citation_style)).strip()
         if name in ("", "default"):

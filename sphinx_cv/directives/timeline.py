@@ -8,6 +8,7 @@ from typing import ClassVar, NamedTuple
 from docutils import nodes
 
 from ..data import model as m
+from ..data.links import Link
 from ..data.problems import Subtype
 from ..data.yamldump import default_section_title
 from ..locale import cv_text
@@ -270,7 +271,7 @@ class Timeline(CvDirective):
             body += bullets
         links = m.entry_links(entry)
         if entry.url:
-            links.insert(0, m.Link("Link", entry.url, "url"))
+            links.insert(0, Link("Link", entry.url, "url"))
         if links:
             para = nodes.paragraph(classes=["cv-entry-links"])
             for i, item in enumerate(links):

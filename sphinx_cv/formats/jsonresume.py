@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import Exported, Imported
 from .common import SourceError, load_json
+
+if TYPE_CHECKING:
+    from ..data.model import Profile
 
 
 def load(path: str) -> Imported:
@@ -24,7 +27,7 @@ def load(path: str) -> Imported:
     return imp
 
 
-def dump(profile: Any) -> Exported:
+def dump(profile: Profile) -> Exported:
     from ..data.jsonresume_export import to_jsonresume
 
     converted = to_jsonresume(profile)

@@ -16,7 +16,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -26,6 +26,11 @@ from ..data.files import read_file
 from ..data.model import Publication
 from .citation import author_notes, author_url, name_key, named_author, own_names
 from .text import link, merge_text
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
+    from ..data.yamlsource import JSONValue
 
 ALIASES = {
     "harvard": "harvard-cite-them-right",
@@ -54,7 +59,7 @@ def style_path(name: str, confdir: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _style(path: str, mtime: float, roots: tuple[str, ...]) -> Any:
+def _style(path: str, mtime: float, roots: tuple[str, ...]) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
 
     try:
@@ -64,7 +69,7 @@ def _style(path: str, mtime: float, roots: tuple[str, ...]) -> Any:
         raise StyleError(f"cannot use CSL style {path!r}: {exc}") from None
 
 
-def load_style(name: str, confdir: str, srcdir: str = "") -> Any:
+def load_style(name: str, confdir: str, srcdir: str = "") -> CitationStylesStyle:
     """The parsed style, cached while its file is unchanged."""
     path = style_path(name, confdir)
     try:
@@ -75,7 +80,7 @@ def load_style(name: str, confdir: str, srcdir: str = "") -> Any:
     return _style(path, mtime, roots)
 
 
-def formatted_html(pub: Publication, style: Any) -> str:
+def formatted_html(pub: Publication, style: CitationStylesStyle) -> str:
     """The bibliography entry of ``pub`` in ``style``, as citeproc-py's HTML."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
@@ -86,7 +91,7 @@ def formatted_html(pub: Publication, style: Any) -> str:
     return str(bibliography.bibliography()[0])
 
 
-def _escaped(value: Any) -> Any:
+def _escaped(value: JSONValue) -> JSONValue:
     """``value`` with its text HTML-escaped: citeproc-py copies variables into its HTML
     as they are, and would read ``<b>`` in a title as markup."""
     if isinstance(value, str):
@@ -186,7 +191,7 @@ def _bold(found: str) -> list[nodes.Node]:
     return [nodes.strong(found, found, classes=["cv-me"])]
 
 
-def csl_citation_nodes(pub: Publication, style: Any, own: Iterable[str],
+def csl_citation_nodes(pub: Publication, style: CitationStylesStyle, own: Iterable[str],
                        link_for: Callable[[str], str | None] = author_url
                        ) -> list[nodes.Node]:
     """The entry of ``pub`` as ``style`` writes it: the owner's name in bold, and each

@@ -9,7 +9,7 @@ HTML-only post-transform here reshapes the entry, so the CV keeps every author.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -85,7 +85,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
     default_priority = 410
     formats = ("html",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         for span in list(self.document.findall(nodes.inline)):
             names = span.get(NAMES_ATTR)
             if names is None:
@@ -122,7 +122,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
 
 
 def add_filter_script(app: Sphinx, pagename: str, templatename: str,
-                      context: dict[str, Any], doctree: Any) -> None:
+                      context: dict[str, object], doctree: nodes.document | None) -> None:
     """The filter script, on pages that have a filter box only."""
     if doctree is not None and any(True for _ in doctree.findall(cv_filter)):
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")
