@@ -53,16 +53,22 @@ def _ok_after(char: str) -> bool:
             or unicodedata.category(char) in ("Pd", "Po", "Pe", "Pi", "Pf"))
 
 
+def keep_quotes(text: str) -> str:
+    """Escaped quotes, which docutils' smart quotes leave as typed."""
+    return text.replace("'", "\\'").replace('"', '\\"')
+
+
 class Inline:
     """Inline text built from pieces; markup is kept apart from its neighbours by an
-    escaped space only where docutils needs one."""
+    escaped space only where docutils needs one. ``straight``: quotes stay as typed."""
 
-    def __init__(self) -> None:
+    def __init__(self, straight: bool = False) -> None:
         self.parts: list[str] = []
         self.after_markup = False
+        self.straight = straight
 
     def text(self, raw: str) -> None:
-        out = escape(raw)
+        out = keep_quotes(escape(raw)) if self.straight else escape(raw)
         if not out:
             return
         if not self.parts:  # what would start a list, a field or a comment stays text
@@ -110,6 +116,8 @@ class Writer:
         self.keep = keep
         self.linked: set[str] = set()
         """Target names this page links to."""
+        self.straight = False
+        """Writing text that sphinx-cv adds after smart quotes ran (quotes as typed)."""
 
     # -- targets and references ----------------------------------------------------------
 
@@ -144,7 +152,8 @@ class Writer:
         if isinstance(node, nodes.Text):
             out.text(str(node))
         elif isinstance(node, nodes.strong):
-            out.markup("**", escape(node.astext()), "**")
+            text = escape(node.astext())
+            out.markup("**", keep_quotes(text) if out.straight else text, "**")
         elif isinstance(node, nodes.emphasis):
             out.markup("*", escape(node.astext()), "*")
         elif isinstance(node, nodes.literal):
@@ -169,7 +178,7 @@ class Writer:
             raise NotImplementedError(f"inline {node.__class__.__name__}")
 
     def text_of(self, node: nodes.Element) -> str:
-        out = Inline()
+        out = Inline(self.straight)
         for child in node.children:
             self.inline(child, out)
         return out.result()
@@ -230,8 +239,16 @@ class Writer:
             for title, ref in node["entries"]:
                 lines.append(f"   {title} <{ref}>" if title else f"   {ref}")
             return [*lines, ""]
-        if node.__class__.__name__ == "cv_details":  # abstract / BibTeX: a plain block
-            inner = [node["summary"], "", *self.blocks(node.children, level)]
+        if node.__class__.__name__ == "cv_details":  # abstract, BibTeX, authors: a block
+            children = list(node.children)
+            # Collapsed author lists are made as HTML is written, after smart quotes.
+            self.straight = "cv-authors" in node.get("classes", [])
+            if children and children[0].__class__.__name__ == "cv_summary":
+                summary = self.text_of(children.pop(0))
+            else:
+                summary = node["summary"]
+            inner = [summary, "", *self.blocks(children, level)]
+            self.straight = False
             return [".. container::", "", *(f"   {x}" if x else "" for x in inner)]
         if isinstance(node, nodes.literal_block):
             lang = node.get("language", "text")
@@ -240,6 +257,18 @@ class Writer:
         if isinstance(node, nodes.comment | nodes.target):
             return []
         raise NotImplementedError(f"block {node.__class__.__name__} in {self.docname}")
+
+
+def collapse_author_lists(doctree: nodes.document) -> None:
+    """Long author lists as sphinx-cv's HTML shows them (a toggle with the first names,
+    holding the whole list, before the entry): sphinx-cv does this when it writes HTML,
+    after the doctree was saved, so the plain page is given the same blocks."""
+    import sphinx_cv.extension  # noqa: F401  (loads the package in its own order)
+    from sphinx_cv.web.browse import CollapseLongAuthorLists
+
+    step = object.__new__(CollapseLongAuthorLists)  # its run() needs only the document
+    step.document = doctree
+    step.run()
 
 
 def write_plain_site(doctrees: Path, dest: Path, name: str,
@@ -261,6 +290,7 @@ def write_plain_site(doctrees: Path, dest: Path, name: str,
             if doctree is None:
                 with open(doctrees / f"{docname}.doctree", "rb") as fh:
                     doctree = pickle.load(fh)
+                collapse_author_lists(doctree)
                 if lean is not None:  # read once for both
                     doctree_of[docname] = doctree
             writer = Writer(docname, labels, keep)

@@ -6,7 +6,9 @@ site (A) and the plain site (B) in turns, each build in a fresh child process, a
 reports medians and the ratio A/B of: cold HTML build, no-op rebuild, rebuild after
 editing one publication, and peak memory; which pages each rebuild read again; the CV
 PDF (``-M latexpdf``) against ``latexmk`` alone; and the extension's own steps at each
-size. The table goes to stdout and to ``benchmarks/results/<date>-<host>.md``.
+size. ``--peers`` adds the same content built by Jekyll and Hugo and each tool's
+live-preview latency (``peers/``). The table goes to stdout and to
+``benchmarks/results/<date>-<host>.md``.
 """
 
 from __future__ import annotations
@@ -354,6 +356,10 @@ def report(results: list[Result], reps: dict[str, int],
         f"docutils {docutils.__version__}, sphinx-cv {sphinx_cv.__version__} "
         f"(commit {commit}). Whole run: {seconds:.0f} s.",
         "",
+    ]
+    if not results:  # --peers-only: the peers' section follows
+        return "\n".join(lines)
+    lines += [
         "A = the sphinx-cv site (profile.yaml + directives); B = the same pages written "
         "as plain reStructuredText, built with no extension: their HTML has the same "
         "text, links and anchors (a target on every publication, as sphinx-cv gives each "
@@ -481,6 +487,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="the two sizes of the growth test (default 40000,160000)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF timing")
     parser.add_argument("--no-example", action="store_true", help="skip the example site")
+    parser.add_argument("--peers", action="store_true",
+                        help="also build the same content with Jekyll and Hugo (when on "
+                             "PATH) and time their live previews (issue 19)")
+    parser.add_argument("--peers-only", action="store_true",
+                        help="only the part --peers adds")
+    parser.add_argument("--peer-sizes", help="sizes of the peer comparison: publication "
+                        "counts and 'example' (default example,1000,5000; quick: "
+                        "example,100)")
+    parser.add_argument("--peer-reps", type=int, help="repetitions of each peer size "
+                        "(default 7 for the example site, 3 for the others)")
+    parser.add_argument("--edits", type=int, help="live-preview edits per tool (default "
+                        "10, quick 3; 0 skips the live preview)")
     parser.add_argument("--work", type=Path, default=HERE / "results" / "work",
                         help="where the sites are built (default benchmarks/results/work)")
     parser.add_argument("--output", type=Path,
@@ -488,6 +506,8 @@ def main(argv: list[str] | None = None) -> int:
                              "<date>-<host>.md)")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([10, 100] if args.quick else list(SIZES))
+    if args.peers_only:
+        args.peers, args.no_example, sizes = True, True, []
     started = time.perf_counter()
 
     def log(message: str) -> None:
@@ -541,10 +561,24 @@ def main(argv: list[str] | None = None) -> int:
         log(f"growth of each step from {small:,} to {large:,} publications")
         biggest = work / f"pubs-{max(sizes)}" / "template" / "profile.yaml"
         scaling = small, large, growth(biggest, small, large)
+    peer_lines: list[str] = []
+    if args.peers:
+        from .peers import report as peer_report
+        from .peers.timing import parse_sizes, run_peers
+
+        peer_sizes = parse_sizes(args.peer_sizes or ("example,100" if args.quick
+                                                     else "example,1000,5000"))
+        edits = args.edits if args.edits is not None else 3 if args.quick else 10
+        peer_results, versions = run_peers(work, peer_sizes,
+                                           args.peer_reps or (1 if args.quick else None),
+                                           edits, log)
+        peer_lines = ["", *peer_report.section(peer_results, versions),
+                      *peer_report.targets(peer_results, results)]
     text = report(results, reps, pdf, scaling, time.perf_counter() - started, args.quick)
+    text += "\n".join(peer_lines) + ("\n" if peer_lines else "")
     output = args.output or HERE / "results" / (
         f"{dt.date.today().isoformat()}-{platform.node() or 'host'}"
-        + ("-quick" if args.quick else "") + ".md")
+        + ("-quick" if args.quick else "") + ("-peers" if args.peers_only else "") + ".md")
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     print(text, end="")

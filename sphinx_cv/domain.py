@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar, TypedDict
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -23,28 +23,42 @@ from .config import CvConfig, get_config
 from .data.digests import digest_of
 from .data.loader import LoadResult
 from .data.problems import Problem, Subtype
-from .data.stamps import stale
+from .data.stamps import Stamp, stale
 from .logging_ import report, warn
 
 if TYPE_CHECKING:
+    from docutils.parsers.rst.states import Inliner
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
 
 # docname -> publication id -> (label, anchor id)
 Labels = dict[str, dict[str, tuple[str, str]]]
+
+
+class Use(TypedDict):
+    """What a document showed of the profile, as it was when the document was read."""
+
+    stamp: Stamp
+    """The profile files' stamp."""
+    parts: dict[str, str]
+    """part -> its digest."""
 
 
 class PubRole(XRefRole):
     """``:pub:`id``` shows the label the paper has on this page (``[C8]``), linked to it;
     ``:pub:`text <id>``` shows the text instead."""
 
-    def __call__(self, name: str, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+                 options: dict[str, object] | None = None, content: Sequence[str] = ()
+                 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         # Registered globally as ``:pub:``; always resolve in the cv domain.
-        return super().__call__("cv:pub", *args, **kwargs)
+        return super().__call__("cv:pub", rawtext, text, lineno, inliner, options, content)
 
-    def process_link(self, env: BuildEnvironment, refnode: Any, has_explicit_title: bool,
+    def process_link(self, env: BuildEnvironment, refnode: nodes.Element,
+                     has_explicit_title: bool,
                      title: str, target: str) -> tuple[str, str]:
         refnode["cv_explicit"] = has_explicit_title
         domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
@@ -55,27 +69,32 @@ class PubRole(XRefRole):
 class CvDomain(Domain):
     name = "cv"
     label = "CV"
-    roles: ClassVar[dict[str, Any]] = {"pub": PubRole(innernodeclass=nodes.inline)}
-    initial_data: ClassVar[dict[str, Any]] = {"labels": {}, "refs": {}, "uses": {}}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        "pub": PubRole(innernodeclass=nodes.inline)}
+    initial_data: ClassVar[dict[str, dict[str, object]]] = {"labels": {}, "refs": {},
+                                                            "uses": {}}
     data_version = 2
 
     @property
     def labels(self) -> Labels:
-        return self.data["labels"]
+        labels: Labels = self.data["labels"]
+        return labels
 
     @property
     def refs(self) -> dict[str, set[str]]:
         """docname -> ids its ``:pub:`` roles name (they may resolve to other pages)."""
-        return self.data["refs"]
+        refs: dict[str, set[str]] = self.data["refs"]
+        return refs
 
     def note_ref(self, docname: str, pub_id: str) -> None:
         self.refs.setdefault(docname, set()).add(pub_id)
 
     @property
-    def uses(self) -> dict[str, dict[str, Any]]:
+    def uses(self) -> dict[str, Use]:
         """docname -> ``{"stamp": the profile files' stamp, "parts": {part: digest}}``
         for the parts of the profile the document shows, as they were when it was read."""
-        return self.data["uses"]
+        uses: dict[str, Use] = self.data["uses"]
+        return uses
 
     def note_use(self, docname: str, result: LoadResult, parts: Iterable[str]) -> None:
         """``docname`` shows these parts of the profile: read it again when one changes.
@@ -121,9 +140,11 @@ class CvDomain(Domain):
     @property
     def reread(self) -> set[str]:
         """Documents read in this process during this build (not pickled)."""
-        return self.__dict__.setdefault("_reread", set())
+        reread: set[str] = self.__dict__.setdefault("_reread", set())
+        return reread
 
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(self, docnames: Iterable[str],
+                         otherdata: Mapping[str, dict[str, object]]) -> None:
         for docname in docnames:
             for key in ("labels", "refs", "uses"):
                 if docname in otherdata[key]:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
 from .data.problems import Problem, Subtype
 
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
 LOGGER = logging.getLogger("sphinx_cv")
 
 
-def warn(message: str, subtype: Subtype, location: Any = None) -> None:
+def warn(message: str, subtype: Subtype,
+         location: str | tuple[str | None, int | None] | Node | None = None) -> None:
+    """``location``: a document name, ``file:line``, (docname, line) or a node."""
     LOGGER.warning(message, type="cv", subtype=subtype.value, location=location)
 
 

@@ -8,7 +8,8 @@ page has nowhere to fold or filter anything.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -99,7 +100,8 @@ def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    html: dict[type[nodes.Element], tuple[Any, Any]] = {
+    # (visit, depart): called by the HTML translator with a node of the type.
+    html: dict[type[nodes.Element], tuple[Callable[..., None], Callable[..., None] | None]] = {
         cv_summary: (visit_summary_html, depart_summary_html),
         cv_filter: (visit_filter_html, None),
         cv_thumbnail: (visit_thumbnail_html, None),

@@ -25,7 +25,8 @@ from sphinx_cv.formats.merge import norm_text
 
 SHOWN_BIBTEX = ("title", "author", "editor", "journal", "journaltitle", "booktitle",
                 "howpublished", "school", "institution", "year", "publisher", "volume",
-                "number", "issue", "pages", "doi", "url", "note", "series")
+                "number", "issue", "pages", "doi", "url", "note", "series", "address",
+                "location")
 """Fields a citation shows: each must be on the page (or reported)."""
 NOT_SHOWN_BIBTEX = {
     "month": "orders papers within a year",
@@ -38,7 +39,6 @@ NOT_SHOWN_BIBTEX = {
     "timestamp": "DBLP's bookkeeping", "biburl": "DBLP's bookkeeping",
     "bibsource": "DBLP's bookkeeping", "pagetotal": "page count, kept under x-bibtex",
     "isbn": "kept under x-bibtex", "issn": "kept under x-bibtex",
-    "address": "kept under x-bibtex", "location": "kept under x-bibtex",
     "organization": "kept under x-bibtex",
     "language": "kept under x-bibtex", "file": "kept under x-bibtex",
     "urldate": "kept under x-bibtex", "elocation-id": "kept under x-bibtex",
@@ -145,6 +145,8 @@ def tally_bibtex(paths: list[Path], items: list[str], problems: list[Problem],
                 tally.kept[name] += 1
             elif name == "publisher" and kind == "article":
                 tally.kept["publisher (of a journal: styles leave it out)"] += 1
+            elif name in ("address", "location") and kind == "article":
+                tally.kept[f"{name} (of a journal: styles leave it out)"] += 1
             else:
                 tally.lost.append(f"{file}:{line} {key}.{name} = {raw[:60]!r}")
     return tally
@@ -211,8 +213,10 @@ def tally_json(document: Any, body: str, problems: list[str], kept: set[str]) ->
         date = _ISO_DATE.fullmatch(value)
         if date:  # shown as month and year: the day only when asked for
             norm = date.group(1)
+        # A username is shown as the end of its profile link's address.
         if (norm and norm in text) or value in hrefs or value.rstrip("/") in {
-                h.rstrip("/") for h in hrefs}:
+                h.rstrip("/") for h in hrefs} or (path.endswith(".username") and any(
+                h.endswith("/" + value.lstrip("@")) for h in hrefs)):
             tally.shown += 1
         elif any(value in p or generic.split(".")[-1] in p for p in problems
                  if norm and norm_text(value) in norm_text(p)):

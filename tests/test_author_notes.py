@@ -129,3 +129,35 @@ def test_import_keeps_notes_and_links(tmp_path: Path) -> None:
     assert author_yaml(AuthorName("Ann Lee", "https://ann.example.org")) == {
         "name": "Ann Lee", "url": "https://ann.example.org"}
     assert author_yaml("Ann Lee") == "Ann Lee"
+
+
+@pytest.mark.parametrize("style", ["apa", "ieee"])
+def test_notes_with_a_csl_style_in_html_and_latex(tmp_path: Path, style: str) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "refs.bib").write_text(BIB, encoding="utf-8")
+    (site / "profile.yaml").write_text(
+        "person: {name: Albert Einstein}\nbibtex: refs.bib\npeople:\n"
+        "- {name: Niels Bohr, url: 'https://bohr.example.org'}\n", encoding="utf-8")
+    body, _ = build(site, f"CV\n==\n\n.. publication-list::\n   :style: {style}\n",
+                        tmp_path)
+    body = body.replace("&nbsp;", "\xa0")
+    assert 'class="cv-pub-csl"' in body
+    # The style writes the names its way (Einstein, A. / A. Einstein); the notes follow.
+    assert re.search(r'<strong class="cv-me">[^<]*Einstein[^<]*</strong>'
+                     r'<sup class="cv-author-note">\*</sup>', body)
+    assert re.search(r'Podolsky[^<]*<sup class="cv-author-note">\*</sup>', body)
+    assert re.search(r'<span class="cv-underline cv-student">[^<]*Rosen[^<]*</span>', body)
+    assert re.search(r'href="https://bohr.example.org">[^<]*Bohr[^<]*</a>'
+                     r'<sup class="cv-author-note">†</sup>', body)
+    legend = re.search(r'<p class="cv-author-notes">(.*?)</p>', body, re.S)
+    assert legend is not None
+    assert re.sub(r"<[^>]+>", "", legend.group(1)) == (
+        "* equal contribution, † corresponding author, student")
+    code = build_main(["-q", "-E", "-b", "latex", str(site), str(tmp_path / "latex")])
+    assert code == 0
+    tex = next((tmp_path / "latex").glob("*.tex")).read_text("utf-8")
+    superscript = r"(?:\\textsuperscript\{|\$\^\{\\text\{)"
+    assert re.search(r"Einstein[^}]*\}?" + superscript + r"\*", tex)
+    assert re.search(r"Bohr[^}]*\}?\}?" + superscript + "†", tex)
+    assert r"\DUrole{cv-underline}" in tex and "equal contribution" in tex

@@ -86,6 +86,7 @@ bibtex: [refs.bib]
 publications:
   - id: notes
     title: Notes on the Engine
+    authors: [Ada Lovelace]
     year: 1843
 """
 

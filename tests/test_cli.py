@@ -38,15 +38,17 @@ BAD = {
              "education[0].start", "'2021-13'"),
     "date_order": ("education:\n  - institution: U\n    start: 2021\n    end: 2019\n",
                    "4:10", "education[0].end", "'2019'"),
-    "year": ("publications:\n  - id: a\n    title: T\n    year: 20x5\n", "4:11",
+    "year": ("publications:\n  - id: a\n    title: T\n    year: 20x5\n"
+             "    authors: [A. Lee]\n", "4:11",
              "publications[0].year", "'20x5'"),
-    "duplicate_id": ("publications:\n  - id: a\n    title: T\n  - id: a\n    title: U\n",
-                     "4:9", "publications[1].id", "'a'"),
-    "unknown_ref": ("publications:\n  - id: a\n    title: T\ninterests:\n"
-                    "  - name: X\n    publications: [a, b]\n", "6:23",
+    "duplicate_id": ("publications:\n  - id: a\n    title: T\n    authors: [A. Lee]\n"
+                     "  - id: a\n    title: U\n", "5:9", "publications[1].id", "'a'"),
+    "unknown_ref": ("publications:\n  - id: a\n    title: T\n    authors: [A. Lee]\n"
+                    "interests:\n  - name: X\n    publications: [a, b]\n", "7:23",
                     "interests[0].publications[1]", "'b'"),
     "required": ("publications:\n  - title: No id\n", "2:5", "publications[0].id", "required"),
-    "value": ("publications:\n  - id: a\n    title: T\n    type: jornal\n", "4:11",
+    "value": ("publications:\n  - id: a\n    title: T\n    type: jornal\n"
+              "    authors: [A. Lee]\n", "4:11",
               "publications[0].type", "did you mean 'journal'"),
 }
 

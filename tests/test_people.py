@@ -66,3 +66,27 @@ def test_people_link_a_paper_page(tmp_path: Path) -> None:
                              coauthor_links(profile), "index.html")
     assert [r["refuri"] for r in para.findall(nodes.reference)] == [
         "index.html", "https://babbage.example.org", "https://orcid.org/0000-0002-1825-0097"]
+
+
+def test_a_collapsed_author_list_links_coauthors_and_keeps_notes(tmp_path: Path) -> None:
+    # Twelve authors (over cv_author_limit, 10): six shown, the whole list in <details>.
+    others = [f"Author{chr(65 + i)} Person" for i in range(9)]
+    authors = ", ".join([*others[:2], "{name: C. Babbage, note: equal}", *others[2:],
+                         "Ada Lovelace", "{name: Mary Somerville, note: corresponding}"])
+    site = tmp_path / "site"
+    site.mkdir()
+    profile = PROFILE.split("publications:")[0] + (
+        f"publications:\n- {{id: long, title: Long, year: 1850, authors: [{authors}]}}\n")
+    (site / "profile.yaml").write_text(profile, encoding="utf-8")
+    body, _ = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
+    details = re.search(r'<details class="cv-details cv-authors">(.*?)</details>', body, re.S)
+    assert details is not None
+    summary, full = details.group(1).split("</summary>")
+    link = r'<a class="cv-coauthor reference external" href="{}">[^<]*</a>'
+    babbage = link.format("https://babbage.example.org") + r'<sup class="cv-author-note">\*'
+    somerville = (link.format(re.escape("https://orcid.org/0000-0002-1825-0097"))
+                  + '<sup class="cv-author-note">†')
+    assert re.search(babbage, summary)  # third of the six shown
+    assert "Somerville" not in summary and "and 6 more" in summary
+    assert re.search(babbage, full) and re.search(somerville, full)
+    assert '<strong class="cv-me">Ada' in summary and '<strong class="cv-me">Ada' in full

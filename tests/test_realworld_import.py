@@ -3,6 +3,7 @@ importers keep every fact in the profile's own fields, not parked under ``x-<for
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,58 @@ def test_academicpages_cv_json_sections_are_mapped() -> None:
     assert [t["title"] for t in data["talks"]] == ["Talk 1", "Talk 2"]
     assert data["publications"][0]["url"] == "https://doi.org/10.20380/GI2021.20"
     assert "portfolio" not in data.get("sections", {})  # empty in the file
+
+
+def test_a_username_only_profile_links_through_its_networks_address(tmp_path: Path) -> None:
+    # moon-resume.json: {network: Twitter, username: "@jstestabul", url: ""}.
+    result = cli("import", "jsonresume", REAL / "moon-resume.json", "-o",
+                 tmp_path / "profile.yaml")
+    assert result.code == 0, result.err
+    data = yaml.safe_load((tmp_path / "profile.yaml").read_text("utf-8"))
+    links = {link["label"]: link["url"] for link in data["person"]["links"]}
+    assert links["Twitter"] == "https://x.com/jstestabul"
+    checked = cli("validate", tmp_path / "profile.yaml")
+    assert "links" not in checked.out + checked.err, checked.out + checked.err
+
+
+@pytest.mark.parametrize(("network", "username", "url"), [
+    ("GitHub", "octocat", "https://github.com/octocat"),
+    ("twitter", "@jack", "https://x.com/jack"),
+    ("X", "jack", "https://x.com/jack"),
+    ("LinkedIn", "jane-doe", "https://www.linkedin.com/in/jane-doe"),
+    ("GitLab", "jd", "https://gitlab.com/jd"),
+    ("ORCID", "0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097"),
+    ("Google Scholar", "AbCdEfGhIjKl", "https://scholar.google.com/citations?user=AbCdEfGhIjKl"),
+    ("Codepen", "codepen.io/carlos", "https://codepen.io/carlos"),  # an address itself
+    ("Blog", "https://carlos.example.org", "https://carlos.example.org"),
+])
+def test_a_known_networks_username_becomes_its_url(network: str, username: str,
+                                                   url: str) -> None:
+    out = from_jsonresume({"basics": {"name": "N", "profiles": [
+        {"network": network, "username": username}]}})
+    assert out.data["person"]["links"] == {network: url}
+    assert not out.problems and not out.notes and X not in out.data["person"]
+
+
+def test_an_unknown_networks_username_is_kept_with_a_note_never_a_bad_link(
+        tmp_path: Path) -> None:
+    profiles = [{"network": "Codepen", "username": "carlos"},
+                {"network": "GitHub", "username": "has space"},
+                {"network": "Keybase", "username": "john.doe"}]  # a name, not a host
+    out = from_jsonresume({"basics": {"name": "N", "profiles": profiles}})
+    assert "links" not in out.data["person"]
+    assert out.data["person"][X]["profiles"] == profiles
+    assert not out.problems
+    assert [n.split(":")[0] for n in out.notes] == [
+        "basics.profiles[0]", "basics.profiles[1]", "basics.profiles[2]"]
+    assert [n.split("'")[1] for n in out.notes] == ["carlos", "has space", "john.doe"]
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps({"basics": {"name": "N", "profiles": profiles}}),
+                      encoding="utf-8")
+    result = cli("import", "jsonresume", source, "-o", tmp_path / "profile.yaml")
+    assert result.code == 0 and "Codepen" in result.err
+    checked = cli("validate", tmp_path / "profile.yaml")
+    assert checked.code == 0 and "not a URL" not in checked.out + checked.err
 
 
 # --- BibTeX: the build and the import keep the same entries ------------------------------
@@ -222,12 +275,31 @@ def test_a_coauthor_given_with_a_url_is_linked(tmp_path: Path) -> None:
     assert refs == ["https://ann.example.org"]
 
 
+def test_a_profile_publication_without_author_is_reported_once(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    profile = site / "profile.yaml"
+    profile.write_text("person: {name: Ann Lee}\npublications:\n- id: a\n  title: T\n"
+                       "  year: 2020\n- {id: b, title: U, editors: [Bo Chen]}\n"
+                       "- {id: c, title: V, authors: [Ann Lee]}\n", encoding="utf-8")
+    result = cli("validate", profile)
+    lines = [line for line in result.out.splitlines() if "no author" in line]
+    assert len(lines) == 1 and result.code == 1, result.out
+    assert re.match(r".*profile\.yaml:3:3: publications\[0\]\.authors: ", lines[0]), lines
+    build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
+    warnings = (tmp_path / "warnings.txt").read_text("utf-8")
+    found = [line for line in warnings.splitlines() if "no author" in line]
+    assert len(found) == 1, warnings
+    assert "profile.yaml:3:3" in found[0] and "publications[0].authors" in found[0]
+
+
 def test_an_empty_profile_is_a_problem(tmp_path: Path) -> None:
     profile = tmp_path / "profile.yaml"
     profile.write_text("# nothing yet\n", encoding="utf-8")
     result = cli("validate", profile)
     assert result.code == 1 and "the profile is empty" in result.out
-    profile.write_text("publications:\n- {id: a, title: T}\n", encoding="utf-8")
+    profile.write_text("publications:\n- {id: a, title: T, authors: [A. Lee]}\n",
+                       encoding="utf-8")
     result = cli("validate", profile)
     assert result.code == 0 and "no person" in result.err
 

@@ -30,7 +30,7 @@ BIBTEX = {
                                 "freakypenguin/papers.bib"],
     "hu-dblp.bib": ["hu-dblp.bib"],
 }
-JSON = ["adams-resume.json", "pocol-cv.json", "gauvain-cv.json"]
+JSON = ["adams-resume.json", "pocol-cv.json", "gauvain-cv.json", "moon-resume.json"]
 TIMELINES = ("positions", "education", "research", "teaching", "awards", "service", "talks")
 
 

@@ -121,6 +121,7 @@ SHOWN: dict[str, str] = {
     "Publication.year": "2010", "Publication.month": "2010",
     "Publication.date": "2011", "Publication.status": "zzpublicationstatus",
     "Publication.publisher": "zzpublicationpublisher",
+    "Publication.location": "zzpublicationlocation",
     "Publication.series": "zzpublicationseries", "Publication.volume": "71",
     "Publication.number": "72", "Publication.pages": "73",
     "Publication.doi": "zzpublicationdoi", "Publication.arxiv": "2101.00001",

@@ -68,10 +68,10 @@ def test_bad_profile_warns_with_locations(app: SphinxTestApp) -> None:
     profile = os.path.join(str(app.srcdir), "profile.yaml")
     expected = [
         (f"{profile}:3:3", "person.emial", "did you mean 'email'"),
-        (f"{profile}:10:11", "publications[1].year", "'20x4'"),
-        (f"{profile}:11:9", "publications[2].id", "duplicate"),
-        (f"{profile}:15:27", "interests[0].publications[1]", "'nope'"),
-        (f"{profile}:19:10", "education[0].end", "'2019'"),
+        (f"{profile}:11:11", "publications[1].year", "'20x4'"),
+        (f"{profile}:13:9", "publications[2].id", "duplicate"),
+        (f"{profile}:17:27", "interests[0].publications[1]", "'nope'"),
+        (f"{profile}:21:10", "education[0].end", "'2019'"),
     ]
     for location, path, detail in expected:
         line = next((w for w in warnings.splitlines() if w.startswith(location)), None)

@@ -93,6 +93,7 @@ def test_wrong_type_of_a_scalar(tmp_path: Path) -> None:
           - id: a
             title: A
             selected: maybe
+            authors: [Ann Lee]
         """)
     problem = the_problem(result)
     check(problem, file, 4, 15, Subtype.TYPE, "publications[0].selected", "'maybe'")
@@ -127,6 +128,7 @@ def test_did_you_mean_ignores_case_and_separators(tmp_path: Path, key: str,
           - id: a
             title: A
             {key}: x
+            authors: [Ann Lee]
         """)
     problem = the_problem(result)
     check(problem, file, 4, 5, Subtype.UNKNOWN_KEY, f"publications[0].{key}", repr(key))
@@ -197,12 +199,13 @@ def test_bad_year(tmp_path: Path) -> None:
     # The example of the issue: the fourth publication's year.
     file, result = load(tmp_path, """
         publications:
-          - {id: a, title: A, year: 2021}
-          - {id: b, title: B, year: 2022}
-          - {id: c, title: C, year: 2023}
+          - {id: a, title: A, year: 2021, authors: [Ann Lee]}
+          - {id: b, title: B, year: 2022, authors: [Ann Lee]}
+          - {id: c, title: C, year: 2023, authors: [Ann Lee]}
           - id: d
             title: D
             year: 20x4
+            authors: [Ann Lee]
         """)
     problem = the_problem(result)
     check(problem, file, 7, 11, Subtype.DATE, "publications[3].year", "'20x4'")
@@ -252,13 +255,15 @@ def test_duplicate_publication_id(tmp_path: Path) -> None:
         publications:
           - id: lovelace1843
             title: Sketch
+            authors: [Ada Lovelace]
           - id: babbage1864
             title: Passages
+            authors: [Charles Babbage]
           - id: lovelace1843
             title: Notes
         """)
     problem = the_problem(result)
-    check(problem, file, 6, 9, Subtype.DUPLICATE_ID, "publications[2].id", "'lovelace1843'")
+    check(problem, file, 8, 9, Subtype.DUPLICATE_ID, "publications[2].id", "'lovelace1843'")
     assert f"{file}:2:5" in problem.message  # where the first one is
     assert [(p.id, p.title) for p in result.profile.publications] == [
         ("lovelace1843", "Sketch"), ("babbage1864", "Passages")]
@@ -272,7 +277,7 @@ def test_interest_tag_naming_an_unknown_publication(tmp_path: Path) -> None:
               - name: Engines
                 publications: [lovelace1843, lovelace1834]
         publications:
-          - {id: lovelace1843, title: Sketch}
+          - {id: lovelace1843, title: Sketch, authors: [Ada Lovelace]}
         """)
     problem = the_problem(result)
     check(problem, file, 5, 38, Subtype.UNKNOWN_REF,
@@ -288,6 +293,7 @@ def test_unknown_enum_value(tmp_path: Path) -> None:
           - id: a
             title: A
             type: jornal
+            authors: [Ann Lee]
         """)
     problem = the_problem(result)
     check(problem, file, 4, 11, Subtype.VALUE, "publications[0].type", "'jornal'")
@@ -316,6 +322,7 @@ def test_duplicate_key_through_an_alias_name(tmp_path: Path) -> None:
           - id: a
             title: A
             name: B
+            authors: [Ann Lee]
         """)
     check(the_problem(result), file, 4, 5, Subtype.DUPLICATE_KEY, "publications[0].name",
           "'name'")
@@ -440,6 +447,7 @@ def test_good_entries_load_beside_bad_ones(tmp_path: Path) -> None:
           - id: good1
             title: First
             year: 2020
+            authors: [Ada Lovelace]
           - id: bad one
             title: Spaces in the id
           - title: No id at all
@@ -447,6 +455,7 @@ def test_good_entries_load_beside_bad_ones(tmp_path: Path) -> None:
             title: Second
             year: twenty
             type: jornal
+            authors: [Ada Lovelace]
           - Just a string
           - id: good1
             title: Duplicate
@@ -531,7 +540,7 @@ def test_forgiving_aliases_and_short_forms(tmp_path: Path) -> None:
 def test_yaml_merge_key_is_not_a_duplicate(tmp_path: Path) -> None:
     _, result = load(tmp_path, """
         x-defaults:
-          conf: &conf {type: conference, venue: Proc. Engines, year: 2020}
+          conf: &conf {type: conference, venue: Proc. Engines, year: 2020, authors: [Ada]}
           other: &other {venue: Other Venue, year: 1999, note: From other}
         publications:
           - <<: *conf

@@ -14,7 +14,11 @@ import argparse
 import os
 import sys
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    SubParsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+    """What ``register(sub)`` adds its parser to (``add_subparsers()``)."""
 
 
 class UsageError(Exception):
@@ -26,10 +30,10 @@ class CommandError(Exception):
     line, exit status 1."""
 
 
-def add_command(sub: Any, name: str, help: str, description: str,
+def add_command(sub: SubParsers, name: str, help: str, description: str,
                 examples: str) -> argparse.ArgumentParser:
     """A subcommand parser whose help ends with examples."""
-    parser: argparse.ArgumentParser = sub.add_parser(
+    parser = sub.add_parser(
         name, help=help, description=description,
         epilog="examples:\n" + "".join(f"  {line}\n"
                                         for line in textwrap.dedent(examples).strip().splitlines()),

@@ -14,11 +14,19 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, cast
 
 from . import UsageError, add_command, error, warning
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from ..config import Variant
+    from ..data.problems import Problem
+    from . import SubParsers
 
 PDF_NAME = "cv.pdf"
 """Name of the PDF in the HTML output, at the site root."""
@@ -33,7 +41,7 @@ TEX_HINT = ("install TeX Live (Debian/Ubuntu: apt install latexmk texlive-latex-
             "or build the HTML alone with --no-pdf")
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     parser = add_command(
         sub, "build", help="build the site (HTML) and the CV (PDF) in one go",
         description="Build the CV as PDF (Sphinx's LaTeX builder, then latexmk) and the "
@@ -130,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     # The main language at the root of the output, each other one in <lang>/.
     for i, language in enumerate(languages or [""]):
         paths = Paths(base.srcdir, base.out, language if i else "")
-        overrides: dict[str, Any] = {"language": language} if language else {}
+        overrides: dict[str, object] = {"language": language} if language else {}
         if i and baseurl:  # canonical URLs, hreflang links, sitemap of <lang>/
             overrides["html_baseurl"] = f"{baseurl.rstrip('/')}/{language}/"
         if len(languages) > 1:
@@ -147,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
-                   overrides: dict[str, Any]) -> tuple[bool, list[str], list[str]]:
+                   overrides: dict[str, object]) -> tuple[bool, list[str], list[str]]:
     """The PDF, then the HTML of one language: (HTML built, problems told, files made)."""
     pdf = pdf_problem = None
     pdfs: dict[str, str] = {}  # the site's PDF name -> the PDF built
@@ -155,7 +163,7 @@ def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
     problems = []
     if not args.no_pdf:
         say("Building PDF...")
-        variants: dict[str, Any] = {}
+        variants: dict[str, Variant] = {}
         pdf, pdf_problem = build_pdf(paths, args, warnings, overrides, variants)
         if pdf:
             pdfs[PDF_NAME] = pdf
@@ -231,7 +239,7 @@ def remove_old_pdf(site_pdf: str, paths: Paths) -> None:
         os.remove(_made_marker(paths, site_pdf))
 
 
-def profile_failure(app: Any) -> str | None:
+def profile_failure(app: Sphinx | None) -> str | None:
     """Why the profile could not be read at all (missing, not a file, not YAML), or
     None: then the pages are empty, and the build has failed."""
     from ..config import CvConfig
@@ -279,8 +287,9 @@ def _quiet_colours() -> None:
         nocolor()
 
 
-def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
-               args: argparse.Namespace, warnings: Any = None) -> tuple[Any, str | None]:
+def run_sphinx(paths: Paths, builder: str, overrides: dict[str, object],
+               args: argparse.Namespace, warnings: _OnceEach | None = None
+               ) -> tuple[Sphinx | None, str | None]:
     """Run one Sphinx builder; (the application, or None; a one-line problem, or None).
 
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
@@ -292,7 +301,7 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     outdir = paths.html if builder == "html" else paths.latex
-    extra: dict[str, Any] = {}
+    extra: dict[str, bool] = {}
     if sphinx.version_info < (8, 1):  # later versions always go on after a warning
         extra["keep_going"] = args.fail_on_warning
     # Sphinx keeps its message catalogs in a global, and a second language loaded in
@@ -300,10 +309,13 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
     locale.translators.clear()
     try:
         with patch_docutils(paths.srcdir), docutils_namespace():
-            app = Sphinx(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
+            # keep_going (in `extra`) is a parameter of older Sphinx versions only.
+            make_app: Callable[..., Sphinx] = Sphinx
+            app = make_app(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
                          confoverrides=overrides,
                          status=sys.stdout if args.verbose else None,
-                         warning=warnings or sys.stderr,
+                         # Sphinx only writes to and flushes its warning stream.
+                         warning=cast(IO[str], warnings) if warnings else sys.stderr,
                          warningiserror=args.fail_on_warning, **extra)
             app.build()
     except SphinxError as err:
@@ -328,9 +340,9 @@ def one_line(message: str) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------
 
-def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
-              overrides: dict[str, Any] | None = None,
-              variants: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
+def build_pdf(paths: Paths, args: argparse.Namespace, warnings: _OnceEach | None = None,
+              overrides: dict[str, object] | None = None,
+              variants: dict[str, Variant] | None = None) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
     with a problem: warnings, which made the build fail but not the PDF. ``variants``
     receives the site's cv_pdf_variants."""
@@ -352,16 +364,16 @@ def build_pdf(paths: Paths, args: argparse.Namespace, warnings: Any = None,
         return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
     pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
     if pdf:
-        for problem in font_problems(app, os.path.join(paths.latex,
-                                                       os.path.splitext(tex)[0] + ".log")):
-            (warnings or sys.stderr).write(f"{problem.location}: WARNING: "
-                                           f"{problem.describe()} [cv.{problem.subtype.value}]\n")
+        for glyph in font_problems(app, os.path.join(paths.latex,
+                                                     os.path.splitext(tex)[0] + ".log")):
+            (warnings or sys.stderr).write(f"{glyph.location}: WARNING: "
+                                           f"{glyph.describe()} [cv.{glyph.subtype.value}]\n")
             if args.fail_on_warning:
                 warned = warned or "LaTeX: warnings treated as errors (-W); see above"
     return pdf, failed or warned
 
 
-def font_problems(app: Any, log_path: str) -> list[Any]:
+def font_problems(app: Sphinx, log_path: str) -> list[Problem]:
     """The profile's fields with characters the PDF's font has no glyph for."""
     from ..config import CvConfig
     from ..data.loader import load_profile
@@ -381,8 +393,9 @@ def font_problems(app: Any, log_path: str) -> list[Any]:
     return missing_glyphs(log, profile, Location(cv.profile_path))
 
 
-def build_variants(paths: Paths, args: argparse.Namespace, warnings: Any, full: str,
-                   variants: dict[str, Any], overrides: dict[str, Any] | None = None
+def build_variants(paths: Paths, args: argparse.Namespace, warnings: _OnceEach | None,
+                   full: str, variants: dict[str, Variant],
+                   overrides: dict[str, object] | None = None
                    ) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Each variant of ``cv_pdf_variants`` as ``<name>.pdf``: (site name -> PDF built,
     the homepage's links to all but the first, problems). A variant with no tags and
@@ -423,7 +436,7 @@ def page_count(pdf: str) -> int | None:
     return int(found[-1]) if found else None
 
 
-def cv_tex_file(app: Any, latexdir: str) -> str | None:
+def cv_tex_file(app: Sphinx, latexdir: str) -> str | None:
     """The .tex of the first LaTeX document (the CV), as the builder was configured."""
     documents = getattr(app.builder, "document_data", None) or app.config.latex_documents
     for entry in documents or ():

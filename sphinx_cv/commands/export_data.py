@@ -8,7 +8,7 @@ under ``x-jsonresume`` or ``x-bibtex`` (from an import) are written back.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..formats import EXPORTERS
 from . import (
@@ -23,8 +23,11 @@ from . import (
     write_output,
 )
 
+if TYPE_CHECKING:
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     listing = "\n".join(f"  {e.name:<14} {e.help}" for e in EXPORTERS.values())
     parser = add_command(
         sub, "export", help="the profile as JSON Resume, BibTeX or CSL-JSON",

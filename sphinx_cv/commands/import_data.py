@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..formats import IMPORTERS
 from . import (
@@ -27,8 +27,13 @@ from . import (
     write_output,
 )
 
+if TYPE_CHECKING:
+    from ..data.problems import Problem
+    from ..formats import Imported
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
         sub, "import", help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
@@ -104,7 +109,7 @@ def _merge_target(args: argparse.Namespace) -> str | None:
     return profile_path(args.merge) if args.merge else None
 
 
-def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
+def _write(args: argparse.Namespace, data: dict[str, object]) -> list[str]:
     from ..data.loader import load_profile
     from ..data.yamldump import profile_yaml
 
@@ -114,10 +119,25 @@ def _write(args: argparse.Namespace, data: dict[str, Any]) -> list[str]:
     write_output(text, args.output)
     # The output must read back cleanly; say so if some value did not fit the format.
     name = args.output if args.output and args.output != "-" else "<output>"
-    return [str(p) for p in load_profile(name, text=text).problems]
+    return _read_back(name, load_profile(name, text=text).problems)
 
 
-def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
+def _read_back(name: str, problems: list[Problem]) -> list[str]:
+    """The problems of the written profile, but papers without authors: those are the
+    source's (JSON Resume and ORCID's work lists have no field for them; the BibTeX
+    reader reports an entry without one at the entry), said in one note."""
+    from ..data.problems import Subtype
+
+    authorless = [p for p in problems if p.subtype is Subtype.REQUIRED
+                  and p.path.endswith(".authors")]
+    if authorless:
+        note(f"{name}: {len(authorless)} publication(s) with no author "
+             f"(first: {authorless[0].path.rsplit('.', 1)[0]}); add them, or validate "
+             "and the build warn")
+    return [str(p) for p in problems if p not in authorless]
+
+
+def _merge(args: argparse.Namespace, imported: Imported) -> list[str]:
     from ..formats.common import SourceError
     from ..formats.merge import merge_into_file
     from . import profile_path
@@ -131,4 +151,4 @@ def _merge(args: argparse.Namespace, imported: Any) -> list[str]:
         raise CommandError(f"cannot write {args.output or target}: {err.strerror or err}"
                            ) from None
     note(result.summary())
-    return result.problems
+    return _read_back(result.path, result.problems)

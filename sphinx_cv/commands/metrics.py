@@ -8,12 +8,15 @@ import argparse
 import datetime as dt
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import CommandError, UsageError, add_command, error, note, profile_path
 
+if TYPE_CHECKING:
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     from ..data.metrics import BASE_URL_ENV, SOURCES
 
     examples = """

@@ -14,15 +14,18 @@ import os
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from . import CommandError, add_command
 
+if TYPE_CHECKING:
+    from . import SubParsers
+
 DEFAULT_NAME = "Your Name"
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     parser = add_command(
         sub, "quickstart", help="start a new site: pages, profile.yaml, publishing workflow",
         description="Create a new homepage-and-CV site in DIR (created if needed): "

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import add_command, add_output_options, check_output, write_output
 
+if TYPE_CHECKING:
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     parser = add_command(
         sub, "schema", help="print the JSON Schema of the profile format",
         description="Print the JSON Schema of the profile format, for editors "

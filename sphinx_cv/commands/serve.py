@@ -11,13 +11,16 @@ import argparse
 import os
 import socket
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import CommandError, UsageError, add_command
 from .build import PDF_NAME, Paths, site_dir
 
+if TYPE_CHECKING:
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     parser = add_command(
         sub, "serve", help="live preview that rebuilds when the pages or the profile change",
         description="Build the site and serve it at http://HOST:PORT, rebuilding and "

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..data.i18n import LANGUAGE_EXPECTED, is_language_code
 from . import UsageError, add_command
 
+if TYPE_CHECKING:
+    from . import SubParsers
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     parser = add_command(
         sub, "validate", help="check a profile and its BibTeX files",
         description="Check a profile (and the BibTeX files it names). Prints one problem "

@@ -12,8 +12,7 @@ from __future__ import annotations
 import calendar
 import fnmatch
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 from .bibtex.latex import latex_to_text
 from .bibtex.types import (
@@ -151,8 +150,8 @@ def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and (field, value) pairs of ``pub``; values are BibTeX text without
     the outer braces."""
     kind = pub.type or "misc"
-    kept: Any = pub.extras.get("x-bibtex")
-    kept = {str(k).lower(): v for k, v in kept.items()} if isinstance(kept, dict) else {}
+    found = pub.extras.get("x-bibtex")
+    kept = {str(k).lower(): v for k, v in found.items()} if isinstance(found, dict) else {}
     entry_type = str(kept.pop(ENTRY_TYPE_KEY, "") or ENTRY_TYPES.get(kind, "misc"))
     fields: list[tuple[str, str]] = []
 
@@ -176,6 +175,7 @@ def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
         add(name, escape(getattr(pub, name) or ""))
     add("publisher", text_to_latex(pub.publisher) if pub.publisher else None)
     add("series", text_to_latex(pub.series) if pub.series else None)
+    add("address", text_to_latex(pub.location) if pub.location else None)
     add("doi", url_value(pub.doi or ""))
     add("url", url_value(pub.url or ""))
     if pub.arxiv:
@@ -204,7 +204,7 @@ def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
     return entry_type, fields
 
 
-def _venue_field(kind: str, kept: dict[str, Any]) -> str:
+def _venue_field(kind: str, kept: Mapping[str, object]) -> str:
     """The field for the venue: the usual one for the kind, unless a field kept from the
     original entry has that name (then one the reader reads before it)."""
     usual = VENUE_FIELD.get(kind, "howpublished")

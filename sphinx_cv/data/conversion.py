@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Generic, TypeVar
+
+D = TypeVar("D")
+"""The converted data's type (a JSON object, a list of CSL items...)."""
 
 
 @dataclass
-class Converted:
+class Converted(Generic[D]):
     """The converted data, and what had no place in the other format, by field path:
     kept under an ``x-`` key on import, left out on export (and said so)."""
 
-    data: Any
+    data: D
     kept: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     """Input that could not be read as the format says, one message each."""
+    notes: list[str] = field(default_factory=list)
+    """Read, but not as the reader may expect (kept under the ``x-`` key), one each."""
 
     def summary(self) -> str:
         """``work[].description (2), basics.location.address``."""

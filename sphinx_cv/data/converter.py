@@ -11,7 +11,7 @@ import enum
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any, Final, Generic, TypeVar
+from typing import Final, Generic, TypeAlias, TypeVar
 
 from . import yamlsource as ys
 from .problems import Location, Problem, Subtype
@@ -31,6 +31,10 @@ INVALID: Final = Invalid.INVALID
 
 T = TypeVar("T")
 """The type of value a converter makes."""
+T_co = TypeVar("T_co", covariant=True)
+
+JSONSchema: TypeAlias = dict[str, ys.JSONValue]
+"""A JSON Schema (draft-07) object, as :meth:`Converter.json_schema` gives it."""
 
 
 class Context:
@@ -84,15 +88,15 @@ def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-class Converter(Generic[T]):
+class Converter(Generic[T_co]):
     """Base: turns a node into a ``T`` (or INVALID after reporting)."""
 
     expected = "a value"
 
-    def convert(self, node: ys.Node, ctx: Context, path: str) -> T | Invalid:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> T_co | Invalid:
         raise NotImplementedError
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         raise NotImplementedError
 
     def scalar(self, node: ys.Node, ctx: Context, path: str) -> str | None:

@@ -8,28 +8,32 @@ in an author list, code and slide links, awards) is counted in ``kept``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TypeAlias
 
 from .conversion import Converted
 from .inline import to_plain
 from .publication import Publication
 from .pubtypes import pub_type
+from .yamlsource import JSONValue
+
+CSLItem: TypeAlias = dict[str, JSONValue]
+"""One CSL-JSON item."""
 
 ARXIV_DOI = "10.48550/arXiv."
 
 
-def to_csl(pubs: list[Publication]) -> Converted:
+def to_csl(pubs: list[Publication]) -> Converted[list[CSLItem]]:
     """CSL-JSON items for ``pubs``, in order."""
-    out = Converted([])
+    out: Converted[list[CSLItem]] = Converted([])
     out.data = [csl_item(pub, out) for pub in pubs]
     return out
 
 
-def csl_item(pub: Publication, out: Converted) -> dict[str, Any]:
+def csl_item(pub: Publication, out: Converted[list[CSLItem]]) -> CSLItem:
     kind = pub.type or "misc"
-    item: dict[str, Any] = {"id": pub.id, "type": pub_type(kind).csl}
+    item: CSLItem = {"id": pub.id, "type": pub_type(kind).csl}
 
-    def add(name: str, value: Any) -> None:
+    def add(name: str, value: JSONValue) -> None:
         if value not in (None, "", []):
             item[name] = value
 
@@ -46,6 +50,9 @@ def csl_item(pub: Publication, out: Converted) -> dict[str, Any]:
     add("issued", issued(pub))
     add("status", to_plain(pub.status) if pub.status else None)
     add("publisher", to_plain(pub.publisher) if pub.publisher else item.get("publisher"))
+    if pub.location:  # a proceedings' place is the event's; any other, the publisher's
+        add("event-place" if kind in ("conference", "workshop") else "publisher-place",
+            to_plain(pub.location))
     add("volume", pub.volume)
     add("issue", pub.number)
     add("page", pub.pages.replace("–", "-") if pub.pages else None)
@@ -70,12 +77,13 @@ def csl_item(pub: Publication, out: Converted) -> dict[str, Any]:
     return item
 
 
-def names(people: list[str], out: Converted, field: str) -> list[dict[str, str]]:
+def names(people: list[str], out: Converted[list[CSLItem]], field: str
+          ) -> list[dict[str, str]]:
     """Display names as CSL names: ``Jan van der Berg, Jr`` -> family ``Berg``, given
     ``Jan``, non-dropping-particle ``van der``, suffix ``Jr``."""
     from pybtex.database import Person  # only imported when names are split
 
-    result = []
+    result: list[dict[str, str]] = []
     for name in people:
         if name == "et al.":
             out.kept[f"'et al.' in {field}"] += 1
@@ -95,7 +103,7 @@ def names(people: list[str], out: Converted, field: str) -> list[dict[str, str]]
     return result
 
 
-def issued(pub: Publication) -> dict[str, Any] | None:
+def issued(pub: Publication) -> CSLItem | None:
     date = pub.date
     if date is not None and date.year and not date.text and not date.present:
         parts = [date.year, date.month, date.day]

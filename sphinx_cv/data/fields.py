@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import TypeVar, cast, overload
 
 from . import yamlsource as ys
 from .converter import (
@@ -18,6 +18,7 @@ from .converter import (
     Context,
     Converter,
     Invalid,
+    JSONSchema,
     T,
     join_path,
     named_items,
@@ -58,9 +59,9 @@ class ListOf(Converter[list[T]]):
                 out.append(value)
         return out
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         item = self.item.json_schema(defs)
-        array = {"type": "array", "items": item}
+        array: JSONSchema = {"type": "array", "items": item}
         return {"anyOf": [array, item]} if self.single else array
 
 
@@ -81,34 +82,39 @@ class MapOf(Converter[dict[str, T]]):
                 out[name] = value
         return out
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         return {"type": "object", "additionalProperties": self.value.json_schema(defs)}
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    converter: Converter[Any]
+    converter: Converter[object]
     help: str
     aliases: tuple[str, ...] = ()
     required: bool = False
 
 
 def spec(
-    converter: Converter[Any],
+    converter: Converter[T],
     help: str,
     *,
     aliases: tuple[str, ...] = (),
     required: bool = False,
-    default: Any = None,
+    default: object = None,
     list_default: bool = False,
-) -> Any:
-    """Declare a record field: its converter, help text and accepted aliases."""
+) -> T:
+    """Declare a record field: its converter, help text and accepted aliases.
+
+    Typed as the converter's value, as :func:`dataclasses.field` is typed as its
+    default: in a class body the field stands for the value it will hold, so
+    ``name: str = spec(PLAIN, ...)`` checks that the field's type is the converter's.
+    """
     meta = {"cv": FieldSpec(converter, help, aliases, required)}
     if list_default or isinstance(converter, ListOf):
-        return dataclasses.field(default_factory=list, metadata=meta)
+        return cast(T, dataclasses.field(default_factory=list, metadata=meta))
     if isinstance(converter, MapOf):
-        return dataclasses.field(default_factory=dict, metadata=meta)
-    return dataclasses.field(default=default, metadata=meta)
+        return cast(T, dataclasses.field(default_factory=dict, metadata=meta))
+    return cast(T, dataclasses.field(default=default, metadata=meta))
 
 
 @dataclass
@@ -121,7 +127,8 @@ class Located:
     )
     path: str = dataclasses.field(default="", compare=False, repr=False)
     """Field path of the record, such as ``publications[3]``."""
-    extras: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    extras: dict[str, ys.JSONValue] = dataclasses.field(default_factory=dict, compare=False,
+                                                        repr=False)
     """``x-...`` keys as plain data: fields of other formats (``x-bibtex``,
     ``x-jsonresume``) that the profile keeps without showing them."""
 
@@ -163,17 +170,17 @@ class Record(Converter[R]):
         from_scalar = getattr(self.cls, "from_scalar", None)
         if isinstance(node, ys.ScalarNode) and from_scalar is not None:
             text = ys.scalar_text(node).strip()
-            obj = from_scalar(text) if text else INVALID
+            obj: R | Invalid = from_scalar(text) if text else INVALID
             if obj is not INVALID:
                 obj.source = ctx.loc(node)
                 return obj
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         before = len(ctx.problems)
-        values: dict[str, Any] = {}
+        values: dict[str, object] = {}
         nodes: dict[str, ys.Node] = {}
         seen: dict[str, ys.Node] = {}
-        extras: dict[str, Any] = {}
+        extras: dict[str, ys.JSONValue] = {}
         for key, child in ys.iter_mapping(node):
             if not isinstance(key, ys.ScalarNode):
                 wrong_type(ctx, key, path, "a field name as key")
@@ -240,7 +247,9 @@ class Record(Converter[R]):
             )
         if missing:
             return INVALID
-        obj = self.cls(**values)
+        # The converters checked each value against its field's declared type.
+        make: Callable[..., R] = self.cls
+        obj = make(**values)
         obj.source = ctx.loc(node)
         obj.path = path
         obj.locations = {name: ctx.loc(n) for name, n in nodes.items()}
@@ -255,12 +264,12 @@ class Record(Converter[R]):
             yield name
             yield from fs.aliases
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        ref = {"$ref": f"#/definitions/{self.cls.__name__}"}
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
+        ref: JSONSchema = {"$ref": f"#/definitions/{self.cls.__name__}"}
         if self.cls.__name__ in defs:
             return ref
         defs[self.cls.__name__] = {}  # placeholder against recursion
-        props: dict[str, Any] = {}
+        props: dict[str, ys.JSONValue] = {}
         for name, fs in self.fields:
             schema = fs.converter.json_schema(defs)
             if "$ref" in schema:  # draft-07 ignores keywords beside $ref
@@ -268,18 +277,19 @@ class Record(Converter[R]):
             props[name] = {**schema, "description": fs.help}
             for alias in fs.aliases:
                 props[alias] = {**schema, "description": f"Alias of `{name}`."}
-        body: dict[str, Any] = {
+        body: JSONSchema = {
             "type": "object",
             "description": (self.cls.__doc__ or "").strip().split("\n\n")[0],
             "properties": props,
             "patternProperties": {"^(\\$|x-)": {}},
             "additionalProperties": False,
         }
-        required = [name for name, fs in self.fields if fs.required and not fs.aliases]
+        required: list[ys.JSONValue] = [name for name, fs in self.fields
+                                        if fs.required and not fs.aliases]
         if required:
             body["required"] = required
         # A required field written under an alias (`key:` for `id:`) is there too.
-        either = [{"anyOf": [{"required": [n]} for n in (name, *fs.aliases)]}
+        either: list[ys.JSONValue] = [{"anyOf": [{"required": [n]} for n in (name, *fs.aliases)]}
                   for name, fs in self.fields if fs.required and fs.aliases]
         if either:
             body["allOf"] = either
@@ -315,12 +325,12 @@ def date_order(ctx: Context, entry: Located, path: str, start: str = "start",
                    value=last.iso(), expected=f"a date on or after {first.iso()}")
 
 
-def record_types(root: Converter[Any]) -> dict[str, type[Located]]:
+def record_types(root: Converter[object]) -> dict[str, type[Located]]:
     """Every record class reachable from ``root`` (through lists, mappings and the
     records' own fields), by class name: the records the JSON Schema defines."""
     found: dict[str, type[Located]] = {}
 
-    def walk(conv: Converter[Any]) -> None:
+    def walk(conv: Converter[object]) -> None:
         if isinstance(conv, Record):
             if conv.cls.__name__ in found:
                 return

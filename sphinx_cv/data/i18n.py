@@ -12,7 +12,7 @@ import copy
 import dataclasses
 import functools
 import re
-from typing import Any
+from typing import TypeAlias, TypeVar, cast
 
 from .problems import Location, Problem, Subtype
 
@@ -54,7 +54,7 @@ class Translated(str):
         self.location = location
         return self
 
-    def __reduce__(self) -> Any:
+    def __reduce__(self) -> tuple[type[Translated], tuple[dict[str, str], Location | None]]:
         return (Translated, (self.translations, self.location))
 
     def lookup(self, language: str) -> str | None:
@@ -88,13 +88,14 @@ class Localized:
         return value.text_in(self.language, self.main)
 
 
-Path = tuple[Any, ...]
+Path: TypeAlias = tuple[()] | tuple["Path", str | int]
 """A field path as nested (parent, key) pairs: made into text only for a problem."""
+_T = TypeVar("_T")
 
 
 def _path_text(path: Path) -> str:
-    keys: list[Any] = []
-    while path:
+    keys: list[str | int] = []
+    while len(path) == 2:  # (parent, key); () at the top
         path, key = path
         keys.append(key)
     out = ""
@@ -103,42 +104,47 @@ def _path_text(path: Path) -> str:
     return out
 
 
-def localize(obj: Any, language: str, main: str) -> tuple[Any, list[Problem]]:
+def localize(obj: _T, language: str, main: str) -> tuple[_T, list[Problem]]:
     """``obj`` (a profile or any record) with each :class:`Translated` text replaced by
     its text in ``language``, and the problems of missing translations. ``obj`` is not
     changed: records holding translated text are copied."""
     state = Localized(normalize_language(language), normalize_language(main))
-    out = _walk(obj, state, ())
+    out = cast(_T, _walk(obj, state, ()))  # obj itself, or a copy of it
     person = getattr(obj, "person", None)
     if person is not None and isinstance(person.name, Translated):
         # The person's name in the other languages is theirs too: bold in author lists.
-        shown = out.person
+        shown = getattr(out, "person", person)
         others = [n for n in translations_of(person.name) if n != shown.name]
         shown.name_variants = list(dict.fromkeys([*shown.name_variants, *others]))
     return out, state.problems
 
 
-def _walk(obj: Any, state: Localized, path: Path) -> Any:
-    # Called for every record of the profile: the common cases return first.
+def _walk(obj: object, state: Localized, path: Path) -> object:
+    # Called for every record of the profile: the common cases return first (and
+    # compare types with `is`, faster than isinstance; cast says what that found).
     kind = type(obj)
     if kind is str or obj is None or kind is int or kind is bool:
         return obj
     if kind is Translated:
-        return state.text(obj, path)
+        return state.text(cast(Translated, obj), path)
     if kind is list:
-        if all(type(v) is str for v in obj):
+        values = cast(list[object], obj)
+        if all(type(v) is str for v in values):
             return obj
-        items = [_walk(v, state, (path, i)) for i, v in enumerate(obj)]
-        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+        items = [_walk(v, state, (path, i)) for i, v in enumerate(values)]
+        return obj if all(a is b for a, b in zip(items, values, strict=True)) else items
     if kind is dict:
-        out = {k: _walk(v, state, (path, k)) for k, v in obj.items()}
-        return obj if all(out[k] is v for k, v in obj.items()) else out
-    names = _text_fields(obj.__class__)
+        mapping = cast(dict[str, object], obj)
+        out = {k: _walk(v, state, (path, k)) for k, v in mapping.items()}
+        return obj if all(out[k] is v for k, v in mapping.items()) else out
+    record_class: type = obj.__class__
+    names = _text_fields(record_class)
     if not names:
         return obj
-    changes = {}
-    if getattr(obj, "path", ""):
-        path = ((), obj.path)  # the record knows its own path (publications[3])
+    changes: dict[str, object] = {}
+    own_path = getattr(obj, "path", "")
+    if own_path:
+        path = ((), str(own_path))  # the record knows its own path (publications[3])
     for name in names:
         value = getattr(obj, name)
         kind = type(value)
@@ -157,7 +163,7 @@ def _walk(obj: Any, state: Localized, path: Path) -> Any:
 
 
 @functools.cache
-def _text_fields(cls: Any) -> tuple[str, ...]:
+def _text_fields(cls: type) -> tuple[str, ...]:
     """The fields of a profile record (only those may hold the user's text); none for
     anything else."""
     if not dataclasses.is_dataclass(cls):

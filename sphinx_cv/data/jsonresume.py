@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Any
+from collections.abc import Mapping
 
 from .conversion import Converted
 from .entries import Entry, default_section_title
 from .interests import Topic
-from .links import LINK_EXPECTED
+from .links import LINK_EXPECTED, id_url, normalize_url
 from .problems import show_value
 from .profile import Person
 from .publication import Publication
@@ -112,16 +112,16 @@ SCHEMA_ORDER = {
 
 # --- import ------------------------------------------------------------------------------
 
-def from_jsonresume(resume: Any) -> Converted:
+def from_jsonresume(resume: object) -> Converted[dict[str, object]]:
     """A JSON Resume document as profile data (ready for :func:`.yamldump.profile_yaml`)."""
-    out = Converted({})
+    out: Converted[dict[str, object]] = Converted({})
     if not isinstance(resume, dict):
         out.problems.append("the document is not a JSON object; expected a JSON Resume "
                             "such as {\"basics\": {\"name\": ...}}")
         return out
-    resume = _without_unsafe_links(resume, "", out)
-    profile: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    resume = _safe_links_of(resume, "", out)
+    profile: dict[str, object] = {}
+    extra: dict[str, object] = {}
     basics = resume.get("basics")
     if basics is not None:
         person = _basics(basics, out)
@@ -152,7 +152,7 @@ def from_jsonresume(resume: Any) -> Converted:
     pubs = _items(resume, "publications", out, extra)
     if pubs:
         profile["publications"] = _publications(pubs, out)
-    sections: dict[str, Any] = {}
+    sections: dict[str, object] = {}
     portfolio = _items(resume, "portfolio", out, extra)
     if portfolio:
         sections["portfolio"] = [_portfolio_item(item, out) for item in portfolio]
@@ -178,7 +178,8 @@ LINK_KEYS = frozenset({"url", "image"})
 """JSON Resume's keys whose value becomes a link (or an image source) on the site."""
 
 
-def _without_unsafe_links(value: Any, path: str, out: Converted) -> Any:
+def _without_unsafe_links(value: object, path: str, out: Converted[dict[str, object]]
+                          ) -> object:
     """``value`` without the ``url`` and ``image`` values the link policy refuses
     (``javascript:``...): each is dropped and said, so it reaches neither the profile nor
     an ``x-jsonresume`` copy."""
@@ -186,7 +187,13 @@ def _without_unsafe_links(value: Any, path: str, out: Converted) -> Any:
         return [_without_unsafe_links(v, f"{path}[{i}]", out) for i, v in enumerate(value)]
     if not isinstance(value, dict):
         return value
-    kept: dict[str, Any] = {}
+    return _safe_links_of(value, path, out)
+
+
+def _safe_links_of(value: Mapping[str, object], path: str,
+                   out: Converted[dict[str, object]]) -> dict[str, object]:
+    """An object's keys with :func:`_without_unsafe_links` applied."""
+    kept: dict[str, object] = {}
     for key, item in value.items():
         where = f"{path}.{key}" if path else str(key)
         why = URL.problem(item.strip()) if key in LINK_KEYS and isinstance(item, str) else None
@@ -198,8 +205,8 @@ def _without_unsafe_links(value: Any, path: str, out: Converted) -> Any:
     return kept
 
 
-def _items(resume: dict[str, Any], key: str, out: Converted,
-           extra: dict[str, Any]) -> list[dict[str, Any]]:
+def _items(resume: dict[str, object], key: str, out: Converted[dict[str, object]],
+           extra: dict[str, object]) -> list[dict[str, object]]:
     """The objects of a section; anything else in it is kept under x-jsonresume."""
     value = resume.get(key)
     if value is None:
@@ -216,13 +223,13 @@ def _items(resume: dict[str, Any], key: str, out: Converted,
     return objects
 
 
-def _record(item: dict[str, Any], table: dict[str, str], cls: type, path: str,
-            out: Converted, *, listed: bool = True) -> dict[str, Any]:
+def _record(item: Mapping[str, object], table: dict[str, str], cls: type, path: str,
+            out: Converted[dict[str, object]], *, listed: bool = True) -> dict[str, object]:
     """``item``'s fields renamed by ``table``; the others kept under x-jsonresume and
     counted by field path: ``work[].description`` for the items of a list, and
     ``basics.x`` for the one object (``listed=False``)."""
-    data: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    data: dict[str, object] = {}
+    extra: dict[str, object] = {}
     for key, value in item.items():
         if key in table and table[key] not in data and value not in (None, "", []):
             data[table[key]] = _date(value) if key in DATE_KEYS else value
@@ -235,13 +242,14 @@ def _record(item: dict[str, Any], table: dict[str, str], cls: type, path: str,
     return data
 
 
-def _basics(basics: Any, out: Converted) -> dict[str, Any]:
+def _basics(basics: object, out: Converted[dict[str, object]]) -> dict[str, object]:
     if not isinstance(basics, dict):
         out.problems.append(f"basics: not an object; kept under {X}")
         return {X: basics}
     rest = {k: v for k, v in basics.items() if k not in ("location", "profiles")}
     person = _record(rest, BASICS, Person, "basics", out, listed=False)
-    extra = person.pop(X, {})
+    kept = person.pop(X, None)
+    extra: dict[str, object] = kept if isinstance(kept, dict) else {}
     location = basics.get("location")
     if isinstance(location, dict):
         text = location_text(location)
@@ -256,7 +264,7 @@ def _basics(basics: Any, out: Converted) -> dict[str, Any]:
         person["location"] = location
     profiles = basics.get("profiles")
     if isinstance(profiles, list) and profiles:
-        links, usernames, odd = _links(profiles)
+        links, usernames, odd = _links(profiles, out)
         if links:
             person["links"] = links
         if usernames:
@@ -274,20 +282,24 @@ def _basics(basics: Any, out: Converted) -> dict[str, Any]:
     return person
 
 
-def location_text(location: dict[str, Any]) -> str:
+def location_text(location: Mapping[str, object]) -> str:
     """``San Francisco, California, US`` from JSON Resume's location parts."""
     return ", ".join(str(location[k]).strip() for k in LOCATION_PARTS
                      if str(location.get(k) or "").strip())
 
 
-def _links(profiles: list[Any]) -> tuple[Any, dict[str, str], bool]:
+_ADDRESS = re.compile(r"^(https?://\S+|[\w-]+(\.[\w-]+)+/\S*)$", re.I)
+
+
+def _links(profiles: list[object], out: Converted[dict[str, object]]
+           ) -> tuple[dict[str, str] | list[dict[str, str]], dict[str, str], bool]:
     """Profiles as ``{network: url}`` (a list when a network repeats), the usernames by
-    network, and whether any item says more than that (not an object, other keys, or a
-    network given twice with usernames)."""
+    network, and whether any item says more than that (not an object, other keys, a
+    network given twice with usernames, or a username no URL can be made of)."""
     pairs: list[tuple[str, str]] = []
     usernames: dict[str, str] = {}
     odd = False
-    for item in profiles:
+    for index, item in enumerate(profiles):
         if not isinstance(item, dict):
             odd = True
             continue
@@ -295,7 +307,15 @@ def _links(profiles: list[Any]) -> tuple[Any, dict[str, str], bool]:
         url = str(item.get("url") or "").strip()
         username = str(item.get("username") or "").strip()
         if not url and username:
-            url = username  # a known network's id (github: name) becomes its URL on load
+            # Only a network the link kinds know has a URL for a username; any other
+            # would become a link to the bare name, which is no URL at all. A username
+            # that is an address itself (github.com/name, https://...) is one.
+            url = id_url(network, username) or (
+                normalize_url(username) if _ADDRESS.match(username) else "")
+            if not url:
+                out.notes.append(
+                    f"basics.profiles[{index}]: no URL for the {network} username "
+                    f"'{username}' (not a network with a known address); kept under {X}")
         elif username:
             odd = odd or network in usernames
             usernames[network] = username
@@ -308,7 +328,7 @@ def _links(profiles: list[Any]) -> tuple[Any, dict[str, str], bool]:
     return [{"label": label, "url": url} for label, url in pairs], usernames, odd
 
 
-def _meta(meta: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+def _meta(meta: dict[str, object]) -> tuple[object, dict[str, object]]:
     """``updated`` from ``lastModified`` (its date), and the rest of meta to keep."""
     rest = {k: v for k, v in meta.items() if k != "lastModified"}
     stamp = meta.get("lastModified")
@@ -322,19 +342,20 @@ def _meta(meta: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     return _date(day.group(0) if day else stamp), rest
 
 
-def _date(value: Any) -> Any:
+def _date(value: object) -> object:
     """``2014`` as a number (reads best in YAML); other dates as written."""
     if isinstance(value, str) and re.fullmatch(r"[12]\d{3}", value.strip()):
         return int(value)
     return value
 
 
-def _topic(item: dict[str, Any], out: Converted) -> Any:
+def _topic(item: dict[str, object], out: Converted[dict[str, object]]) -> object:
     """A topic; its keywords become the summary (``a, b``), split again on export."""
     data = _record(item, {"name": "name"}, Topic, "interests", out)
-    keywords = data.get(X, {}).get("keywords")
-    if isinstance(keywords, list) and all(isinstance(k, str) for k in keywords):
-        extra = data[X]
+    extra = data.get(X)
+    keywords = extra.get("keywords") if isinstance(extra, dict) else None
+    if isinstance(extra, dict) and isinstance(keywords, list) and all(
+            isinstance(k, str) for k in keywords):
         out.kept["interests[].keywords"] -= 1
         data["summary"] = ", ".join(keywords)
         if not any("," in k for k in keywords):
@@ -345,13 +366,16 @@ def _topic(item: dict[str, Any], out: Converted) -> Any:
     return data["name"] if list(data) == ["name"] else in_field_order(data, Topic)
 
 
-def _entry(section: str, item: dict[str, Any], out: Converted) -> dict[str, Any]:
+def _entry(section: str, item: dict[str, object], out: Converted[dict[str, object]]
+           ) -> dict[str, object]:
     return _record(item, ENTRIES[section], Entry, section, out)
 
 
-def _portfolio_item(item: dict[str, Any], out: Converted) -> dict[str, Any]:
+def _portfolio_item(item: dict[str, object], out: Converted[dict[str, object]]
+                    ) -> dict[str, object]:
     entry = _record(item, PORTFOLIO, Entry, "portfolio", out)
-    extra = entry.get(X, {})
+    kept = entry.get(X)
+    extra: dict[str, object] = kept if isinstance(kept, dict) else {}
     if extra.get("category") == "portfolio":  # says only where it came from
         del extra["category"]
         out.kept["portfolio[].category"] -= 1
@@ -361,8 +385,9 @@ def _portfolio_item(item: dict[str, Any], out: Converted) -> dict[str, Any]:
     return entry
 
 
-def _publications(items: list[dict[str, Any]], out: Converted) -> list[dict[str, Any]]:
-    pubs = []
+def _publications(items: list[dict[str, object]], out: Converted[dict[str, object]]
+                  ) -> list[dict[str, object]]:
+    pubs: list[dict[str, object]] = []
     used: set[str] = set()
     for item in items:
         data = _record(item, PUBLICATIONS, Publication, "publications", out)
@@ -376,7 +401,7 @@ _STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "and", "to",
                          "towards", "toward", "from", "at", "by", "is", "are"})
 
 
-def _pub_id(data: dict[str, Any], used: set[str]) -> str:
+def _pub_id(data: dict[str, object], used: set[str]) -> str:
     """An id from the title's first two words and the year: ``video-killed-2014``."""
     text = unicodedata.normalize("NFKD", str(data.get("title") or ""))
     words = [w for w in re.findall(r"[a-z0-9]+", text.encode("ascii", "ignore")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sized
-from typing import Any
+from typing import Any, TypeAlias
 
 from .conversion import Converted
 from .dates import CvDate
@@ -28,11 +28,16 @@ from .jsonresume import (
 from .profile import Person, Profile
 from .publication import Publication
 from .sections import SECTIONS
+from .yamlsource import JSONValue
+
+JSONObject: TypeAlias = dict[str, JSONValue]
+_Out: TypeAlias = Converted[JSONObject]
+"""The document being exported, with what it has no place for."""
 
 
-def to_jsonresume(profile: Profile) -> Converted:
+def to_jsonresume(profile: Profile) -> _Out:
     """The profile as a JSON Resume document; ``kept`` lists what it has no place for."""
-    out = Converted({"$schema": SCHEMA_URL})
+    out: _Out = Converted({"$schema": SCHEMA_URL})
     doc = out.data
     person = profile.person
     if person is not None:
@@ -40,7 +45,7 @@ def to_jsonresume(profile: Profile) -> Converted:
     sections = dict(profile.sections)
     # The document's arrays in the schema's order; custom sections of the same name
     # first (a volunteer section, then service).
-    parts: dict[str, list[Any]] = {key: [] for key in (
+    parts: dict[str, list[JSONObject]] = {key: [] for key in (
         "work", "volunteer", "education", "awards", "certificates", "publications",
         "skills", "languages", "interests", "references", "projects")}
     parts["volunteer"] = [_export(e, _invert(ENTRIES["volunteer"]), out,
@@ -69,9 +74,9 @@ def to_jsonresume(profile: Profile) -> Converted:
     meta = _export_meta(profile)
     if meta:
         doc["meta"] = meta
-    for key, value in kept_of(profile).items():
+    for key, kept in kept_of(profile).items():
         if key != "meta":
-            doc.setdefault(key, value)
+            doc.setdefault(key, kept)
     out.kept += Counter()
     return out
 
@@ -85,7 +90,7 @@ NOT_CONTENT = frozenset({"bibtex"})
 exported as publications)."""
 
 
-def _count_unplaced(profile: Profile, out: Converted) -> None:
+def _count_unplaced(profile: Profile, out: _Out) -> None:
     """Count every other field of the profile, by walking its declared fields: a section
     added to the profile is in the summary of what was left out until it has a place."""
     for f in dataclasses.fields(profile):
@@ -98,7 +103,7 @@ def _count_unplaced(profile: Profile, out: Converted) -> None:
             out.kept[f.name] += count
 
 
-def schema_order(item: dict[str, Any], section: str) -> dict[str, Any]:
+def schema_order(item: JSONObject, section: str) -> JSONObject:
     """``item``'s keys in the order the schema lists them, others after."""
     order = SCHEMA_ORDER[section]
     return {**{k: item[k] for k in order if k in item},
@@ -123,9 +128,9 @@ def _section_entries(sections: dict[str, Section], name: str) -> list[Entry]:
     return list(section.entries) if section is not None else []
 
 
-def _export(record: Located, table: dict[str, str], out: Converted,
+def _export(record: Located, table: dict[str, str], out: _Out,
             used: tuple[str, ...] = (), section: str | None = None,
-            placed: tuple[str, ...] = (), single: bool = False) -> dict[str, Any]:
+            placed: tuple[str, ...] = (), single: bool = False) -> JSONObject:
     """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
     what it kept under x-jsonresume (but the ``used`` keys). With ``section`` (its name in
     the profile), every other declared field that has a value is counted as left out,
@@ -137,7 +142,7 @@ def _export(record: Located, table: dict[str, str], out: Converted,
         for name, _ in record_fields(type(record)):
             if name not in table and name not in placed and _has_value(getattr(record, name)):
                 out.kept[f"{where}.{name}"] += 1
-    item: dict[str, Any] = {}
+    item: JSONObject = {}
     for attr, key in table.items():
         value = getattr(record, attr, None)
         if isinstance(value, CvDate):
@@ -156,19 +161,19 @@ def _has_value(value: object) -> bool:
     return value is not None and value is not False and value not in ("", [], {})
 
 
-def kept_of(record: Located) -> dict[str, Any]:
+def kept_of(record: Located) -> JSONObject:
     """What the record keeps under x-jsonresume (from an import)."""
     kept = record.extras.get(X)
     return kept if isinstance(kept, dict) else {}
 
 
-def _add_kept(item: dict[str, Any], record: Located, used: tuple[str, ...] = ()) -> None:
+def _add_kept(item: JSONObject, record: Located, used: tuple[str, ...] = ()) -> None:
     for key, value in kept_of(record).items():
         if key not in used:
             item.setdefault(key, value)
 
 
-def export_date(date: CvDate, out: Converted, key: str) -> str | None:
+def export_date(date: CvDate, out: _Out, key: str) -> str | None:
     """A JSON Resume date (``2014``, ``2014-06``, ``2014-06-29``); an open end is left
     out; free text becomes the year (and month) it names."""
     if date.present:
@@ -181,7 +186,7 @@ def export_date(date: CvDate, out: Converted, key: str) -> str | None:
     return date.iso()
 
 
-def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
+def _export_basics(person: Person, out: _Out) -> JSONObject:
     basics = _export(person, {"name": "name", "position": "label", "photo": "image",
                               "website": "url", "bio": "summary"}, out,
                      used=("location", "usernames", "profiles"), section="person",
@@ -199,10 +204,12 @@ def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
             basics["location"] = original
         else:
             city, _, region = person.location.partition(", ")
-            basics["location"] = {k: v for k, v in (("city", city), ("region", region)) if v}
+            location: JSONObject = {k: v for k, v in (("city", city), ("region", region))
+                                    if v}
             if isinstance(original, dict):  # the address has no field: kept as it was
-                basics["location"].update((k, v) for k, v in original.items()
-                                          if k not in LOCATION_PARTS)
+                location.update((k, v) for k, v in original.items()
+                                if k not in LOCATION_PARTS)
+            basics["location"] = location
     elif isinstance(original, dict):
         basics["location"] = original
     profiles = kept.get("profiles")
@@ -211,7 +218,7 @@ def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
         basics["profiles"] = profiles
     elif person.links:
         found = kept.get("usernames")
-        usernames: dict[str, Any] = found if isinstance(found, dict) else {}
+        usernames: JSONObject = found if isinstance(found, dict) else {}
         basics["profiles"] = [
             {"network": link.label, **({"username": usernames[link.label]}
                                        if link.label in usernames else {}), "url": link.url}
@@ -219,7 +226,7 @@ def _export_basics(person: Person, out: Converted) -> dict[str, Any]:
     return schema_order(basics, "basics")
 
 
-def _profile_url(item: Any) -> str | None:
+def _profile_url(item: object) -> str | None:
     """The URL a JSON Resume profile becomes in the profile (see :func:`_links`)."""
     if not isinstance(item, dict):
         return None
@@ -230,7 +237,7 @@ def _profile_url(item: Any) -> str | None:
     return link.url if link is not None else None
 
 
-def _export_publication(pub: Publication, out: Converted) -> dict[str, Any]:
+def _export_publication(pub: Publication, out: _Out) -> JSONObject:
     # The id is not content: an import makes one again from the title and year.
     item = _export(pub, {"title": "name", "venue": "publisher", "abstract": "summary"}, out,
                    section="publications",
@@ -250,7 +257,7 @@ def _export_publication(pub: Publication, out: Converted) -> dict[str, Any]:
     return item
 
 
-def _export_research(r: ResearchExperience, out: Converted) -> dict[str, Any]:
+def _export_research(r: ResearchExperience, out: _Out) -> JSONObject:
     item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
                        "end": "endDate", "location": "location", "url": "url",
                        "summary": "summary", "highlights": "highlights"}, out,
@@ -262,17 +269,18 @@ def _export_research(r: ResearchExperience, out: Converted) -> dict[str, Any]:
     return item
 
 
-def _export_service(s: Service, out: Converted) -> dict[str, Any]:
+def _export_service(s: Service, out: _Out) -> JSONObject:
     item = _export(s, {"role": "position", "organization": "organization",
                        "start": "startDate", "end": "endDate", "url": "url",
                        "summary": "summary", "highlights": "highlights"}, out,
                    section="service", placed=("items",))
     if s.items:
-        item["highlights"] = list(s.items) + item.get("highlights", [])
+        before = item.get("highlights")
+        item["highlights"] = [*s.items, *(before if isinstance(before, list) else [])]
     return item
 
 
-SECTION_EXPORTS: dict[str, Callable[[Any, Converted], dict[str, Any]]] = {
+SECTION_EXPORTS: dict[str, Callable[[Any, _Out], JSONObject]] = {
     "positions": lambda p, out: _export(p, _invert(WORK), out, section="positions"),
     "research": _export_research,
     "service": _export_service,
@@ -287,8 +295,8 @@ SECTION_EXPORTS: dict[str, Callable[[Any, Converted], dict[str, Any]]] = {
 :data:`.sections.SECTIONS` gives a JSON Resume array."""
 
 
-def _export_topic(topic: Topic, out: Converted) -> dict[str, Any]:
-    item: dict[str, Any] = {"name": topic.name}
+def _export_topic(topic: Topic, out: _Out) -> JSONObject:
+    item: JSONObject = {"name": topic.name}
     kept = kept_of(topic)
     original = kept.get("keywords")
     if isinstance(original, list) and ", ".join(map(str, original)) == topic.summary:
@@ -301,20 +309,21 @@ def _export_topic(topic: Topic, out: Converted) -> dict[str, Any]:
     return item
 
 
-def _unique_names(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _unique_names(items: list[JSONObject]) -> list[JSONObject]:
     """Interests by name: a topic listed in several groups once."""
     seen: set[str] = set()
-    out = []
+    out: list[JSONObject] = []
     for item in items:
-        if item["name"] not in seen:
-            seen.add(item["name"])
+        name = str(item["name"])  # a topic's name
+        if name not in seen:
+            seen.add(name)
             out.append(item)
     return out
 
 
-def _export_meta(profile: Profile) -> dict[str, Any]:
+def _export_meta(profile: Profile) -> JSONObject:
     meta_kept = kept_of(profile).get("meta")
-    meta = dict(meta_kept) if isinstance(meta_kept, dict) else {}
+    meta: JSONObject = dict(meta_kept) if isinstance(meta_kept, dict) else {}
     stamp = meta.get("lastModified")
     if profile.updated is not None and not profile.updated.present:
         day = profile.updated.iso()

@@ -101,18 +101,29 @@ def make_link(name: str, value: str) -> Link | None:
     kind = kind_of(name)
     label = BY_NAME[kind].label if kind and name.strip().lower() == name.strip() else name.strip()
     if kind:
-        template, pattern = BY_NAME[kind].template, BY_NAME[kind].pattern
-        if template and pattern:
-            match = re.match(pattern, value, re.IGNORECASE)
-            if match and not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
-                url = template.format(match.group(1))
-                return Link(label, url, kind) if is_safe_link(url) else None
+        url = id_url(kind, value)
+        if url is not None:
+            return Link(label, url, kind) if is_safe_link(url) else None
     if not looks_like_url(value):
         return None
     value = normalize_url(value)
     if not is_safe_link(value):
         return None
     return Link(label, value, kind or kind_from_url(value))
+
+
+def id_url(name: str, value: str) -> str | None:
+    """The URL a known kind makes of a bare id (``github``, ``octocat`` ->
+    ``https://github.com/octocat``), or None: not a kind with a URL template, not an id
+    of that kind, or already a URL."""
+    kind = kind_of(name)
+    if kind is None:
+        return None
+    template, pattern = BY_NAME[kind].template, BY_NAME[kind].pattern
+    if not (template and pattern) or re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
+        return None
+    match = re.match(pattern, value.strip(), re.IGNORECASE)
+    return template.format(match.group(1)) if match else None
 
 
 _FILE_EXT = re.compile(r"\.(pdf|pptx?|key|docx?|xlsx?|od[pst]|zip|tar|gz|bib|tex|txt|md|csv|json|"

@@ -253,6 +253,13 @@ def merge_publications(from_bib: Iterable[Publication], from_yaml: Iterable[Publ
                        f"publication '{pub.id}' has no title and no BibTeX entry with that id;"
                        " entry skipped", expected="a title, or the id of a BibTeX entry")
             continue
+        if not (pub.authors or pub.editors or {"authors", "editors"} & set(pub.locations)):
+            # As for a BibTeX entry (bibtex/entries.py): kept, but an author list is
+            # what a reader looks for first, so its absence is usually a slip. One
+            # written (empty, or reported as bad) says enough.
+            ctx.report(Subtype.REQUIRED, pub.source or pub.loc_of("id") or Location(ctx.filename),
+                       _pub_path(pub) + ".authors", "entry has no author; shown without one",
+                       expected="an author (or editor) field")
         merged[pub.id] = pub
     return list(merged.values())
 

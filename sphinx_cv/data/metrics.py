@@ -20,14 +20,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import yaml
 
 from .problems import Location, Problem, Subtype
 from .publication import Publication
+from .yamlsource import JSONValue
 
 METRICS_FILE = "metrics.yaml"
 SOURCES = ("openalex", "semanticscholar", "crossref")
@@ -181,6 +183,12 @@ def _why(reason: object) -> str:
     return str(getattr(reason, "strerror", None) or reason)
 
 
+class _Response(Protocol):
+    """What :attr:`Client.opener` answers (an HTTP response; a stand-in in tests)."""
+
+    def read(self) -> bytes: ...
+
+
 @dataclass
 class Client:
     """A polite HTTP client: a User-Agent with a contact address, a pause between
@@ -191,15 +199,15 @@ class Client:
     mailto: str = ""
     timeout: float = 10.0
     delay: float = 0.2
-    opener: Callable[..., Any] = urllib.request.urlopen
+    opener: Callable[..., AbstractContextManager[_Response]] = urllib.request.urlopen
     _last: float = 0.0
 
     def __post_init__(self) -> None:
         self.base_url = (self.base_url or os.environ.get(BASE_URL_ENV)
                          or BASE_URLS[self.source]).rstrip("/")
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[str, JSONValue] = {}
 
-    def get_json(self, path: str, params: dict[str, str] | None = None) -> Any:
+    def get_json(self, path: str, params: dict[str, str] | None = None) -> JSONValue:
         query = dict(params or {})
         if self.mailto and self.source in ("openalex", "crossref"):
             query["mailto"] = self.mailto
@@ -224,13 +232,14 @@ class Client:
         self._cache[url] = data
         return data
 
-    def _fetch(self, request: urllib.request.Request, url: str) -> Any:
+    def _fetch(self, request: urllib.request.Request, url: str) -> JSONValue:
         wait = self._last + self.delay - time.monotonic()
         if wait > 0:
             time.sleep(wait)
         try:
             with self.opener(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
+                data: JSONValue = json.loads(response.read().decode("utf-8"))
+                return data
         except urllib.error.HTTPError as err:
             if err.code == 404:
                 return None

@@ -62,6 +62,10 @@ class Publication(Located):
     status: str | None = spec(TEXT, "Publication status, e.g. 'In submission', "
                               "'To appear'.", aliases=("pubstate",))
     publisher: str | None = spec(TEXT, "Publisher.")
+    location: str | None = spec(TEXT, "Place: the publisher's city for a book or chapter "
+                                "(shown 'Place: Publisher'), the conference's for "
+                                "proceedings. BibTeX 'address' or 'location'.",
+                                aliases=("address", "place"))
     series: str | None = spec(TEXT, "Book or proceedings series, e.g. 'LNCS'.")
     volume: str | None = spec(PLAIN, "Volume.")
     number: str | None = spec(PLAIN, "Issue or number.", aliases=("issue",))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from . import yamlsource as ys
 from .converter import (
@@ -15,6 +14,7 @@ from .converter import (
     Context,
     Converter,
     Invalid,
+    JSONSchema,
     named_items,
     normalize_key,
     wrong_type,
@@ -82,8 +82,8 @@ class Text(Converter[str]):
                            "text", value=url, expected=LINK_EXPECTED)
         return text or INVALID  # empty text is the same as leaving the field out
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        scalar = {"type": ["string", "number", "boolean"]}
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
+        scalar: JSONSchema = {"type": ["string", "number", "boolean"]}
         if not self.translatable:
             return scalar
         defs.setdefault("Translations", {
@@ -130,7 +130,7 @@ class Pattern(Text):
         ctx.report(Subtype.VALUE, node, path, "invalid value", value=text, expected=self.expected)
         return INVALID
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         return {"type": "string", "pattern": self.regex.pattern}
 
 
@@ -189,7 +189,7 @@ class Bool(Converter[bool]):
             return INVALID
         return value
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         return {"type": "boolean"}
 
 
@@ -207,7 +207,7 @@ class Date(Converter[CvDate]):
                        expected=self.expected)
             return INVALID
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         # A number too: YAML reads `2025.09` as one, the loader as September 2025.
         return {"type": ["string", "number"], "examples": ["2025", "2025-09", "present"]}
 
@@ -225,7 +225,7 @@ class Year(Converter[int]):
         ctx.report(Subtype.DATE, node, path, "bad year", value=text, expected=self.expected)
         return INVALID
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         return {"type": ["integer", "string"], "pattern": "^[12][0-9]{3}$"}
 
 
@@ -242,7 +242,7 @@ class Month(Converter[int]):
             ctx.report(Subtype.DATE, node, path, "bad month", value=text, expected=self.expected)
             return INVALID
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         return {"type": ["integer", "string"]}
 
 
@@ -274,5 +274,5 @@ class Choice(Converter[str]):
                    expected=self.expected)
         return INVALID
 
-    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "string", "enum": self.choices + sorted(self.aliases)}
+    def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
+        return {"type": "string", "enum": [*self.choices, *sorted(self.aliases)]}

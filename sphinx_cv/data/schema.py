@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from .converter import JSONSchema
 from .profile import PROFILE
 
 SCHEMA_ID = "https://sphinx-cv.readthedocs.io/profile.schema.json"
 
 
-def profile_schema() -> dict[str, Any]:
-    definitions: dict[str, Any] = {}
+def profile_schema() -> JSONSchema:
+    definitions: dict[str, JSONSchema] = {}
     ref = PROFILE.json_schema(definitions)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",

@@ -6,7 +6,6 @@ the LaTeX."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from .fields import Located, record_fields
 from .sections import SECTIONS
@@ -21,6 +20,13 @@ NOT_SHOWN: dict[str, str] = {
 }
 """``Record.field`` -> why no page shows it as text."""
 
+NOT_SHOWN_FOR: dict[str, tuple[tuple[str, ...], str]] = {
+    "Publication.location": (("journal", "preprint"), "a journal's or preprint server's "
+                             "address is its publisher's: citation styles leave it out"),
+}
+"""``Record.field`` -> the entry types for which no page shows it, and why (shown for
+the others; tests/test_places.py proves both)."""
+
 WEB_ONLY: dict[str, str] = {
     "Person.photo": "the PDF designs have no photo (a CV for applications leaves it out)",
     "Publication.abstract": "abstracts are for the web page; the CV lists the papers",
@@ -30,18 +36,22 @@ WEB_ONLY: dict[str, str] = {
 """``Record.field`` -> why the PDF leaves out what the web pages show."""
 
 
-def unshown_fields(profile: Any) -> list[str]:
+def unshown_fields(profile: object) -> list[str]:
     """The fields of :data:`NOT_SHOWN` that ``profile`` gives a value, as ``field``
     names (``tags``, ``location`` of news), each once, in the order first met."""
     found: dict[str, None] = {}
 
-    def walk(value: Any) -> None:
+    def walk(value: object) -> None:
         if isinstance(value, Located) and dataclasses.is_dataclass(value):
             record = type(value).__name__
             for name, _ in record_fields(type(value)):
                 field_value = getattr(value, name, None)
-                if f"{record}.{name}" in NOT_SHOWN and field_value:
-                    found.setdefault(name if name == "tags" else f"{record}.{name}")
+                key = f"{record}.{name}"
+                if key in NOT_SHOWN and field_value:
+                    found.setdefault(name if name == "tags" else key)
+                kinds = NOT_SHOWN_FOR.get(key, ((), ""))[0]
+                if field_value and getattr(value, "type", None) in kinds:
+                    found.setdefault(f"{key} of a {value.type}")  # type: ignore[attr-defined]
                 walk(field_value)
         elif isinstance(value, dict):
             for item in value.values():

@@ -7,7 +7,8 @@ line between sections and between the entries of a section.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TypeVar
 
 import yaml
 
@@ -29,13 +30,16 @@ INLINE = frozenset({"authors", "editors", "name_variants", "tags", "advisor", "m
 """Keys whose lists of names or ids are written inline, as in the example profile."""
 
 
-class FlowList(list[Any]):
+_V = TypeVar("_V")
+
+
+class FlowList(list[object]):
     """A list written inline: ``authors: [Ada Lovelace, Charles Babbage]``."""
 
 
 # --- records to plain data ---------------------------------------------------------------
 
-def ordered(data: dict[str, Any]) -> dict[str, Any]:
+def ordered(data: dict[str, _V]) -> dict[str, _V]:
     """Top-level keys in :data:`TOP_ORDER`, others (``x-...``) after them."""
     out = {k: data[k] for k in TOP_ORDER if k in data}
     out.update((k, v) for k, v in data.items() if k not in out)
@@ -50,7 +54,7 @@ def field_order(cls: type) -> list[str]:
     return own + [n for n in names if n not in own]
 
 
-def in_field_order(data: dict[str, Any], cls: type) -> dict[str, Any]:
+def in_field_order(data: dict[str, _V], cls: type) -> dict[str, _V]:
     """``data`` with the record's fields in :func:`field_order`, other keys after them."""
     order = field_order(cls)
     out = {k: data[k] for k in order if k in data}
@@ -58,9 +62,9 @@ def in_field_order(data: dict[str, Any], cls: type) -> dict[str, Any]:
     return out
 
 
-def record_data(obj: Located) -> dict[str, Any]:
+def record_data(obj: Located) -> dict[str, object]:
     """A record's fields that have a value, in :func:`field_order`, then its ``x-`` keys."""
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     for name in field_order(type(obj)):
         if isinstance(obj, Publication) and name == "bibtex":
             continue  # the entry's source text: generated again from the fields
@@ -82,7 +86,7 @@ def record_data(obj: Located) -> dict[str, Any]:
     return data
 
 
-def _plain(value: Any, name: str = "") -> Any:
+def _plain(value: object, name: str = "") -> object:
     if isinstance(value, Topic):
         data = record_data(value)
         return data["name"] if list(data) == ["name"] else data
@@ -105,13 +109,13 @@ def _plain(value: Any, name: str = "") -> Any:
     return value
 
 
-def author_yaml(name: str) -> Any:
+def author_yaml(name: str) -> str | dict[str, object]:
     """An author as the profile reads it back: the name, or ``{name, url, note}`` when
     the name links to a page or carries notes (``equal``, ``corresponding``...)."""
     url, notes = getattr(name, "url", None), getattr(name, "notes", ())
     if not url and not notes:
         return name_yaml(name)
-    data: dict[str, Any] = {"name": name_yaml(str(name))}
+    data: dict[str, object] = {"name": name_yaml(str(name))}
     if url:
         data["url"] = url
     if notes:
@@ -132,14 +136,14 @@ def name_yaml(name: str) -> str:
     return f"{' '.join(words[start:])}, {suffix}, {' '.join(words[:start])}"
 
 
-def date_data(date: CvDate) -> Any:
+def date_data(date: CvDate) -> int | str:
     """``2025`` as a number, other dates as written (``2025-09``, ``present``, text)."""
     if date.year and not (date.month or date.present or date.text):
         return date.year
     return date.iso()
 
 
-def links_data(links: list[Link]) -> Any:
+def links_data(links: list[Link]) -> dict[str, str] | list[dict[str, str]]:
     """``{label: url}``, or a list of ``{label, url}`` when two links share a label."""
     labels = [link.label for link in links]
     if len(set(labels)) == len(labels):
@@ -147,14 +151,14 @@ def links_data(links: list[Link]) -> Any:
     return [{"label": link.label, "url": link.url} for link in links]
 
 
-def interests_data(groups: dict[str, InterestGroup]) -> Any:
+def interests_data(groups: dict[str, InterestGroup]) -> object:
     if list(groups) == [Interests.DEFAULT] and not groups[Interests.DEFAULT].intro:
         return _plain(groups[Interests.DEFAULT].topics)
     return {name: record_data(group) for name, group in groups.items()}
 
 
-def sections_data(sections: dict[str, Section]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def sections_data(sections: dict[str, Section]) -> dict[str, object]:
+    out: dict[str, object] = {}
     for name, section in sections.items():
         data = record_data(section)
         if data.get("title") == default_section_title(name):
@@ -186,7 +190,7 @@ _Dumper.add_representer(str, _str)
 _Dumper.add_representer(FlowList, _flow)
 
 
-def _inline_lists(data: Any, key: str = "") -> Any:
+def _inline_lists(data: object, key: str = "") -> object:
     """Lists of short texts under :data:`INLINE` keys as :class:`FlowList`."""
     if isinstance(data, dict):
         return {k: _inline_lists(v, str(k)) for k, v in data.items()}
@@ -198,12 +202,12 @@ def _inline_lists(data: Any, key: str = "") -> Any:
     return data
 
 
-def to_yaml(data: Any) -> str:
+def to_yaml(data: object) -> str:
     return yaml.dump(_inline_lists(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=WIDTH)
 
 
-def profile_yaml(data: dict[str, Any], header: str = "") -> str:
+def profile_yaml(data: Mapping[str, object], header: str = "") -> str:
     """A profile's plain data as YAML: a blank line between top-level keys and between
     the entries of a list of records. ``header`` is a comment put first."""
     blocks: list[str] = []

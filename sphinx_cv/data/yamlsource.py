@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Protocol, TypeAlias
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -23,10 +23,32 @@ try:  # libyaml is several times faster and keeps marks as well
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose", "location"]
+__all__ = ["JSONValue", "MappingNode", "Node", "ScalarNode", "SequenceNode", "compose",
+           "location"]
+
+JSONValue: TypeAlias = (
+    bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None)
+"""Plain data as YAML and JSON files hold it (what :func:`to_python` gives): the one type
+of profile-shaped data read from or written to a file, by the loader, the importers and
+the exporters. Lists and mappings are typed read-only (``Sequence``, ``Mapping``) so that
+a ``list[dict[str, str]]`` is one too; code that reads or changes such values narrows
+them with ``isinstance`` (``isinstance(v, dict)`` gives a ``dict[str, JSONValue]``)."""
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+
+class Mark(Protocol):
+    """Where a YAML event or node is: PyYAML's and libyaml's marks both have these."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def index(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
 
 MAX_DEPTH = 100
 """Deepest nesting read, through aliases too. libyaml's composer recurses in C, so far
@@ -81,7 +103,7 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(Subtype.YAML, f"YAML error: {err}", Location(filename))]
 
 
-def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any]]]:
+def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mark | None]]]:
     """Check the events before composing: (why the text is refused, or None; the anchor
     and place of each alias of a value inside itself).
 
@@ -89,13 +111,13 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any
     converters walk the tree with aliases expanded, so what aliases expand to is limited
     too ("billion laughs": a few lines could otherwise expand to billions of values).
     """
-    recursive: list[tuple[str, Any]] = []
+    recursive: list[tuple[str, Mark | None]] = []
     expands: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels) it stands for
     open_anchors: set[str] = set()
-    stack: list[list[Any]] = []  # open collections: [anchor, values, deepest child]
+    stack: list[_Open] = []  # open collections
     total = 0
 
-    def refuse(mark: Any, what: str, expected: str) -> Problem:
+    def refuse(mark: Mark | None, what: str, expected: str) -> Problem:
         return Problem(Subtype.YAML, f"{what}; the profile is not read",
                        _mark_location(mark, filename, text), expected=expected)
 
@@ -104,17 +126,17 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any
             if len(stack) >= MAX_DEPTH:
                 return refuse(event.start_mark, f"YAML nested more than {MAX_DEPTH} levels deep",
                               f"at most {MAX_DEPTH} levels of nesting"), recursive
-            stack.append([event.anchor, 1, 0])
+            stack.append(_Open(event.anchor))
             if event.anchor:
                 open_anchors.add(event.anchor)
             total += 1
             continue
         if isinstance(event, yaml.CollectionEndEvent):
-            anchor, size, height = stack.pop()
-            height += 1
-            if anchor:
-                expands[anchor] = (size, height)
-                open_anchors.discard(anchor)
+            done = stack.pop()
+            size, height = done.size, done.height + 1
+            if done.anchor:
+                expands[done.anchor] = (size, height)
+                open_anchors.discard(done.anchor)
         elif isinstance(event, yaml.ScalarEvent):
             size, height = 1, 1
             if event.anchor:
@@ -122,7 +144,7 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any
             total += 1
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor in open_anchors:
-                recursive.append((event.anchor, event.start_mark))
+                recursive.append((str(event.anchor), event.start_mark))
                 size, height = 1, 1  # read as null
             else:
                 size, height = expands.get(str(event.anchor), (1, 1))
@@ -136,16 +158,30 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Any
         else:
             continue
         if stack:
-            stack[-1][1] += size
-            stack[-1][2] = max(stack[-1][2], height)
+            stack[-1].size += size
+            stack[-1].height = max(stack[-1].height, height)
     return None, recursive
+
+
+class _Open:
+    """A collection :func:`_scan` is inside: its anchor, how many values it holds so far
+    (through aliases too) and the height of its deepest child."""
+
+    __slots__ = ("anchor", "height", "size")
+
+    def __init__(self, anchor: str | None) -> None:
+        self.anchor = anchor
+        self.size = 1
+        self.height = 0
 
 
 # YAML also breaks lines at these; editors and this project's messages count "\n" only.
 _OTHER_BREAKS = re.compile("[\u2028\u2029\x85]")
 
 
-def _mark_location(mark: Any, filename: str, text: str) -> Location:
+def _mark_location(mark: Mark | None, filename: str, text: str) -> Location:
+    if mark is None:  # the parser marks every event; a mark-less one names the file
+        return Location(filename)
     if not _OTHER_BREAKS.search(text):
         return Location(filename, mark.line + 1, mark.column + 1)
     fixed = _LineIndex(text).mark(mark)
@@ -158,7 +194,7 @@ class _LineIndex:
     def __init__(self, text: str) -> None:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
-    def mark(self, mark: Any) -> yaml.Mark:
+    def mark(self, mark: Mark) -> yaml.Mark:
         line = bisect.bisect_right(self.starts, mark.index) - 1
         return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line],
                          None, None)  # type: ignore[arg-type]  # no buffer, as libyaml's
@@ -224,7 +260,7 @@ def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == NULL_TAG
 
 
-def to_python(node: Node) -> Any:
+def to_python(node: Node) -> JSONValue:
     """Plain Python data for a node (``x-`` extension values kept for other tools).
 
     Scalars get their YAML types (numbers, booleans, null); dates stay ISO text, so the
@@ -233,7 +269,7 @@ def to_python(node: Node) -> Any:
     return _plain(node, yaml.constructor.SafeConstructor())
 
 
-def _plain(node: Node, constructor: Any) -> Any:
+def _plain(node: Node, constructor: yaml.constructor.SafeConstructor) -> JSONValue:
     if isinstance(node, MappingNode):
         return {str(_plain(k, constructor)): _plain(v, constructor)
                 for k, v in iter_mapping(node)}
@@ -245,7 +281,8 @@ def _plain(node: Node, constructor: Any) -> Any:
         return str(node.value)
     if isinstance(value, _dt.date | bytes):
         return str(node.value)
-    return value
+    plain: JSONValue = value  # a safe-loaded scalar: null, bool, int, float or text
+    return plain
 
 
 def scalar_text(node: ScalarNode) -> str:

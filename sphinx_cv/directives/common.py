@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec as OptionSpec  # what option_spec holds
 
 from ..config import CvConfig, get_config
 from ..data.digests import WHOLE
@@ -157,9 +158,7 @@ def positive_int(arg: str | None) -> int:
     return value
 
 
-OptionSpec = dict[str, Callable[[str], Any]]
-
-VALUE_KINDS: dict[Callable[..., Any], str] = {
+VALUE_KINDS: dict[Callable[[str], object], str] = {
     words: "names separated by commas or spaces",
     items: "a comma-separated list",
     mapping: "key=value pairs separated by commas",
@@ -170,7 +169,7 @@ VALUE_KINDS: dict[Callable[..., Any], str] = {
 }
 
 
-def value_kind(converter: Callable[..., Any]) -> str:
+def value_kind(converter: Callable[[str], object]) -> str:
     """What an option's value looks like, for the reference docs."""
     if isinstance(converter, OneOf):
         return "one of " + ", ".join(converter.values)

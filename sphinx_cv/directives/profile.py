@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
@@ -26,6 +26,8 @@ from .common import CvDirective, OptionSpec, words, yes_no
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from ..domain import CvDomain
 
 SEP = " · "
 
@@ -243,7 +245,7 @@ class CvLinkRole(SphinxRole):
         text, _, target = self.text.rpartition("<")
         target = target.rstrip(">").strip() if text else self.text.strip()
         text = text.strip()
-        cv_dir: Any = self.env.get_domain("cv")
+        cv_dir = cast("CvDomain", self.env.get_domain("cv"))
         from ..config import get_config
 
         cv = get_config(self.config)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -39,6 +39,9 @@ from .common import (
     year_range,
     yes_no,
 )
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
 
 
 class PublicationList(CvDirective):
@@ -170,13 +173,12 @@ class PublicationList(CvDirective):
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
                                          numbered, show_status, abstracts, bibtex))
             root.append(bullet)
-        if self.style is None:  # a CSL style sets the names as it defines
-            legend = notes_legend(item.pub for group in groups for item in group.items)
-            if legend is not None:
-                root.append(legend)
+        legend = notes_legend(item.pub for group in groups for item in group.items)
+        if legend is not None:
+            root.append(legend)
         return [root]
 
-    def csl_style(self) -> Any:
+    def csl_style(self) -> CitationStylesStyle | None:
         """The parsed CSL style of this list, or None for sphinx-cv's own format."""
         name = str(self.options.get("style", self.cv.citation_style)).strip()
         if name in ("", "default"):
@@ -256,13 +258,13 @@ class PublicationList(CvDirective):
         if self.style is not None:
             from ..render.csl import csl_citation_nodes
 
-            para.extend(csl_citation_nodes(pub, self.style, self.names))
+            para.extend(csl_citation_nodes(pub, self.style, self.names, self.link_for))
             para.extend(extra_nodes(pub))
         else:
             para.extend(citation_nodes(pub, own, show_status, self.link_for))
         limit = self.cv.author_limit
         if 0 < limit < len(pub.authors):
-            mark_long_authors(para, pub.authors, own)
+            mark_long_authors(para, pub.authors, own, self.link_for)
         if self.cv.publication_pages:
             for title in para.findall(nodes.inline):
                 if "cv-pub-title" in title["classes"]:

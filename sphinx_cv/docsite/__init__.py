@@ -7,7 +7,7 @@ live examples render the snippets the tests use. Not needed to use sphinx-cv.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .examples import CvExample, QuickstartFile
 from .reference import (
@@ -22,9 +22,10 @@ from .reference import (
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     from .. import __version__
 
     # Cross-reference targets for prose: {cv-config}`cv_profile`, {cv-option}`timeline:limit`.

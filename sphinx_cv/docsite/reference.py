@@ -14,7 +14,6 @@ import os
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -51,7 +50,7 @@ def rst_inline(text: str) -> list[nodes.Node]:
     return out
 
 
-def summary(obj: Any) -> str:
+def summary(obj: object) -> str:
     """The first paragraph of an object's docstring, on one line."""
     doc = inspect.cleandoc(obj.__doc__ or "")
     return " ".join(doc.split("\n\n")[0].split())
@@ -326,7 +325,7 @@ SCALAR_KINDS: dict[type, str] = {sc.Bool: "yes/no", sc.Date: "date", sc.Year: "y
                                  sc.Month: "month"}
 
 
-def nested_records(conv: Converter) -> Iterator[type]:
+def nested_records(conv: Converter[object]) -> Iterator[type]:
     """Record classes a converter holds (through lists, maps and custom converters)."""
     if isinstance(conv, f.Record):
         yield conv.cls
@@ -365,7 +364,7 @@ def record_link(cls: type) -> nodes.reference:
     return nodes.reference(title, title, internal=True, refid=record_anchor(cls))
 
 
-def kind_nodes(conv: Converter) -> list[nodes.Node]:
+def kind_nodes(conv: Converter[object]) -> list[nodes.Node]:
     """What a field holds, in words, with links to the records it contains."""
     if isinstance(conv, f.Record):
         return [record_link(conv.cls)]

@@ -18,16 +18,21 @@ import importlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..data.problems import Location, Problem, Subtype
+
+if TYPE_CHECKING:
+    from ..data.profile import Profile
 
 
 @dataclass
 class Imported:
     """What an importer read: profile data, located problems, and what was kept."""
 
-    data: dict[str, Any]
+    data: dict[str, object]
+    """Profile data: mappings, lists and scalars as the profile YAML holds them (values
+    read from a YAML source may be dates)."""
     problems: list[Problem] = field(default_factory=list)
     kept: Counter[str] = field(default_factory=Counter)
     """Field paths kept under ``x-<format>`` (the profile has no field for them)."""
@@ -69,8 +74,9 @@ class Importer:
     """Whether several sources are read together (``load`` then takes a list)."""
 
     @property
-    def load(self) -> Callable[[Any], Imported]:
-        loaded: Callable[[Any], Imported] = getattr(
+    def load(self) -> Callable[[str | list[str]], Imported]:
+        """The importer: called with one source, or a list of them when ``several``."""
+        loaded: Callable[[str | list[str]], Imported] = getattr(
             importlib.import_module(self.module, __name__), self.function)
         return loaded
 
@@ -89,8 +95,8 @@ class Exporter:
     function: str = "dump"
 
     @property
-    def dump(self) -> Callable[[Any], Exported]:
-        dumped: Callable[[Any], Exported] = getattr(
+    def dump(self) -> Callable[[Profile], Exported]:
+        dumped: Callable[[Profile], Exported] = getattr(
             importlib.import_module(self.module, __name__), self.function)
         return dumped
 

@@ -16,15 +16,17 @@ from __future__ import annotations
 import csv
 import io
 import os
-from typing import Any
+from collections.abc import Callable
 
 from ..data.entries import Entry, Talk, Teaching
 from ..data.problems import Location
 from ..data.publication import Publication
 from . import Imported
 from .common import (
+    child_dict,
     citation_authors,
     clean,
+    dicts,
     empty,
     find_doi,
     has_html,
@@ -37,6 +39,7 @@ from .common import (
     read_text,
     refused_link,
     safe_url,
+    strings,
     year_of,
 )
 from .sites import (
@@ -51,6 +54,10 @@ from .sites import (
 X = "x-academicpages"
 STRUCTURAL = frozenset({"collection", "layout", "published", "author_profile"})
 """Front matter that says how Jekyll renders a page, not what it is about."""
+PageReader = Callable[[dict[str, object], str, str, str], "dict[str, object] | None"]
+"""Makes an entry of a page's (front matter, body, where, path), or None."""
+RowReader = Callable[[dict[str, "str | None"], str, Location], "dict[str, object] | None"]
+"""Makes an entry of a TSV row's (fields, where, place), or None."""
 CATEGORIES = {"manuscripts": "journal", "journal": "journal", "conferences": "conference",
               "conference": "conference", "books": "book", "book": "book",
               "preprints": "preprint", "theses": "thesis", "thesis": "thesis"}
@@ -68,32 +75,38 @@ def load(folder: str) -> Imported:
                 X, "markdown_generator/publications.tsv")
     add_entries(talks, site.tsv("talks.tsv", site.tsv_talk), Talk, imp, X,
                 "markdown_generator/talks.tsv")
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     cv = site.cv_json()
     if cv:
-        for key, value in cv.pop("person", {}).items():
+        cv_person = cv.pop("person", {})
+        for key, value in cv_person.items() if isinstance(cv_person, dict) else ():
             if key == X and isinstance(value, dict):
-                person.setdefault(X, {}).setdefault("cv.json", {}).update(value)
+                child_dict(child_dict(person, X), "cv.json").update(value)
             elif key not in person:
                 person[key] = value
             elif value != person[key]:
-                person.setdefault(X, {}).setdefault("cv.json", {})[key] = value
+                child_dict(child_dict(person, X), "cv.json")[key] = value
                 imp.kept[f"_data/cv.json: basics.{key}"] += 1
-        add_entries(pubs, cv.pop("publications", []), Publication, imp, X, "_data/cv.json")
-        add_entries(talks, cv.pop("talks", []), Talk, imp, X, "_data/cv.json")
-        add_entries(teaching, cv.pop("teaching", []), Teaching, imp, X, "_data/cv.json")
-        add_entries(portfolio, cv.pop("portfolio", []), Entry, imp, X, "_data/cv.json")
-        for name, section in cv.pop("sections", {}).items():
-            data.setdefault("sections", {})[name] = section
+        add_entries(pubs, dicts(cv.pop("publications", [])), Publication, imp, X,
+                    "_data/cv.json")
+        add_entries(talks, dicts(cv.pop("talks", [])), Talk, imp, X, "_data/cv.json")
+        add_entries(teaching, dicts(cv.pop("teaching", [])), Teaching, imp, X,
+                    "_data/cv.json")
+        add_entries(portfolio, dicts(cv.pop("portfolio", [])), Entry, imp, X,
+                    "_data/cv.json")
+        sections = cv.pop("sections", {})
+        for name, section in sections.items() if isinstance(sections, dict) else ():
+            child_dict(data, "sections")[name] = section
         data.update(cv)
     variants: list[str] = []
-    if person.get("name"):
-        variants = name_variants(person["name"], [a for p in pubs for a in p.get("authors", [])])
+    name = person.get("name")
+    if name and isinstance(name, str):
+        variants = name_variants(name, [a for p in pubs for a in strings(p.get("authors"))])
     for key, value in (("publications", pubs), ("talks", talks), ("teaching", teaching)):
         if value:
             data[key] = value
     if portfolio:
-        data.setdefault("sections", {})["portfolio"] = portfolio
+        child_dict(data, "sections")["portfolio"] = portfolio
     return site.result(data, person, variants)
 
 
@@ -101,16 +114,16 @@ class _Site(SiteReader):
 
     # --- _config.yml ---------------------------------------------------------------------
 
-    def person(self) -> dict[str, Any]:
+    def person(self) -> dict[str, object]:
         path = self.path("_config.yml")
         if not os.path.isfile(path):
             return {}
         config = load_yaml(path, self.imp)
         if not isinstance(config, dict):
             return {}
-        author: dict[str, Any] = (config["author"] if isinstance(config.get("author"), dict)
-                                  else {})
-        person: dict[str, Any] = {}
+        found = config.get("author")
+        author: dict[str, object] = found if isinstance(found, dict) else {}
+        person: dict[str, object] = {}
         for key, target in (("name", "name"), ("bio", "bio"), ("location", "location"),
                             ("employer", "affiliation"), ("email", "email"),
                             ("uri", "website")):
@@ -125,7 +138,7 @@ class _Site(SiteReader):
                                    X)
         if links:
             person["links"] = links
-        extra: dict[str, Any] = {}
+        extra: dict[str, object] = {}
         if not empty(author.get("avatar")):
             # The picture lives in the old site's images/ folder: copy it beside the
             # profile and set person.photo.
@@ -142,7 +155,7 @@ class _Site(SiteReader):
 
     # --- collections ---------------------------------------------------------------------
 
-    def pages(self, collection: str, convert: Any) -> list[dict[str, Any]]:
+    def pages(self, collection: str, convert: PageReader) -> list[dict[str, object]]:
         out = []
         for name, path, meta, body in self.markdown_pages(collection):
             entry = convert(meta, body, f"{collection}/{name}", path)
@@ -150,13 +163,14 @@ class _Site(SiteReader):
                 out.append(entry)
         return out
 
-    def _extra(self, meta: dict[str, Any], used: set[str], where: str) -> dict[str, Any]:
-        extra = {k: jsonable(v) for k, v in meta.items()
+    def _extra(self, meta: dict[str, object], used: set[str], where: str
+               ) -> dict[str, object]:
+        extra: dict[str, object] = {k: jsonable(v) for k, v in meta.items()
                  if k not in used and k not in STRUCTURAL and not empty(v)}
         self.imp.kept.update(f"{where.split('/')[0]}[].{k}" for k in extra)
         return extra
 
-    def _url(self, value: Any, where: str, field: str, path: str) -> str | None:
+    def _url(self, value: object, where: str, field: str, path: str) -> str | None:
         if empty(value):
             return None
         url = safe_url(str(value))
@@ -170,9 +184,9 @@ class _Site(SiteReader):
                              value=repr(clean(str(value))))
         return url
 
-    def publication(self, meta: dict[str, Any], body: str, where: str,
-                    path: str) -> dict[str, Any] | None:
-        pub: dict[str, Any] = {}
+    def publication(self, meta: dict[str, object], body: str, where: str,
+                    path: str) -> dict[str, object] | None:
+        pub: dict[str, object] = {}
         used = {"title", "venue", "date", "citation", "category"}
         title = clean(str(meta.get("title") or ""))
         if not title:
@@ -206,7 +220,7 @@ class _Site(SiteReader):
             if field == "url" and url.lower().split("?")[0].endswith(".pdf"):
                 field = "pdf"
             if field == "bibtex_url":
-                pub.setdefault("links", {})["BibTeX"] = url
+                child_dict(pub, "links")["BibTeX"] = url
             else:
                 pub[field] = url
         doi = find_doi(citation, meta.get("paperurl"))
@@ -226,7 +240,7 @@ class _Site(SiteReader):
         return pub
 
     @staticmethod
-    def _abstract(body: str, meta: dict[str, Any]) -> str:
+    def _abstract(body: str, meta: dict[str, object]) -> str:
         """The page text without the lines the template adds from the front matter."""
         lines = []
         for line in clean(body).splitlines():
@@ -240,14 +254,14 @@ class _Site(SiteReader):
             text = text[len("abstract:"):].strip()
         return " ".join(text.split()) if "\n\n" not in text else text
 
-    def talk(self, meta: dict[str, Any], body: str, where: str,
-             path: str) -> dict[str, Any] | None:
+    def talk(self, meta: dict[str, object], body: str, where: str,
+             path: str) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
             self.imp.problem(Location(path, 1), "talk without a title; skipped", path=where,
                              expected="title: in the front matter")
             return None
-        talk: dict[str, Any] = {"title": html_text(title)}
+        talk: dict[str, object] = {"title": html_text(title)}
         used = {"title", "venue", "date", "location"}
         if not empty(meta.get("venue")):
             talk["event"] = html_text(str(meta["venue"]))
@@ -255,7 +269,7 @@ class _Site(SiteReader):
             talk["date"] = iso_date(meta["date"])
         if not empty(meta.get("location")):
             talk["location"] = clean(str(meta["location"]))
-        links = {}
+        links: dict[str, str] = {}
         for key, label in (("talk_url", "Talk"), ("slidesurl", "Slides"),
                            ("videourl", "Video")):
             url = self._url(meta.get(key), where, key, path)
@@ -271,14 +285,14 @@ class _Site(SiteReader):
             talk[X] = extra
         return talk
 
-    def teaching(self, meta: dict[str, Any], body: str, where: str,
-                 path: str) -> dict[str, Any] | None:
+    def teaching(self, meta: dict[str, object], body: str, where: str,
+                 path: str) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
             self.imp.problem(Location(path, 1), "course without a title; skipped",
                              path=where, expected="title: in the front matter")
             return None
-        course: dict[str, Any] = {"course": html_text(title)}
+        course: dict[str, object] = {"course": html_text(title)}
         used = {"title", "venue", "date", "location"}
         if not empty(meta.get("venue")):
             course["institution"] = html_text(str(meta["venue"]))
@@ -292,14 +306,14 @@ class _Site(SiteReader):
             course[X] = extra
         return course
 
-    def portfolio(self, meta: dict[str, Any], body: str, where: str,
-                  path: str) -> dict[str, Any] | None:
+    def portfolio(self, meta: dict[str, object], body: str, where: str,
+                  path: str) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
             self.imp.problem(Location(path, 1), "portfolio item without a title; skipped",
                              path=where, expected="title: in the front matter")
             return None
-        item: dict[str, Any] = {"title": html_text(title)}
+        item: dict[str, object] = {"title": html_text(title)}
         used = {"title", "date"}
         if meta.get("date") is not None:
             item["date"] = iso_date(meta["date"])
@@ -318,7 +332,7 @@ class _Site(SiteReader):
             item[X] = extra
         return item
 
-    def _body(self, entry: dict[str, Any], body: str, extra: dict[str, Any]) -> None:
+    def _body(self, entry: dict[str, object], body: str, extra: dict[str, object]) -> None:
         """The page text: its first paragraph as the summary, the rest kept."""
         first, rest = split_body(body)
         if first:
@@ -331,7 +345,7 @@ class _Site(SiteReader):
 
     # --- markdown_generator/*.tsv --------------------------------------------------------
 
-    def tsv(self, name: str, convert: Any) -> list[dict[str, Any]]:
+    def tsv(self, name: str, convert: RowReader) -> list[dict[str, object]]:
         path = self.path("markdown_generator", name)
         if not os.path.isfile(path):
             return []
@@ -339,15 +353,15 @@ class _Site(SiteReader):
         out = []
         for line, row in enumerate(rows, start=2):
             self.imp.entries += 1
-            row = {str(k).strip(): clean(v) for k, v in row.items() if k is not None}
-            entry = convert(row, f"markdown_generator/{name}", Location(path, line))
+            fields = {str(k).strip(): clean(v) for k, v in row.items() if k is not None}
+            entry = convert(fields, f"markdown_generator/{name}", Location(path, line))
             if entry is not None:
                 out.append(entry)
         return out
 
-    def tsv_publication(self, row: dict[str, Any], where: str,
-                        loc: Location) -> dict[str, Any] | None:
-        meta = {"title": row.get("title"), "venue": row.get("venue"),
+    def tsv_publication(self, row: dict[str, str | None], where: str,
+                        loc: Location) -> dict[str, object] | None:
+        meta: dict[str, object] = {"title": row.get("title"), "venue": row.get("venue"),
                 "date": iso_date(row.get("pub_date")) if row.get("pub_date") else None,
                 "citation": row.get("citation"), "paperurl": row.get("paper_url"),
                 "slidesurl": row.get("slides_url"), "bibtexurl": row.get("bibtex_url"),
@@ -359,25 +373,26 @@ class _Site(SiteReader):
         if pub is not None:
             extra = {k: v for k, v in row.items() if k not in known and not empty(v)}
             if extra:
-                pub.setdefault(X, {}).update(extra)
+                child_dict(pub, X).update(extra)
                 self.imp.kept.update(f"{where}: {k}" for k in extra)
         return pub
 
-    def tsv_talk(self, row: dict[str, Any], where: str,
-                 loc: Location) -> dict[str, Any] | None:
-        meta = {k: row.get(k) for k in ("title", "type", "venue", "location", "talk_url")}
+    def tsv_talk(self, row: dict[str, str | None], where: str,
+                 loc: Location) -> dict[str, object] | None:
+        meta: dict[str, object] = {k: row.get(k) for k in ("title", "type", "venue",
+                                                           "location", "talk_url")}
         if row.get("date"):
             meta["date"] = iso_date(row["date"])
         talk = self.talk({k: v for k, v in meta.items() if not empty(v)},
                          row.get("description") or "", where, loc.file)
         if talk is not None and row.get("url_slug"):
-            talk.setdefault(X, {})["url_slug"] = row["url_slug"]
+            child_dict(talk, X)["url_slug"] = row["url_slug"]
             self.imp.kept[f"{where}: url_slug"] += 1
         return talk
 
     # --- _data/cv.json -------------------------------------------------------------------
 
-    def cv_json(self) -> dict[str, Any]:
+    def cv_json(self) -> dict[str, object]:
         path = self.path("_data", "cv.json")
         if not os.path.isfile(path):
             return {}
@@ -395,17 +410,19 @@ class _Site(SiteReader):
         for message in converted.problems:
             self.imp.problem(Location(path), message)
         self.imp.kept.update({f"_data/cv.json: {k}": n for k, n in converted.kept.items()})
-        data = _rename_x(converted.data)
-        sections = data.get("sections", {})
+        data = {(X if k == "x-jsonresume" else k): _rename_x(v)
+                for k, v in converted.data.items()}
+        found = data.get("sections")
+        sections = found if isinstance(found, dict) else {}
         data["portfolio"] = sections.pop("portfolio", [])
         if not sections:
             data.pop("sections", None)
-        for pub in data.get("publications", []):
+        for pub in dicts(data.get("publications")):
             pub["id"] = make_id(pub.get("title"), year_of(pub.get("date")), self.used)
         return data
 
 
-def _rename_x(value: Any) -> Any:
+def _rename_x(value: object) -> object:
     """``x-jsonresume`` keys (from the JSON Resume mapping) as ``x-academicpages``."""
     if isinstance(value, dict):
         return {(X if k == "x-jsonresume" else k): _rename_x(v) for k, v in value.items()}

@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 
 from ..data.problems import Location
 from . import Imported
 from .common import (
+    child_dict,
     clean,
     date_range,
+    each,
     empty,
+    entry_list,
     has_html,
     html_text,
     iso_date,
@@ -58,7 +60,7 @@ def load(folder: str) -> Imported:
     site = _Site(folder, imp)
     person, scholar = site.config()
     pubs = site.papers()
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     site.cv(person, data)
     news = site.news()
     if news:
@@ -66,7 +68,7 @@ def load(folder: str) -> Imported:
     variants: list[str] = []
     if pubs:
         data["publications"] = pubs
-        variants = _scholar_variants(scholar, pubs, person.get("name", ""))
+        variants = _scholar_variants(scholar, pubs, str(person.get("name", "")))
     return site.result(data, person, variants, "_config.yml, _bibliography/papers.bib, "
                        "_data/cv.yml or _news/; is it an al-folio site")
 
@@ -75,8 +77,8 @@ class _Site(SiteReader):
 
     # --- _config.yml and _data/socials.yml -----------------------------------------------
 
-    def config(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        person: dict[str, Any] = {}
+    def config(self) -> tuple[dict[str, object], dict[str, object]]:
+        person: dict[str, object] = {}
         config = self._yaml("_config.yml")
         if not isinstance(config, dict):
             return person, {}
@@ -102,16 +104,17 @@ class _Site(SiteReader):
                 self.imp.kept[f"_config.yml: {key}"] += 1
         if kept:
             person[X] = kept
-        scholar = config.get("scholar") if isinstance(config.get("scholar"), dict) else {}
+        found = config.get("scholar")
+        scholar: dict[str, object] = found if isinstance(found, dict) else {}
         return person, scholar or {}
 
-    def _yaml(self, name: str) -> Any:
+    def _yaml(self, name: str) -> object:
         path = self.path(name)
         return load_yaml(path, self.imp) if os.path.isfile(path) else None
 
     # --- _bibliography/papers.bib --------------------------------------------------------
 
-    def papers(self) -> list[dict[str, Any]]:
+    def papers(self) -> list[dict[str, object]]:
         path = self.path("_bibliography", "papers.bib")
         if not os.path.isfile(path):
             return []
@@ -124,10 +127,10 @@ class _Site(SiteReader):
             self._paper(pub)
         return pubs
 
-    def _paper(self, pub: dict[str, Any]) -> None:
+    def _paper(self, pub: dict[str, object]) -> None:
         marks: dict[str, str] = {}
-        authors = []
-        for name in pub.get("authors", []):
+        authors: list[object] = []
+        for name in each(pub.get("authors")):
             if not isinstance(name, str):  # {name, note}: the reader took its marks as notes
                 authors.append(name)
                 continue
@@ -137,16 +140,18 @@ class _Site(SiteReader):
             authors.append(bare)
         if marks:
             pub["authors"] = authors
-            pub.setdefault(X, {})["author_marks"] = marks
+            child_dict(pub, X)["author_marks"] = marks
             self.imp.kept["_bibliography/papers.bib: author markers (*, †)"] += 1
-        kept = pub.get("x-bibtex", {})
+        found = pub.get("x-bibtex")
+        kept: dict[str, object] = found if isinstance(found, dict) else {}
         if "annotation" in kept and "note" not in pub:
             pub["note"] = html_text(str(kept.pop("annotation")).replace("<br>", "; "))
         pdf = pub.get("pdf")
         if isinstance(pdf, str) and "://" not in pdf and not pdf.startswith(("/", "assets/")):
             pub["pdf"] = f"assets/pdf/{pdf}"  # where al-folio keeps the file
-        if isinstance(pub.get("award"), str):
-            pub["award"] = re.sub(r"\\([*_`\[\]])", r"\1", pub["award"])  # al-folio's Markdown
+        award = pub.get("award")
+        if isinstance(award, str):
+            pub["award"] = re.sub(r"\\([*_`\[\]])", r"\1", award)  # al-folio's Markdown
         if not kept:
             pub.pop("x-bibtex", None)
         self.imp.kept.update(f"_bibliography/papers.bib: {k} (under x-bibtex)" for k in kept
@@ -154,7 +159,7 @@ class _Site(SiteReader):
 
     # --- _data/cv.yml --------------------------------------------------------------------
 
-    def cv(self, person: dict[str, Any], data: dict[str, Any]) -> None:
+    def cv(self, person: dict[str, object], data: dict[str, object]) -> None:
         path = self.path("_data", "cv.yml")
         if not os.path.isfile(path):
             return
@@ -187,8 +192,8 @@ class _Site(SiteReader):
                 self._section(data, title, [self._text_entry(c) for c in contents
                                             if not empty(c)])
 
-    def _map(self, title: str, contents: list[Any], person: dict[str, Any]) -> None:
-        facts: dict[str, Any] = {}
+    def _map(self, title: str, contents: list[object], person: dict[str, object]) -> None:
+        facts: dict[str, object] = {}
         for item in contents:
             if not isinstance(item, dict):
                 continue
@@ -205,9 +210,10 @@ class _Site(SiteReader):
                 facts[name] = clean(value)
                 self.imp.kept[f"_data/cv.yml: {title}.{name}"] += 1
         if facts:
-            person.setdefault(X, {})[title] = facts
+            child_dict(person, X)[title] = facts
 
-    def _time_table(self, title: str, contents: list[Any], data: dict[str, Any]) -> None:
+    def _time_table(self, title: str, contents: list[object],
+                    data: dict[str, object]) -> None:
         low = title.lower()
         for item in contents:
             if not isinstance(item, dict):
@@ -217,15 +223,15 @@ class _Site(SiteReader):
             dates = date_range(item.get("year"))
             if isinstance(item.get("items"), list):  # awards: one entry per item
                 self.imp.entries += len(item["items"])
-                awards = [{"title": html_text(str(a)), **dates} for a in item["items"]
-                          if not empty(a)]
+                awards: list[dict[str, object]] = [
+                    {"title": html_text(str(a)), **dates} for a in item["items"] if not empty(a)]
                 if re.search(r"award|honou?r|prize|scholarship|fellowship", low):
-                    data.setdefault("awards", []).extend(awards)
+                    entry_list(data, "awards").extend(awards)
                 else:
                     self._section(data, title, awards)
                 continue
             self.imp.entries += 1
-            entry: dict[str, Any] = {}
+            entry: dict[str, object] = {}
             name = item.get("title")
             if not empty(name):
                 link = re.search(r"<a\s[^>]*href=\"([^\"]+)\"", str(name))
@@ -234,13 +240,14 @@ class _Site(SiteReader):
                 name = html_text(str(name))
             entry.update(dates)
             self._description(entry, item.get("description"))
-            extra = {k: v for k, v in item.items()
-                     if k not in ("title", "institution", "year", "description") and not empty(v)}
+            extra: dict[str, object] = {
+                k: v for k, v in item.items()
+                if k not in ("title", "institution", "year", "description") and not empty(v)}
             if extra:
                 entry[X] = extra
                 self.imp.kept.update(f"_data/cv.yml: {title}[].{k}" for k in extra)
             place = clean(str(item.get("institution") or "")) or None
-            head: dict[str, Any]
+            head: dict[str, object]
             if "education" in low:
                 target = "education"
                 head = {"institution": place or name or "?"}
@@ -254,9 +261,9 @@ class _Site(SiteReader):
                 head.update({"organization": place} if place and name else {})
                 self._section(data, title, [{**head, **entry}])
                 continue
-            data.setdefault(target, []).append({**head, **entry})
+            entry_list(data, target).append({**head, **entry})
 
-    def _description(self, entry: dict[str, Any], value: Any) -> None:
+    def _description(self, entry: dict[str, object], value: object) -> None:
         """A description (text, a list, lists with nested ``title``/``contents``) as the
         summary or bullet points; nothing of it is left out."""
         if empty(value):
@@ -278,36 +285,37 @@ class _Site(SiteReader):
         if points:
             entry["highlights"] = points
 
-    def _nested(self, item: Any) -> dict[str, Any]:
+    def _nested(self, item: object) -> dict[str, object]:
         if not isinstance(item, dict):
             return self._text_entry(item) if not empty(item) else {}
-        entry: dict[str, Any] = {"title": html_text(str(item.get("title") or ""))}
+        entry: dict[str, object] = {"title": html_text(str(item.get("title") or ""))}
         items = item.get("items") or []
         self._description(entry, items if isinstance(items, list) else [items])
         return entry
 
-    def _text_entry(self, value: Any) -> dict[str, Any]:
+    def _text_entry(self, value: object) -> dict[str, object]:
         text = str(value)
-        entry: dict[str, Any] = {"title": html_text(text)}
+        entry: dict[str, object] = {"title": html_text(text)}
         if has_html(text):
             entry[X] = {"html": text.strip()}  # the markup as written (<u>, <b>...)
             self.imp.kept["_data/cv.yml: list items with HTML"] += 1
         return entry
 
     @staticmethod
-    def _section(data: dict[str, Any], title: str, entries: list[dict[str, Any]]) -> None:
+    def _section(data: dict[str, object], title: str,
+                 entries: list[dict[str, object]]) -> None:
         key = slug(title).replace("-", "_") or "cv"
-        section = data.setdefault("sections", {}).setdefault(key, {"title": title,
-                                                                   "entries": []})
-        section["entries"].extend(entries)
+        sections = child_dict(data, "sections")
+        sections.setdefault(key, {"title": title, "entries": []})
+        entry_list(child_dict(sections, key), "entries").extend(entries)
 
     # --- _news/*.md ----------------------------------------------------------------------
 
-    def news(self) -> list[dict[str, Any]]:
-        out = []
+    def news(self) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
         for name, _, meta, body in self.markdown_pages("_news"):
             first, rest = split_body(body)
-            item: dict[str, Any] = {}
+            item: dict[str, object] = {}
             title = clean(str(meta.get("title") or ""))
             if meta.get("inline") is False and title:
                 item["text"] = title
@@ -316,25 +324,25 @@ class _Site(SiteReader):
             else:
                 item["text"] = first or title or name
                 if title and first:
-                    item.setdefault(X, {})["title"] = title
+                    child_dict(item, X)["title"] = title
             if meta.get("date") is not None:
                 item["date"] = iso_date(meta["date"])
-            extra = {k: v for k, v in meta.items() if k not in NEWS_STRUCTURAL
+            extra: dict[str, object] = {k: v for k, v in meta.items() if k not in NEWS_STRUCTURAL
                      and k not in ("title", "date") and not empty(v)}
             if rest:
                 extra["body"] = rest
             if extra:
-                item.setdefault(X, {}).update(extra)
+                child_dict(item, X).update(extra)
                 self.imp.kept.update(f"_news[].{k}" for k in extra)
             out.append(item)
         return out
 
 
-def _scholar_variants(scholar: dict[str, Any], pubs: list[dict[str, Any]],
+def _scholar_variants(scholar: dict[str, object], pubs: list[dict[str, object]],
                       name: str) -> list[str]:
     """The author-list spellings al-folio highlights: ``scholar.last_name`` with one of
     ``scholar.first_name`` (``Einstein`` with ``Albert`` or ``A.``)."""
-    def words(value: Any) -> list[str]:
+    def words(value: object) -> list[str]:
         values = value if isinstance(value, list) else [value]
         return [clean(str(v)).lower() for v in values if not empty(v)]
 
@@ -342,8 +350,8 @@ def _scholar_variants(scholar: dict[str, Any], pubs: list[dict[str, Any]],
     if not lasts:
         return []
     out: list[str] = []
-    for item in (a for p in pubs for a in p.get("authors", [])):
-        author = item.get("name", "") if isinstance(item, dict) else str(item)
+    for item in (a for p in pubs for a in each(p.get("authors"))):
+        author = str(item.get("name", "")) if isinstance(item, dict) else str(item)
         parts = author.split()
         if author == name or author in out or len(parts) < 2:
             continue

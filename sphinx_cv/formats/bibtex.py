@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..data.problems import Subtype
 from . import Exported, Imported
-from .common import SourceError
+from .common import SourceError, each
+
+if TYPE_CHECKING:
+    from ..data.problems import Problem
+    from ..data.profile import Profile
 
 
 def load(paths: str | Sequence[str]) -> Imported:
@@ -25,15 +29,15 @@ def load(paths: str | Sequence[str]) -> Imported:
     from ..data.bibtex.types import ENTRY_TYPE_KEY
 
     for pub in pubs:
-        fields = pub.get("x-bibtex", {})
-        imp.kept.update(k for k in fields if k != ENTRY_TYPE_KEY)
+        imp.kept.update(str(k) for k in each(pub.get("x-bibtex")) if k != ENTRY_TYPE_KEY)
     if not pubs and not problems:  # a JSON or text file, say: an honest exit status
         imp.problem(path, "no BibTeX entries found", Subtype.BIBTEX,
                     expected="a .bib file with entries such as @article{key, ...}")
     return imp
 
 
-def read_publications(paths: str | Sequence[str]) -> tuple[list[dict[str, Any]], list[Any]]:
+def read_publications(paths: str | Sequence[str]
+                      ) -> tuple[list[dict[str, object]], list[Problem]]:
     """The entries of .bib files as profile data (duplicate keys renamed, not dropped),
     exactly the entries a build reading them keeps."""
     from ..data.bibtex import load_bibtex
@@ -43,7 +47,7 @@ def read_publications(paths: str | Sequence[str]) -> tuple[list[dict[str, Any]],
     return [record_data(p) for p in pubs], list(problems)
 
 
-def dump(profile: Any) -> Exported:
+def dump(profile: Profile) -> Exported:
     from ..data.bibexport import to_bibtex, unexported_links
 
     entries = [to_bibtex(p) for p in profile.publications]

@@ -7,7 +7,8 @@ import html
 import json
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterable
+from typing import TypeVar, overload
 
 import yaml
 
@@ -20,6 +21,7 @@ from ..data.links import (
     normalize_url,
 )
 from ..data.problems import Location, Subtype
+from ..data.yamlsource import JSONValue
 from . import Imported
 
 
@@ -48,19 +50,22 @@ def read_text(path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load_json(path: str) -> Any:
+def load_json(path: str) -> JSONValue:
     try:
-        return json.loads(read_text(path))
+        data: JSONValue = json.loads(read_text(path))
+        return data
     except json.JSONDecodeError as err:
         raise SourceError(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}"
                           ) from None
 
 
-def load_yaml(path: str, imp: Imported) -> Any:
-    """A YAML file's data; a syntax error is a located problem and gives None."""
+def load_yaml(path: str, imp: Imported) -> object:
+    """A YAML file's data (dates as :class:`datetime.date`); a syntax error is a located
+    problem and gives None."""
     text = read_text(path)
     try:
-        return yaml.safe_load(text)
+        data: object = yaml.safe_load(text)
+        return data
     except yaml.YAMLError as err:
         report_yaml_error(imp, path, err)
         return None
@@ -75,15 +80,82 @@ def report_yaml_error(imp: Imported, path: str, err: yaml.YAMLError, line_offset
     imp.problem(Location(path, line, column), f"{what}: {reason}; skipped", Subtype.YAML)
 
 
-def clean(value: Any) -> Any:
+_T = TypeVar("_T")
+
+
+@overload
+def clean(value: str) -> str: ...
+@overload
+def clean(value: _T) -> _T | str: ...
+
+
+def clean(value: object) -> object:
     """Text stripped of stray byte-order marks and outer spaces; other values as they are."""
     if isinstance(value, str):
         return value.replace("\ufeff", "").strip()
     return value
 
 
-def empty(value: Any) -> bool:
+def empty(value: object) -> bool:
     return value is None or (isinstance(value, str | list | dict) and not clean(value))
+
+
+def child_dict(data: dict[str, object], key: str) -> dict[str, object]:
+    """``data[key]``, a mapping, made when missing (``setdefault`` for typed data)."""
+    value = data.get(key)
+    if isinstance(value, dict):
+        return value
+    new: dict[str, object] = {}
+    data[key] = new
+    return new
+
+
+def child_list(data: dict[str, object], key: str) -> list[object]:
+    """``data[key]``, a list, made when missing (``setdefault`` for typed data)."""
+    value = data.get(key)
+    if isinstance(value, list):
+        return value
+    new: list[object] = []
+    data[key] = new
+    return new
+
+
+def dicts(value: object) -> list[dict[str, object]]:
+    """The mappings in ``value`` when it is a list (what a YAML list of entries holds)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def entry_list(data: dict[str, object], key: str) -> list[dict[str, object]]:
+    """``data[key]``, a list of entries the importer made, made when missing."""
+    value = data.get(key)
+    if isinstance(value, list):
+        return value  # only the importer itself puts lists of entries there
+    new: list[dict[str, object]] = []
+    data[key] = new
+    return new
+
+
+def get_in(value: object, *keys: str) -> object:
+    """The value at a path of mapping keys (``get_in(meta, "hugoblox", "ids")``), or
+    None where a step is missing or not a mapping."""
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def each(value: object) -> Iterable[object]:
+    """What ``for item in value or []`` walks: a list's items (a text's characters, a
+    mapping's keys); nothing for a value that cannot be walked."""
+    if not value:
+        return ()
+    return value if isinstance(value, Iterable) else ()
+
+
+def strings(value: object) -> list[str]:
+    """The texts in ``value`` when it is a list (author names, tags)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 # --- front matter ------------------------------------------------------------------------
@@ -91,7 +163,7 @@ def empty(value: Any) -> bool:
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
 
 
-def front_matter(path: str, imp: Imported) -> tuple[dict[str, Any] | None, str]:
+def front_matter(path: str, imp: Imported) -> tuple[dict[str, object] | None, str]:
     """A Markdown file's YAML front matter and body. Invalid front matter is reported at
     its file:line and gives None; a file without front matter gives ({}, text)."""
     text = read_text(path)
@@ -105,7 +177,7 @@ def front_matter(path: str, imp: Imported) -> tuple[dict[str, Any] | None, str]:
     head = text[fences[0].end():fences[1].start()]
     body = text[fences[1].end():].lstrip("\n")
     try:
-        meta = yaml.safe_load(head)
+        meta: object = yaml.safe_load(head)
     except yaml.YAMLError as err:
         # The text parsed starts right after the first "---", on line 1.
         report_yaml_error(imp, path, err, what="front matter is not valid YAML")
@@ -121,7 +193,7 @@ def front_matter(path: str, imp: Imported) -> tuple[dict[str, Any] | None, str]:
 
 # --- values ------------------------------------------------------------------------------
 
-def iso_date(value: Any) -> Any:
+def iso_date(value: object) -> int | str:
     """A date as the profile writes it: ``2016`` (a year), ``2016-01-01``, or the text."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -156,7 +228,7 @@ def _padded(text: str) -> str:
 _RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|to)\s*(.+?)\s*$")
 
 
-def date_range(value: Any) -> dict[str, Any]:
+def date_range(value: object) -> dict[str, int | str]:
     """``{"start": 1933, "end": 1955}`` from ``1933 - 1955``, ``2017-2019``, ``2015-now``
     or ``2023 - present``; ``{"date": 1905}`` from a single date; ``{}`` from nothing.
     A date such as ``2019-05`` is one date, not a range."""
@@ -172,7 +244,7 @@ def date_range(value: Any) -> dict[str, Any]:
     return {"date": iso_date(value)}
 
 
-def jsonable(value: Any) -> Any:
+def jsonable(value: object) -> JSONValue:
     """Front matter values as YAML writes them back (dates as text)."""
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
@@ -180,10 +252,12 @@ def jsonable(value: Any) -> Any:
         return [jsonable(v) for v in value]
     if hasattr(value, "isoformat"):
         return iso_date(value)
-    return clean(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return clean(value)
+    return str(value)  # what else YAML makes (!!binary, !!set): as text
 
 
-def year_of(value: Any) -> int | None:
+def year_of(value: object) -> int | None:
     found = re.search(r"(?<!\d)([12]\d{3})(?!\d)", str(iso_date(value)) if value else "")
     return int(found.group(1)) if found else None
 
@@ -199,7 +273,7 @@ def has_html(value: str) -> bool:
     return bool(re.search(r"<[a-zA-Z/][^>]*>|&[a-z]+;|&#\d+;", value))
 
 
-def safe_url(value: Any) -> str | None:
+def safe_url(value: object) -> str | None:
     """``value`` as a link the site may show, or None: the one link policy
     (:func:`..data.links.link_problem`) decides, as for the profile."""
     if not isinstance(value, str):
@@ -214,7 +288,7 @@ def safe_url(value: Any) -> str | None:
     return text if is_safe_link(text) else None
 
 
-def refused_link(value: Any) -> str | None:
+def refused_link(value: object) -> str | None:
     """Why the link policy refuses ``value`` (``javascript:``, a control character...),
     or None when it is safe or no link at all (plain text may be kept under ``x-``;
     a refused link is dropped)."""
@@ -224,7 +298,7 @@ def refused_link(value: Any) -> str | None:
     return link_problem(text) and link_problem(normalize_url(text))
 
 
-def link_url(label: str, value: Any) -> str | None:
+def link_url(label: str, value: object) -> str | None:
     """A profile link's URL from a label and a URL or bare id (``github: name``)."""
     if not isinstance(value, str | int) or empty(str(value)):
         return None
@@ -238,7 +312,7 @@ _STOP = frozenset({"a", "an", "the", "on", "of", "in", "for", "and", "to", "with
                    "at", "by", "is", "are", "towards", "toward"})
 
 
-def make_id(title: Any, year: Any, used: set[str], first_author: str = "") -> str:
+def make_id(title: object, year: object, used: set[str], first_author: str = "") -> str:
     """``smith2024scaling``-style id from the first author's last name, the year and the
     title's first word; ``-2``, ``-3``... when taken."""
     def ascii_words(text: str) -> list[str]:
@@ -297,7 +371,7 @@ def citation_authors(citation: str) -> list[str]:
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])")
 
 
-def find_doi(*texts: Any) -> str | None:
+def find_doi(*texts: object) -> str | None:
     """The first DOI in the texts (a citation, a doi.org link)."""
     for text in texts:
         found = DOI.search(str(text or ""))

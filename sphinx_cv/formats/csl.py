@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..data.problems import Location
 from ..data.pubtypes import csl_reads, pub_type
@@ -24,6 +25,9 @@ from .common import (
     safe_url,
 )
 
+if TYPE_CHECKING:
+    from ..data.profile import Profile
+
 X = "x-csl"
 
 TYPES = csl_reads()
@@ -31,7 +35,7 @@ TYPES = csl_reads()
 # CSL variable -> profile field, for plain text values.
 TEXT = {"title": "title", "publisher": "publisher", "volume": "volume", "issue": "number",
         "page": "pages", "DOI": "doi", "abstract": "abstract", "note": "note",
-        "status": "status"}
+        "status": "status", "publisher-place": "location", "event-place": "location"}
 VENUES = ("container-title", "event-title", "event", "collection-title")
 STRUCTURAL = frozenset({"id", "type", "citation-key"})
 
@@ -47,7 +51,7 @@ def load(path: str) -> Imported:
                           "[{\"type\": \"article-journal\", \"title\": ...}]")
     imp = Imported({}, entries=len(data))
     used: set[str] = set()
-    pubs = []
+    pubs: list[object] = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):
             imp.problem(Location(path), "not an object; skipped", path=f"[{i}]",
@@ -58,11 +62,11 @@ def load(path: str) -> Imported:
     return imp
 
 
-def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
-                where: str, x_key: str = X) -> dict[str, Any]:
+def publication(item: Mapping[str, object], imp: Imported, used: set[str], path: str,
+                where: str, x_key: str = X) -> dict[str, object]:
     """One CSL item as a profile publication; the rest kept under ``x_key``."""
-    pub: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    pub: dict[str, object] = {}
+    extra: dict[str, object] = {}
     authors = names(item.get("author"))
     key = clean(str(item.get("citation-key") or item.get("id") or ""))
     year = issued_year(item.get("issued"))
@@ -96,11 +100,15 @@ def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
         pub["date"] = date
     for variable, name in TEXT.items():
         value = item.get(variable)
-        if not empty(value):
+        if not empty(value) and name in pub:  # event-place after publisher-place
+            extra[variable] = value
+        elif not empty(value):
             text = str(value).strip()
             pub[name] = html_text(text) if variable in ("title", "abstract") else text
+    kind_name = pub.get("type")
     if ("venue" not in pub and "publisher" in pub
-            and pub_type(pub.get("type")).csl_venue == "publisher"):
+            and pub_type(kind_name if isinstance(kind_name, str) else None
+                         ).csl_venue == "publisher"):
         # A thesis' school, a report's institution: CSL calls them the publisher.
         pub["venue"] = pub.pop("publisher")
     number = str(item.get("number") or "")
@@ -144,11 +152,11 @@ def publication(item: dict[str, Any], imp: Imported, used: set[str], path: str,
     return pub
 
 
-def names(people: Any) -> list[str]:
+def names(people: object) -> list[str]:
     """CSL names as display names: ``Jan van der Berg, Jr.``."""
     if not isinstance(people, list):
         return []
-    out = []
+    out: list[str] = []
     for person in people:
         if isinstance(person, str):
             out.append(person.strip())
@@ -169,7 +177,7 @@ def names(people: Any) -> list[str]:
     return out
 
 
-def _odd_names(people: Any) -> bool:
+def _odd_names(people: object) -> bool:
     known = {"given", "family", "literal", "suffix", "dropping-particle",
              "non-dropping-particle", "sequence"}
     return isinstance(people, list) and any(
@@ -177,7 +185,7 @@ def _odd_names(people: Any) -> bool:
         for p in people)
 
 
-def issued(value: Any) -> Any:
+def issued(value: object) -> int | str | None:
     """``2024``, ``2024-05`` or ``2024-05-17`` from CSL's date-parts (or its raw text)."""
     if not isinstance(value, dict):
         return None
@@ -197,13 +205,13 @@ def issued(value: Any) -> Any:
     return None
 
 
-def issued_year(value: Any) -> int | None:
+def issued_year(value: object) -> int | None:
     date = issued(value)
     found = re.match(r"\d{4}", str(date)) if date is not None else None
     return int(found.group(0)) if found else None
 
 
-def dump(profile: Any) -> Exported:
+def dump(profile: Profile) -> Exported:
     from ..data.csl import to_csl
 
     converted = to_csl(profile.publications)

@@ -20,7 +20,8 @@ its other values are kept. Everything the profile has no field for (author notes
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import TypedDict
 
 from ..data.entries import Award, Education, Entry, Position
 from ..data.linkkinds import LINK_FIELDS
@@ -28,15 +29,21 @@ from ..data.problems import Location
 from ..data.publication import Publication
 from . import Imported
 from .common import (
+    child_dict,
+    child_list,
     clean,
+    each,
     empty,
+    entry_list,
     front_matter,
+    get_in,
     html_text,
     iso_date,
     jsonable,
     load_yaml,
     make_id,
     safe_url,
+    strings,
     year_of,
 )
 from .csl import TYPES as CSL_TYPES
@@ -51,34 +58,47 @@ STRUCTURAL = frozenset({"schema", "slug", "is_owner", "superuser", "highlight_na
 """Keys that say how Hugo builds the page, not facts about the person or the work."""
 
 
+class _Author(TypedDict):
+    """An author page or file as read, before it is the person or kept."""
+
+    slug: str
+    name: str
+    owner: bool
+    meta: dict[str, object]
+    body: str
+    where: str
+    raw: dict[str, object]
+
+
 def load(folder: str) -> Imported:
     imp = Imported({})
     site = _Site(folder, imp)
     people = site.authors()
     owners = [p for p in people if p["owner"]] or \
         [p for p in people if p["slug"] in ("me", "admin")][:1]
-    data: dict[str, Any] = {}
-    person: dict[str, Any] = {}
+    data: dict[str, object] = {}
+    person: dict[str, object] = {}
     for i, owner in enumerate(owners):
         site.add_person(owner, person, data, first=i == 0)
     others = {p["slug"]: p["raw"] for p in people if p not in owners}
     if others:
-        person.setdefault(X, {})["authors"] = others
+        child_dict(person, X)["authors"] = others
         imp.kept.update(f"{p['where']} (another author's page)" for p in people
                         if p not in owners)
     names = {p["slug"]: p["name"] for p in people if p["name"]}
     for owner in owners:
-        names[owner["slug"]] = person.get("name") or owner["slug"]
-    names.setdefault("me", person.get("name", "me"))
+        names[owner["slug"]] = str(person.get("name") or owner["slug"])
+    names.setdefault("me", str(person.get("name", "me")))
     pubs = site.publications(names)
     variants: list[str] = []
     if pubs:
         data["publications"] = pubs
-        if person.get("name"):
-            spelled = [a for p in pubs for a in p.get("authors", [])]
+        name = person.get("name")
+        if name and isinstance(name, str):
+            spelled = [a for p in pubs for a in strings(p.get("authors"))]
             spelled += [a for p in pubs  # cite.bib's spellings, as the page's Cite shows
-                        for a in p.get(X, {}).get("cite.bib", {}).get("authors", [])]
-            variants = name_variants(person["name"], spelled)
+                        for a in strings(get_in(p, X, "cite.bib", "authors"))]
+            variants = name_variants(name, spelled)
     return site.result(data, person, variants, "data/authors/, content/authors/ or "
                        "content/publications/; is it a HugoBlox site")
 
@@ -87,8 +107,8 @@ class _Site(SiteReader):
 
     # --- authors -------------------------------------------------------------------------
 
-    def authors(self) -> list[dict[str, Any]]:
-        out = []
+    def authors(self) -> list[_Author]:
+        out: list[_Author] = []
         folder = self.path("data", "authors")
         if os.path.isdir(folder):
             for name in sorted(os.listdir(folder)):
@@ -111,7 +131,7 @@ class _Site(SiteReader):
         return out
 
     @staticmethod
-    def _author(meta: dict[str, Any], slug: str, where: str, body: str) -> dict[str, Any]:
+    def _author(meta: dict[str, object], slug: str, where: str, body: str) -> _Author:
         name = meta.get("name")
         if isinstance(name, dict):
             display = name.get("display") or " ".join(
@@ -124,16 +144,17 @@ class _Site(SiteReader):
                 "meta": meta, "body": clean(body), "where": where,
                 "raw": {k: v for k, v in meta.items() if k not in STRUCTURAL}}
 
-    def add_person(self, author: dict[str, Any], person: dict[str, Any],
-                   data: dict[str, Any], first: bool) -> None:
+    def add_person(self, author: _Author, person: dict[str, object],
+                   data: dict[str, object], first: bool) -> None:
         meta, where = author["meta"], author["where"]
-        mine: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
+        mine: dict[str, object] = {}
+        extra: dict[str, object] = {}
         used = set(STRUCTURAL) | {"name", "title", "first_name", "last_name"}
         if author["name"]:
             mine["name"] = author["name"]
-        if isinstance(meta.get("name"), dict):
-            rest = {k: v for k, v in meta["name"].items()
+        name = meta.get("name")
+        if isinstance(name, dict):
+            rest = {k: v for k, v in name.items()
                     if k not in ("display",) and not empty(v)}
             if rest:
                 extra["name"] = rest
@@ -164,11 +185,13 @@ class _Site(SiteReader):
         if isinstance(interests, list) and interests:
             data.setdefault("interests", [clean(str(i)) for i in interests if not empty(i)])
             used.add("interests")
-        for key, convert, target, cls in (
+        readers: tuple[tuple[str, Callable[[object, str], dict[str, object]], str, type],
+                       ...] = (
                 ("education", self._degree, "education", Education),
                 ("experience", self._job, "positions", Position),
                 ("work", self._job, "positions", Position),
-                ("awards", self._award, "awards", Award)):
+                ("awards", self._award, "awards", Award))
+        for key, convert, target, cls in readers:
             items = meta.get(key)
             if key == "education" and isinstance(items, dict):
                 items = items.get("courses")  # the older {courses: [...]} form
@@ -177,16 +200,16 @@ class _Site(SiteReader):
             used.add(key)
             self.imp.entries += len(items)
             entries = [e for e in (convert(i, where) for i in items) if e]
-            add_entries(data.setdefault(target, []), entries, cls, self.imp, X, where)
+            add_entries(entry_list(data, target), entries, cls, self.imp, X, where)
         for key in ("skills", "languages"):
             items = meta.get(key)
             if isinstance(items, list) and items:
                 used.add(key)
                 self.imp.entries += len(items)
-                section = data.setdefault("sections", {}).setdefault(
-                    key, {"title": key.capitalize(), "entries": []})
-                add_entries(section["entries"], [self._group(i, key) for i in items
-                                                 if isinstance(i, dict)],
+                sections = child_dict(data, "sections")
+                sections.setdefault(key, {"title": key.capitalize(), "entries": []})
+                add_entries(entry_list(child_dict(sections, key), "entries"),
+                            [self._group(i, key) for i in items if isinstance(i, dict)],
                             Entry, self.imp, X, where)
         for key, value in meta.items():
             if key not in used and not empty(value):
@@ -199,9 +222,10 @@ class _Site(SiteReader):
                 extra[key] = value
                 self.imp.kept[f"{where}: {key}"] += 1
         if extra:
-            person.setdefault(X, {})[where] = extra
+            child_dict(person, X)[where] = extra
 
-    def _person_link(self, item: Any, person: dict[str, Any], extra: dict[str, Any]) -> None:
+    def _person_link(self, item: object, person: dict[str, object],
+                     extra: dict[str, object]) -> None:
         if not isinstance(item, dict):
             return
         url = clean(str(item.get("url") or item.get("link") or ""))
@@ -216,15 +240,15 @@ class _Site(SiteReader):
 
             kind = kind_of(label)
             key = label_for(kind) if kind else label
-            person.setdefault("links", {})[key] = safe_url(url)
+            child_dict(person, "links")[key] = safe_url(url)
         else:
-            extra.setdefault("links", []).append(item)
+            child_list(extra, "links").append(item)
             return
         if look:  # the icon (and label) the site drew the link with
-            extra.setdefault("link_icons", {})[key] = look
+            child_dict(extra, "link_icons")[key] = look
 
-    def _dates(self, item: dict[str, Any], entry: dict[str, Any]) -> set[str]:
-        used = set()
+    def _dates(self, item: dict[str, object], entry: dict[str, object]) -> set[str]:
+        used: set[str] = set()
         for keys, field in ((("start", "date_start"), "start"), (("end", "date_end"), "end"),
                             (("date", "year"), "date")):
             for key in keys:
@@ -236,8 +260,8 @@ class _Site(SiteReader):
             entry["end"] = "present"
         return used
 
-    def _entry(self, item: dict[str, Any], entry: dict[str, Any], used: set[str],
-               where: str) -> dict[str, Any]:
+    def _entry(self, item: dict[str, object], entry: dict[str, object], used: set[str],
+               where: str) -> dict[str, object]:
         used |= self._dates(item, entry) | {"summary"}
         if not empty(item.get("summary")):
             entry["summary"] = " ".join(str(item["summary"]).split())
@@ -250,20 +274,20 @@ class _Site(SiteReader):
             self.imp.kept.update(f"{where}: {k}" for k in extra)
         return entry
 
-    def _degree(self, item: Any, where: str) -> dict[str, Any]:
+    def _degree(self, item: object, where: str) -> dict[str, object]:
         if not isinstance(item, dict):
             return {}
-        entry: dict[str, Any] = {"institution": clean(str(item.get("institution") or "?"))}
+        entry: dict[str, object] = {"institution": clean(str(item.get("institution") or "?"))}
         degree = item.get("degree") or item.get("area") or item.get("course")
         if not empty(degree):
             entry["degree"] = clean(str(degree))
         return self._entry(item, entry, {"institution", "degree", "area", "course"}, where)
 
-    def _job(self, item: Any, where: str) -> dict[str, Any]:
+    def _job(self, item: object, where: str) -> dict[str, object]:
         if not isinstance(item, dict):
             return {}
-        entry: dict[str, Any] = {"position": clean(str(item.get("role") or
-                                                       item.get("position") or "?"))}
+        entry: dict[str, object] = {"position": clean(str(item.get("role") or
+                                                          item.get("position") or "?"))}
         org = item.get("org") or item.get("company_name") or item.get("company")
         if not empty(org):
             entry["organization"] = clean(str(org))
@@ -272,24 +296,25 @@ class _Site(SiteReader):
         return self._entry(item, entry, {"role", "position", "org", "company_name",
                                          "company", "company_url"}, where)
 
-    def _award(self, item: Any, where: str) -> dict[str, Any]:
+    def _award(self, item: object, where: str) -> dict[str, object]:
         if not isinstance(item, dict):
             return {}
-        entry: dict[str, Any] = {"title": clean(str(item.get("title") or "?"))}
+        entry: dict[str, object] = {"title": clean(str(item.get("title") or "?"))}
         if not empty(item.get("awarder")):
             entry["awarder"] = clean(str(item["awarder"]))
         if safe_url(item.get("url")):
             entry["url"] = safe_url(item["url"])
         return self._entry(item, entry, {"title", "awarder", "url"}, where)
 
-    def _group(self, item: dict[str, Any], key: str) -> dict[str, Any]:
+    def _group(self, item: dict[str, object], key: str) -> dict[str, object]:
         """A skill group (its items as bullet points) or a language (its level)."""
-        entry: dict[str, Any] = {"title": clean(str(item.get("name") or "?"))}
-        extra = {k: v for k, v in item.items() if k not in ("name", "items", "label")
-                 and not empty(v)}
+        entry: dict[str, object] = {"title": clean(str(item.get("name") or "?"))}
+        extra: dict[str, object] = {k: v for k, v in item.items()
+                                    if k not in ("name", "items", "label") and not empty(v)}
         if key == "languages" and not empty(item.get("label")):
             entry["summary"] = clean(str(item["label"]))
-        items = item.get("items") if isinstance(item.get("items"), list) else []
+        found = item.get("items")
+        items = found if isinstance(found, list) else []
         if items:
             entry["highlights"] = [clean(str(i.get("label") or i.get("name")))
                                    for i in items if isinstance(i, dict)]
@@ -304,8 +329,8 @@ class _Site(SiteReader):
 
     # --- publications --------------------------------------------------------------------
 
-    def publications(self, names: dict[str, str]) -> list[dict[str, Any]]:
-        pubs: list[dict[str, Any]] = []
+    def publications(self, names: dict[str, str]) -> list[dict[str, object]]:
+        pubs: list[dict[str, object]] = []
         for top in ("publications", "publication"):
             folder = self.path("content", top)
             if not os.path.isdir(folder):
@@ -328,8 +353,8 @@ class _Site(SiteReader):
                     self._cite(pub, pubs, bib, f"{where}/cite.bib")
         return pubs
 
-    def _publication(self, meta: dict[str, Any], body: str, names: dict[str, str],
-                     where: str, path: str) -> dict[str, Any] | None:
+    def _publication(self, meta: dict[str, object], body: str, names: dict[str, str],
+                     where: str, path: str) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
             self.imp.problem(Location(path, 1), "publication without a title; skipped",
@@ -338,10 +363,10 @@ class _Site(SiteReader):
         used = set(STRUCTURAL) | {"title", "authors", "date", "publication_types",
                                   "publication", "abstract", "tags", "featured", "links",
                                   "hugoblox", "doi"}
-        authors = [names.get(str(a), clean(str(a))) for a in meta.get("authors") or []
+        authors = [names.get(str(a), clean(str(a))) for a in each(meta.get("authors"))
                    if not empty(a)]
-        pub: dict[str, Any] = {"id": make_id(title, year_of(meta.get("date")), self.used,
-                                             authors[0] if authors else "")}
+        pub: dict[str, object] = {"id": make_id(title, year_of(meta.get("date")), self.used,
+                                                authors[0] if authors else "")}
         kinds = meta.get("publication_types") or []
         kind = str(kinds[0] if isinstance(kinds, list) and kinds else kinds or "")
         if kind:
@@ -356,22 +381,22 @@ class _Site(SiteReader):
             pub["venue"] = clean(str(venue))
         if meta.get("date") is not None:
             pub["date"] = iso_date(meta["date"])
-        ids = meta.get("hugoblox", {}).get("ids", {}) if isinstance(meta.get("hugoblox"),
-                                                                    dict) else {}
+        hugoblox = meta.get("hugoblox")
+        ids = hugoblox.get("ids", {}) if isinstance(hugoblox, dict) else {}
         if isinstance(ids, dict):
             for key in ("doi", "arxiv"):
                 if not empty(ids.get(key)):
                     pub[key] = clean(str(ids[key]))
             rest = {k: v for k, v in ids.items() if k not in ("doi", "arxiv")}
             if rest:
-                pub.setdefault(X, {})["ids"] = rest
+                child_dict(pub, X)["ids"] = rest
         if not empty(meta.get("doi")):
             pub.setdefault("doi", clean(str(meta["doi"])))
         for key, value in meta.items():  # url_pdf, url_code...: the older links
             if key.startswith("url_") and not empty(value):
                 used.add(key)
                 self._link(pub, key[len("url_"):], value, None, where)
-        for item in meta.get("links") or []:
+        for item in each(meta.get("links")):
             if isinstance(item, dict):
                 self._link(pub, str(item.get("type") or item.get("name") or "link"),
                            item.get("url"), item, where)
@@ -388,18 +413,19 @@ class _Site(SiteReader):
                                                    else a)) for a in awards)
             levels = [a for a in awards if isinstance(a, dict) and set(a) - {"name"}]
             if levels:
-                pub.setdefault(X, {})["awards"] = levels
+                child_dict(pub, X)["awards"] = levels
             used.add("awards")
-        extra = {k: v for k, v in meta.items() if k not in used and not empty(v)}
+        extra: dict[str, object] = {k: v for k, v in meta.items()
+                                    if k not in used and not empty(v)}
         if clean(body):
             extra["body"] = clean(body)  # the page's text, Markdown
         if extra:
-            pub.setdefault(X, {}).update({k: jsonable(v) for k, v in extra.items()})
+            child_dict(pub, X).update({k: jsonable(v) for k, v in extra.items()})
             self.imp.kept.update(f"publications[].{k}" for k in extra)
         return pub
 
-    def _link(self, pub: dict[str, Any], kind: str, url: Any, item: dict[str, Any] | None,
-              where: str) -> None:
+    def _link(self, pub: dict[str, object], kind: str, url: object,
+              item: dict[str, object] | None, where: str) -> None:
         kind = kind.lower()
         if kind == "preprint" and item and str(item.get("provider")).lower() == "arxiv":
             pub.setdefault("arxiv", clean(str(item.get("id") or "")))
@@ -411,7 +437,7 @@ class _Site(SiteReader):
             return
         safe = safe_url(str(url))
         if safe is None:
-            pub.setdefault(X, {}).setdefault("links", []).append(item or {kind: url})
+            child_list(child_dict(pub, X), "links").append(item or {kind: url})
             self.imp.problem(Location(self.path(where)), "not a safe link; kept under " + X,
                              path=f"{where}.links", value=str(url))
             return
@@ -422,9 +448,9 @@ class _Site(SiteReader):
             pub[field] = safe
         else:
             label = clean(str((item or {}).get("label") or kind.capitalize()))
-            pub.setdefault("links", {})[label] = safe
+            child_dict(pub, "links")[label] = safe
 
-    def _cite(self, pub: dict[str, Any], pubs: list[dict[str, Any]], path: str,
+    def _cite(self, pub: dict[str, object], pubs: list[dict[str, object]], path: str,
               where: str) -> None:
         from .bibtex import read_publications
 
@@ -433,11 +459,11 @@ class _Site(SiteReader):
         if not entries:
             return
         first, *more = entries
-        differ: dict[str, Any] = {}
+        differ: dict[str, object] = {}
         for key, value in first.items():
             if key == "id":
                 if not str(value).isdigit():
-                    self.used.discard(pub["id"])
+                    self.used.discard(str(pub["id"]))
                     pub["id"] = value
                 continue
             if key in ("year", "month") and "date" in pub:
@@ -447,9 +473,9 @@ class _Site(SiteReader):
             elif pub[key] != value and key != "x-bibtex":
                 differ[key] = value
         self.imp.kept.update(f"{where}: {k} (under x-bibtex)"
-                             for k in first.get("x-bibtex", {}) if k != "entrytype")
+                             for k in each(first.get("x-bibtex")) if k != "entrytype")
         if differ:
-            pub.setdefault(X, {})["cite.bib"] = differ
+            child_dict(pub, X)["cite.bib"] = differ
             self.imp.kept.update(f"{where}: {k}" for k in differ)
         if more:  # a cite.bib with several entries: each is a publication
             self.imp.entries += len(more)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import Exported, Imported
 from .common import SourceError, load_json
+
+if TYPE_CHECKING:
+    from ..data.profile import Profile
 
 
 def load(path: str) -> Imported:
@@ -20,10 +23,11 @@ def load(path: str) -> Imported:
     imp.entries = sum(len(v) for v in resume.values() if isinstance(v, list))
     for message in converted.problems:
         imp.problem(path, message)
+    imp.notes += [f"{path}: {message}" for message in converted.notes]
     return imp
 
 
-def dump(profile: Any) -> Exported:
+def dump(profile: Profile) -> Exported:
     from ..data.jsonresume_export import to_jsonresume
 
     converted = to_jsonresume(profile)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence, Sized
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..data.converter import normalize_key
 from ..data.entries import (
@@ -36,10 +36,15 @@ from ..data.entries import (
 )
 from ..data.fields import Record
 from ..data.files import write_atomically
+from ..data.problems import Problem
 from ..data.profile import Person
 from ..data.publication import Publication
 from ..data.sections import SECTIONS
 from .common import SourceError, read_text
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedSeq
 
 RECORDS: dict[str, type] = {s.key: s.record for s in SECTIONS}
 """The profile's list sections and their record types; custom sections hold Entry."""
@@ -62,11 +67,11 @@ def canonical(cls: type, key: str) -> str:
     return lookup.get(normalize_key(key), key)
 
 
-def fields_of(entry: Mapping[str, Any], cls: type) -> dict[str, Any]:
+def fields_of(entry: Mapping[str, object], cls: type) -> dict[str, object]:
     return {canonical(cls, str(k)): v for k, v in entry.items()}
 
 
-def norm_text(value: Any) -> str:
+def norm_text(value: object) -> str:
     """Lower-case words without accents, markup or punctuation."""
     text = unicodedata.normalize("NFKD", str(value or ""))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -74,7 +79,7 @@ def norm_text(value: Any) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _year(entry: Mapping[str, Any]) -> str:
+def _year(entry: Mapping[str, object]) -> str:
     for key in ("year", "date", "start", "end"):
         found = re.search(r"[12]\d{3}", str(entry.get(key) or ""))
         if found:
@@ -82,12 +87,12 @@ def _year(entry: Mapping[str, Any]) -> str:
     return ""
 
 
-def doi_key(value: Any) -> str:
+def doi_key(value: object) -> str:
     text = str(value or "").strip().lower()
     return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", text)
 
 
-def arxiv_key(entry: Mapping[str, Any]) -> str:
+def arxiv_key(entry: Mapping[str, object]) -> str:
     text = str(entry.get("arxiv") or "")
     if not text:
         for key in ("url", "pdf"):
@@ -100,7 +105,7 @@ def arxiv_key(entry: Mapping[str, Any]) -> str:
     return re.sub(r"v\d+$", "", text).lower()
 
 
-def match_key(entry: Mapping[str, Any], cls: type) -> list[str]:
+def match_key(entry: Mapping[str, object], cls: type) -> list[str]:
     """The keys an entry is known by, strongest first: ``doi:...``, ``arxiv:...``, then
     its normalised main fields and year."""
     data = fields_of(entry, cls)
@@ -116,7 +121,8 @@ def match_key(entry: Mapping[str, Any], cls: type) -> list[str]:
     return keys
 
 
-def find_match(entry: Mapping[str, Any], existing: Sequence[Any], cls: type) -> int | None:
+def find_match(entry: Mapping[str, object], existing: Sequence[object],
+               cls: type) -> int | None:
     """The index of the entry in ``existing`` that ``entry`` is, or None.
 
     A DOI or arXiv id decides when both entries have one; titles only when they do not
@@ -145,7 +151,7 @@ def _contradict(mine: list[str], theirs: list[str], upto: str) -> bool:
     return False
 
 
-def plain(value: Any) -> Any:
+def plain(value: object) -> object:
     """ruamel's commented maps, lists and strings as plain Python values."""
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
@@ -158,7 +164,8 @@ def plain(value: Any) -> Any:
     return value
 
 
-def differing(mine: Mapping[str, Any], theirs: Mapping[str, Any], cls: type) -> list[str]:
+def differing(mine: Mapping[str, object], theirs: Mapping[str, object],
+              cls: type) -> list[str]:
     """The fields of the import (``theirs``) that the user's entry (``mine``) has not or
     has otherwise; ids are the user's to choose and not compared."""
     mine_f = {k: plain(v) for k, v in fields_of(mine, cls).items()}
@@ -172,7 +179,7 @@ def differing(mine: Mapping[str, Any], theirs: Mapping[str, Any], cls: type) -> 
     return out
 
 
-def _same(a: Any, b: Any) -> bool:
+def _same(a: object, b: object) -> bool:
     if a == b:
         return True
     if isinstance(a, str | int) and isinstance(b, str | int):
@@ -188,7 +195,8 @@ class MergeResult:
     added: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     differs: list[tuple[str, list[str]]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """The merged profile's problems, read back."""
     written: bool = False
 
     def summary(self) -> str:
@@ -203,7 +211,7 @@ class MergeResult:
         return text
 
 
-def _yaml() -> Any:
+def _yaml() -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -212,7 +220,7 @@ def _yaml() -> Any:
     return yaml
 
 
-def _indent(yaml: Any, text: str) -> None:
+def _indent(yaml: YAML, text: str) -> None:
     """Lists written the way the file writes them: indented under their key or not."""
     indented = re.search(r"^[A-Za-z_][\w-]*:[ \t]*\n([ \t]+)- ", text, re.M)
     if indented:
@@ -222,7 +230,7 @@ def _indent(yaml: Any, text: str) -> None:
         yaml.indent(mapping=2, sequence=2, offset=0)
 
 
-def merge_into_file(path: str, imported: Mapping[str, Any],
+def merge_into_file(path: str, imported: Mapping[str, object],
                     output: str | None = None) -> MergeResult:
     """Add ``imported`` (profile data) to the profile at ``path``; write the result to
     ``output`` (default: ``path`` itself, replaced atomically) if anything was added."""
@@ -241,7 +249,7 @@ def merge_into_file(path: str, imported: Mapping[str, Any],
         from ruamel.yaml.comments import CommentedMap
 
         doc = CommentedMap()
-    if not isinstance(doc, Mapping):
+    if not isinstance(doc, MutableMapping):  # ruamel reads a mapping as a CommentedMap
         raise SourceError(f"{path}: the profile is not a mapping of sections; nothing merged")
     result = MergeResult(path)
     merge_data(doc, imported, result)
@@ -253,37 +261,42 @@ def merge_into_file(path: str, imported: Mapping[str, Any],
         result.written = True
         from ..data.loader import load_profile
 
-        result.problems = [str(p) for p in load_profile(target).problems]
+        result.problems = load_profile(target).problems
     return result
 
 
-def merge_data(doc: Any, imported: Mapping[str, Any], result: MergeResult) -> None:
+def merge_data(doc: MutableMapping[object, object], imported: Mapping[str, object],
+               result: MergeResult) -> None:
     """Add what ``imported`` has and ``doc`` (the user's profile) lacks, in place."""
-    top = {canonical_top(str(k)): k for k in doc}
-    used_ids = {str(p.get("id")) for p in doc.get(top.get("publications", ""), None) or []
-                if isinstance(p, Mapping)}
+    top: dict[str, object] = {canonical_top(str(k)): k for k in doc}
+    pubs = doc.get(top.get("publications", ""), None)
+    used_ids = {str(p.get("id")) for p in pubs if isinstance(p, Mapping)
+                } if isinstance(pubs, list) else set()
     for key, value in imported.items():
         mine_key = top.get(key)
         if key in RECORDS and isinstance(value, list):
-            if mine_key is None or not isinstance(doc[mine_key], list):
+            mine = doc[mine_key] if mine_key is not None else None
+            if not isinstance(mine, list):
                 if mine_key is not None:  # the user's section is not a list: theirs wins
                     result.differs.append((key, ["the whole section"]))
                     continue
-                doc[key] = _new_list()
-                mine_key = key
-            _merge_list(doc[mine_key], value, RECORDS[key], key, result, used_ids)
+                mine = doc[key] = _new_list()
+            _merge_list(mine, value, RECORDS[key], key, result, used_ids)
         elif key == "sections" and isinstance(value, Mapping):
             if mine_key is None:
                 doc[key] = _to_yaml({})
                 mine_key = key
-            _merge_sections(doc[mine_key], value, result)
+            sections = doc[mine_key]
+            if isinstance(sections, MutableMapping):
+                _merge_sections(sections, value, result)
         elif key == "person" and isinstance(value, Mapping):
             if mine_key is None:
                 doc[key] = _to_yaml(value)
                 result.added.append("person")
                 continue
-            fields = differing(doc[mine_key], value, Person) if isinstance(
-                doc[mine_key], Mapping) else ["the whole record"]
+            person = doc[mine_key]
+            fields = differing(person, value, Person) if isinstance(
+                person, Mapping) else ["the whole record"]
             if fields:
                 result.differs.append(("person", fields))
         elif mine_key is None:
@@ -299,7 +312,7 @@ def canonical_top(key: str) -> str:
     return canonical(Profile, key)
 
 
-def _merge_list(mine: Any, theirs: Iterable[Any], cls: type, section: str,
+def _merge_list(mine: list[object], theirs: Iterable[object], cls: type, section: str,
                 result: MergeResult, used_ids: set[str]) -> None:
     for entry in theirs:
         if not isinstance(entry, Mapping):
@@ -314,20 +327,25 @@ def _merge_list(mine: Any, theirs: Iterable[Any], cls: type, section: str,
             mine.append(_to_yaml(new))
             result.added.append(label)
             continue
-        fields = differing(mine[index], entry, cls)
+        matched = mine[index]
+        if not isinstance(matched, Mapping):  # find_match only matches mappings
+            continue
+        fields = differing(matched, entry, cls)
         if fields:
-            their_label = _label(mine[index], cls, section)
+            their_label = _label(matched, cls, section)
             result.differs.append((their_label, fields))
         else:
             result.present.append(label)
 
 
-def _merge_sections(mine: Any, theirs: Mapping[str, Any], result: MergeResult) -> None:
+def _merge_sections(mine: MutableMapping[object, object], theirs: Mapping[str, object],
+                    result: MergeResult) -> None:
     for name, section in theirs.items():
         entries = section.get("entries", []) if isinstance(section, Mapping) else section
         if name not in mine:
             mine[name] = _to_yaml(section)
-            result.added += [f"sections.{name}[{i}]" for i in range(len(entries or []))]
+            count = len(entries) if entries and isinstance(entries, Sized) else 0
+            result.added += [f"sections.{name}[{i}]" for i in range(count)]
             continue
         target = mine[name]
         if isinstance(target, dict):
@@ -335,7 +353,8 @@ def _merge_sections(mine: Any, theirs: Mapping[str, Any], result: MergeResult) -
         if not isinstance(target, list):
             result.differs.append((f"sections.{name}", ["the whole section"]))
             continue
-        _merge_list(target, entries or [], Entry, f"sections.{name}", result, set())
+        _merge_list(target, entries if isinstance(entries, list) else [], Entry,
+                    f"sections.{name}", result, set())
 
 
 def _free_id(ident: str, used: set[str]) -> str:
@@ -346,7 +365,7 @@ def _free_id(ident: str, used: set[str]) -> str:
     return out
 
 
-def _label(entry: Mapping[str, Any], cls: type, section: str) -> str:
+def _label(entry: Mapping[str, object], cls: type, section: str) -> str:
     data = fields_of(entry, cls)
     if cls is Publication and data.get("id"):
         return f"{section}.{data['id']}"
@@ -359,7 +378,7 @@ _FLOW = frozenset({"authors", "editors", "tags", "name_variants", "advisor", "me
                    "items", "keywords"})
 
 
-def _to_yaml(value: Any, key: str = "") -> Any:
+def _to_yaml(value: object, key: str = "") -> object:
     """Plain data as ruamel nodes; short lists of names inline, as the profile writes them."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -380,7 +399,7 @@ def _to_yaml(value: Any, key: str = "") -> Any:
     return value
 
 
-def _new_list() -> Any:
+def _new_list() -> CommentedSeq:
     from ruamel.yaml.comments import CommentedSeq
 
     return CommentedSeq()

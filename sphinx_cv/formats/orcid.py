@@ -23,11 +23,24 @@ import os
 import re
 import urllib.error
 import urllib.request
-from typing import Any
 
 from ..data.problems import Location
+from ..data.yamlsource import JSONValue
 from . import Imported
-from .common import SourceError, clean, empty, load_json, make_id, safe_url
+from .common import (
+    SourceError,
+    child_dict,
+    child_list,
+    clean,
+    dicts,
+    each,
+    empty,
+    entry_list,
+    get_in,
+    load_json,
+    make_id,
+    safe_url,
+)
 
 X = "x-orcid"
 API = "https://pub.orcid.org/v3.0"
@@ -68,17 +81,17 @@ def load(source: str) -> Imported:
         raise SourceError(f"{where}: not an ORCID record; expected a JSON object")
     imp = Imported({})
     if "group" in data:
-        works = data
-        record: dict[str, Any] = {}
+        works: object = data
+        record: dict[str, object] = {}
 
     elif "activities-summary" in data or "person" in data:
         record = data
-        works = (data.get("activities-summary") or {}).get("works") or {}
+        works = get_in(data, "activities-summary", "works")
     else:
         raise SourceError(f"{where}: not an ORCID record; expected a public-API v3.0 "
                           "/record (with 'person') or /works (with 'group') response")
     reader = _Reader(where, imp)
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     owner = re.match(r"^/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/", str(data.get("path") or ""))
     if owner and not record:  # whose works these are (a /works file has no person)
         out[X] = {"orcid": f"https://orcid.org/{owner.group(1)}"}
@@ -86,8 +99,8 @@ def load(source: str) -> Imported:
     person = reader.person(record)
     if person:
         out["person"] = person
-    reader.affiliations(record.get("activities-summary") or {}, out)
-    pubs = [p for p in (reader.work(g, i) for i, g in enumerate(works.get("group") or []))
+    reader.affiliations(record.get("activities-summary"), out)
+    pubs = [p for p in (reader.work(g, i) for i, g in enumerate(dicts(get_in(works, "group"))))
             if p]
     if pubs:
         out["publications"] = pubs
@@ -97,7 +110,7 @@ def load(source: str) -> Imported:
     return imp
 
 
-def fetch(orcid: str) -> tuple[Any, str]:
+def fetch(orcid: str) -> tuple[JSONValue, str]:
     """The public record of ``orcid`` from the API, or :class:`SourceError` saying why
     not (offline, a timeout, no such iD) in one line."""
     base = os.environ.get(API_ENV, "").strip() or API
@@ -117,19 +130,20 @@ def fetch(orcid: str) -> tuple[Any, str]:
                           f"https://pub.orcid.org/v3.0/{orcid}/record and import the file"
                           ) from None
     try:
-        return json.loads(body.decode("utf-8")), url
+        data: JSONValue = json.loads(body.decode("utf-8"))
+        return data, url
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise SourceError(f"{url}: the answer is not JSON ({err})") from None
 
 
-def _value(node: Any) -> str | None:
+def _value(node: object) -> str | None:
     """ORCID's ``{"value": x}`` wrapper (or ``None``) as text."""
     if isinstance(node, dict):
         node = node.get("value")
     return clean(str(node)) if node not in (None, "") else None
 
 
-def _date(node: Any) -> Any:
+def _date(node: object) -> int | str | None:
     """``{"year": {"value": "2021"}, "month": ..., "day": ...}`` -> ``2021-11-07``."""
     if not isinstance(node, dict):
         return None
@@ -152,59 +166,57 @@ class _Reader:
         self.imp = imp
         self.used: set[str] = set()
 
-    def person(self, record: dict[str, Any]) -> dict[str, Any]:
-        person: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        data = record.get("person") or {}
-        name = data.get("name") or {}
-        credit = _value(name.get("credit-name"))
-        full = " ".join(p for p in (_value(name.get("given-names")),
-                                    _value(name.get("family-name"))) if p)
+    def person(self, record: dict[str, object]) -> dict[str, object]:
+        person: dict[str, object] = {}
+        extra: dict[str, object] = {}
+        data = record.get("person")
+        credit = _value(get_in(data, "name", "credit-name"))
+        full = " ".join(p for p in (_value(get_in(data, "name", "given-names")),
+                                    _value(get_in(data, "name", "family-name"))) if p)
         if credit or full:
             person["name"] = credit or full
             if credit and full and credit != full:
                 person["name_variants"] = [full]
         others = [_value(o.get("content")) for o in
-                  (data.get("other-names") or {}).get("other-name") or []]
+                  dicts(get_in(data, "other-names", "other-name"))]
         if any(others):
-            person.setdefault("name_variants", []).extend(o for o in others if o)
-        bio = (data.get("biography") or {}).get("content")
+            child_list(person, "name_variants").extend(o for o in others if o)
+        bio = get_in(data, "biography", "content")
         if not empty(bio):
             person["bio"] = " ".join(str(bio).split())
         emails = [clean(str(e.get("email"))) for e in
-                  (data.get("emails") or {}).get("email") or [] if e.get("email")]
+                  dicts(get_in(data, "emails", "email")) if e.get("email")]
         if emails:
             person["email"] = emails
         links: dict[str, str] = {}
-        orcid = (record.get("orcid-identifier") or {}).get("path")
+        orcid = get_in(record, "orcid-identifier", "path")
         if orcid:
             links["ORCID"] = f"https://orcid.org/{orcid}"
-        for item in (data.get("researcher-urls") or {}).get("researcher-url") or []:
+        for item in dicts(get_in(data, "researcher-urls", "researcher-url")):
             url = safe_url(_value(item.get("url")))
             if url:
                 links[_value(item.get("url-name")) or url] = url
             else:
-                extra.setdefault("researcher-urls", []).append(_value(item.get("url")))
+                child_list(extra, "researcher-urls").append(_value(item.get("url")))
                 self.imp.problem(Location(self.where), f"not a safe link; kept under {X}",
                                  path="person.researcher-urls",
                                  value=str(_value(item.get("url"))))
-        for item in (data.get("external-identifiers") or {}).get("external-identifier") or []:
+        for item in dicts(get_in(data, "external-identifiers", "external-identifier")):
             url = safe_url(_value(item.get("external-id-url")))
             label = clean(str(item.get("external-id-type") or "id"))
             if url:
                 links[label] = url
             else:
-                extra.setdefault("external-identifiers", {})[label] = \
+                child_dict(extra, "external-identifiers")[label] = \
                     item.get("external-id-value")
         if links:
             person["links"] = links
-        keywords = [_value(k.get("content")) for k in
-                    (data.get("keywords") or {}).get("keyword") or []]
-        keywords = [k for k in keywords if k]
+        keywords = [w for w in (_value(k.get("content")) for k in
+                                dicts(get_in(data, "keywords", "keyword"))) if w]
         if keywords:
             extra["keywords"] = keywords  # research keywords; interests are worded by you
         countries = [_value(a.get("country")) for a in
-                     (data.get("addresses") or {}).get("address") or []]
+                     dicts(get_in(data, "addresses", "address"))]
         if any(countries):
             extra["countries"] = [c for c in countries if c]
         if extra:
@@ -212,21 +224,21 @@ class _Reader:
             self.imp.kept.update(f"person.{k}" for k in extra)
         return person
 
-    def affiliations(self, summary: dict[str, Any], out: dict[str, Any]) -> None:
+    def affiliations(self, summary: object, out: dict[str, object]) -> None:
         for section, key, target in AFFILIATIONS:
-            for group in (summary.get(section) or {}).get("affiliation-group") or []:
-                for item in group.get("summaries") or []:
+            for group in dicts(get_in(summary, section, "affiliation-group")):
+                for item in each(group.get("summaries")):
                     found = item.get(f"{key}-summary") if isinstance(item, dict) else None
                     if isinstance(found, dict):
                         self.imp.entries += 1
-                        out.setdefault(target, []).append(self._affiliation(found, target,
-                                                                            section))
-        for group in (summary.get("fundings") or {}).get("group") or []:
-            for item in group.get("funding-summary") or []:
+                        entry_list(out, target).append(self._affiliation(found, target,
+                                                                         section))
+        for group in dicts(get_in(summary, "fundings", "group")):
+            for item in dicts(group.get("funding-summary")):
                 self.imp.entries += 1
-                fund: dict[str, Any] = {"title": _value((item.get("title") or {})
-                                                         .get("title")) or "?"}
-                org = (item.get("organization") or {}).get("name")
+                fund: dict[str, object] = {"title": _value(get_in(item, "title", "title"))
+                                           or "?"}
+                org = get_in(item, "organization", "name")
                 if org:
                     fund["organization"] = clean(str(org))
                 fund.update(self._span(item))
@@ -234,17 +246,17 @@ class _Reader:
                     fund["url"] = safe_url(_value(item.get("url")))
                 if item.get("type"):
                     fund[X] = {"type": item["type"], "put-code": item.get("put-code")}
-                section = out.setdefault("sections", {}).setdefault(
-                    "funding", {"title": "Funding", "entries": []})
-                section["entries"].append(fund)
-        reviews = (summary.get("peer-reviews") or {}).get("group") or []
-        if reviews:
-            out.setdefault(X, {})["peer-reviews"] = len(reviews)
+                sections = child_dict(out, "sections")
+                sections.setdefault("funding", {"title": "Funding", "entries": []})
+                entry_list(child_dict(sections, "funding"), "entries").append(fund)
+        reviews = get_in(summary, "peer-reviews", "group")
+        if reviews and isinstance(reviews, list):
+            child_dict(out, X)["peer-reviews"] = len(reviews)
             self.imp.kept["peer-reviews (groups, counted)"] += 1
 
     @staticmethod
-    def _span(item: dict[str, Any]) -> dict[str, Any]:
-        span: dict[str, Any] = {}
+    def _span(item: dict[str, object]) -> dict[str, object]:
+        span: dict[str, object] = {}
         start, end = _date(item.get("start-date")), _date(item.get("end-date"))
         if start is not None:
             span["start"] = start
@@ -253,12 +265,13 @@ class _Reader:
             span["date"] = end
         return span
 
-    def _affiliation(self, item: dict[str, Any], target: str, section: str) -> dict[str, Any]:
-        org = item.get("organization") or {}
-        name = clean(str(org.get("name") or "?"))
+    def _affiliation(self, item: dict[str, object], target: str,
+                     section: str) -> dict[str, object]:
+        org = item.get("organization")
+        name = clean(str(get_in(org, "name") or "?"))
         role = clean(str(item.get("role-title") or "")) or None
         dept = clean(str(item.get("department-name") or "")) or None
-        entry: dict[str, Any]
+        entry: dict[str, object]
         if target == "positions":
             entry = {"position": role or dept or name, "organization": name}
             if dept and role:
@@ -273,15 +286,15 @@ class _Reader:
             entry = {"role": role or dept or section.rstrip("s").replace("-", " "),
                      "organization": name}
         entry.update(self._span(item))
-        address = org.get("address") or {}
-        place = ", ".join(clean(str(address[k])) for k in ("city", "region", "country")
-                          if address.get(k))
+        address = get_in(org, "address")
+        place = ", ".join(clean(str(get_in(address, k))) for k in ("city", "region", "country")
+                          if get_in(address, k))
         if place:
             entry["location"] = place
         if safe_url(_value(item.get("url"))):
             entry["url"] = safe_url(_value(item.get("url")))
-        extra = {"section": section} if section not in ("employments", "educations",
-                                                        "distinctions", "services") else {}
+        extra: dict[str, object] = {"section": section} if section not in (
+            "employments", "educations", "distinctions", "services") else {}
         if item.get("put-code") is not None:
             extra["put-code"] = item["put-code"]
         if entry.get("department") is None and dept and target == "awards":
@@ -290,8 +303,8 @@ class _Reader:
             entry[X] = extra
         return entry
 
-    def work(self, group: dict[str, Any], index: int) -> dict[str, Any] | None:
-        summaries = [s for s in group.get("work-summary") or [] if isinstance(s, dict)]
+    def work(self, group: dict[str, object], index: int) -> dict[str, object] | None:
+        summaries = dicts(group.get("work-summary"))
         self.imp.entries += 1
         if not summaries:
             self.imp.problem(Location(self.where), "work group without a work; skipped",
@@ -299,17 +312,17 @@ class _Reader:
             return None
         # ORCID lists the preferred version first (display-index).
         work = summaries[0]
-        title = _value((work.get("title") or {}).get("title"))
+        title = _value(get_in(work, "title", "title"))
         date = _date(work.get("publication-date"))
-        pub: dict[str, Any] = {"id": make_id(title, str(date or "")[:4], self.used)}
+        pub: dict[str, object] = {"id": make_id(title, str(date or "")[:4], self.used)}
         kind = clean(str(work.get("type") or ""))
         pub["type"] = TYPES.get(kind, "misc")
         pub["title"] = title or "?"
-        extra: dict[str, Any] = {}
-        subtitle = _value((work.get("title") or {}).get("subtitle"))
+        extra: dict[str, object] = {}
+        subtitle = _value(get_in(work, "title", "subtitle"))
         if subtitle:
             pub["title"] = f"{pub['title']}: {subtitle}"
-        translated = (work.get("title") or {}).get("translated-title")
+        translated = get_in(work, "title", "translated-title")
         if _value(translated):
             extra["translated-title"] = _value(translated)
         venue = _value(work.get("journal-title"))
@@ -317,9 +330,8 @@ class _Reader:
             pub["venue"] = venue
         if date is not None:
             pub["date"] = date
-        ids = (work.get("external-ids") or group.get("external-ids") or {}).get(
-            "external-id") or []
-        for ext in ids:
+        ids = get_in(work.get("external-ids") or group.get("external-ids"), "external-id")
+        for ext in dicts(ids):
             kind_id = str(ext.get("external-id-type") or "").lower()
             value = clean(str(ext.get("external-id-value") or ""))
             normal = _value(ext.get("external-id-normalized")) or value
@@ -328,18 +340,18 @@ class _Reader:
             elif kind_id == "arxiv" and "arxiv" not in pub:
                 pub["arxiv"] = re.sub(r"^arxiv:", "", value, flags=re.I)
             elif value:
-                extra.setdefault("ids", {})[kind_id] = value
+                child_dict(extra, "ids")[kind_id] = value
         url = safe_url(_value(work.get("url")))
         if url:
             pub["url"] = url
         if kind and kind not in TYPES:
             extra["type"] = kind
         extra["put-code"] = work.get("put-code")
-        extra["source"] = _value((work.get("source") or {}).get("source-name"))
+        extra["source"] = _value(get_in(work, "source", "source-name"))
         if len(summaries) > 1:
             extra["versions"] = [{"put-code": s.get("put-code"),
-                                  "source": _value((s.get("source") or {}).get("source-name"))}
+                                  "source": _value(get_in(s, "source", "source-name"))}
                                  for s in summaries[1:]]
-        pub[X] = {k: v for k, v in extra.items() if v is not None}
-        self.imp.kept.update(f"works[].{k}" for k in pub[X] if k not in ("put-code", "source"))
+        kept = pub[X] = {k: v for k, v in extra.items() if v is not None}
+        self.imp.kept.update(f"works[].{k}" for k in kept if k not in ("put-code", "source"))
         return pub

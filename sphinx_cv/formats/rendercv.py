@@ -20,7 +20,7 @@ section of another name, are kept under ``x-rendercv``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
 
 import yaml
 
@@ -28,8 +28,12 @@ from ..data.problems import Location
 from . import Imported
 from .common import (
     SourceError,
+    child_dict,
+    child_list,
     clean,
+    each,
     empty,
+    entry_list,
     iso_date,
     link_url,
     make_id,
@@ -74,7 +78,7 @@ def load(path: str) -> Imported:
     cv = doc["cv"]
     reader = _Reader(path, imp)
     person = reader.person(cv)
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
         imp.problem(Location(path), "sections is not a mapping; skipped", path="cv.sections",
@@ -107,9 +111,9 @@ class _Reader:
         self.used: set[str] = set()
         self.own_names: list[str] = []
 
-    def person(self, cv: dict[str, Any]) -> dict[str, Any]:
-        person: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
+    def person(self, cv: dict[str, object]) -> dict[str, object]:
+        person: dict[str, object] = {}
+        extra: dict[str, object] = {}
         for key, field in (("name", "name"), ("headline", "position"),
                            ("location", "location")):
             if not empty(cv.get(key)):
@@ -129,13 +133,14 @@ class _Reader:
                     self.imp.problem(Location(self.path), f"not a safe link; kept under {X}",
                                      path=f"cv.{key}", value=str(cv[key]))
         links: dict[str, str] = {}
-        for i, item in enumerate(cv.get("social_networks") or []):
+        for i, item in enumerate(each(cv.get("social_networks"))):
             network = item.get("network") if isinstance(item, dict) else None
-            url = link_url(str(network), item.get("username")) if network else None
+            url = link_url(str(network), item.get("username")) if network and isinstance(
+                item, dict) else None
             if url:
                 links[str(network)] = url
             else:
-                extra.setdefault("social_networks", []).append(item)
+                child_list(extra, "social_networks").append(item)
                 self.imp.kept[f"cv.social_networks[{i}]"] += 1
         if links:
             person["links"] = links
@@ -148,35 +153,38 @@ class _Reader:
             person[X] = extra
         return person
 
-    def section(self, title: str, entries: Any, data: dict[str, Any]) -> None:
-        entries = entries if isinstance(entries, list) else [entries]
+    def section(self, title: str, entries: object, data: dict[str, object]) -> None:
+        items: list[object] = entries if isinstance(entries, list) else [entries]
         key = slug(title).replace("-", "_") or "section"
-        own: list[dict[str, Any]] = []
-        kinds = set()
-        for i, item in enumerate(entries):
+        own: list[dict[str, object]] = []
+        kinds: set[str] = set()
+        readers: dict[str, Callable[[dict[str, object], str], dict[str, object]]] = {
+            "education": self.education, "experience": self.experience,
+            "publication": self.publication}
+        for i, item in enumerate(items):
             if empty(item):
                 continue
             self.imp.entries += 1
             kind = _kind(item)
             kinds.add(kind)
             where = f"cv.sections.{title}[{i}]"
-            if kind in STANDARD:
-                entry = getattr(self, kind)(item, where)
+            if kind in STANDARD and isinstance(item, dict):  # a kind of a mapping
+                entry = readers[kind](item, where)
                 if key != SECTION_KEYS[kind]:
-                    entry.setdefault(X, {})["section"] = title  # where the CV showed it
-                data.setdefault(STANDARD[kind], []).append(entry)
+                    child_dict(entry, X)["section"] = title  # where the CV showed it
+                entry_list(data, STANDARD[kind]).append(entry)
             else:
                 own.append(self.plain(item, kind, where))
         if own:
             if title == title.lower():  # a key such as selected_honors, shown as RenderCV does
                 title = " ".join(w[:1].upper() + w[1:] for w in title.replace("_", " ").split())
-            section: dict[str, Any] = {"title": title, "entries": own}
+            section: dict[str, object] = {"title": title, "entries": own}
             numbered = kinds & {"numbered", "reversed_numbered"}
             if numbered:
                 section[X] = {"entry_type": sorted(numbered)[0]}  # numbers are shown
-            data.setdefault("sections", {})[key] = section
+            child_dict(data, "sections")[key] = section
 
-    def _dated(self, item: dict[str, Any], entry: dict[str, Any], used: set[str],
+    def _dated(self, item: dict[str, object], entry: dict[str, object], used: set[str],
                where: str) -> None:
         for key, field in DATED.items():
             value = item.get(key)
@@ -200,28 +208,29 @@ class _Reader:
                                  path=f"{where}.url", value=str(url))
         extra = {k: v for k, v in item.items() if k not in used and not empty(v)}
         if extra:
-            entry[X] = {**entry.get(X, {}), **extra}
+            before = entry.get(X)
+            entry[X] = {**(before if isinstance(before, dict) else {}), **extra}
             self.imp.kept.update(f"cv.sections[].{k}" for k in extra)
 
-    def education(self, item: dict[str, Any], where: str) -> dict[str, Any]:
-        entry: dict[str, Any] = {"institution": clean(str(item.get("institution") or "?"))}
+    def education(self, item: dict[str, object], where: str) -> dict[str, object]:
+        entry: dict[str, object] = {"institution": clean(str(item.get("institution") or "?"))}
         for key, field in (("degree", "degree"), ("area", "field")):
             if not empty(item.get(key)):
                 entry[field] = clean(str(item[key]))
         self._dated(item, entry, {"institution", "degree", "area"}, where)
         return entry
 
-    def experience(self, item: dict[str, Any], where: str) -> dict[str, Any]:
-        entry: dict[str, Any] = {"position": clean(str(item.get("position") or
-                                                       item.get("company") or "?"))}
+    def experience(self, item: dict[str, object], where: str) -> dict[str, object]:
+        entry: dict[str, object] = {"position": clean(str(item.get("position") or
+                                                          item.get("company") or "?"))}
         if not empty(item.get("company")):
             entry["organization"] = clean(str(item["company"]))
         self._dated(item, entry, {"position", "company"}, where)
         return entry
 
-    def publication(self, item: dict[str, Any], where: str) -> dict[str, Any]:
-        authors = []
-        for name in item.get("authors") or []:
+    def publication(self, item: dict[str, object], where: str) -> dict[str, object]:
+        authors: list[str] = []
+        for name in each(item.get("authors")):
             text = clean(str(name))
             own = re.fullmatch(r"\*\*?(.+?)\*?\*", text)  # *Name*: the CV's owner
             if own:
@@ -230,8 +239,8 @@ class _Reader:
                     self.own_names.append(text)
             authors.append(text)
         date = iso_date(item["date"]) if not empty(item.get("date")) else None
-        pub: dict[str, Any] = {"id": make_id(item.get("title"), year_of(date), self.used,
-                                             authors[0] if authors else "")}
+        pub: dict[str, object] = {"id": make_id(item.get("title"), year_of(date), self.used,
+                                                authors[0] if authors else "")}
         pub["title"] = clean(str(item.get("title") or ""))
         if authors:
             pub["authors"] = authors
@@ -254,10 +263,10 @@ class _Reader:
             self.imp.kept.update(f"cv.sections[].{k}" for k in extra)
         return pub
 
-    def plain(self, item: Any, kind: str, where: str) -> dict[str, Any]:
-        if kind == "text":
+    def plain(self, item: object, kind: str, where: str) -> dict[str, object]:
+        if kind == "text" or not isinstance(item, dict):  # only mappings have other kinds
             return {"title": clean(str(item))}
-        entry: dict[str, Any] = {}
+        entry: dict[str, object] = {}
         main = {"normal": "name", "one_line": "label", "bullet": "bullet",
                 "numbered": "number", "reversed_numbered": "reversed_number"}[kind]
         entry["title"] = clean(str(item.get(main)))
@@ -269,7 +278,7 @@ class _Reader:
         return entry
 
 
-def _kind(item: Any) -> str:
+def _kind(item: object) -> str:
     if not isinstance(item, dict):
         return "text"
     keys = {k for k, v in item.items()}

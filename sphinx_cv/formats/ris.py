@@ -13,7 +13,6 @@ is kept under ``x-ris`` by its RIS tag.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..data.problems import Location
 from . import Imported
@@ -61,8 +60,8 @@ def load(path: str) -> Imported:
     return imp
 
 
-def publication(record: dict[str, Any], imp: Imported, used: set[str], path: str,
-                index: int) -> dict[str, Any]:
+def publication(record: dict[str, object], imp: Imported, used: set[str], path: str,
+                index: int) -> dict[str, object]:
     values: dict[str, list[str]] = {}
     for tag, value in record.items():
         if tag == "unknown_tag" and isinstance(value, dict):
@@ -85,7 +84,7 @@ def publication(record: dict[str, Any], imp: Imported, used: set[str], path: str
         taken[name] = len(values.get(name, []))
         return values.get(name, [])
 
-    pub: dict[str, Any] = {}
+    pub: dict[str, object] = {}
     kind = first("TY") or ""
     authors = [_name(a) for a in every("AU")] or [_name(a) for a in every("A1")]
     title = first(*TITLES)
@@ -148,7 +147,7 @@ def publication(record: dict[str, Any], imp: Imported, used: set[str], path: str
         pub["url"] = links[0]
         if links[1:]:
             pub["links"] = {f"Link {i}": u for i, u in enumerate(links[1:], start=2)}
-    extra: dict[str, Any] = {}
+    extra: dict[str, object] = {}
     for tag, found in values.items():
         rest = [u for u in found if safe_url(u) is None] if tag == "UR" else \
             found[taken.get(tag, 0):]
@@ -172,7 +171,7 @@ def _name(text: str) -> str:
     return f"{name}, {suffix.strip()}" if suffix.strip() else name
 
 
-def _date(value: str | None) -> Any:
+def _date(value: str | None) -> int | str | None:
     """``2017/07//`` -> ``2017-07``; ``2014//`` -> 2014; ``2023/05/04/`` -> ``2023-05-04``."""
     if not value:
         return None

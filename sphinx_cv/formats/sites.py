@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
 
 from ..data.links import kind_of, make_link
 from . import Imported
-from .common import clean, empty, front_matter, link_url
+from .common import child_dict, clean, empty, front_matter, link_url
 from .merge import find_match, plain
 
 
@@ -26,7 +25,7 @@ class SiteReader:
         return os.path.join(self.folder, *parts)
 
     def markdown_pages(self, collection: str
-                       ) -> Iterator[tuple[str, str, dict[str, Any], str]]:
+                       ) -> Iterator[tuple[str, str, dict[str, object], str]]:
         """(name, path, front matter, body) of each page of a collection folder, in name
         order; each counts as an entry, and one whose front matter is invalid is reported
         (by :func:`front_matter`) and not given."""
@@ -42,7 +41,7 @@ class SiteReader:
             if meta is not None:
                 yield name, path, meta, body
 
-    def result(self, data: dict[str, Any], person: dict[str, Any],
+    def result(self, data: dict[str, object], person: dict[str, object],
                variants: list[str], looked_for: str | None = None) -> Imported:
         """The import's result: ``data`` with the person (and the other spellings of
         their name found in the author lists) in the profile's order. When the folder held
@@ -59,7 +58,7 @@ class SiteReader:
         return self.imp
 
 
-def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: type,
+def add_entries(target: list[dict[str, object]], new: list[dict[str, object]], cls: type,
                 imp: Imported, x_key: str, where: str) -> None:
     """Append ``new`` entries to ``target``; one that is already there (the same paper
     in a Markdown page and a TSV file) fills only the fields it lacks, and a value that
@@ -70,7 +69,7 @@ def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: ty
             target.append(entry)
             continue
         mine = target[index]
-        conflicts: dict[str, Any] = {}
+        conflicts: dict[str, object] = {}
         for key, value in entry.items():
             if key in ("id", x_key):
                 continue
@@ -78,34 +77,35 @@ def add_entries(target: list[dict[str, Any]], new: list[dict[str, Any]], cls: ty
                 mine[key] = value
             elif plain(mine[key]) != plain(value) and not _same_text(mine[key], value):
                 conflicts[key] = value
-        if isinstance(entry.get(x_key), dict):
-            extra = mine.setdefault(x_key, {})
-            for key, value in entry[x_key].items():
+        theirs = entry.get(x_key)
+        if isinstance(theirs, dict):
+            extra = child_dict(mine, x_key)
+            for key, value in theirs.items():
                 extra.setdefault(key, value)
         if conflicts:
-            mine.setdefault(x_key, {}).setdefault(where, {}).update(conflicts)
+            child_dict(child_dict(mine, x_key), where).update(conflicts)
             imp.kept.update(f"{where}.{k}" for k in conflicts)
         title = mine.get("title") or mine.get("course") or mine.get("position") or "?"
         imp.notes.append(f"{where}: '{_short(title)}' is also in the site's pages; "
                          "merged into one entry")
 
 
-def _same_text(a: Any, b: Any) -> bool:
+def _same_text(a: object, b: object) -> bool:
     return isinstance(a, str) and isinstance(b, str) and \
         " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def _short(text: Any) -> str:
-    text = " ".join(str(text).split())
+def _short(value: object) -> str:
+    text = " ".join(str(value).split())
     return text if len(text) <= 50 else text[:47] + "..."
 
 
-def person_links(values: dict[str, Any], skip: set[str], imp: Imported, where: str,
-                 x_key: str) -> tuple[dict[str, str], dict[str, Any]]:
+def person_links(values: Mapping[str, object], skip: set[str], imp: Imported, where: str,
+                 x_key: str) -> tuple[dict[str, str], dict[str, object]]:
     """Social links from ``{network: url-or-id}``; what is not a safe link is returned
     to keep. Empty values are left out (they are unset settings)."""
     links: dict[str, str] = {}
-    kept: dict[str, Any] = {}
+    kept: dict[str, object] = {}
     for key, value in values.items():
         if key in skip or empty(value):
             continue

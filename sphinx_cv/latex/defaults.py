@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..config import get_config, user_set
 from ..data.problems import Subtype
@@ -103,7 +103,7 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
     ):
         return  # a manual or another theme: leave Sphinx's look alone
     user = dict(config.latex_elements)
-    elements: dict[str, Any] = {**ELEMENTS, **user}
+    elements: dict[str, str] = {**ELEMENTS, **user}
     if "sphinxsetup" in user:  # later keys win, so the user's margins override ours
         elements["sphinxsetup"] = f"{ELEMENTS['sphinxsetup']}, {user['sphinxsetup']}"
     cv = get_config(config)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urljoin
 
 from docutils import nodes
@@ -31,7 +30,7 @@ class ClassedParagraphs(SphinxPostTransform):
     default_priority = 400
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         for para in list(self.document.findall(nodes.paragraph)):
             classes = _cv_classes(para)
             if classes:
@@ -52,7 +51,7 @@ class UnbrokenDates(SphinxPostTransform):
     default_priority = 395  # before ClassedParagraphs drops the paragraph's classes
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         dash = get_config(self.config).range_separator
         for para in list(self.document.findall(nodes.paragraph)):
             if not dash.strip() or "cv-date" not in para["classes"] or len(para.children) != 1 \
@@ -77,7 +76,7 @@ class EntryAnchors(SphinxPostTransform):
     default_priority = 400
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         for item in list(self.document.findall(nodes.list_item)):
             if not item["ids"] or not _cv_classes(item):
                 continue
@@ -101,7 +100,7 @@ class ClassedLinks(SphinxPostTransform):
     default_priority = 400
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         for ref in list(self.document.findall(nodes.reference)):
             own: list[str] = ref.get("classes", [])
             classes = [c for c in own if c.startswith(CONTACT_CLASSES)]
@@ -131,7 +130,7 @@ class SidebarSections(SphinxPostTransform):
 
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         if get_config(self.config).pdf_design != "sidebar":
             return
         header = next((n for n in self.document.findall(nodes.container)
@@ -185,7 +184,7 @@ class DropEmptySections(SphinxTransform):
 
     default_priority = 800
 
-    def apply(self, **kwargs: Any) -> None:
+    def apply(self, **kwargs: object) -> None:
         if get_config(self.config).variant is None:
             return
         for section in reversed(list(self.document.findall(nodes.section))):
@@ -212,7 +211,7 @@ class AbsoluteLinks(SphinxPostTransform):
     default_priority = 400
     formats = ("latex",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         base = self.base_url()
         if not base:
             return

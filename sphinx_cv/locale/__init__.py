@@ -10,7 +10,7 @@ the user's own wording is kept as written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.locale import get_translation
@@ -72,7 +72,7 @@ class DefaultHeadings(SphinxTransform):
 
     default_priority = 25  # after Sphinx's own translation of the page (priority 20)
 
-    def apply(self, **kwargs: Any) -> None:
+    def apply(self, **kwargs: object) -> None:
         for title in self.document.findall(nodes.title):
             text = title.astext()
             if text not in QUICKSTART_HEADINGS or len(title.children) != 1:

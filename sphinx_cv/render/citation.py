@@ -44,23 +44,26 @@ def author_nodes(authors: list[str], own: set[str],
                 out.append(nodes.Text(" "))
             else:
                 out.append(nodes.Text(comma))
-        text = name.replace(" ", NBSP)
-        node: nodes.Node
-        if name_key(name) in own:
-            node = nodes.strong(text, text, classes=["cv-me"])
-        else:
-            node = nodes.Text(text)
-        notes = author_notes(name)
-        if "student" in notes:  # underlined, as the BibTeX files mark students
-            node = nodes.inline("", "", node, classes=["cv-underline", "cv-student"])
         url = link_for(name) if link_for is not None else None
-        if url:
-            node = nodes.reference("", "", node, refuri=url, classes=["cv-coauthor"])
-        out.append(node)
-        marks = "".join(AUTHOR_NOTES.get(n, n) for n in notes if n != "student")
-        if marks:
-            out.append(nodes.superscript(marks, marks, classes=["cv-author-note"]))
+        out += named_author(name.replace(" ", NBSP), name, name_key(name) in own, url)
     return merge_text(out)
+
+
+def named_author(text: str, name: str, is_own: bool, url: str | None) -> list[nodes.Node]:
+    """``text`` (author ``name`` as shown) in bold when it is the owner's, underlined
+    for a student, linked to ``url``, then the marks of its other notes (``*``, ``†``):
+    the same in the default format, a CSL style's and the collapsed lists."""
+    node: nodes.Node = (nodes.strong(text, text, classes=["cv-me"]) if is_own
+                        else nodes.Text(text))
+    notes = author_notes(name)
+    if "student" in notes:  # underlined, as the BibTeX files mark students
+        node = nodes.inline("", "", node, classes=["cv-underline", "cv-student"])
+    if url:
+        node = nodes.reference("", "", node, refuri=url, classes=["cv-coauthor"])
+    marks = "".join(AUTHOR_NOTES.get(n, n) for n in notes if n != "student")
+    if marks:
+        return [node, nodes.superscript(marks, marks, classes=["cv-author-note"])]
+    return [node]
 
 
 def author_notes(name: str) -> tuple[str, ...]:
@@ -144,7 +147,9 @@ def venue_text(pub: Publication) -> str:
 
     As a citation style shows them: a journal's volume(number):pages; a proceedings' or
     book's editors, series, volume, pages and publisher; a report's or preprint's number
-    (``CoRR abs/2203.16110``). Parts the venue already says are not repeated.
+    (``CoRR abs/2203.16110``); the place of a proceedings after its title (where the
+    conference was), of any other non-journal as the publisher's (``Place: Publisher``).
+    Parts the venue already says are not repeated.
     """
     year = str(pub.year) if pub.year else ""
     venue = pub.venue or ""
@@ -157,10 +162,19 @@ def venue_text(pub: Publication) -> str:
         number = pub.number or pub.volume or ""
         if number and number not in venue:
             venue = f"{venue} {number}"
+        place = (pub.location or "").rstrip(" ,;:")
+        if pub.type == "report" and place and place not in venue:
+            venue = f"{venue}, {place}"  # the institution's place, as styles give it
         return f"{venue} ({year})" if year and year not in venue else venue
     # Trailing punctuation in the data ("Physics,") never doubles up with ours.
     venue = venue.rstrip(" ,;:")
     parts = [venue] if venue else []
+    place = (pub.location or "").rstrip(" ,;:")
+    if place and (pub.type == "journal" or place in venue):
+        place = ""  # a journal's address is its publisher's: styles leave it out
+    if place and pub.type in ("conference", "workshop"):
+        parts.append(place)  # where the conference was, after its name
+        place = ""
     if pub.type == "journal":
         detail = pub.volume or ""
         if pub.number:
@@ -179,7 +193,9 @@ def venue_text(pub: Publication) -> str:
                 parts.append(label + value)
     if pub.publisher and pub.type not in ("journal", "preprint") \
             and pub.publisher not in venue:
-        parts.append(pub.publisher)
+        parts.append(f"{place}: {pub.publisher}" if place else pub.publisher)
+    elif place:
+        parts.append(place)
     if year and year not in venue:
         parts.append(year)
     text = ", ".join(p.rstrip(" ,;:") for p in parts if p.rstrip(" ,;:"))

@@ -15,8 +15,8 @@ import html.parser
 import io
 import os
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -24,7 +24,13 @@ from ..data.conversion import Converted
 from ..data.csl import csl_item, names
 from ..data.files import read_file
 from ..data.publication import Publication
+from .citation import author_notes, author_url, name_key, named_author, own_names
 from .text import link, merge_text
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
+    from ..data.yamlsource import JSONValue
 
 ALIASES = {
     "harvard": "harvard-cite-them-right",
@@ -53,7 +59,7 @@ def style_path(name: str, confdir: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _style(path: str, mtime: float, roots: tuple[str, ...]) -> Any:
+def _style(path: str, mtime: float, roots: tuple[str, ...]) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
 
     try:
@@ -63,7 +69,7 @@ def _style(path: str, mtime: float, roots: tuple[str, ...]) -> Any:
         raise StyleError(f"cannot use CSL style {path!r}: {exc}") from None
 
 
-def load_style(name: str, confdir: str, srcdir: str = "") -> Any:
+def load_style(name: str, confdir: str, srcdir: str = "") -> CitationStylesStyle:
     """The parsed style, cached while its file is unchanged."""
     path = style_path(name, confdir)
     try:
@@ -74,7 +80,7 @@ def load_style(name: str, confdir: str, srcdir: str = "") -> Any:
     return _style(path, mtime, roots)
 
 
-def formatted_html(pub: Publication, style: Any) -> str:
+def formatted_html(pub: Publication, style: CitationStylesStyle) -> str:
     """The bibliography entry of ``pub`` in ``style``, as citeproc-py's HTML."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
@@ -85,7 +91,7 @@ def formatted_html(pub: Publication, style: Any) -> str:
     return str(bibliography.bibliography()[0])
 
 
-def _escaped(value: Any) -> Any:
+def _escaped(value: JSONValue) -> JSONValue:
     """``value`` with its text HTML-escaped: citeproc-py copies variables into its HTML
     as they are, and would read ``<b>`` in a title as markup."""
     if isinstance(value, str):
@@ -151,21 +157,25 @@ def _name_pattern(own: Iterable[str]) -> re.Pattern[str] | None:
                       + r")(?![\w])", re.I)
 
 
-def _mark(root: nodes.Element, pattern: re.Pattern[str] | None) -> None:
-    """Set the owner's names in bold (``cv-me``) and make bare URLs links."""
+Maker = Callable[[str], list[nodes.Node]]
+
+
+def _mark(root: nodes.Element, names: list[tuple[re.Pattern[str], Maker]]) -> None:
+    """Set the names ``names`` finds as their makers say (the owner's in bold, a
+    co-author's linked and with its notes; the first that matches a place wins) and make
+    bare URLs links."""
     for text in list(root.findall(nodes.Text)):
         value = str(text)
         pieces: list[nodes.Node] = []
         pos = 0
-        spans = [(m.start(), m.end(), "me") for m in pattern.finditer(value)] if pattern else []
-        spans += [(m.start(), m.end(), "url") for m in _URL.finditer(value)]
-        for start, end, kind in sorted(spans):
+        spans = [(m.start(), rank, m.end(), make) for rank, (pattern, make) in enumerate(names)
+                 for m in pattern.finditer(value)]
+        spans += [(m.start(), len(names), m.end(), _link) for m in _URL.finditer(value)]
+        for start, _, end, make in sorted(spans, key=lambda s: s[:2]):
             if start < pos:
                 continue
             pieces.append(nodes.Text(value[pos:start]))
-            found = value[start:end]
-            pieces.append(nodes.strong(found, found, classes=["cv-me"]) if kind == "me"
-                          else link(found, found))
+            pieces += make(value[start:end])
             pos = end
         if pieces:
             pieces.append(nodes.Text(value[pos:]))
@@ -173,8 +183,20 @@ def _mark(root: nodes.Element, pattern: re.Pattern[str] | None) -> None:
                 isinstance(p, nodes.Text) and not str(p))])
 
 
-def csl_citation_nodes(pub: Publication, style: Any, own: Iterable[str]) -> list[nodes.Node]:
-    """The entry of ``pub`` as ``style`` writes it, the owner's name in bold."""
+def _link(found: str) -> list[nodes.Node]:
+    return [link(found, found)]
+
+
+def _bold(found: str) -> list[nodes.Node]:
+    return [nodes.strong(found, found, classes=["cv-me"])]
+
+
+def csl_citation_nodes(pub: Publication, style: CitationStylesStyle, own: Iterable[str],
+                       link_for: Callable[[str], str | None] = author_url
+                       ) -> list[nodes.Node]:
+    """The entry of ``pub`` as ``style`` writes it: the owner's name in bold, and each
+    author with notes or a link (``link_for``) as in the default format: underlined for
+    a student, its marks (``*``, ``†``) after it, linked."""
     parser = _Nodes()
     parser.feed(formatted_html(pub, style))
     parser.close()
@@ -182,7 +204,19 @@ def csl_citation_nodes(pub: Publication, style: Any, own: Iterable[str]) -> list
     first = next(iter(root.findall(nodes.Text)), None)
     if first is not None and _NUMBER.match(str(first)):
         first.parent.replace(first, nodes.Text(_NUMBER.sub("", str(first), count=1)))
-    _mark(root, _name_pattern(tuple(own)))
+    own = tuple(own)
+    own_keys = own_names(own)
+    found: list[tuple[re.Pattern[str], Maker]] = []
+    for name in dict.fromkeys([*pub.authors, *pub.editors]):
+        url = link_for(name)
+        pattern = _name_pattern((name,)) if url or author_notes(name) else None
+        if pattern is not None:
+            found.append((pattern, functools.partial(
+                named_author, name=name, is_own=name_key(name) in own_keys, url=url)))
+    mine = _name_pattern(own)
+    if mine is not None:
+        found.append((mine, _bold))
+    _mark(root, found)
     span = nodes.inline("", "", classes=["cv-pub-csl"])
     span.extend(merge_text(list(root.children)))
     return [span]

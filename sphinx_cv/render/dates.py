@@ -5,15 +5,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..config import CvConfig
 from ..data.dates import CvDate
 from ..locale import cv_text
 
+if TYPE_CHECKING:
+    from babel import Locale
+
 
 @functools.lru_cache(maxsize=32)
-def _babel_locale(language: str) -> Any:
+def _babel_locale(language: str) -> Locale | None:
     """Babel's locale for a Sphinx language code, or None (English, or unknown)."""
     if not language or language == "en" or language.startswith("en_"):
         return None
@@ -26,13 +29,13 @@ def _babel_locale(language: str) -> Any:
 
 
 def date_values(year: int, month: int | None, day: int | None, language: str,
-                skeleton: str) -> dict[str, Any]:
+                skeleton: str) -> dict[str, int | str]:
     """The placeholders of a date template in ``language``: {year}, {month} (September),
     {mon} (Sep), {mm} (09), {day}, and {date}, the date as the language writes it
     (Babel's ``skeleton``: ``yMMM`` gives 'Sept. 2025' in German, '2025年9月' in
     Chinese)."""
     locale = _babel_locale(language)
-    values: dict[str, Any] = {"year": year, "mm": f"{month:02d}" if month else "",
+    values: dict[str, int | str] = {"year": year, "mm": f"{month:02d}" if month else "",
                               "day": day or ""}
     if locale is None:
         values["month"] = calendar.month_name[month] if month else ""
@@ -47,7 +50,7 @@ def date_values(year: int, month: int | None, day: int | None, language: str,
     return values
 
 
-def _babel_date(year: int, month: int | None, day: int | None, locale: Any,
+def _babel_date(year: int, month: int | None, day: int | None, locale: Locale | str,
                 skeleton: str) -> str:
     from babel.dates import format_skeleton
 

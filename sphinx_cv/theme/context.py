@@ -10,7 +10,8 @@ import html
 import os
 import posixpath
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol, cast
 from urllib.parse import quote, urljoin
 
 from ..config import CvConfig, get_config
@@ -43,6 +44,15 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+
+
+class PathTo(Protocol):
+    """Sphinx's ``pathto`` in a page's template context: the URL of a document (or, with
+    ``resource`` true, of a file) from the page being written."""
+
+    def __call__(self, otheruri: str, resource: bool = False, baseuri: str = ...) -> str: ...
+
+
 PAGE_PUBLICATION_FIELD = "cv-publication"
 """File-wide metadata naming the one paper a page is about: it gets ``citation_*`` tags."""
 
@@ -55,7 +65,7 @@ TAGS = re.compile(r"<[^>]*>")
 VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 
 
-def theme_options_of(context: dict[str, Any]) -> dict[str, Any]:
+def theme_options_of(context: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in context.items() if k.startswith("theme_")}
 
 
@@ -78,8 +88,8 @@ def photo_roots(cv: CvConfig, srcdir: str) -> tuple[str, str]:
     return srcdir, os.path.dirname(cv.profile_path)
 
 
-def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, baseurl: str
-               ) -> tuple[str | None, str | None]:
+def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: PathTo,
+               baseurl: str) -> tuple[str | None, str | None]:
     """(URL from this page, public URL) of the photo, which :func:`init_theme` had
     copied to ``_static``; the public one needs ``html_baseurl``."""
     if person is None or not person.photo:
@@ -92,7 +102,7 @@ def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: Any, ba
     except OSError:
         return None, None
     static = "_static/" + os.path.basename(real)
-    return pathto(static, 1), posixpath.join(baseurl, static) if baseurl else None
+    return pathto(static, True), posixpath.join(baseurl, static) if baseurl else None
 
 
 def absolute(url: str, base: str | None) -> str | None:
@@ -104,10 +114,10 @@ def absolute(url: str, base: str | None) -> str | None:
 
 
 def citation_context(app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, Any], doctree: nodes.document | None) -> None:
+                     context: dict[str, object], doctree: nodes.document | None) -> None:
     """``citation_*`` tags on the page of one paper (``cv-publication: ID`` in its
     metadata), under any theme: they join the page's meta tags."""
-    pub_id = str((context.get("meta") or {}).get(PAGE_PUBLICATION_FIELD) or "").strip()
+    pub_id = str(_page_meta(context).get(PAGE_PUBLICATION_FIELD) or "").strip()
     if not pub_id:
         return
     profile = load_profile(get_config(app))
@@ -116,7 +126,7 @@ def citation_context(app: Sphinx, pagename: str, templatename: str,
         warn(f"{PAGE_PUBLICATION_FIELD}: no publication has id {pub_id!r}",
              Subtype.UNKNOWN_REF, pagename)
         return
-    page_url = context.get("pageurl")
+    page_url = _page_url(context)
     pairs = citation_meta(pub, lambda url: absolute(url, page_url) or url)
     context["cv_citation"] = pairs
     context["metatags"] = str(context.get("metatags") or "") + "".join(
@@ -124,7 +134,19 @@ def citation_context(app: Sphinx, pagename: str, templatename: str,
         for name, content in pairs)
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+def _page_meta(context: Mapping[str, object]) -> dict[str, object]:
+    """The page's file-wide metadata (Sphinx's ``meta``; None on generated pages)."""
+    meta = context.get("meta")
+    return meta if isinstance(meta, dict) else {}
+
+
+def _page_url(context: Mapping[str, object]) -> str | None:
+    """The page's public URL (Sphinx's ``pageurl``, set with ``html_baseurl``)."""
+    url = context.get("pageurl")
+    return url if isinstance(url, str) else None
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
                  doctree: nodes.document | None) -> None:
     if "theme_avatar_shape" not in context:  # another theme
         return
@@ -134,12 +156,12 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         opts.accent_color = cv.pdf_accent
     facts = profile_facts(app.doctreedir, cv)
     person = facts.person if facts is not None else None
-    pathto = context["pathto"]
+    pathto = cast(PathTo, context["pathto"])  # Sphinx's, in every page's context
     env = app.builder.env
     root = app.config.root_doc
     baseurl = app.config.html_baseurl or ""
     avatar, avatar_url = photo_urls(cv, person, str(app.srcdir), pathto, baseurl)
-    site: dict[str, Any] = {
+    site: dict[str, object] = {
         "options": opts,
         "person": person_view(person, avatar, opts) if person else None,
         "nav": nav_items(env, pagename, root, pathto, opts),
@@ -148,7 +170,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "updated": updated_text(cv.updated_format, facts.updated, cv.language) if facts else "",
         "words": theme_words(),
         "languages": language_versions(app, pagename),
-        "script": pathto(THEME_SCRIPT, 1),
+        "script": pathto(THEME_SCRIPT, True),
         "favicon": favicon(initials(person.name), opts) if person else "",
         "accent_css": accent_css(opts),
         "sidebar": person is not None and opts.profile_sidebar,
@@ -160,10 +182,12 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     context["cv_site"] = site
     # docutils adds a second viewport tag; the layout already has one.
     context["metatags"] = VIEWPORT.sub("", str(context.get("metatags") or ""))
-    context["script_files"] = page_scripts(context.get("script_files", []), pagename, opts)
+    scripts = context.get("script_files", [])
+    context["script_files"] = page_scripts(scripts if isinstance(scripts, list) else [],
+                                           pagename, opts)
 
 
-def theme_words() -> dict[str, Any]:
+def theme_words() -> dict[str, str | tuple[str, str]]:
     """The theme's own words in the language being built."""
     before, _, after = cv_text("Built with {sphinx} and sphinx-cv").partition("{sphinx}")
     return {"skip": cv_text("Skip to content"), "menu": cv_text("Menu"),
@@ -193,9 +217,9 @@ def favicon(letters: str, opts: ThemeOptions) -> str:
     return "data:image/svg+xml," + quote(svg, safe="=:/,\"")
 
 
-def page_scripts(scripts: list[Any], pagename: str, opts: ThemeOptions) -> list[Any]:
+def page_scripts(scripts: list[object], pagename: str, opts: ThemeOptions) -> list[object]:
     """The page's scripts, without Sphinx's search helpers when nothing uses them."""
-    def name(js: Any) -> str:
+    def name(js: object) -> str:
         return str(getattr(js, "filename", js) or "")
 
     others = [js for js in scripts if name(js) not in SPHINX_SCRIPTS]
@@ -204,7 +228,7 @@ def page_scripts(scripts: list[Any], pagename: str, opts: ThemeOptions) -> list[
     return others
 
 
-def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[str, Any]:
+def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[str, object]:
     wanted = opts.profile_links
     items = contact_items(person)
     if wanted is None:
@@ -247,8 +271,8 @@ def parents_of(env: BuildEnvironment) -> dict[str, str]:
     return parents
 
 
-def nav_items(env: BuildEnvironment, pagename: str, root: str, pathto: Any,
-              opts: ThemeOptions) -> list[dict[str, Any]]:
+def nav_items(env: BuildEnvironment, pagename: str, root: str, pathto: PathTo,
+              opts: ThemeOptions) -> list[dict[str, object]]:
     """The top bar: the root document and the pages its toctrees include, or the
     ``nav_items`` option. ``current`` is the page shown or a page above it."""
     if opts.nav_items is None:
@@ -262,7 +286,7 @@ def nav_items(env: BuildEnvironment, pagename: str, root: str, pathto: Any,
     while doc in parents and parents[doc] not in above:
         doc = parents[doc]
         above.add(doc)
-    out = []
+    out: list[dict[str, object]] = []
     for title, target in wanted:
         if target in env.all_docs:
             shown = title or (env.titles[target].astext() if target in env.titles else target)
@@ -286,10 +310,11 @@ def check_nav_items(app: Sphinx, env: BuildEnvironment) -> None:
                  "URL; left out of the navigation", Subtype.CONFIG)
 
 
-def head_values(context: dict[str, Any], pagename: str, root: str, person: Person | None,
-                opts: ThemeOptions, image: str | None, baseurl: str) -> dict[str, Any]:
-    meta = context.get("meta") or {}
-    page_url = context.get("pageurl")
+def head_values(context: Mapping[str, object], pagename: str, root: str,
+                person: Person | None, opts: ThemeOptions, image: str | None,
+                baseurl: str) -> dict[str, object]:
+    meta = _page_meta(context)
+    page_url = _page_url(context)
     site_name = str(context.get("docstitle") or (person.name if person else ""))
     title = " ".join(html.unescape(TAGS.sub("", str(context.get("title") or ""))).split())
     is_home = pagename == root
@@ -330,7 +355,7 @@ def theme_active(app: Sphinx) -> bool:
     return "avatar_shape" in theme.get_options({})
 
 
-def theme_settings(app: Sphinx) -> dict[str, Any]:
+def theme_settings(app: Sphinx) -> dict[str, object]:
     """The theme's defaults with ``html_theme_options`` over them (our options only)."""
     defaults = app.builder.theme.get_options({})  # type: ignore[attr-defined]
     given = app.config.html_theme_options or {}

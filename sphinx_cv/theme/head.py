@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
 
 from ..data.inline import to_plain
 from ..data.profile import Person
 from ..data.publication import Publication
 from ..data.pubtypes import pub_type
+from ..data.yamlsource import JSONValue
 
 Pairs = list[tuple[str, str]]
 
@@ -48,9 +48,9 @@ def affiliation_text(person: Person) -> str:
 
 
 def person_jsonld(person: Person, url: str | None, image: str | None,
-                  same_as: list[str]) -> dict[str, Any]:
+                  same_as: list[str]) -> dict[str, JSONValue]:
     """schema.org ``Person``: name, job title, affiliation, e-mail, links elsewhere."""
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person",
+    data: dict[str, JSONValue] = {"@context": "https://schema.org", "@type": "Person",
                             "name": person.name}
     if person.position:
         data["jobTitle"] = plain(person.position)
@@ -75,7 +75,7 @@ _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def script_json(data: Any) -> str:
+def script_json(data: JSONValue) -> str:
     """JSON that cannot end or confuse the ``<script>`` element holding it: ``<``, ``>``
     and ``&`` are written as ``\\u003c`` etc., which JSON parsers read back unchanged."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

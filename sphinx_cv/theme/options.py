@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..data.links import kind_of
 from ..data.scalars import yes_no_word
@@ -72,7 +71,7 @@ def _quiet(message: str) -> None:
     pass
 
 
-def parse_options(raw: dict[str, Any], report: Report | None = None) -> ThemeOptions:
+def parse_options(raw: Mapping[str, object], report: Report | None = None) -> ThemeOptions:
     """``raw`` holds the theme's options (``theme_`` prefix removed or not)."""
     say = report or _quiet
     values = {k.removeprefix("theme_"): v for k, v in raw.items()}
@@ -106,7 +105,7 @@ def parse_options(raw: dict[str, Any], report: Report | None = None) -> ThemeOpt
     return opts
 
 
-def _data_attributes(value: Any, name: str, say: Report) -> dict[str, str]:
+def _data_attributes(value: object, name: str, say: Report) -> dict[str, str]:
     data = value or {}
     if not isinstance(data, dict) or not all(
             isinstance(k, str) and re.fullmatch(r"[a-z][a-z0-9-]*", k) for k in data):
@@ -116,7 +115,7 @@ def _data_attributes(value: Any, name: str, say: Report) -> dict[str, str]:
     return {k: str(v) for k, v in data.items()}
 
 
-def _comments(opts: ThemeOptions, values: dict[str, Any], say: Report) -> None:
+def _comments(opts: ThemeOptions, values: Mapping[str, object], say: Report) -> None:
     """``comments`` (a service), its ``comments_data`` and ``comments_pages``; comments
     stay off when the service is unknown or lacks what it needs."""
     service = str(values.get("comments") or "").strip().lower()
@@ -149,7 +148,7 @@ def comments_here(opts: ThemeOptions, pagename: str) -> bool:
                                        for pattern in opts.comments_pages)
 
 
-def _bool(value: Any, default: bool, name: str, say: Report) -> bool:
+def _bool(value: object, default: bool, name: str, say: Report) -> bool:
     if value is None or value == "":
         return default
     if isinstance(value, bool):
@@ -161,7 +160,7 @@ def _bool(value: Any, default: bool, name: str, say: Report) -> bool:
     return default
 
 
-def _words(value: Any, name: str, say: Report) -> list[str] | None:
+def _words(value: object, name: str, say: Report) -> list[str] | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -175,12 +174,12 @@ def _words(value: Any, name: str, say: Report) -> list[str] | None:
     return [kind_of(w) or w.lower() for w in items if w]
 
 
-def _nav_items(value: Any, say: Report) -> list[tuple[str | None, str]] | None:
+def _nav_items(value: object, say: Report) -> list[tuple[str | None, str]] | None:
     """``"index, publications, CV=cv"``, or a list of docnames, ``(title, target)`` pairs
     or ``{"title": ..., "url": ...}`` mappings."""
     if value is None or value == "":
         return None
-    items: list[Any] = value.split(",") if isinstance(value, str) else value
+    items: object = value.split(",") if isinstance(value, str) else value
     if not isinstance(items, list | tuple):
         say(f"html_theme_options['nav_items']: expected a list, got {value!r}")
         return None

@@ -8,15 +8,17 @@ HTML-only post-transform here reshapes the entry, so the CV keeps every author.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..data.authors import AuthorName
 from ..data.publication import Publication
 from ..locale import cv_text
 from ..nodes import cv_details, cv_filter, cv_summary
-from ..render.citation import author_nodes, name_key
+from ..render.citation import author_nodes, author_notes, author_url, name_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,14 +51,22 @@ def filter_box(pubs: list[Publication], target: str, titles: dict[str, str]) -> 
     return cv_filter(target=target, choices=choices)
 
 
-def mark_long_authors(para: nodes.Element, authors: list[str], own: set[str]) -> None:
-    """Note on the entry's author span which names it holds and which are the owner's,
-    for :class:`CollapseLongAuthorLists`."""
+def mark_long_authors(para: nodes.Element, authors: list[str], own: set[str],
+                      link_for: Callable[[str], str | None] = author_url) -> None:
+    """Note on the entry's author span which names it holds (each with its link, from
+    ``link_for``, and notes) and which are the owner's, for
+    :class:`CollapseLongAuthorLists`."""
     for span in para.findall(nodes.inline):
         if "cv-pub-authors" in span["classes"]:
-            span[NAMES_ATTR] = list(authors)
+            span[NAMES_ATTR] = [_linked(name, link_for(name)) for name in authors]
             span[OWN_ATTR] = [i for i, name in enumerate(authors) if name_key(name) in own]
             return
+
+
+def _linked(name: str, url: str | None) -> str:
+    """``name`` carrying ``url`` (and its notes) for the transform, which has no
+    profile to look co-authors up in."""
+    return AuthorName(str(name), url, author_notes(name)) if url else name
 
 
 def shown_indices(count: int, own: list[int], shown: int = SHOWN) -> list[int]:
@@ -76,7 +86,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
     default_priority = 410
     formats = ("html",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         for span in list(self.document.findall(nodes.inline)):
             names = span.get(NAMES_ATTR)
             if names is None:
@@ -96,13 +106,13 @@ class CollapseLongAuthorLists(SphinxPostTransform):
             for n, index in enumerate(visible):
                 if n:
                     summary += nodes.Text(", …, " if index != previous + 1 else ", ")
-                summary.extend(author_nodes([names[index]], own))
+                summary.extend(author_nodes([names[index]], own, author_url))
                 previous = index
             more = len(names) - len(visible)
             summary += nodes.Text(cv_text(", and {count} more").format(count=more))
             details = cv_details(classes=["cv-authors"])
             details += summary
-            details += nodes.paragraph("", "", *author_nodes(names, own),
+            details += nodes.paragraph("", "", *author_nodes(names, own, author_url),
                                        classes=["cv-authors-all"])
             # The span and the separator after it leave the paragraph.
             index = para.index(span)
@@ -113,7 +123,7 @@ class CollapseLongAuthorLists(SphinxPostTransform):
 
 
 def add_filter_script(app: Sphinx, pagename: str, templatename: str,
-                      context: dict[str, Any], doctree: Any) -> None:
+                      context: dict[str, object], doctree: nodes.document | None) -> None:
     """The filter script, on pages that have a filter box only."""
     if doctree is not None and any(True for _ in doctree.findall(cv_filter)):
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")

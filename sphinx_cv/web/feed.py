@@ -15,7 +15,7 @@ import html
 import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urljoin
 
 from docutils import nodes
@@ -28,6 +28,10 @@ from ..logging_ import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+
+    from ..data.profile import Profile
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "atom.xml"
@@ -103,15 +107,16 @@ def atom_feed(*, title: str, base_url: str, feed_url: str, author: str | None,
             content = sub(item, "content", entry.content_html, type="html")
             content.set("xml:base", base_url)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 # -- Sphinx ---------------------------------------------------------------------------------
 
-def app_of(env: Any) -> Sphinx:
+def app_of(env: BuildEnvironment) -> Sphinx:
     """The application of a transform's environment (``env.app`` before Sphinx 8.1,
     ``env._app`` after; ``SphinxTransform.app`` is deprecated in Sphinx 9)."""
-    app = getattr(env, "_app", None)
+    app: Sphinx | None = getattr(env, "_app", None)
     return app if app is not None else env.app
 
 
@@ -135,7 +140,7 @@ def check_feed_config(app: Sphinx) -> None:
              "is written", Subtype.CONFIG)
 
 
-def announce_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+def announce_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
                   doctree: nodes.document | None) -> None:
     """``<link rel="alternate">`` in every page's head, under any theme."""
     if not feed_enabled(app):
@@ -148,7 +153,7 @@ def announce_feed(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["metatags"] = str(context.get("metatags") or "") + tag
 
 
-def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
+def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Profile | None]:
     """The entries of the configured sections, and the profile (or None)."""
     from ..directives.timeline import headline
     from ..domain import load_profile_once
@@ -199,7 +204,8 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Any]:
 
 def render_html(app: Sphinx, node: nodes.Element) -> str:
     """Nodes as an HTML fragment, through the builder's own writer (which escapes)."""
-    builder: Any = app.builder
+    # Only HTML builds render pages and feeds (see feed_enabled and pages_enabled).
+    builder = cast("StandaloneHTMLBuilder", app.builder)
     # The HTML writer numbers titles from the page being written (set per document by
     # write_doc): none is on a rebuild that writes no document, and a generated page's
     # sections are never numbered.

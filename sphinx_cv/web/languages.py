@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from ..config import get_config
 
@@ -40,7 +40,17 @@ def language_name(code: str, codes: tuple[str, ...]) -> str:
     return str(name or code)
 
 
-def language_versions(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+class LanguageVersion(TypedDict):
+    """One language's version of a page, for the language menu and hreflang links."""
+
+    code: str
+    hreflang: str
+    url: str
+    name: str
+    current: bool
+
+
+def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
     """``[{code, hreflang, name, url, current}]`` of this page in every language of
     ``cv_languages``, main language first; empty for a site of one language. URLs are
     relative to the page, or absolute when ``html_baseurl`` is set."""
@@ -58,7 +68,7 @@ def language_versions(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     else:
         depth = pagename.count("/") + (1 if current != main else 0)
         base = "../" * depth
-    out = []
+    out: list[LanguageVersion] = []
     for code in cv.languages:
         root = base if code == main else f"{base}{code}/"
         url = posixpath.normpath(root + target) if not baseurl else root + target
@@ -70,7 +80,7 @@ def language_versions(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     return out
 
 
-def alternate_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+def alternate_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
                     doctree: nodes.document | None) -> None:
     """``<link rel="alternate" hreflang>`` to each version of the page, under any theme."""
     versions = language_versions(app, pagename)

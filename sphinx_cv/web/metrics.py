@@ -9,7 +9,7 @@ goes away. The CV (LaTeX and other non-HTML builders) shows the counts only with
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -79,7 +79,7 @@ class CountsForTheWebOnly(SphinxPostTransform):
 
     default_priority = 400
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         if app_of(self.env).builder.format == "html" or get_config(self.config).citations_in_cv:
             return
         for box in list(self.document.findall(nodes.container)):

@@ -16,7 +16,7 @@ import html
 import os
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -40,6 +40,9 @@ from .thumbs import thumbnail
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from ..data.yamlsource import JSONValue
 
 PAGES_DIR = "publications"
 PAGE_ATTR = "cv_page"
@@ -101,7 +104,7 @@ def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
 
 
 def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
-              cited: Any = None) -> nodes.section:
+              cited: list[nodes.Node] | None = None) -> nodes.section:
     """The page of ``pub`` as nodes."""
     from ..data.bibexport import shown_bibtex
 
@@ -179,11 +182,11 @@ def _listing_page(app: Sphinx, pub_id: str) -> tuple[str, str] | None:
     return None
 
 
-def scholarly_article(pub: Publication, url: str | None) -> dict[str, Any]:
+def scholarly_article(pub: Publication, url: str | None) -> dict[str, JSONValue]:
     """schema.org ``ScholarlyArticle`` for the paper's page."""
     from ..theme.head import plain
 
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
+    data: dict[str, JSONValue] = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
                             "headline": plain(pub.title or pub.id),
                             "name": plain(pub.title or pub.id)}
     authors = [{"@type": "Person", "name": name} for name in pub.authors if name != "et al."]
@@ -224,7 +227,7 @@ def smart_quotes(app: Sphinx, pagename: str, body: nodes.section) -> nodes.secti
     return body
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
     """``html-collect-pages``: one page per publication, under ``page.html``."""
     from ..theme.head import plain, shorten
     from .feed import render_html
@@ -247,22 +250,22 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         meta = {"cv-publication": pub.id}
         if pub.abstract:
             meta["description"] = shorten(plain(pub.abstract), 300)
-        context = {"title": html.escape(plain(pub.title or pub.id)),
+        context: dict[str, object] = {"title": html.escape(plain(pub.title or pub.id)),
                    "body": render_html(app, body), "meta": meta,
                    "display_toc": False, "toc": "", "sourcename": "",
                    "cv_publication_page": pub.id}
-        builder: Any = app.builder
+        builder = cast("StandaloneHTMLBuilder", app.builder)  # html-collect-pages: HTML
         out = os.path.relpath(str(builder.get_outfilename(pagename)), str(app.outdir))
         note_output(app, out.replace(os.sep, "/"))
         yield pagename, context, "page.html"
 
 
-def paper_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+def paper_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
                doctree: nodes.document | None) -> None:
     """On a paper's page: the JSON-LD, and ``og:description`` under themes that write no
     OpenGraph of their own (ours writes it from the page's description)."""
     pub_id = context.get("cv_publication_page")
-    if not pub_id:
+    if not pub_id or not isinstance(pub_id, str):
         return
     from ..theme.head import script_json
 
@@ -274,7 +277,8 @@ def paper_head(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     url = base + app.builder.get_target_uri(pagename) if base else None
     tags = ""
     if "theme_avatar_shape" not in context:  # another theme
-        description = context["meta"].get("description")
+        meta = context.get("meta")
+        description = meta.get("description") if isinstance(meta, dict) else None
         if description:
             tags += (f'\n<meta name="description" content="{html.escape(description)}" />'
                      f'\n<meta property="og:description" '
@@ -295,7 +299,7 @@ class LinkTitlesToPages(SphinxPostTransform):
     default_priority = 400
     formats = ("html",)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: object) -> None:
         app = app_of(self.env)
         enabled = pages_enabled(app)
         docname = self.env.docname

@@ -41,7 +41,8 @@ def sitemap_xml(urls: Iterable[tuple[str, dt.date | None]]) -> bytes:
         if lastmod is not None:
             ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod.isoformat()
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def robots_txt(sitemap_url: str) -> str:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
@@ -24,6 +23,7 @@ from ..problems import Location, Subtype
 from ..publication import PUB_TYPE, Publication
 from ..scalars import URL, yes_no_word
 from ..scripts import full_name
+from ..yamlsource import JSONValue
 from .latex import latex_to_text
 from .types import (
     ENTRY_TYPE_KEY,
@@ -68,7 +68,7 @@ class EntryMapper:
             if alias in self.fields and name not in self.fields:
                 self.fields[name] = self.fields[alias]
                 self.alias_of[name] = alias
-        self.values: dict[str, Any] = {}
+        self.values: dict[str, object] = {}
         self.locations: dict[str, Location] = {}
         self.used: set[str] = {"crossref"}
         """Fields whose value went into the publication; the others go to x-bibtex."""
@@ -80,7 +80,7 @@ class EntryMapper:
         item = self.fields.get(name)
         return item[0] if item is not None and item[0].strip() else None
 
-    def set(self, attr: str, value: Any, *names: str) -> None:
+    def set(self, attr: str, value: object, *names: str) -> None:
         """Set ``attr``, located at the first of the BibTeX fields ``names`` given."""
         self.values[attr] = value
         for name in names:
@@ -89,6 +89,11 @@ class EntryMapper:
                 self.use(name)
                 return
         self.locations[attr] = self.src.loc(self.entry.start)
+
+    def text_value(self, attr: str) -> str | None:
+        """A text field already set (venue, arxiv, url), or None."""
+        value = self.values.get(attr)
+        return value if isinstance(value, str) else None
 
     def use(self, name: str) -> None:
         self.used.add(name)
@@ -133,6 +138,11 @@ class EntryMapper:
                 if attr == "status":
                     value = STATUS_WORDS.get(normalize_key(value), value)
                 self.set(attr, value, attr)
+        for name in ("location", "address"):  # biblatex's name, then BibTeX's
+            value = self.text(name)
+            if value:
+                self.set("location", value, name)
+                break
         for attr in ("volume", "number", "pages"):
             value = self.text(attr, markdown=False)
             if value:
@@ -155,7 +165,9 @@ class EntryMapper:
         kind, where = self.pub_type()
         self.set("type", kind, where)
         self.values["bibtex"] = self.src.text[entry.start:entry.end]
-        pub = Publication(**self.values)
+        # Each value was made for its field by the methods below (checked there).
+        make: Callable[..., Publication] = Publication
+        pub = make(**self.values)
         pub.source = self.src.loc(entry.start)
         pub.path = entry.key
         pub.locations = self.locations
@@ -163,7 +175,8 @@ class EntryMapper:
         if entry.type != ENTRY_TYPES.get(kind):  # @mastersthesis, @online...: for export
             unused[ENTRY_TYPE_KEY] = entry.type
         if unused:
-            pub.extras = {"x-bibtex": unused}
+            kept: dict[str, JSONValue] = dict(unused)
+            pub.extras = {"x-bibtex": kept}
         pub.check(self.src.ctx, entry.key)  # the date sets year and month when absent
         return pub
 
@@ -354,10 +367,10 @@ class EntryMapper:
             return kind, "type"
         kind, where = entry_kind(self.entry.type, keywords=self.raw("keywords"),
                                  booktitle=self.raw("booktitle"),
-                                 venue=self.values.get("venue"),
-                                 arxiv=self.values.get("arxiv"),
+                                 venue=self.text_value("venue"),
+                                 arxiv=self.text_value("arxiv"),
                                  publisher=self.raw("publisher"),
-                                 url=self.values.get("url"))
+                                 url=self.text_value("url"))
         return kind, where
 
 

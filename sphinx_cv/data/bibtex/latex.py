@@ -325,7 +325,7 @@ def to_text(pieces: list[Piece]) -> str:
 
 def _verbatim(arg: latexwalker.LatexNode) -> str:
     """An argument's source text, its braces removed."""
-    text = arg.latex_verbatim()
+    text: str = arg.latex_verbatim()
     if isinstance(arg, latexwalker.LatexGroupNode):
         text = text[1:-1] if text.endswith("}") else text[1:]
     return text.replace("\\%", "%")

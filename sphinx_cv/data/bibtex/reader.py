@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
 from pybtex.scanner import PrematureEOF
@@ -134,7 +133,7 @@ class _Parser(LowLevelParser):
         self.failed: set[int] = set()
         self.fatal = 0
 
-    def parse_command(self) -> Any:
+    def parse_command(self) -> object:  # what pybtex's parser makes of a command
         self.field_starts = []
         return super().parse_command()
 
