@@ -37,6 +37,7 @@ def test_markdown_text_reads_back(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=TRICKY, max_size=30))
+@example("$:^^::$")  # kept as written by the plain reader: once exported as math
 def test_text_read_from_bibtex_is_a_fixed_point(text: str) -> None:
     """What the reader makes of a value comes back exactly (Markdown escapes too)."""
     md = latex_to_text(escape(" ".join(text.split())))

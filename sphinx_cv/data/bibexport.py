@@ -14,7 +14,6 @@ import fnmatch
 import re
 from collections.abc import Iterable, Mapping
 
-from .bibtex.latex import latex_to_text
 from .bibtex.types import (
     ENTRY_TYPE_KEY,
     ENTRY_TYPES,
@@ -36,8 +35,6 @@ _TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 _LIGATURES = re.compile(r"(?<=`)(?=`)|(?<=')(?=')")
 _DASHES = {"-": "-", "–": "--", "—": "---"}
 _DASH = re.compile("([-–—])")
-# Candidates for math the reader kept as written (see _kept_math).
-_MATH = re.compile(r"\$[^$]+\$")
 
 
 def escape(value: str) -> str:
@@ -81,16 +78,9 @@ def text_to_latex(markdown: str, protect: bool = False) -> str:
 
 def _span(span: Span, protect: bool) -> str:
     if span.kind == "text":
-        parts = []
-        last = 0
-        for math in _MATH.finditer(span.text):
-            if not _kept_math(math.group(0)):
-                continue
-            parts.append(_plain(span.text[last:math.start()], protect))
-            parts.append(math.group(0))
-            last = math.end()
-        parts.append(_plain(span.text[last:], protect))
-        return "".join(parts)
+        # Plain dollars are text in the profile's Markdown ("$5 or $10", and "$x$" too:
+        # only $`x`$ is math), so they are escaped: what reads back is what the page shows.
+        return _plain(span.text, protect)
     if span.kind == "literal":
         return r"\texttt{" + escape(span.text) + "}"
     if span.kind == "math":
@@ -101,11 +91,6 @@ def _span(span: Span, protect: bool) -> str:
     command = {"strong": r"\textbf{", "underline": r"\underline{",
                "smallcaps": r"\textsc{"}.get(span.kind, r"\emph{")
     return command + inner + "}"
-
-
-def _kept_math(text: str) -> bool:
-    """Math the reader keeps as written (it has no Unicode for it): written back as is."""
-    return latex_to_text(text, markdown=False) == text
 
 
 def _plain(text: str, protect: bool) -> str:
