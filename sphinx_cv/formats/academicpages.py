@@ -21,6 +21,7 @@ from collections.abc import Callable
 from ..data.entries import Entry, Talk, Teaching
 from ..data.problems import Location
 from ..data.publication import Publication
+from ..data.pubtypes import reads
 from . import Imported
 from .common import (
     child_dict,
@@ -58,9 +59,8 @@ PageReader = Callable[[dict[str, object], str, str, str], "dict[str, object] | N
 """Makes an entry of a page's (front matter, body, where, path), or None."""
 RowReader = Callable[[dict[str, "str | None"], str, Location], "dict[str, object] | None"]
 """Makes an entry of a TSV row's (fields, where, place), or None."""
-CATEGORIES = {"manuscripts": "journal", "journal": "journal", "conferences": "conference",
-              "conference": "conference", "books": "book", "book": "book",
-              "preprints": "preprint", "theses": "thesis", "thesis": "thesis"}
+CATEGORIES = reads("academicpages")
+"""A page's ``category`` (lower case) -> publication type (others leave it untyped)."""
 
 
 def load(folder: str) -> Imported:

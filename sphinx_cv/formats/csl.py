@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..data.problems import Location
-from ..data.pubtypes import csl_reads, pub_type
+from ..data.pubtypes import MISC, csl_reads, pub_type, reads
 from . import Exported, Imported
 from .common import (
     SourceError,
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 X = "x-csl"
 
 TYPES = csl_reads()
+GENRES = {genre.lower(): kind for genre, kind in reads("csl_genre").items()}
+"""A CSL ``genre`` (lower case) -> the publication type it makes an item of any type."""
 """A CSL type -> the publication type it is read as."""
 # CSL variable -> profile field, for plain text values.
 TEXT = {"title": "title", "publisher": "publisher", "volume": "volume", "issue": "number",
@@ -80,8 +82,7 @@ def publication(item: Mapping[str, object], imp: Imported, used: set[str], path:
             extra[name] = item[name]
     kind = clean(str(item.get("type") or ""))
     if kind:
-        pub["type"] = "poster" if str(item.get("genre", "")).lower() == "poster" else \
-            TYPES.get(kind, "misc")
+        pub["type"] = GENRES.get(str(item.get("genre", "")).lower()) or TYPES.get(kind, MISC)
         if kind not in TYPES:
             extra["type"] = kind
     if authors:
@@ -140,7 +141,7 @@ def publication(item: Mapping[str, object], imp: Imported, used: set[str], path:
         if variable in STRUCTURAL or variable in TEXT or variable in VENUES or empty(value):
             continue
         if variable in ("author", "editor", "issued", "URL", "keyword", "number", "genre"):
-            if variable == "genre" and str(value).lower() != "poster":
+            if variable == "genre" and str(value).lower() not in GENRES:
                 extra[variable] = value
             elif variable in ("author", "editor") and _odd_names(value):
                 extra[variable] = value  # names the profile cannot say (roles...)

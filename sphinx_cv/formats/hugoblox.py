@@ -27,6 +27,7 @@ from ..data.entries import Award, Education, Entry, Position
 from ..data.linkkinds import LINK_FIELDS
 from ..data.problems import Location
 from ..data.publication import Publication
+from ..data.pubtypes import MISC, reads
 from . import Imported
 from .common import (
     child_dict,
@@ -50,8 +51,7 @@ from .csl import TYPES as CSL_TYPES
 from .sites import SiteReader, add_entries, name_variants
 
 X = "x-hugoblox"
-OLD_TYPES = {"0": "misc", "1": "conference", "2": "journal", "3": "preprint", "4": "report",
-             "5": "book", "6": "chapter", "7": "thesis", "8": "patent"}
+OLD_TYPES = reads("hugoblox_code")
 """Hugo Academic's numbered publication types (before CSL names)."""
 STRUCTURAL = frozenset({"schema", "slug", "is_owner", "superuser", "highlight_name",
                         "publishDate", "draft", "lastmod", "weight"})
@@ -370,7 +370,7 @@ class _Site(SiteReader):
         kinds = meta.get("publication_types") or []
         kind = str(kinds[0] if isinstance(kinds, list) and kinds else kinds or "")
         if kind:
-            pub["type"] = CSL_TYPES.get(kind) or OLD_TYPES.get(kind, "misc")
+            pub["type"] = CSL_TYPES.get(kind) or OLD_TYPES.get(kind, MISC)
         pub["title"] = title
         if authors:
             pub["authors"] = authors

@@ -25,6 +25,7 @@ import urllib.error
 import urllib.request
 
 from ..data.problems import Location
+from ..data.pubtypes import MISC, reads
 from ..data.yamlsource import JSONValue
 from . import Imported
 from .common import (
@@ -48,13 +49,7 @@ API_ENV = "SPHINX_CV_ORCID_API"
 """Environment variable with another API base URL (a mirror; a local server in tests)."""
 TIMEOUT = 20.0
 ORCID_ID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/?$")
-TYPES = {"journal-article": "journal", "conference-paper": "conference",
-         "conference-abstract": "conference", "conference-poster": "poster",
-         "book": "book", "edited-book": "book", "book-chapter": "chapter",
-         "dissertation": "thesis", "dissertation-thesis": "thesis", "report": "report",
-         "preprint": "preprint", "working-paper": "preprint", "data-set": "dataset",
-         "software": "software", "patent": "patent", "lecture-speech": "talk",
-         "review": "journal", "magazine-article": "journal", "other": "misc"}
+TYPES = reads("orcid")
 """ORCID work types -> publication types (``misc`` for the others, kept by name)."""
 AFFILIATIONS = (("employments", "employment", "positions"),
                 ("educations", "education", "education"),
@@ -316,7 +311,7 @@ class _Reader:
         date = _date(work.get("publication-date"))
         pub: dict[str, object] = {"id": make_id(title, str(date or "")[:4], self.used)}
         kind = clean(str(work.get("type") or ""))
-        pub["type"] = TYPES.get(kind, "misc")
+        pub["type"] = TYPES.get(kind, MISC)
         pub["title"] = title or "?"
         extra: dict[str, object] = {}
         subtitle = _value(get_in(work, "title", "subtitle"))

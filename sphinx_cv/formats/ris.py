@@ -15,16 +15,12 @@ from __future__ import annotations
 import re
 
 from ..data.problems import Location
+from ..data.pubtypes import MISC, reads
 from . import Imported
 from .common import SourceError, clean, find_doi, make_id, read_text, safe_url
 
 X = "x-ris"
-TYPES = {"JOUR": "journal", "EJOUR": "journal", "JFULL": "journal", "MGZN": "journal",
-         "CONF": "conference", "CPAPER": "conference", "BOOK": "book", "EBOOK": "book",
-         "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter", "THES": "thesis",
-         "RPRT": "report", "PAT": "patent", "DATA": "dataset", "COMP": "software",
-         "UNPB": "preprint", "MANSCPT": "preprint", "SLIDE": "talk", "GEN": "misc",
-         "ELEC": "misc", "ABST": "misc", "NEWS": "misc", "BLOG": "misc"}
+TYPES = reads("ris")
 """RIS reference types -> publication types (``misc`` for the others, kept by name)."""
 TITLES = ("TI", "T1")
 AUTHORS = ("AU", "A1")
@@ -96,7 +92,7 @@ def publication(record: dict[str, object], imp: Imported, used: set[str], path: 
     else:
         pub["id"] = make_id(title, str(date or "")[:4], used, authors[0] if authors else "")
         taken.pop("ID", None)
-    pub["type"] = TYPES.get(kind.upper(), "misc")
+    pub["type"] = TYPES.get(kind.upper(), MISC)
     if kind.upper() not in TYPES:
         taken.pop("TY", None)
     if title:
