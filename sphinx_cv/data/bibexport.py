@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping
 
 from .bibtex.types import (
     ENTRY_TYPE_KEY,
-    ENTRY_TYPES,
     VENUE_FIELD,
     VENUE_FIELDS,
     entry_kind,
@@ -25,6 +24,7 @@ from .inline import Span, parse_inline
 from .linkkinds import LINK_FIELDS, LINK_KIND_FIELDS
 from .links import Link, link_problem
 from .publication import PRIVATE_FIELDS, Publication
+from .pubtypes import MISC, pub_type
 
 _TEXT_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -134,10 +134,10 @@ def _keywords(tags: list[str]) -> str:
 def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and (field, value) pairs of ``pub``; values are BibTeX text without
     the outer braces."""
-    kind = pub.type or "misc"
+    kind = pub.type or MISC
     found = pub.extras.get("x-bibtex")
     kept = {str(k).lower(): v for k, v in found.items()} if isinstance(found, dict) else {}
-    entry_type = str(kept.pop(ENTRY_TYPE_KEY, "") or ENTRY_TYPES.get(kind, "misc"))
+    entry_type = str(kept.pop(ENTRY_TYPE_KEY, "") or pub_type(kind).bibtex)
     fields: list[tuple[str, str]] = []
 
     def add(name: str, value: str | None) -> None:

@@ -30,8 +30,8 @@ def to_csl(pubs: list[Publication]) -> Converted[list[CSLItem]]:
 
 
 def csl_item(pub: Publication, out: Converted[list[CSLItem]]) -> CSLItem:
-    kind = pub.type or "misc"
-    item: CSLItem = {"id": pub.id, "type": pub_type(kind).csl}
+    kind = pub_type(pub.type)
+    item: CSLItem = {"id": pub.id, "type": kind.csl}
 
     def add(name: str, value: JSONValue) -> None:
         if value not in (None, "", []):
@@ -41,23 +41,22 @@ def csl_item(pub: Publication, out: Converted[list[CSLItem]]) -> CSLItem:
     add("author", names(pub.authors, out, "authors"))
     add("editor", names(pub.editors, out, "editors"))
     if pub.venue:
-        variable = pub_type(kind).csl_venue
+        variable = kind.csl_venue
         if variable == "publisher" and pub.publisher:
             variable = "container-title"
         add(variable, to_plain(pub.venue))
-    if kind == "poster":
-        add("genre", "Poster")
+    add("genre", kind.csl_genre)
     add("issued", issued(pub))
     add("status", to_plain(pub.status) if pub.status else None)
     add("publisher", to_plain(pub.publisher) if pub.publisher else item.get("publisher"))
     if pub.location:  # a proceedings' place is the event's; any other, the publisher's
-        add("event-place" if kind in ("conference", "workshop") else "publisher-place",
+        add("event-place" if kind.event_place else "publisher-place",
             to_plain(pub.location))
     add("volume", pub.volume)
     add("issue", pub.number)
     add("page", pub.pages.replace("–", "-") if pub.pages else None)
     add("DOI", pub.doi)
-    if pub.arxiv and kind == "preprint":
+    if pub.arxiv and kind.arxiv:
         # arXiv's own DOI and number, as Zotero writes them for preprints.
         item.setdefault("DOI", ARXIV_DOI + pub.arxiv)
         item.setdefault("publisher", "arXiv")

@@ -27,6 +27,7 @@ from .jsonresume import (
 )
 from .profile import Person, Profile
 from .publication import Publication
+from .pubtypes import MISC
 from .sections import SECTIONS
 from .yamlsource import JSONValue
 
@@ -252,7 +253,7 @@ def _export_publication(pub: Publication, out: _Out) -> JSONObject:
     url = pub.url or (links[0].url if links else None)
     if url:
         item["url"] = url
-    if pub.type not in (None, "misc"):
+    if pub.type not in (None, MISC):
         out.kept["publications[].type"] += 1
     return item
 

@@ -100,7 +100,7 @@ class Publication(Located):
             self.year = self.year or self.date.year
             self.month = self.month or self.date.month
         if self.type is None:
-            self.type = "preprint" if self.arxiv and not self.venue else "misc"
+            self.type = pubtypes.PREPRINT if self.arxiv and not self.venue else pubtypes.MISC
         return True
 
     def overlay(self, other: Publication) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .publication import Publication
-from .pubtypes import DEFAULT_ORDER
+from .pubtypes import DEFAULT_ORDER, MISC
 
 GROUP_BY = ("type", "year", "none")
 SORTS = ("newest", "oldest", "none")
@@ -108,7 +108,7 @@ def arrange(pubs: Iterable[Publication], spec: ListSpec) -> list[Group]:
         return [Group("", items)] if items else []
     groups: dict[str, list[Item]] = {}
     for item in items:
-        key = item.pub.type or "misc" if spec.group_by == "type" else str(item.pub.year or "")
+        key = item.pub.type or MISC if spec.group_by == "type" else str(item.pub.year or "")
         groups.setdefault(key, []).append(item)
     if spec.group_by == "type":
         order = {t: i for i, t in enumerate(spec.type_order)}
@@ -121,10 +121,10 @@ def arrange(pubs: Iterable[Publication], spec: ListSpec) -> list[Group]:
 def _number(items: list[Item], spec: ListSpec) -> None:
     counts: dict[str, int] = {}
     for item in items:
-        counts[item.pub.type or "misc"] = counts.get(item.pub.type or "misc", 0) + 1
+        counts[item.pub.type or MISC] = counts.get(item.pub.type or MISC, 0) + 1
     seen: dict[str, int] = {}
     for item in items:
-        kind = item.pub.type or "misc"
+        kind = item.pub.type or MISC
         seen[kind] = seen.get(kind, 0) + 1
         if spec.numbering == "forward":
             item.number = seen[kind]

@@ -60,6 +60,7 @@ class PubType:
     """A word (regular expression) that makes an entry this type when its keywords say
     it, or its booktitle when the entry type reads as one of :attr:`bibtex_word_in`."""
     bibtex_word_in: tuple[str, ...] = ()
+    """The types whose entries :attr:`bibtex_word` in the booktitle makes this type."""
     # --- how a citation shows it ---
     arxiv: bool = False
     """What an arXiv id with no venue is: the id is then its venue (``arXiv preprint

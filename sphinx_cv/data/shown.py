@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from .fields import Located, record_fields
+from .pubtypes import PUB_TYPES
 from .sections import SECTIONS
 
 DATED = (*(s.record.__name__ for s in SECTIONS), "Entry")
@@ -21,8 +22,9 @@ NOT_SHOWN: dict[str, str] = {
 """``Record.field`` -> why no page shows it as text."""
 
 NOT_SHOWN_FOR: dict[str, tuple[tuple[str, ...], str]] = {
-    "Publication.location": (("journal", "preprint"), "a journal's or preprint server's "
-                             "address is its publisher's: citation styles leave it out"),
+    "Publication.location": (tuple(t.name for t in PUB_TYPES if not t.shows_place),
+                             "a journal's or preprint server's address is its "
+                             "publisher's: citation styles leave it out"),
 }
 """``Record.field`` -> the entry types for which no page shows it, and why (shown for
 the others; tests/test_places.py proves both)."""

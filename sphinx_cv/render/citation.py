@@ -14,6 +14,7 @@ from ..data.links import is_safe_link
 from ..data.profile import Profile
 from ..data.publication import Publication
 from ..data.publist import fold
+from ..data.pubtypes import pub_type
 from ..locale import cv_text
 from .text import ends_with_punct, inline, inline_nodes, link, link_label, merge_text
 
@@ -153,29 +154,30 @@ def venue_text(pub: Publication) -> str:
     """
     year = str(pub.year) if pub.year else ""
     venue = pub.venue or ""
-    if pub.type == "preprint" and not venue and pub.arxiv:
+    kind = pub_type(pub.type)
+    if kind.arxiv and not venue and pub.arxiv:
         venue = f"arXiv preprint arXiv:{re.sub(r'^arxiv:', '', pub.arxiv, flags=re.I)}"
-    if pub.type == "thesis":
-        kind = thesis_kind(pub)
-        venue = f"{kind}, {venue}" if kind and venue else kind or venue
-    if pub.type in ("preprint", "report") and venue:
+    if kind.shows_degree:
+        degree = thesis_kind(pub)
+        venue = f"{degree}, {venue}" if degree and venue else degree or venue
+    if kind.numbered and venue:
         number = pub.number or pub.volume or ""
         if number and number not in venue:
             venue = f"{venue} {number}"
         place = (pub.location or "").rstrip(" ,;:")
-        if pub.type == "report" and place and place not in venue:
+        if kind.shows_place and place and place not in venue:
             venue = f"{venue}, {place}"  # the institution's place, as styles give it
         return f"{venue} ({year})" if year and year not in venue else venue
     # Trailing punctuation in the data ("Physics,") never doubles up with ours.
     venue = venue.rstrip(" ,;:")
     parts = [venue] if venue else []
     place = (pub.location or "").rstrip(" ,;:")
-    if place and (pub.type == "journal" or place in venue):
+    if place and (not kind.shows_place or place in venue):
         place = ""  # a journal's address is its publisher's: styles leave it out
-    if place and pub.type in ("conference", "workshop"):
+    if place and kind.event_place:
         parts.append(place)  # where the conference was, after its name
         place = ""
-    if pub.type == "journal":
+    if kind.periodical:
         detail = pub.volume or ""
         if pub.number:
             detail += f"({pub.number})"
@@ -191,15 +193,14 @@ def venue_text(pub: Publication) -> str:
                              (pub.number, "no. "), (pub.pages, "pp. ")):
             if value and value not in venue:
                 parts.append(label + value)
-    if pub.publisher and pub.type not in ("journal", "preprint") \
-            and pub.publisher not in venue:
+    if pub.publisher and kind.shows_publisher and pub.publisher not in venue:
         parts.append(f"{place}: {pub.publisher}" if place else pub.publisher)
     elif place:
         parts.append(place)
     if year and year not in venue:
         parts.append(year)
     text = ", ".join(p.rstrip(" ,;:") for p in parts if p.rstrip(" ,;:"))
-    if venue and pub.type in ("conference", "workshop", "chapter"):
+    if venue and kind.cited_in:
         text = cv_text("In") + " " + text
     return text
 

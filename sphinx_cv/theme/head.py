@@ -104,13 +104,11 @@ def citation_meta(pub: Publication, resolve: Callable[[str], str]) -> Pairs:
         date = str(pub.year) + (f"/{pub.month:02d}" if pub.month else "")
         pairs.append(("citation_publication_date", date))
     venue = plain(pub.venue)
-    tag = pub_type(pub.type).venue_tag
-    if venue and tag:
-        pairs.append((tag, venue))
-    if pub.type == "report" and pub.number:
-        pairs.append(("citation_technical_report_number", pub.number))
-    elif pub.number:
-        pairs.append(("citation_issue", pub.number))
+    kind = pub_type(pub.type)
+    if venue and kind.venue_tag:
+        pairs.append((kind.venue_tag, venue))
+    if pub.number:
+        pairs.append((kind.number_tag, pub.number))
     if pub.volume:
         pairs.append(("citation_volume", pub.volume))
     if pub.pages:

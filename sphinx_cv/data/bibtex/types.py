@@ -92,14 +92,13 @@ STATUS_WORDS = {
 
 # Entry types an arXiv id turns into a preprint; others (@inproceedings with an arXiv
 # version) stay what they are.
-_PREPRINT_TYPES = frozenset({"misc", "online", "electronic", "www", "unpublished", "preprint",
-                             "article"})
+_ARXIV_READS = {entry_type: t for t in pubtypes.PUB_TYPES for entry_type in t.bibtex_arxiv}
 # Preprint servers and report series: an @article "in" one of them is a preprint.
 _ARXIV_VENUE = re.compile(
     r"^\s*(arxiv|corr|biorxiv|medrxiv|chemrxiv|psyarxiv|socarxiv|ssrn|eccc|"
     r"electron(ic|\.)\s+colloq\w*|iacr\s+cryptol|cryptology\s+e-?print|"
     r"iacr\s+e-?print|research\s*square|preprints\.org)\b", re.I)
-_WORKSHOP = re.compile(r"\bworkshops?\b", re.I)
+_WORDS = [(t, re.compile(t.bibtex_word, re.I)) for t in pubtypes.PUB_TYPES if t.bibtex_word]
 
 
 def entry_kind(entry_type: str, *, keywords: str | None = None, booktitle: str | None = None,
@@ -111,17 +110,19 @@ def entry_kind(entry_type: str, *, keywords: str | None = None, booktitle: str |
     ``venue`` is the venue read (text); the others are fields as written. The writer
     calls it too, to know whether an export needs a ``pubtype`` to read back the same.
     """
-    kind = READ_ENTRY_TYPES.get(normalize_key(entry_type), "misc")
-    if _WORKSHOP.search(keywords or ""):
-        return "workshop", "keywords"
-    if kind in ("conference", "misc") and _WORKSHOP.search(booktitle or ""):
-        return "workshop", "booktitle"
-    if entry_type.lower() in _PREPRINT_TYPES:
+    kind = READ_ENTRY_TYPES.get(normalize_key(entry_type), pubtypes.MISC)
+    for marked, word in _WORDS:
+        if word.search(keywords or ""):
+            return marked.name, "keywords"
+        if kind in marked.bibtex_word_in and word.search(booktitle or ""):
+            return marked.name, "booktitle"
+    preprint = _ARXIV_READS.get(entry_type.lower())
+    if preprint:
         # An arXiv paper, not (yet) one in a journal or proceedings.
         if venue and _ARXIV_VENUE.match(venue):
-            return "preprint", ""
-        if kind != "journal" and not venue and (
+            return preprint.name, ""
+        if not pubtypes.pub_type(kind).periodical and not venue and (
                 arxiv or (publisher or "").strip().lower() == "arxiv"
                 or "arxiv.org/" in (url or "").lower()):
-            return "preprint", ""
+            return preprint.name, ""
     return kind, ""
