@@ -1,8 +1,9 @@
-"""The publication-type registry (sphinx_cv/data/pubtypes.py): one row per type, and
-every format reads back the type it writes."""
+"""The publication-type registry (sphinx_cv/data/pubtypes.py): one row per type, every
+format reads back the type it writes, and no other module spells a type's name."""
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -58,3 +59,96 @@ def test_csl_export_reads_back_as_a_type_of_the_same_kind(name: str, tmp_path: P
     same_csl = {t.name for t in pubtypes.PUB_TYPES if t.csl == pubtypes.pub_type(name).csl}
     assert back["type"] in same_csl
     assert back.get("venue") == "A Venue" or name == "misc"
+
+
+@pytest.mark.parametrize("column", ["aliases", "bibtex_reads", "csl_reads", "ris", "orcid",
+                                    "hugoblox_code", "academicpages", "bibtex_arxiv",
+                                    "csl_genre"])
+def test_another_formats_name_reads_as_one_type(column: str) -> None:
+    # The maps are built first-row-wins: a name in two rows would silently lose one.
+    values = [getattr(t, column) for t in pubtypes.PUB_TYPES]
+    names = [n for v in values for n in ((v,) if isinstance(v, str) else v or ())]
+    assert len(names) == len(set(names)), column
+    assert set(pubtypes.reads(column)) == set(names)
+
+
+def test_the_named_types_are_types() -> None:
+    assert pubtypes.MISC in NAMES and pubtypes.PREPRINT in NAMES
+    assert [t.name for t in pubtypes.PUB_TYPES if t.arxiv] == [pubtypes.PREPRINT]
+    for t in pubtypes.PUB_TYPES:
+        assert set(t.bibtex_word_in) <= set(NAMES), t.name
+
+
+# --- the type names are spelled in pubtypes.py only ------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "sphinx_cv"
+
+ALLOWED: dict[tuple[str, str, str], str] = {
+    # (module, where: the function or the module-level name, word) -> why it is no type
+    ("data/bibtex/types.py", "VENUE_FIELDS", "journal"): "the BibTeX field",
+    ("data/bibtex/types.py", "FIELD_ALIASES", "journal"): "the BibTeX field",
+    ("data/bibtex/types.py", "INHERITED", "journal"): "the BibTeX field",
+    ("data/bibtex/entries.py", "EntryMapper.build", "journal"): "the BibTeX field",
+    ("data/bibtex/entries.py", "EntryMapper.arxiv_id", "journal"): "the BibTeX field",
+    ("data/linkkinds.py", "LINK_KINDS", "poster"): "the link kind",
+    ("theme/icons.py", "LINK_ICONS", "poster"): "the poster link's icon",
+    ("formats/rendercv.py", "_Reader.publication", "journal"): "RenderCV's field",
+    ("formats/hugoblox.py", "_Site._link", "preprint"): "HugoBlox's link type",
+}
+"""Constants equal to a type name that are another word: each with the reason. Field
+spellings given as ``aliases=`` (``conference`` for an event) are recognised as such."""
+
+
+def type_names_in(source: str, module: str) -> dict[tuple[str, str, str], int]:
+    """(module, where, word) -> line of each string constant in ``source`` equal to a type
+    name, except docstrings and ``aliases=`` arguments; ``where`` is the enclosing
+    function or class (dotted) or the module-level name assigned."""
+    names = set(NAMES)
+    found: dict[tuple[str, str, str], int] = {}
+
+    def walk(node: ast.AST, where: str) -> None:
+        body = getattr(node, "body", None)
+        docstring = body[0].value if isinstance(body, list) and body and isinstance(
+            body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else None
+        for child in ast.iter_child_nodes(node):
+            inner = where
+            if isinstance(child, ast.keyword) and child.arg == "aliases":
+                continue  # a field's other spellings in the profile, not types
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                inner = f"{where}.{child.name}" if where else child.name
+            elif isinstance(child, (ast.Assign, ast.AnnAssign)) and not where:
+                targets = child.targets if isinstance(child, ast.Assign) else [child.target]
+                inner = next((t.id for t in targets if isinstance(t, ast.Name)), where)
+            elif isinstance(child, ast.Expr) and child.value is docstring:
+                continue  # text for readers
+            elif isinstance(child, ast.Constant) and child.value in names:
+                found.setdefault((module, where, child.value), child.lineno)
+            walk(child, inner)
+
+    walk(ast.parse(source), "")
+    return found
+
+
+def test_type_names_are_spelled_in_pubtypes_only() -> None:
+    found: dict[tuple[str, str, str], int] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name != "pubtypes.py":
+            found.update(type_names_in(path.read_text(encoding="utf-8"),
+                                       path.relative_to(PACKAGE).as_posix()))
+    spelled = [f"sphinx_cv/{m}:{line} ({where}): {word!r}"
+               for (m, where, word), line in found.items() if (m, where, word) not in ALLOWED]
+    assert not spelled, ("publication-type names outside sphinx_cv/data/pubtypes.py: use "
+                         "an attribute of its rows (or MISC/PREPRINT):\n" + "\n".join(spelled))
+    assert not set(ALLOWED) - set(found), "allowed words no longer there: drop them"
+
+
+def test_the_scan_finds_type_names_in_code_not_in_docstrings_or_aliases() -> None:
+    code = ('"""Module about a journal."""\n'
+            'class Pub:\n'
+            '    """A \'misc\' one."""\n'
+            '    def f(self, pub):\n'
+            '        """A journal or a \'misc\'."""\n'
+            '        return pub.type in ("journal", f"{pub}")\n'
+            'X = spec(TEXT, aliases=("conference",), default="talk")\n')
+    assert type_names_in(code, "m.py") == {("m.py", "Pub.f", "journal"): 6,
+                                           ("m.py", "X", "talk"): 7}
