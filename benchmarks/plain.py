@@ -53,22 +53,16 @@ def _ok_after(char: str) -> bool:
             or unicodedata.category(char) in ("Pd", "Po", "Pe", "Pi", "Pf"))
 
 
-def keep_quotes(text: str) -> str:
-    """Escaped quotes, which docutils' smart quotes leave as typed."""
-    return text.replace("'", "\\'").replace('"', '\\"')
-
-
 class Inline:
     """Inline text built from pieces; markup is kept apart from its neighbours by an
-    escaped space only where docutils needs one. ``straight``: quotes stay as typed."""
+    escaped space only where docutils needs one."""
 
-    def __init__(self, straight: bool = False) -> None:
+    def __init__(self) -> None:
         self.parts: list[str] = []
         self.after_markup = False
-        self.straight = straight
 
     def text(self, raw: str) -> None:
-        out = keep_quotes(escape(raw)) if self.straight else escape(raw)
+        out = escape(raw)
         if not out:
             return
         if not self.parts:  # what would start a list, a field or a comment stays text
@@ -116,8 +110,6 @@ class Writer:
         self.keep = keep
         self.linked: set[str] = set()
         """Target names this page links to."""
-        self.straight = False
-        """Writing text that sphinx-cv adds after smart quotes ran (quotes as typed)."""
 
     # -- targets and references ----------------------------------------------------------
 
@@ -153,7 +145,7 @@ class Writer:
             out.text(str(node))
         elif isinstance(node, nodes.strong):
             text = escape(node.astext())
-            out.markup("**", keep_quotes(text) if out.straight else text, "**")
+            out.markup("**", text, "**")
         elif isinstance(node, nodes.emphasis):
             out.markup("*", escape(node.astext()), "*")
         elif isinstance(node, nodes.literal):
@@ -178,7 +170,7 @@ class Writer:
             raise NotImplementedError(f"inline {node.__class__.__name__}")
 
     def text_of(self, node: nodes.Element) -> str:
-        out = Inline(self.straight)
+        out = Inline()
         for child in node.children:
             self.inline(child, out)
         return out.result()
@@ -241,14 +233,11 @@ class Writer:
             return [*lines, ""]
         if node.__class__.__name__ == "cv_details":  # abstract, BibTeX, authors: a block
             children = list(node.children)
-            # Collapsed author lists are made as HTML is written, after smart quotes.
-            self.straight = "cv-authors" in node.get("classes", [])
             if children and children[0].__class__.__name__ == "cv_summary":
                 summary = self.text_of(children.pop(0))
             else:
                 summary = node["summary"]
             inner = [summary, "", *self.blocks(children, level)]
-            self.straight = False
             return [".. container::", "", *(f"   {x}" if x else "" for x in inner)]
         if isinstance(node, nodes.literal_block):
             lang = node.get("language", "text")

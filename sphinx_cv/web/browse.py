@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from docutils.utils.smartquotes import educate_tokens
+from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data.authors import AuthorName
@@ -106,7 +108,9 @@ class CollapseLongAuthorLists(SphinxPostTransform):
             for n, index in enumerate(visible):
                 if n:
                     summary += nodes.Text(", …, " if index != previous + 1 else ", ")
-                summary.extend(author_nodes([names[index]], own, author_url))
+                # No links in the toggle: a link inside <summary> is nested interactive
+                # content; the full list in the details links the co-authors.
+                summary.extend(author_nodes([names[index]], own))
                 previous = index
             more = len(names) - len(visible)
             summary += nodes.Text(cv_text(", and {count} more").format(count=more))
@@ -120,6 +124,19 @@ class CollapseLongAuthorLists(SphinxPostTransform):
                 para.remove(para[index + 1])
             para.remove(span)
             item.insert(item.index(para), details)
+            self.smart_quotes(details)
+
+    def smart_quotes(self, root: nodes.Element) -> None:
+        """Curly quotes in the names added here as everywhere else on the page (O’Brien):
+        Sphinx's SmartQuotes ran before this post-transform."""
+        if not SphinxSmartQuotes(self.document, None).is_available():
+            return
+        language = self.env.settings["language_code"]
+        action = self.config.smartquotes_action
+        for text in list(root.findall(nodes.Text)):
+            if "'" in text or '"' in text:
+                educated = "".join(educate_tokens([("plain", str(text))], action, language))
+                text.parent.replace(text, nodes.Text(educated))
 
 
 def add_filter_script(app: Sphinx, pagename: str, templatename: str,
