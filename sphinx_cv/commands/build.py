@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -280,10 +281,13 @@ def _quiet_colours() -> None:
 
 
 def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
-               args: argparse.Namespace, warnings: Any = None) -> tuple[Any, str | None]:
+               args: argparse.Namespace, warnings: Any = None,
+               before_build: Callable[[Any], None] | None = None) -> tuple[Any, str | None]:
     """Run one Sphinx builder; (the application, or None; a one-line problem, or None).
 
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
+    ``before_build`` gets the application once it is set up (the live preview shares
+    compiled templates between its builds).
     """
     import sphinx
     from sphinx import locale
@@ -305,6 +309,8 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, Any],
                          status=sys.stdout if args.verbose else None,
                          warning=warnings or sys.stderr,
                          warningiserror=args.fail_on_warning, **extra)
+            if before_build is not None:
+                before_build(app)
             app.build()
     except SphinxError as err:
         return None, f"{err.category}: {one_line(str(err))}"
