@@ -11,6 +11,7 @@ from .latex import setup_latex
 from .locale import setup_locale
 from .nodes import setup_nodes
 from .profile_facts import profile_facts
+from .smartquotes import setup_smartquotes
 from .static import setup_static
 from .theme import setup_theme
 from .web import setup_web
@@ -30,6 +31,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_latex(app)
     setup_theme(app)
     setup_web(app)
+    setup_smartquotes(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 
