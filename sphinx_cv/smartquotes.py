@@ -56,7 +56,11 @@ class CvSmartQuotes(SphinxSmartQuotes):
 
 
 def setup_smartquotes(app: Sphinx) -> None:
-    transforms = app.registry.transforms
+    """Put :class:`CvSmartQuotes` in place of Sphinx's transform (Sphinx has no public
+    way to replace one; its registry keeps them in a list)."""
+    transforms = getattr(app.registry, "transforms", None)
+    if not isinstance(transforms, list):
+        return
     for i, transform in enumerate(transforms):
         if transform is SphinxSmartQuotes:
             transforms[i] = CvSmartQuotes
