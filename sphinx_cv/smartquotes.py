@@ -13,6 +13,7 @@ skips them; every other block is educated by Sphinx exactly as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -28,9 +29,21 @@ _ATTR = "cv_plain"
 
 def mark_plain(block: nodes.TextElement) -> None:
     """Mark ``block`` (a block of text, not inside another) when no smart quotes rule
-    would change its text."""
-    if not _ACTIVE.search(block.astext()):
+    would change its text. The rules see each text node apart (a quote's side also looks
+    at the character before it, but only a quote is changed), so each is checked
+    apart."""
+    search = _ACTIVE.search
+    if not any(search(text) for text in _texts(block)):
         setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
+
+
+def _texts(node: nodes.Element) -> Iterator[str]:
+    # A plain walk: findall() and astext() cost more than the check itself.
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            yield child
+        else:
+            yield from _texts(child)  # type: ignore[arg-type]
 
 
 class _PlainMeta(type):
