@@ -46,9 +46,14 @@ def _texts(node: nodes.Element) -> Iterator[str]:
             yield from _texts(child)  # type: ignore[arg-type]
 
 
+def is_plain(block: nodes.Node) -> bool:
+    """Whether :func:`mark_plain` marked ``block``."""
+    return getattr(block, _ATTR, False) is True
+
+
 class _PlainMeta(type):
     def __instancecheck__(cls, node: Any) -> bool:
-        return getattr(node, _ATTR, False) is True
+        return is_plain(node)
 
 
 class PlainBlock(metaclass=_PlainMeta):

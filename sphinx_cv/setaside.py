@@ -1,0 +1,82 @@
+"""Publication entries set aside while Sphinx's early read transforms walk the page.
+
+Sphinx and docutils run some forty transforms over every page as it is read, most of
+them a walk of the whole tree looking for footnotes, targets, substitutions, messages or
+text to translate; on a page of a thousand publications that was a third of the build,
+and an entry holds none of those things. An entry of nothing but text, inline markup,
+links with their address and sphinx-cv's own blocks (:func:`inert`), whose text smart
+quotes would leave as it is (:mod:`sphinx_cv.smartquotes`), is taken out of its list
+when the directive has built it and put back in its place by :class:`PutBack`, before
+the transforms that may care about it: the link checker's collection (priority 800),
+the domains, the ``doctree-read`` event and Sphinx's environment collectors. The tree
+that is saved and written is the same as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .nodes import cv_details, cv_summary, cv_thumbnail
+from .smartquotes import is_plain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+_ITEMS = "cv_set_aside"
+"""On a list: its (index, item) pairs set aside."""
+_LISTS = "cv_lists_set_aside"
+"""On the document: the lists with items set aside."""
+
+_INERT = (nodes.list_item, nodes.paragraph, nodes.inline, nodes.strong, nodes.emphasis,
+          nodes.literal, nodes.subscript, nodes.superscript, nodes.Text,
+          cv_details, cv_summary, cv_thumbnail)
+
+
+def inert(item: nodes.Element) -> bool:
+    """Whether no read transform has anything to do in ``item``: only the node types
+    above and links with their address, every block of text plain for smart quotes."""
+    for node in item.findall():
+        if isinstance(node, nodes.reference):
+            if not node.get("refuri") or node.get("refname") or node.get("anonymous"):
+                return False
+        elif type(node) not in _INERT:
+            return False
+        if isinstance(node, nodes.TextElement) and not isinstance(node.parent, nodes.TextElement) \
+                and not is_plain(node):
+            return False
+    return True
+
+
+def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
+    """Take the inert items out of ``bullet`` until :class:`PutBack` runs."""
+    aside = [(i, item) for i, item in enumerate(bullet.children)
+             if isinstance(item, nodes.Element) and inert(item)]
+    if not aside:
+        return
+    taken = {id(item) for _, item in aside}
+    bullet.children = [c for c in bullet.children if id(c) not in taken]
+    setattr(bullet, _ITEMS, aside)
+    document.__dict__.setdefault(_LISTS, []).append(bullet)
+
+
+def put_back(document: nodes.document) -> None:
+    for bullet in document.__dict__.pop(_LISTS, ()):
+        for i, item in bullet.__dict__.pop(_ITEMS, ()):
+            bullet.children.insert(i, item)  # in order of index: each lands where it was
+
+
+class PutBack(SphinxTransform):
+    """The entries set aside go back where they were, before any transform that may
+    look into them."""
+
+    default_priority = 799
+
+    def apply(self, **kwargs: Any) -> None:
+        put_back(self.document)
+
+
+def setup_setaside(app: Sphinx) -> None:
+    app.add_transform(PutBack)

@@ -1,0 +1,65 @@
+"""Publication entries set aside during the early read transforms are back, in their
+places, before anything else looks at the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_cv.setaside import inert, put_back, set_aside
+from sphinx_cv.smartquotes import mark_plain
+
+
+def item(text: str, uri: str | None = "https://example.org") -> nodes.list_item:
+    para = nodes.paragraph("", "", nodes.inline(text, text, classes=["cv-pub-title"]))
+    if uri is not None:
+        para += nodes.reference("PDF", "PDF", refuri=uri)
+    else:
+        para += nodes.reference("PDF", "PDF", refname="somewhere")
+    mark_plain(para)
+    return nodes.list_item("", para)
+
+
+def test_only_inert_items_are_set_aside_and_all_come_back_in_order() -> None:
+    document = new_document("test")
+    items = [item("One"), item("Ada's two"), item("Three"), item("Four", uri=None),
+             item("Five")]
+    items.append(nodes.list_item("", nodes.literal_block("x = 1", "x = 1")))
+    bullet = nodes.bullet_list("", *items)
+    assert [inert(i) for i in items] == [True, False, True, False, True, False]
+    set_aside(bullet, document)
+    assert bullet.children == [items[1], items[3], items[5]]
+    put_back(document)
+    assert bullet.children == items
+    put_back(document)  # nothing left aside: nothing moves
+    assert bullet.children == items
+
+
+def test_the_read_event_sees_every_entry(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_cv"]\n', "utf-8")
+    (src / "profile.yaml").write_text(
+        "person:\n  name: Ada Lovelace\npublications:\n" + "".join(
+            f"  - id: p{i}\n    type: journal\n    title: Paper {i}\n"
+            f"    authors: [Ada Lovelace]\n    venue: Journal\n    year: {2000 + i}\n"
+            f"    pdf: https://example.org/{i}.pdf\n" for i in range(5)), "utf-8")
+    (src / "index.rst").write_text("Publications\n============\n\n.. publication-list::\n",
+                                   "utf-8")
+    seen: list[list[str]] = []
+
+    def read(app: Any, doctree: nodes.document) -> None:
+        seen.append([n["ids"][0] for n in doctree.findall(nodes.list_item)
+                     if "cv-pub" in n["classes"]])
+
+    app = SphinxTestApp("html", srcdir=src, freshenv=True)
+    try:
+        app.connect("doctree-read", read)
+        app.build()
+    finally:
+        app.cleanup()
+    assert seen == [[f"pub-p{i}" for i in reversed(range(5))]]
