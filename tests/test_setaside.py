@@ -1,10 +1,9 @@
-"""Publication entries set aside during the early read transforms are back, in their
-places, before anything else looks at the page."""
+"""Publication entries set aside during the early read transforms (and while the HTML
+builder resolves the page) are back, in their places, before anything else looks."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from docutils.utils import new_document
@@ -52,14 +51,16 @@ def test_the_read_event_sees_every_entry(tmp_path: Path) -> None:
                                    "utf-8")
     seen: list[list[str]] = []
 
-    def read(app: Any, doctree: nodes.document) -> None:
+    def entries(doctree: nodes.document) -> None:
         seen.append([n["ids"][0] for n in doctree.findall(nodes.list_item)
                      if "cv-pub" in n["classes"]])
 
     app = SphinxTestApp("html", srcdir=src, freshenv=True)
     try:
-        app.connect("doctree-read", read)
+        app.connect("doctree-read", lambda app, doctree: entries(doctree))
+        # Set aside again while the HTML builder resolves the page, back after.
+        app.connect("doctree-resolved", lambda app, doctree, docname: entries(doctree))
         app.build()
     finally:
         app.cleanup()
-    assert seen == [[f"pub-p{i}" for i in reversed(range(5))]]
+    assert seen == [[f"pub-p{i}" for i in reversed(range(5))]] * 2
