@@ -51,16 +51,26 @@ _INERT = (nodes.list_item, nodes.paragraph, nodes.inline, nodes.strong, nodes.em
 def inert(item: nodes.Element) -> bool:
     """Whether no read transform has anything to do in ``item``: only the node types
     above and links with their address, every block of text plain for smart quotes."""
+    return _check(item) is not None
+
+
+def _check(item: nodes.Element) -> bool | None:
+    """None when ``item`` is not inert; else whether it carries no ``cv_*`` attribute
+    (marks that sphinx-cv's own HTML post-transforms act on). One walk for both."""
+    unmarked = True
     for node in item.findall():
         if isinstance(node, nodes.reference):
             if not node.get("refuri") or node.get("refname") or node.get("anonymous"):
-                return False
+                return None
         elif type(node) not in _INERT:
-            return False
-        if isinstance(node, nodes.TextElement) and not isinstance(node.parent, nodes.TextElement) \
-                and not is_plain(node):
-            return False
-    return True
+            return None
+        if isinstance(node, nodes.Element):
+            if isinstance(node, nodes.TextElement) \
+                    and not isinstance(node.parent, nodes.TextElement) and not is_plain(node):
+                return None
+            if unmarked and any(key.startswith("cv_") for key in node.attributes):
+                unmarked = False
+    return unmarked
 
 
 def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
@@ -68,14 +78,18 @@ def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
     no HTML post-transform of sphinx-cv's needs (no ``cv_*`` attribute: a long author
     list, a link to the paper's page) are marked to be set aside again while the HTML
     builder resolves the page (:class:`SetAsideForHtml`)."""
-    aside = [(i, item) for i, item in enumerate(bullet.children)
-             if isinstance(item, nodes.Element) and inert(item)]
+    aside = []
+    for i, item in enumerate(bullet.children):
+        if not isinstance(item, nodes.Element):
+            continue
+        check = _check(item)
+        if check is None:
+            continue
+        aside.append((i, item))
+        if check:
+            setattr(item, _HTML, True)  # Python attributes: kept with the doctree only
     if not aside:
         return
-    for _, item in aside:
-        if not any(key.startswith("cv_") for node in item.findall(nodes.Element)
-                   for key in node.attributes):
-            setattr(item, _HTML, True)  # Python attributes: kept with the doctree only
     _take(bullet, aside, document)
     document.__dict__.setdefault(_SAVED_LISTS, []).append(bullet)
 
