@@ -64,3 +64,15 @@ def test_the_read_event_sees_every_entry(tmp_path: Path) -> None:
     finally:
         app.cleanup()
     assert seen == [[f"pub-p{i}" for i in reversed(range(5))]] * 2
+
+
+def test_entries_are_back_before_the_link_checker_and_the_domains_look() -> None:
+    from sphinx.builders.linkcheck import HyperlinkCollector
+    from sphinx.transforms import DoctreeReadEvent
+    from sphinx.transforms.references import SphinxDomains
+
+    from sphinx_cv.setaside import PutBack
+
+    assert PutBack.default_priority < min(HyperlinkCollector.default_priority,
+                                          SphinxDomains.default_priority,
+                                          DoctreeReadEvent.default_priority)
