@@ -11,6 +11,8 @@ from .latex import setup_latex
 from .locale import setup_locale
 from .nodes import setup_nodes
 from .profile_facts import profile_facts
+from .setaside import setup_setaside
+from .smartquotes import setup_smartquotes
 from .static import setup_static
 from .theme import setup_theme
 from .web import setup_web
@@ -30,6 +32,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_latex(app)
     setup_theme(app)
     setup_web(app)
+    setup_smartquotes(app)
+    setup_setaside(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
 
 

@@ -1,8 +1,9 @@
-"""``sphinx-cv serve``: the sphinx-autobuild command line it makes, and a short real run
-that serves the site and rebuilds it when a BibTeX file outside the site changes."""
+"""``sphinx-cv serve``: the files it watches, and short real runs that serve the site and
+rebuild it in process when the profile, a BibTeX file or conf.py changes."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -11,13 +12,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from clitools import assert_one_line_error, run
 
-from sphinx_cv.commands.build import Paths
-from sphinx_cv.commands.serve import autobuild_args, watched_files
+from sphinx_cv.commands.serve import watched_files
 
 SERVE_TIMEOUT = 90
 
@@ -46,19 +47,6 @@ def test_watched_files_are_the_profile_and_every_bibtex_file(site: Path) -> None
                                         str((site / "more.bib").resolve())]
 
 
-def test_autobuild_arguments(site: Path) -> None:
-    paths = Paths(str(site), str(site / "_build"))
-    argv = autobuild_args(paths, ["/x/profile.yaml", "/y/refs.bib"], "127.0.0.1", 8123)
-    assert argv == [str(site), str(site / "_build" / "html"),
-                    "-d", str(site / "_build" / "doctrees"),
-                    "--host", "127.0.0.1", "--port", "8123",
-                    "--watch", "/x/profile.yaml", "--watch", "/y/refs.bib"]
-    (site / "_build" / "html").mkdir(parents=True)
-    (site / "_build" / "html" / "cv.pdf").write_bytes(b"%PDF")
-    argv = autobuild_args(paths, [], "0.0.0.0", 0, open_browser=True)
-    assert argv[-3:] == ["-D", "cv_pdf_url=cv.pdf", "--open-browser"]
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -84,22 +72,17 @@ def wait_for(url: str, text: str, server: subprocess.Popen[str]) -> str:
     raise AssertionError(f"{text!r} not served at {url} within {SERVE_TIMEOUT} s")
 
 
-def test_serve_rebuilds_when_a_bibtex_file_changes(site: Path, tmp_path: Path) -> None:
+@contextlib.contextmanager
+def serving(site: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``sphinx-cv serve`` on a free port: (its address, the process); stopped with
+    Ctrl+C after, and its output must hold no traceback."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "sphinx_cv", "serve", str(site), "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        base = f"http://127.0.0.1:{port}"
-        home = wait_for(f"{base}/index.html", "Ada Lovelace", server)
-        assert "A First Paper Title" in home
-        wait_for(f"{base}/publications.html", "An Entry from BibTeX", server)
-        bib = site / "bib" / "refs.bib"
-        bib.write_text(bib.read_text("utf-8").replace("An Entry from BibTeX",
-                                                      "A Title Changed While Serving"), "utf-8")
-        page = wait_for(f"{base}/publications.html", "A Title Changed While Serving", server)
-        assert "An Entry from BibTeX" not in page
+        yield f"http://127.0.0.1:{port}", server
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:
@@ -111,6 +94,39 @@ def test_serve_rebuilds_when_a_bibtex_file_changes(site: Path, tmp_path: Path) -
         output = log.read()
         log.close()
     assert "Traceback" not in output, output
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_serve_rebuilds_when_the_profile_or_conf_changes(site: Path, tmp_path: Path) -> None:
+    with serving(site, tmp_path) as (base, server):
+        page = wait_for(f"{base}/publications.html", "A First Paper Title", server)
+        assert "/websocket-reload" in page  # the browser is told to reload
+        edit(site / "profile.yaml", "A First Paper Title", "A Title Edited While Serving")
+        page = wait_for(f"{base}/publications.html", "A Title Edited While Serving", server)
+        assert "A First Paper Title" not in page
+        # A broken conf.py fails the build, not the server; the fix is built again.
+        conf = (site / "conf.py").read_text("utf-8")
+        (site / "conf.py").write_text(conf + "raise ValueError('broken conf')\n", "utf-8")
+        time.sleep(2)
+        assert server.poll() is None
+        assert "A Title Edited While Serving" in (fetch(f"{base}/publications.html") or "")
+        (site / "conf.py").write_text(conf + "html_title = 'A Title From conf.py'\n", "utf-8")
+        wait_for(f"{base}/index.html", "A Title From conf.py", server)
+
+
+def test_serve_rebuilds_when_a_bibtex_file_changes(site: Path, tmp_path: Path) -> None:
+    with serving(site, tmp_path) as (base, server):
+        home = wait_for(f"{base}/index.html", "Ada Lovelace", server)
+        assert "A First Paper Title" in home
+        wait_for(f"{base}/publications.html", "An Entry from BibTeX", server)
+        edit(site / "bib" / "refs.bib", "An Entry from BibTeX", "A Title Changed While Serving")
+        page = wait_for(f"{base}/publications.html", "A Title Changed While Serving", server)
+        assert "An Entry from BibTeX" not in page
 
 
 def test_serve_bad_inputs(site: Path, tmp_path: Path) -> None:

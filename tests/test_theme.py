@@ -147,9 +147,9 @@ def test_homepage_loads_only_what_it_needs(site: Path) -> None:
               if t == "link" and a.get("rel") == "stylesheet"]
     assert styles == ["_static/pygments.css", "_static/sphinx-cv-theme.css",
                       "_static/sphinx-cv.css"]
-    # The search page keeps Sphinx's scripts, which it needs.
-    search = page(site, "search")
-    assert "searchtools.js" in search and "doctools.js" in search
+    # Nothing links to a search page: none is built, nor the index of every word.
+    assert not (site / "search.html").exists() and not (site / "searchindex.js").exists()
+    assert 'rel="search"' not in page(site, "index")
 
 
 def test_profile_text_is_escaped_everywhere(site: Path) -> None:
@@ -304,6 +304,14 @@ def test_search_is_optional(tmp_path: Path) -> None:
     assert '<li><a href="search.html">Search</a></li>' in plain
     # Search-term highlighting on the pages search leads to.
     assert "sphinx_highlight.js" in plain and "doctools.js" in plain
+    # The search page keeps Sphinx's scripts, which it needs, and has its index.
+    search = page(out, "search")
+    assert "searchtools.js" in search and "doctools.js" in search
+    assert '"plain"' in (out / "searchindex.js").read_text("utf-8")  # its docnames
+    # A navigation item naming the search page keeps it too.
+    out, warnings, _ = build(copy_root(tmp_path / "nav"), tmp_path / "build2",
+                             html_theme_options={"nav_items": "Home=index, Find=search"})
+    assert (out / "search.html").exists() and (out / "searchindex.js").exists()
 
 
 def test_bad_theme_options_warn_and_fall_back(tmp_path: Path) -> None:

@@ -288,11 +288,14 @@ def _quiet_colours() -> None:
 
 
 def run_sphinx(paths: Paths, builder: str, overrides: dict[str, object],
-               args: argparse.Namespace, warnings: _OnceEach | None = None
+               args: argparse.Namespace, warnings: _OnceEach | None = None,
+               before_build: Callable[[Sphinx], None] | None = None
                ) -> tuple[Sphinx | None, str | None]:
     """Run one Sphinx builder; (the application, or None; a one-line problem, or None).
 
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
+    ``before_build`` gets the application once it is set up (the live preview shares
+    compiled templates between its builds).
     """
     import sphinx
     from sphinx import locale
@@ -317,6 +320,8 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, object],
                          # Sphinx only writes to and flushes its warning stream.
                          warning=cast(IO[str], warnings) if warnings else sys.stderr,
                          warningiserror=args.fail_on_warning, **extra)
+            if before_build is not None:
+                before_build(app)
             app.build()
     except SphinxError as err:
         return None, f"{err.category}: {one_line(str(err))}"

@@ -18,6 +18,7 @@ from ..data.profile import Profile
 from ..data.scalars import yes_no_word
 from ..domain import CvDomain
 from ..logging_ import warn
+from ..smartquotes import mark_plain
 
 
 class CvDirective(SphinxDirective):
@@ -63,11 +64,16 @@ class CvDirective(SphinxDirective):
     def adopt(self, result: list[nodes.Node]) -> list[nodes.Node]:
         """Tell every node built here which document it belongs to, as the parser does
         for its own nodes. Otherwise each later lookup of ``node.document`` (Sphinx's
-        smart quotes replace every text node) climbs the tree to the top."""
+        smart quotes replace every text node) climbs the tree to the top. Blocks of
+        text that smart quotes would leave unchanged are marked so that they are
+        skipped (:mod:`sphinx_cv.smartquotes`)."""
         document = self.state.document
         for top in result:
             for node in top.findall(nodes.Element):
                 node.document = document
+                if isinstance(node, nodes.TextElement) \
+                        and not isinstance(node.parent, nodes.TextElement):
+                    mark_plain(node)
         return result
 
     def own_names(self, profile: Profile, extra: list[str] | None = None) -> list[str]:

@@ -42,6 +42,9 @@ class ResearchInterests(CvDirective):
         "the first group).")
 
     def run(self) -> list[nodes.Node]:
+        return self.adopt(self.make())
+
+    def make(self) -> list[nodes.Node]:
         profile = self.profile()
         if profile is None:
             return []

@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
+from ..config import get_config
 from ..data.dates import CvDate
 from ..data.files import check_file
 from ..data.links import kind_of
@@ -185,6 +186,8 @@ def resolve_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     """``doctree-resolved``: make the site-relative ``cv_pdf_url`` relative to each page
     (any depth, html or dirhtml). Outside HTML, where the site's files are not beside
     the page, a relative link is left out."""
+    if not get_config(app).pdf_url:  # then no page has the link: skip the walk
+        return
     for ref in list(doctree.findall(nodes.reference)):
         if PDF_LINK_CLASS not in ref["classes"]:
             continue

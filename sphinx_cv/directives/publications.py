@@ -24,6 +24,7 @@ from ..render.citation import (
     unbolded_own,
 )
 from ..render.text import inline_nodes
+from ..setaside import set_aside
 from ..web.browse import filter_box, mark_long_authors, tag_slug
 from ..web.metrics import cited_nodes, load_metrics
 from ..web.pubpages import PAGE_ATTR, PAGES_DIR, page_slug
@@ -118,8 +119,12 @@ class PublicationList(CvDirective):
         profile = self.profile()
         if profile is None:
             return []
+        self.lists: list[nodes.bullet_list] = []
         with paused_gc():  # thousands of entries, all kept: see gcpause
-            return self.adopt(self.make_list(profile))
+            result = self.adopt(self.make_list(profile))
+            for bullet in self.lists:  # out of the way of most read transforms
+                set_aside(bullet, self.state.document)
+        return result
 
     def make_list(self, profile: Profile) -> list[nodes.Node]:
         self.metrics = load_metrics(self.cv)
@@ -173,6 +178,7 @@ class PublicationList(CvDirective):
                 bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
                                          numbered, show_status, abstracts, bibtex))
             root.append(bullet)
+            self.lists.append(bullet)
         legend = notes_legend(item.pub for group in groups for item in group.items)
         if legend is not None:
             root.append(legend)

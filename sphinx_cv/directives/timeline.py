@@ -218,6 +218,9 @@ class Timeline(CvDirective):
         return (name,) if name in DATED_SECTIONS else ("sections",)
 
     def run(self) -> list[nodes.Node]:
+        return self.adopt(self.make())
+
+    def make(self) -> list[nodes.Node]:
         profile = self.profile()
         if profile is None:
             return []

@@ -25,7 +25,7 @@ from .context import (
     theme_active,
     theme_settings,
 )
-from .options import parse_options
+from .options import ThemeOptions, parse_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,7 +47,11 @@ def init_theme(app: Sphinx) -> None:
     """Check the options once and have the photo copied to ``_static``."""
     if not theme_active(app):
         return
-    parse_options(theme_settings(app), report=lambda m: warn(m, Subtype.CONFIG))
+    opts = parse_options(theme_settings(app), report=lambda m: warn(m, Subtype.CONFIG))
+    if getattr(app.builder, "search", False) and not search_linked(opts):
+        # No page links to the search page: no page, and no index of every word of the
+        # site (a tenth of the build of a thousand publications).
+        app.builder.search = False  # type: ignore[attr-defined]
     cv = get_config(app)
     facts = profile_facts(app.doctreedir, cv)
     person = facts.person if facts is not None else None
@@ -62,6 +66,12 @@ def init_theme(app: Sphinx) -> None:
              Subtype.FILE, cv.profile_path + ":")
         return
     app.config.html_static_path.append(real)  # an absolute path, like confdir
+
+
+def search_linked(opts: ThemeOptions) -> bool:
+    """Whether the theme links to the search page: its Search entry, or a navigation
+    item naming the page."""
+    return opts.show_search or any(target == "search" for _, target in opts.nav_items or ())
 
 
 def rewrite_on_profile_change(app: Sphinx, env: BuildEnvironment) -> list[str]:

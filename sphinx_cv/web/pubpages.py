@@ -300,6 +300,8 @@ class LinkTitlesToPages(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: object) -> None:
+        if not get_config(self.config).publication_pages:
+            return  # no title was marked (the setting is read with the pages)
         app = app_of(self.env)
         enabled = pages_enabled(app)
         docname = self.env.docname
