@@ -16,39 +16,192 @@ import yaml
 OWNER = "Morgan Ellis"
 OWNER_SHORT = "M. Ellis"
 
-GIVEN = ("Wei", "Hong", "Ana", "José", "Zoë", "Liam", "Priya", "Kenji", "Fatima", "Olu",
-         "Mateo", "Ingrid", "Chen", "Sofia", "Yusuf", "Mei", "Lukas", "Amara", "Rafael",
-         "Hana", "Nikolai", "Aisha", "Tomás", "Elif", "Jun", "Marta", "Kwame", "Sven",
-         "Ravi", "Léa", "Dmitri", "Noor", "Pablo", "Yuki", "Grace", "Arjun", "Irene",
-         "Oscar", "Sun-Hee", "Jean-Luc")
-FAMILY = ("Lin", "Xu", "García", "Müller", "Okafor", "Tanaka", "Kowalski", "Nguyen",
-          "Haddad", "Rossi", "Andersson", "Patel", "O'Brien", "Fernández", "Ivanova",
-          "Kim", "Dubois", "Mensah", "Schmidt", "Silva", "Yamamoto", "Novak", "Zhang",
-          "Hernández", "Van der Berg", "Costa", "Larsen", "Wang", "Ahmed", "Moreau",
-          "Bianchi", "Chen", "Sato", "Nowak", "Lopez", "Eriksson", "Park", "Singh",
-          "Santos", "Ferrari")
+GIVEN = (
+    "Wei",
+    "Hong",
+    "Ana",
+    "José",
+    "Zoë",
+    "Liam",
+    "Priya",
+    "Kenji",
+    "Fatima",
+    "Olu",
+    "Mateo",
+    "Ingrid",
+    "Chen",
+    "Sofia",
+    "Yusuf",
+    "Mei",
+    "Lukas",
+    "Amara",
+    "Rafael",
+    "Hana",
+    "Nikolai",
+    "Aisha",
+    "Tomás",
+    "Elif",
+    "Jun",
+    "Marta",
+    "Kwame",
+    "Sven",
+    "Ravi",
+    "Léa",
+    "Dmitri",
+    "Noor",
+    "Pablo",
+    "Yuki",
+    "Grace",
+    "Arjun",
+    "Irene",
+    "Oscar",
+    "Sun-Hee",
+    "Jean-Luc",
+)
+FAMILY = (
+    "Lin",
+    "Xu",
+    "García",
+    "Müller",
+    "Okafor",
+    "Tanaka",
+    "Kowalski",
+    "Nguyen",
+    "Haddad",
+    "Rossi",
+    "Andersson",
+    "Patel",
+    "O'Brien",
+    "Fernández",
+    "Ivanova",
+    "Kim",
+    "Dubois",
+    "Mensah",
+    "Schmidt",
+    "Silva",
+    "Yamamoto",
+    "Novak",
+    "Zhang",
+    "Hernández",
+    "Van der Berg",
+    "Costa",
+    "Larsen",
+    "Wang",
+    "Ahmed",
+    "Moreau",
+    "Bianchi",
+    "Chen",
+    "Sato",
+    "Nowak",
+    "Lopez",
+    "Eriksson",
+    "Park",
+    "Singh",
+    "Santos",
+    "Ferrari",
+)
 
-WORDS = ("learning", "optimization", "networks", "graph", "scalable", "robust", "adaptive",
-         "distributed", "efficient", "federated", "inference", "language", "models",
-         "theory", "convergence", "gradient", "descent", "scheduling", "traffic", "data",
-         "systems", "quantization", "compression", "latency", "memory", "sparse",
-         "attention", "transformers", "kernels", "stochastic", "bounds", "guarantees",
-         "provably", "zeroth-order", "multi-agent", "reinforcement", "control", "privacy",
-         "benchmarks", "hardware", "accelerators", "compilers", "caching", "storage",
-         "wireless", "MIMO", "routing", "topology", "prediction", "time series",
-         "uncertainty", "calibration", "causal", "retrieval", "generative", "diffusion")
-LEADS = ("Towards", "On", "Learning", "Rethinking", "Understanding", "A Study of",
-         "Scaling", "Revisiting", "Efficient", "Provable", "Fast", "Beyond")
+WORDS = (
+    "learning",
+    "optimization",
+    "networks",
+    "graph",
+    "scalable",
+    "robust",
+    "adaptive",
+    "distributed",
+    "efficient",
+    "federated",
+    "inference",
+    "language",
+    "models",
+    "theory",
+    "convergence",
+    "gradient",
+    "descent",
+    "scheduling",
+    "traffic",
+    "data",
+    "systems",
+    "quantization",
+    "compression",
+    "latency",
+    "memory",
+    "sparse",
+    "attention",
+    "transformers",
+    "kernels",
+    "stochastic",
+    "bounds",
+    "guarantees",
+    "provably",
+    "zeroth-order",
+    "multi-agent",
+    "reinforcement",
+    "control",
+    "privacy",
+    "benchmarks",
+    "hardware",
+    "accelerators",
+    "compilers",
+    "caching",
+    "storage",
+    "wireless",
+    "MIMO",
+    "routing",
+    "topology",
+    "prediction",
+    "time series",
+    "uncertainty",
+    "calibration",
+    "causal",
+    "retrieval",
+    "generative",
+    "diffusion",
+)
+LEADS = (
+    "Towards",
+    "On",
+    "Learning",
+    "Rethinking",
+    "Understanding",
+    "A Study of",
+    "Scaling",
+    "Revisiting",
+    "Efficient",
+    "Provable",
+    "Fast",
+    "Beyond",
+)
 
 VENUES: dict[str, tuple[str, ...]] = {
-    "conference": ("NeurIPS", "ICML", "ICLR", "IEEE INFOCOM", "ACM SIGCOMM", "USENIX NSDI",
-                   "IEEE/CVF CVPR", "AAAI", "ACM EuroSys", "USENIX OSDI", "KDD", "ACL"),
-    "journal": ("IEEE Transactions on Networking", "Journal of Machine Learning Research",
-                "IEEE Transactions on Signal Processing", "Communications of the ACM",
-                "ACM Computing Surveys", "Nature Machine Intelligence"),
-    "workshop": ("ICML Workshop on Efficient Systems for Foundation Models",
-                 "NeurIPS Workshop on Optimization for Machine Learning",
-                 "ACM SIGMETRICS Workshop on Learning-augmented Algorithms"),
+    "conference": (
+        "NeurIPS",
+        "ICML",
+        "ICLR",
+        "IEEE INFOCOM",
+        "ACM SIGCOMM",
+        "USENIX NSDI",
+        "IEEE/CVF CVPR",
+        "AAAI",
+        "ACM EuroSys",
+        "USENIX OSDI",
+        "KDD",
+        "ACL",
+    ),
+    "journal": (
+        "IEEE Transactions on Networking",
+        "Journal of Machine Learning Research",
+        "IEEE Transactions on Signal Processing",
+        "Communications of the ACM",
+        "ACM Computing Surveys",
+        "Nature Machine Intelligence",
+    ),
+    "workshop": (
+        "ICML Workshop on Efficient Systems for Foundation Models",
+        "NeurIPS Workshop on Optimization for Machine Learning",
+        "ACM SIGMETRICS Workshop on Learning-augmented Algorithms",
+    ),
     "chapter": ("Handbook of Learning to Optimize", "Advances in Network Science"),
     "book": ("",),
     "thesis": ("The Chinese University of Hong Kong", "Tsinghua University"),
@@ -61,11 +214,34 @@ VENUES: dict[str, tuple[str, ...]] = {
     "misc": ("Lecture notes",),
     "preprint": ("",),
 }
-TYPE_WEIGHTS = {"conference": 34, "journal": 24, "preprint": 12, "workshop": 8, "chapter": 3,
-                "book": 1, "thesis": 1, "report": 3, "patent": 2, "poster": 3, "talk": 3,
-                "dataset": 2, "software": 2, "misc": 2}
-TAGS = ("optimization", "networking", "deep learning", "systems", "theory", "LLM",
-        "federated learning", "graph neural networks", "wireless", "privacy")
+TYPE_WEIGHTS = {
+    "conference": 34,
+    "journal": 24,
+    "preprint": 12,
+    "workshop": 8,
+    "chapter": 3,
+    "book": 1,
+    "thesis": 1,
+    "report": 3,
+    "patent": 2,
+    "poster": 3,
+    "talk": 3,
+    "dataset": 2,
+    "software": 2,
+    "misc": 2,
+}
+TAGS = (
+    "optimization",
+    "networking",
+    "deep learning",
+    "systems",
+    "theory",
+    "LLM",
+    "federated learning",
+    "graph neural networks",
+    "wireless",
+    "privacy",
+)
 STATUSES = ("In submission", "Under review", "To appear", "Accepted")
 
 # The pages of the sphinx-cv site. ``index`` and ``contact`` use nothing from the
@@ -261,8 +437,9 @@ def publication(rng: random.Random, i: int, kind: str) -> dict[str, Any]:
     if rng.random() < 0.05:
         pub["selected"] = True
     if rng.random() < 0.02:
-        pub["award"] = rng.choice(("Best Paper Award", "Best Student Paper Award",
-                                   "Distinguished Paper Award"))
+        pub["award"] = rng.choice(
+            ("Best Paper Award", "Best Student Paper Award", "Distinguished Paper Award")
+        )
     if rng.random() < 0.03:
         pub["note"] = "Equal contribution of the first two authors."
     return pub
@@ -282,8 +459,9 @@ def profile(n: int, seed: int = 2025) -> dict[str, Any]:
     """The profile as plain data: ``n`` publications and the usual sections."""
     rng = random.Random(seed)
     types = list(TYPE_WEIGHTS)
-    kinds = types[:n] + rng.choices(types, weights=list(TYPE_WEIGHTS.values()),
-                                    k=max(0, n - len(types)))
+    kinds = types[:n] + rng.choices(
+        types, weights=list(TYPE_WEIGHTS.values()), k=max(0, n - len(types))
+    )
     pubs = [publication(rng, i, kind) for i, kind in enumerate(kinds)]
     by_tag: dict[str, list[str]] = {}
     for pub in pubs:
@@ -291,9 +469,14 @@ def profile(n: int, seed: int = 2025) -> dict[str, Any]:
             by_tag.setdefault(tag, []).append(pub["id"])
 
     def topics(tags: tuple[str, ...]) -> list[dict[str, Any]]:
-        return [{"name": tag.title() if tag.islower() else tag,
-                 "publications": by_tag.get(tag, [])[:12]} for tag in tags
-                if by_tag.get(tag)]
+        return [
+            {
+                "name": tag.title() if tag.islower() else tag,
+                "publications": by_tag.get(tag, [])[:12],
+            }
+            for tag in tags
+            if by_tag.get(tag)
+        ]
 
     return {
         "person": {
@@ -305,81 +488,150 @@ def profile(n: int, seed: int = 2025) -> dict[str, Any]:
             "email": "morgan.ellis@example.org",
             "phone": "+86 592 218 0000",
             "website": "https://ellis.example.org",
-            "links": {"Google Scholar": "https://scholar.google.com/citations?user=ELLIS0000AA",
-                      "GitHub": "https://github.com/ellislab",
-                      "ORCID": "https://orcid.org/0000-0002-1825-0097"},
+            "links": {
+                "Google Scholar": "https://scholar.google.com/citations?user=ELLIS0000AA",
+                "GitHub": "https://github.com/ellislab",
+                "ORCID": "https://orcid.org/0000-0002-1825-0097",
+            },
             "bio": "Associate Professor working on *learning to optimize* and on systems "
-                   "for machine learning.",
+            "for machine learning.",
         },
         "updated": "2025-09",
         "interests": {
-            "current": {"intro": "My current research interests:",
-                        "topics": topics(TAGS[:6])},
-            "cv": {"intro": "I work on the foundations and applications of learning:",
-                   "topics": topics(TAGS)},
+            "current": {"intro": "My current research interests:", "topics": topics(TAGS[:6])},
+            "cv": {
+                "intro": "I work on the foundations and applications of learning:",
+                "topics": topics(TAGS),
+            },
         },
         "positions": [
-            {"position": role, "organization": org, "department": "School of Informatics",
-             **_dated(rng, i)}
-            for i, (role, org) in enumerate([("Associate Professor", "Xiamen University"),
-                                             ("Assistant Professor", "Xiamen University"),
-                                             ("Postdoctoral Fellow", "ETH Zürich"),
-                                             ("Research Scientist", "Huawei Noah's Ark Lab")])
+            {
+                "position": role,
+                "organization": org,
+                "department": "School of Informatics",
+                **_dated(rng, i),
+            }
+            for i, (role, org) in enumerate(
+                [
+                    ("Associate Professor", "Xiamen University"),
+                    ("Assistant Professor", "Xiamen University"),
+                    ("Postdoctoral Fellow", "ETH Zürich"),
+                    ("Research Scientist", "Huawei Noah's Ark Lab"),
+                ]
+            )
         ],
         "education": [
-            {"institution": inst, "location": loc, "degree": deg, "field": fld,
-             "advisor": [f"Prof. {rng.choice(GIVEN)} {rng.choice(FAMILY)}"],
-             "thesis": _title(rng, 1000 + i), **_dated(rng, 6 + 4 * i)}
-            for i, (inst, loc, deg, fld) in enumerate([
-                ("The Chinese University of Hong Kong", "Hong Kong, China", "Ph.D.",
-                 "Computer Science and Engineering"),
-                ("Tsinghua University", "Beijing, China", "M.S.", "Control Engineering"),
-                ("Harbin Institute of Technology", "Weihai, China", "B.S.",
-                 "Software Engineering")])
+            {
+                "institution": inst,
+                "location": loc,
+                "degree": deg,
+                "field": fld,
+                "advisor": [f"Prof. {rng.choice(GIVEN)} {rng.choice(FAMILY)}"],
+                "thesis": _title(rng, 1000 + i),
+                **_dated(rng, 6 + 4 * i),
+            }
+            for i, (inst, loc, deg, fld) in enumerate(
+                [
+                    (
+                        "The Chinese University of Hong Kong",
+                        "Hong Kong, China",
+                        "Ph.D.",
+                        "Computer Science and Engineering",
+                    ),
+                    ("Tsinghua University", "Beijing, China", "M.S.", "Control Engineering"),
+                    (
+                        "Harbin Institute of Technology",
+                        "Weihai, China",
+                        "B.S.",
+                        "Software Engineering",
+                    ),
+                ]
+            )
         ],
         "research": [
-            {"role": rng.choice(("Intern", "Visiting Researcher", "Research Assistant")),
-             "organization": rng.choice(("Huawei Noah's Ark Lab", "CUHK", "Tsinghua University",
-                                         "Microsoft Research Asia")),
-             "mentor": [f"Dr. {rng.choice(GIVEN)} {rng.choice(FAMILY)}"],
-             "project": _sentence(rng, 6, 14), **_dated(rng, i)}
+            {
+                "role": rng.choice(("Intern", "Visiting Researcher", "Research Assistant")),
+                "organization": rng.choice(
+                    (
+                        "Huawei Noah's Ark Lab",
+                        "CUHK",
+                        "Tsinghua University",
+                        "Microsoft Research Asia",
+                    )
+                ),
+                "mentor": [f"Dr. {rng.choice(GIVEN)} {rng.choice(FAMILY)}"],
+                "project": _sentence(rng, 6, 14),
+                **_dated(rng, i),
+            }
             for i in range(10)
         ],
         "teaching": [
-            {"date": f"{('Fall', 'Spring')[i % 2]} {2025 - i // 2}",
-             "institution": rng.choice(("XMU", "CUHK")),
-             "code": f"CSCI {rng.randint(1000, 5999)}",
-             "course": rng.choice(("Data Communication and Computer Networks",
-                                   "Probability for Engineers", "Machine Learning Systems",
-                                   "Introduction to Computational Thinking")),
-             "role": "Instructor" if i < 6 else "Teaching Assistant"}
+            {
+                "date": f"{('Fall', 'Spring')[i % 2]} {2025 - i // 2}",
+                "institution": rng.choice(("XMU", "CUHK")),
+                "code": f"CSCI {rng.randint(1000, 5999)}",
+                "course": rng.choice(
+                    (
+                        "Data Communication and Computer Networks",
+                        "Probability for Engineers",
+                        "Machine Learning Systems",
+                        "Introduction to Computational Thinking",
+                    )
+                ),
+                "role": "Instructor" if i < 6 else "Teaching Assistant",
+            }
             for i in range(12)
         ],
         "awards": [
-            {"title": rng.choice(("Best Paper Award", "Travel Grant", "Doctoral Dissertation "
-                                  "Award", "Outstanding Reviewer", "Young Scientist Award")),
-             "awarder": rng.choice(("ACM SIGCOMM", "IEEE INFOCOM", "CUHK", "NeurIPS")),
-             **_dated(rng, i, span=i % 4 == 3)}
+            {
+                "title": rng.choice(
+                    (
+                        "Best Paper Award",
+                        "Travel Grant",
+                        "Doctoral Dissertation Award",
+                        "Outstanding Reviewer",
+                        "Young Scientist Award",
+                    )
+                ),
+                "awarder": rng.choice(("ACM SIGCOMM", "IEEE INFOCOM", "CUHK", "NeurIPS")),
+                **_dated(rng, i, span=i % 4 == 3),
+            }
             for i in range(15)
         ],
         "service": [
             {"role": "Conference Reviewer", "items": ["ICLR 2026", "NeurIPS 2025", "ICML 2025"]},
-            {"role": "PC Member", "items": ["AAAI 2026", "EuroSys 2026", "IJCAI 2025",
-                                            "ICPADS 2025"]},
+            {
+                "role": "PC Member",
+                "items": ["AAAI 2026", "EuroSys 2026", "IJCAI 2025", "ICPADS 2025"],
+            },
             {"role": "Journal Reviewer", "items": ["TNSE", "TON", "JMLR"]},
             {"role": "Area Chair", "items": ["NeurIPS 2025"]},
-            {"role": "Organizer", "items": ["Workshop on Learning to Optimize 2024"],
-             "organization": "ICML"},
+            {
+                "role": "Organizer",
+                "items": ["Workshop on Learning to Optimize 2024"],
+                "organization": "ICML",
+            },
             {"role": "Department Committee", "organization": "Xiamen University"},
         ],
         "talks": [
-            {"title": _title(rng, 2000 + i),
-             "event": rng.choice(("Optimization Seminar, ETH Zürich", "CUHK CSE Seminar",
-                                  "Huawei Theory Lab", "ACM APNet")),
-             "location": rng.choice(("Zürich, Switzerland", "Hong Kong", "Shenzhen, China")),
-             **({"links": {"Slides": f"https://ellis.example.org/talks/{i}.pdf"}}
-                if i % 3 == 0 else {}),
-             **_dated(rng, i // 3, span=False)}
+            {
+                "title": _title(rng, 2000 + i),
+                "event": rng.choice(
+                    (
+                        "Optimization Seminar, ETH Zürich",
+                        "CUHK CSE Seminar",
+                        "Huawei Theory Lab",
+                        "ACM APNet",
+                    )
+                ),
+                "location": rng.choice(("Zürich, Switzerland", "Hong Kong", "Shenzhen, China")),
+                **(
+                    {"links": {"Slides": f"https://ellis.example.org/talks/{i}.pdf"}}
+                    if i % 3 == 0
+                    else {}
+                ),
+                **_dated(rng, i // 3, span=False),
+            }
             for i in range(30)
         ],
         "publications": pubs,
@@ -389,14 +641,20 @@ def profile(n: int, seed: int = 2025) -> dict[str, Any]:
 def dump(data: dict[str, Any]) -> str:
     """YAML text, one value a line (no folding), in the order given."""
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True,
-                     width=1_000_000, default_flow_style=False)
+    return yaml.dump(
+        data,
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
 
 
 def edit_target(data: dict[str, Any]) -> dict[str, Any]:
     """The publication the live-edit test changes: one in the middle with a plain title."""
     pubs = data["publications"]
-    for pub in pubs[len(pubs) // 2:] + pubs:
+    for pub in pubs[len(pubs) // 2 :] + pubs:
         if all(c.isalnum() or c in " -:" for c in pub["title"]):
             return pub
     raise ValueError("no publication with a plain title")

@@ -44,8 +44,14 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
     log = Path(os.environ.get("TMPDIR", "/tmp")) / f"sphinx-cv-bench-{os.getpid()}.log"
     with open(log, "w+b") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env or child_env(), stdout=out,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=cwd,
+            env=env or child_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -57,8 +63,13 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = No
         raise BuildError(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{tail}")
     # ru_maxrss is in KiB on Linux (bytes on macOS).
     scale = 1 / 1024 if sys.platform != "darwin" else 1 / 2**20
-    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, rss_mb=usage.ru_maxrss * scale,
-               reread=_READING.findall(text), warnings=_WARNING.findall(text))
+    return Run(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rss_mb=usage.ru_maxrss * scale,
+        reread=_READING.findall(text),
+        warnings=_WARNING.findall(text),
+    )
 
 
 def sphinx_cmd(builder: str, src: Path, out: Path, make_mode: bool = False) -> list[str]:

@@ -44,13 +44,19 @@ def escape(text: str) -> str:
 
 def _ok_before(char: str) -> bool:
     """Whether inline markup may start right after ``char`` (docutils' rule)."""
-    return (char.isspace() or char in _BEFORE
-            or unicodedata.category(char) in ("Pd", "Po", "Pi", "Pf", "Ps"))
+    return (
+        char.isspace()
+        or char in _BEFORE
+        or unicodedata.category(char) in ("Pd", "Po", "Pi", "Pf", "Ps")
+    )
 
 
 def _ok_after(char: str) -> bool:
-    return (char.isspace() or char in _AFTER
-            or unicodedata.category(char) in ("Pd", "Po", "Pe", "Pi", "Pf"))
+    return (
+        char.isspace()
+        or char in _AFTER
+        or unicodedata.category(char) in ("Pd", "Po", "Pe", "Pi", "Pf")
+    )
 
 
 class Inline:
@@ -78,8 +84,10 @@ class Inline:
         """``content`` (already escaped) between ``start`` and ``end``; whitespace at its
         edges goes outside, where docutils allows it."""
         stripped = content.strip()
-        lead, trail = content[: len(content) - len(content.lstrip())], \
-            content[len(content.rstrip()):]
+        lead, trail = (
+            content[: len(content) - len(content.lstrip())],
+            content[len(content.rstrip()) :],
+        )
         if not stripped:
             self.text(content)
             return
@@ -103,8 +111,12 @@ class Writer:
     Every entry sphinx-cv gave an id gets a target (the same anchors), unless ``keep``
     is given: then only the targets it names (those some page links to)."""
 
-    def __init__(self, docname: str, labels: dict[str, dict[str, tuple[str, str]]],
-                 keep: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        docname: str,
+        labels: dict[str, dict[str, tuple[str, str]]],
+        keep: set[str] | None = None,
+    ) -> None:
         self.docname = docname
         self.labels = labels
         self.keep = keep
@@ -260,8 +272,7 @@ def collapse_author_lists(doctree: nodes.document) -> None:
     step.run()
 
 
-def write_plain_site(doctrees: Path, dest: Path, name: str,
-                     lean: Path | None = None) -> list[str]:
+def write_plain_site(doctrees: Path, dest: Path, name: str, lean: Path | None = None) -> list[str]:
     """Write every page of a built sphinx-cv site (its ``.doctrees`` folder) as plain
     reStructuredText in ``dest``, with a conf.py that loads no extension; and in
     ``lean``, if given, the same pages with targets only on the entries linked to."""
@@ -291,9 +302,33 @@ def write_plain_site(doctrees: Path, dest: Path, name: str,
     return docnames
 
 
-_BLOCKS = {"p", "div", "main", "li", "ul", "ol", "dl", "dt", "dd", "details", "summary", "pre",
-           "section", "blockquote", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
-           "h6", "br"}
+_BLOCKS = {
+    "p",
+    "div",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "pre",
+    "section",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+}
 
 
 class _BodyText(html.parser.HTMLParser):

@@ -76,6 +76,7 @@ class Result:
 
 # -- editing one publication ---------------------------------------------------------------
 
+
 def pick_edit(profile_text: str, titles: list[str], pages: dict[str, str]) -> str:
     """A publication title written once in the profile, on one line, and at most once on
     each plain page, so the edit is the same change on both sides."""
@@ -95,9 +96,11 @@ def yaml_edit(title: str) -> Callable[[Path], list[str]]:
     def edit(src: Path) -> list[str]:
         path = src / "profile.yaml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(f"title: {title}\n", f"title: {title}{SUFFIX}\n"),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace(f"title: {title}\n", f"title: {title}{SUFFIX}\n"), encoding="utf-8"
+        )
         return [path.name]
+
     return edit
 
 
@@ -107,14 +110,17 @@ def rst_edit(title: str) -> Callable[[Path], list[str]]:
         for path in sorted(src.glob("*.rst")):
             text = path.read_text(encoding="utf-8")
             if escape(title) in text:
-                path.write_text(text.replace(escape(title), escape(title + SUFFIX)),
-                                encoding="utf-8")
+                path.write_text(
+                    text.replace(escape(title), escape(title + SUFFIX)), encoding="utf-8"
+                )
                 changed.append(path.name)
         return changed
+
     return edit
 
 
 # -- one site, both variants -------------------------------------------------------------
+
 
 def tree(work: Path, site: Site, fresh: bool) -> tuple[Path, Path]:
     """The source and output folders of ``site``; ``fresh`` copies the pristine source
@@ -132,8 +138,9 @@ def tree(work: Path, site: Site, fresh: bool) -> tuple[Path, Path]:
 LEAN = "plain, anchors only where linked"
 
 
-def prepare(label: str, cv_src: Path, work: Path, person: str,
-            lean: bool) -> tuple[list[Site], Run]:
+def prepare(
+    label: str, cv_src: Path, work: Path, person: str, lean: bool
+) -> tuple[list[Site], Run]:
     """Build the sphinx-cv site once (that build is its first cold run), write the plain
     sites from its doctrees, and check that they all show the same text."""
     cv = Site("sphinx-cv", cv_src, lambda src: [])
@@ -157,21 +164,30 @@ def prepare(label: str, cv_src: Path, work: Path, person: str,
     return sites, first
 
 
-def measure_site(label: str, cv_src: Path, work: Path, person: str, reps: int,
-                 log: Callable[[str], None], lean: bool = True) -> Result:
+def measure_site(
+    label: str,
+    cv_src: Path,
+    work: Path,
+    person: str,
+    reps: int,
+    log: Callable[[str], None],
+    lean: bool = True,
+) -> Result:
     """Cold, no-op and edit builds of the sphinx-cv and plain sites, in turns; the lean
     plain site (anchors only where linked) is timed for cold builds."""
     result = Result(label)
     sites, first = prepare(label, cv_src, work, person, lean)
     cv = sites[0]
     cv_out = tree(work, cv, fresh=False)[1]
-    texts = {page.stem: body_text(page) for page in cv_out.glob("*.html")
-             if page.stem not in ("genindex", "search")}
+    texts = {
+        page.stem: body_text(page)
+        for page in cv_out.glob("*.html")
+        if page.stem not in ("genindex", "search")
+    }
     for rep in range(reps):
-        order = sites[rep % len(sites):] + sites[:rep % len(sites)]
+        order = sites[rep % len(sites) :] + sites[: rep % len(sites)]
         # The first sphinx-cv cold build is the one prepare() made, in place.
-        trees = {site.name: tree(work, site, fresh=rep > 0 or site is not cv)
-                 for site in order}
+        trees = {site.name: tree(work, site, fresh=rep > 0 or site is not cv) for site in order}
         for phase in PHASES:
             for site in order:
                 if phase != "cold" and site.name == LEAN:
@@ -187,15 +203,20 @@ def measure_site(label: str, cv_src: Path, work: Path, person: str, reps: int,
                 if phase == "cold" and rep == 0:  # the plain sites show the same text
                     for doc, text in texts.items():
                         if body_text(out / f"{doc}.html") != text:
-                            raise RuntimeError(f"{label}: page {doc} differs between "
-                                               f"sphinx-cv and {site.name}")
-        log(f"  {label}: repetition {rep + 1}/{reps}: cold "
-            + ", ".join(f"{name} {runs['cold'][-1].wall:.2f} s"
-                        for name, runs in result.runs.items()))
+                            raise RuntimeError(
+                                f"{label}: page {doc} differs between sphinx-cv and {site.name}"
+                            )
+        log(
+            f"  {label}: repetition {rep + 1}/{reps}: cold "
+            + ", ".join(
+                f"{name} {runs['cold'][-1].wall:.2f} s" for name, runs in result.runs.items()
+            )
+        )
     return result
 
 
 # -- the extension's own steps, in process -------------------------------------------------
+
 
 def best(step: Callable[[], object], least: float = 0.02, repeat: int = 3) -> float:
     """Seconds per call of ``step``: the best of ``repeat`` runs of enough calls to take
@@ -236,8 +257,7 @@ def step_functions(pubs: list[Any], own: set[str]) -> dict[str, Callable[[], obj
             domain.find_label("index", pub.id)  # not on that page: the fallback lookup
 
     return {
-        "dedup (every id twice)": lambda: merge_publications(pubs + pubs, [],
-                                                             Context("p.yaml")),
+        "dedup (every id twice)": lambda: merge_publications(pubs + pubs, [], Context("p.yaml")),
         "select, sort, number": lambda: arrange(pubs, spec),
         "label assignment": labels,
         "cross-reference lookups": lookups,
@@ -253,8 +273,9 @@ def extension_steps(profile_path: Path) -> dict[str, float]:
     profile = load_profile(str(profile_path)).profile
     own = own_names([profile.person.name] if profile.person else [])
     steps = {"load + validate": best(lambda: load_profile(str(profile_path)))}
-    steps.update({name: best(step) for name, step in
-                  step_functions(profile.publications, own).items()})
+    steps.update(
+        {name: best(step) for name, step in step_functions(profile.publications, own).items()}
+    )
     return steps
 
 
@@ -271,19 +292,24 @@ def growth(profile_path: Path, small: int, large: int) -> dict[str, float]:
     base = load_profile(str(profile_path)).profile.publications
 
     def copies(n: int) -> list[Any]:
-        return [dataclasses.replace(base[i % len(base)], id=f"{base[i % len(base)].id}-{i}")
-                for i in range(n)]
+        return [
+            dataclasses.replace(base[i % len(base)], id=f"{base[i % len(base)].id}-{i}")
+            for i in range(n)
+        ]
 
     times = {}
     for n in (small, large):
         steps = step_functions(copies(n), set())
         del steps["citation nodes"]
         times[n] = {name: best(step, repeat=5) for name, step in steps.items()}
-    return {name: math.log(times[large][name] / times[small][name]) / math.log(large / small)
-            for name in times[small]}
+    return {
+        name: math.log(times[large][name] / times[small][name]) / math.log(large / small)
+        for name in times[small]
+    }
 
 
 # -- the CV as PDF -------------------------------------------------------------------------
+
 
 def pdf_times(cv_src: Path, work: Path, reps: int) -> dict[str, list[float]] | str:
     """Full ``sphinx-build -M latexpdf`` against latexmk alone on the same .tex files;
@@ -322,6 +348,7 @@ def _pdf_times(cv_src: Path, work: Path, reps: int) -> dict[str, list[float]]:
 
 # -- the report --------------------------------------------------------------------------
 
+
 def fmt(value: float, unit: str = "s") -> str:
     if unit == "MB":
         return f"{value:.0f} MB"
@@ -336,17 +363,25 @@ def pages(docs: list[str]) -> str:
     return ", ".join(docs) if docs else "none"
 
 
-def report(results: list[Result], reps: dict[str, int],
-           pdf: dict[str, dict[str, list[float]] | str],
-           scaling: tuple[int, int, dict[str, float]] | None, seconds: float,
-           quick: bool) -> str:
+def report(
+    results: list[Result],
+    reps: dict[str, int],
+    pdf: dict[str, dict[str, list[float]] | str],
+    scaling: tuple[int, int, dict[str, float]] | None,
+    seconds: float,
+    quick: bool,
+) -> str:
     import docutils
     import sphinx
 
     import sphinx_cv
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
-                            capture_output=True, text=True).stdout.strip() or "?"
+    commit = (
+        subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+        or "?"
+    )
     lines = [
         f"# sphinx-cv benchmarks, {dt.date.today().isoformat()}"
         + (" (quick run)" if quick else ""),
@@ -367,7 +402,8 @@ def report(results: list[Result], reps: dict[str, int],
         "least a person would type for the same text and links (docutils parses a target "
         "inside a list item slowly, so B' is cheaper). Each build runs in a fresh "
         "process; the variants take turns; figures are medians (repetitions: "
-        + ", ".join(f"{k}: {v}" for k, v in reps.items()) + "). Wall time is what counts "
+        + ", ".join(f"{k}: {v}" for k, v in reps.items())
+        + "). Wall time is what counts "
         "for a user; CPU time is steadier when other work shares the machine.",
         "",
         "## HTML builds",
@@ -380,45 +416,73 @@ def report(results: list[Result], reps: dict[str, int],
         for phase in PHASES:
             a, b = res.median("sphinx-cv", phase, "wall"), res.median("plain", phase, "wall")
             ca, cb = res.median("sphinx-cv", phase, "cpu"), res.median("plain", phase, "cpu")
-            lines.append(f"| {res.label} | {names[phase]} | {fmt(a)} | {fmt(b)} | "
-                         f"{ratio(a, b)} | {ratio(ca, cb)} |")
+            lines.append(
+                f"| {res.label} | {names[phase]} | {fmt(a)} | {fmt(b)} | "
+                f"{ratio(a, b)} | {ratio(ca, cb)} |"
+            )
         if LEAN in res.runs:
             a, b = res.median("sphinx-cv", "cold", "wall"), res.median(LEAN, "cold", "wall")
             ca, cb = res.median("sphinx-cv", "cold", "cpu"), res.median(LEAN, "cold", "cpu")
-            lines.append(f"| {res.label} | cold build against B' | {fmt(a)} | {fmt(b)} "
-                         f"| {ratio(a, b)} | {ratio(ca, cb)} |")
+            lines.append(
+                f"| {res.label} | cold build against B' | {fmt(a)} | {fmt(b)} "
+                f"| {ratio(a, b)} | {ratio(ca, cb)} |"
+            )
         a = res.median("sphinx-cv", "cold", "rss_mb")
         b = res.median("plain", "cold", "rss_mb")
-        lines.append(f"| {res.label} | peak memory (cold) | {fmt(a, 'MB')} | {fmt(b, 'MB')} | "
-                     f"{ratio(a, b)} | |")
-    lines += ["", "## Pages read again", "",
-              "| site | rebuild | sphinx-cv | plain |", "| --- | --- | --- | --- |"]
+        lines.append(
+            f"| {res.label} | peak memory (cold) | {fmt(a, 'MB')} | {fmt(b, 'MB')} | "
+            f"{ratio(a, b)} | |"
+        )
+    lines += [
+        "",
+        "## Pages read again",
+        "",
+        "| site | rebuild | sphinx-cv | plain |",
+        "| --- | --- | --- | --- |",
+    ]
     for res in results:
         for phase in ("noop", "edit"):
             what = names[phase]
             if phase == "edit":
-                what += f" (A: {pages(res.edited.get('sphinx-cv', []))}; "\
-                        f"B: {pages(res.edited.get('plain', []))})"
-            lines.append(f"| {res.label} | {what} | {pages(res.reread('sphinx-cv', phase))} | "
-                         f"{pages(res.reread('plain', phase))} |")
+                what += (
+                    f" (A: {pages(res.edited.get('sphinx-cv', []))}; "
+                    f"B: {pages(res.edited.get('plain', []))})"
+                )
+            lines.append(
+                f"| {res.label} | {what} | {pages(res.reread('sphinx-cv', phase))} | "
+                f"{pages(res.reread('plain', phase))} |"
+            )
     scaled = [r for r in results if r.extension]
     if scaled:
         steps = list(scaled[0].extension)
-        lines += ["", "## The extension's own steps (in process, best of three)", "",
-                  "| publications | " + " | ".join(steps) + " |",
-                  "| ---: | " + " | ".join("---:" for _ in steps) + " |"]
+        lines += [
+            "",
+            "## The extension's own steps (in process, best of three)",
+            "",
+            "| publications | " + " | ".join(steps) + " |",
+            "| ---: | " + " | ".join("---:" for _ in steps) + " |",
+        ]
         for res in scaled:
-            lines.append(f"| {res.label} | " + " | ".join(fmt(res.extension[s]) for s in steps)
-                         + " |")
+            lines.append(
+                f"| {res.label} | " + " | ".join(fmt(res.extension[s]) for s in steps) + " |"
+            )
     if scaling:
         small, large, exponents = scaling
-        lines += ["", f"Growth from {small:,} to {large:,} publications (records repeated "
-                  "under new ids), as k in time ∝ n^k (1 linear, 2 quadratic): "
-                  + ", ".join(f"{name} {k:.2f}" for name, k in exponents.items()) + "."]
+        lines += [
+            "",
+            f"Growth from {small:,} to {large:,} publications (records repeated "
+            "under new ids), as k in time ∝ n^k (1 linear, 2 quadratic): "
+            + ", ".join(f"{name} {k:.2f}" for name, k in exponents.items())
+            + ".",
+        ]
     if pdf:
-        lines += ["", "## CV as PDF", "",
-                  "| site | sphinx-build -M latexpdf | latexmk alone | ratio |",
-                  "| --- | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "## CV as PDF",
+            "",
+            "| site | sphinx-build -M latexpdf | latexmk alone | ratio |",
+            "| --- | ---: | ---: | ---: |",
+        ]
         for label, times in pdf.items():
             if isinstance(times, str):
                 lines.append(f"| {label} | {times} | | |")
@@ -431,8 +495,9 @@ def report(results: list[Result], reps: dict[str, int],
     return "\n".join(lines) + "\n"
 
 
-def targets(results: list[Result], scaling: tuple[int, int, dict[str, float]] | None
-            ) -> list[tuple[str, str, bool]]:
+def targets(
+    results: list[Result], scaling: tuple[int, int, dict[str, float]] | None
+) -> list[tuple[str, str, bool]]:
     by_label = {r.label: r for r in results}
     out: list[tuple[str, str, bool]] = []
 
@@ -447,27 +512,47 @@ def targets(results: list[Result], scaling: tuple[int, int, dict[str, float]] | 
         out.append(("1,000 publications: cold HTML ≤ 1.15× plain", f"{r:.2f}×", r <= 1.15))
         if LEAN in by_label["1000"].runs:
             r = cold("1000") / cold("1000", LEAN)
-            out.append(("(for reference) the same against B', anchors only where linked",
-                        f"{r:.2f}×", r <= 1.15))
+            out.append(
+                (
+                    "(for reference) the same against B', anchors only where linked",
+                    f"{r:.2f}×",
+                    r <= 1.15,
+                )
+            )
     if "1000" in by_label and "10000" in by_label:
         r = cold("10000") / cold("1000")
         p = cold("10000", "plain") / cold("1000", "plain")
-        out.append(("10,000 publications cost ≤ 11× 1,000", f"{r:.1f}× (plain Sphinx: "
-                    f"{p:.1f}×)", r <= 11))
+        out.append(
+            ("10,000 publications cost ≤ 11× 1,000", f"{r:.1f}× (plain Sphinx: {p:.1f}×)", r <= 11)
+        )
 
     if scaling:
         small, large, exponents = scaling
         worst = max(exponents, key=exponents.__getitem__)
         # A quadratic step shows k ≈ 2; linear ones measure 1.0-1.3 here (memory effects).
-        out.append((f"no quadratic step: time ∝ n^k with k ≤ 1.5 from {small:,} to "
-                    f"{large:,} publications", f"worst: {worst}, k = {exponents[worst]:.2f}",
-                    exponents[worst] <= 1.5))
+        out.append(
+            (
+                f"no quadratic step: time ∝ n^k with k ≤ 1.5 from {small:,} to "
+                f"{large:,} publications",
+                f"worst: {worst}, k = {exponents[worst]:.2f}",
+                exponents[worst] <= 1.5,
+            )
+        )
     for res in results:
-        uses = {"cv", "publications", "index"} if res.label == "example site" else \
-            {"cv", "publications"}
+        uses = (
+            {"cv", "publications", "index"}
+            if res.label == "example site"
+            else {"cv", "publications"}
+        )
         edit = set(res.reread("sphinx-cv", "edit"))
-        out.append((f"{res.label}: editing one publication re-reads only the pages that "
-                    "show publications", pages(sorted(edit)), edit == uses))
+        out.append(
+            (
+                f"{res.label}: editing one publication re-reads only the pages that "
+                "show publications",
+                pages(sorted(edit)),
+                edit == uses,
+            )
+        )
         noop = res.reread("sphinx-cv", "noop")
         out.append((f"{res.label}: no-op rebuild re-reads nothing", pages(noop), not noop))
     return out
@@ -475,35 +560,65 @@ def targets(results: list[Result], scaling: tuple[int, int, dict[str, float]] | 
 
 # -- main --------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run: sizes 10 and 100, one repetition, example CV PDF")
-    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
-                        help="publication counts (default 10,100,1000,10000)")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: sizes 10 and 100, one repetition, example CV PDF",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x) for x in s.split(",")],
+        help="publication counts (default 10,100,1000,10000)",
+    )
     parser.add_argument("--reps", type=int, help="repetitions for every size")
-    parser.add_argument("--growth", type=lambda s: tuple(int(x) for x in s.split(",")),
-                        help="the two sizes of the growth test (default 40000,160000)")
+    parser.add_argument(
+        "--growth",
+        type=lambda s: tuple(int(x) for x in s.split(",")),
+        help="the two sizes of the growth test (default 40000,160000)",
+    )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF timing")
     parser.add_argument("--no-example", action="store_true", help="skip the example site")
-    parser.add_argument("--peers", action="store_true",
-                        help="also build the same content with Jekyll and Hugo (when on "
-                             "PATH) and time their live previews (issue 19)")
-    parser.add_argument("--peers-only", action="store_true",
-                        help="only the part --peers adds")
-    parser.add_argument("--peer-sizes", help="sizes of the peer comparison: publication "
-                        "counts and 'example' (default example,1000,5000; quick: "
-                        "example,100)")
-    parser.add_argument("--peer-reps", type=int, help="repetitions of each peer size "
-                        "(default 7 for the example site, 3 for the others)")
-    parser.add_argument("--edits", type=int, help="live-preview edits per tool (default "
-                        "10, quick 3; 0 skips the live preview)")
-    parser.add_argument("--work", type=Path, default=HERE / "results" / "work",
-                        help="where the sites are built (default benchmarks/results/work)")
-    parser.add_argument("--output", type=Path,
-                        help="Markdown file to write (default benchmarks/results/"
-                             "<date>-<host>.md)")
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="also build the same content with Jekyll and Hugo (when on "
+        "PATH) and time their live previews (issue 19)",
+    )
+    parser.add_argument("--peers-only", action="store_true", help="only the part --peers adds")
+    parser.add_argument(
+        "--peer-sizes",
+        help="sizes of the peer comparison: publication "
+        "counts and 'example' (default example,1000,5000; quick: "
+        "example,100)",
+    )
+    parser.add_argument(
+        "--peer-reps",
+        type=int,
+        help="repetitions of each peer size (default 7 for the example site, 3 for the others)",
+    )
+    parser.add_argument(
+        "--edits",
+        type=int,
+        help="live-preview edits per tool (default 10, quick 3; 0 skips the live preview)",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=HERE / "results" / "work",
+        help="where the sites are built (default benchmarks/results/work)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="Markdown file to write (default benchmarks/results/<date>-<host>.md)",
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes or ([10, 100] if args.quick else list(SIZES))
     if args.peers_only:
@@ -511,8 +626,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
 
     def log(message: str) -> None:
-        print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr,
-              flush=True)
+        print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
 
     def reps_for(key: int | str) -> int:
         if args.reps:
@@ -534,8 +648,16 @@ def main(argv: list[str] | None = None) -> int:
 
         person = load_profile(str(src / "profile.yaml")).profile.person
         reps["example site"] = reps_for("example")
-        results.append(measure_site("example site", src, work / "example",
-                                    person.name if person else "", reps["example site"], log))
+        results.append(
+            measure_site(
+                "example site",
+                src,
+                work / "example",
+                person.name if person else "",
+                reps["example site"],
+                log,
+            )
+        )
         if not args.no_pdf:
             log("example site: PDF")
             pdf["example site"] = pdf_times(src, work / "example", 1 if args.quick else 3)
@@ -548,8 +670,9 @@ def main(argv: list[str] | None = None) -> int:
         data = generate.write_site(src, n)
         reps[str(n)] = reps_for(n)
         # The lean plain site is left out at 10,000 (time): the 1,000 one shows the gap.
-        res = measure_site(str(n), src, base, data["person"]["name"], reps[str(n)], log,
-                           lean=n < 10_000)
+        res = measure_site(
+            str(n), src, base, data["person"]["name"], reps[str(n)], log, lean=n < 10_000
+        )
         res.extension = extension_steps(src / "profile.yaml")
         results.append(res)
         if not args.no_pdf and not args.quick and n in (100, 1000):
@@ -566,19 +689,26 @@ def main(argv: list[str] | None = None) -> int:
         from .peers import report as peer_report
         from .peers.timing import parse_sizes, run_peers
 
-        peer_sizes = parse_sizes(args.peer_sizes or ("example,100" if args.quick
-                                                     else "example,1000,5000"))
+        peer_sizes = parse_sizes(
+            args.peer_sizes or ("example,100" if args.quick else "example,1000,5000")
+        )
         edits = args.edits if args.edits is not None else 3 if args.quick else 10
-        peer_results, versions = run_peers(work, peer_sizes,
-                                           args.peer_reps or (1 if args.quick else None),
-                                           edits, log)
-        peer_lines = ["", *peer_report.section(peer_results, versions),
-                      *peer_report.targets(peer_results, results)]
+        peer_results, versions = run_peers(
+            work, peer_sizes, args.peer_reps or (1 if args.quick else None), edits, log
+        )
+        peer_lines = [
+            "",
+            *peer_report.section(peer_results, versions),
+            *peer_report.targets(peer_results, results),
+        ]
     text = report(results, reps, pdf, scaling, time.perf_counter() - started, args.quick)
     text += "\n".join(peer_lines) + ("\n" if peer_lines else "")
     output = args.output or HERE / "results" / (
         f"{dt.date.today().isoformat()}-{platform.node() or 'host'}"
-        + ("-quick" if args.quick else "") + ("-peers" if args.peers_only else "") + ".md")
+        + ("-quick" if args.quick else "")
+        + ("-peers" if args.peers_only else "")
+        + ".md"
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     print(text, end="")
@@ -588,4 +718,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

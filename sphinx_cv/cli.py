@@ -50,8 +50,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"sphinx-cv {__version__}")
-    parser.add_argument("--debug", action="store_true",
-                        help="on an unexpected error, show the Python traceback")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an unexpected error, show the Python traceback"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub)
@@ -80,8 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         text = " ".join(str(err).split())
-        error(f"error: unexpected {type(err).__name__}{': ' + text if text else ''} "
-              "(run 'sphinx-cv --debug ...' for the traceback, and please report it)")
+        error(
+            f"error: unexpected {type(err).__name__}{': ' + text if text else ''} "
+            "(run 'sphinx-cv --debug ...' for the traceback, and please report it)"
+        )
         return 1
 
 

@@ -51,15 +51,27 @@ class PubRole(XRefRole):
     """``:pub:`id``` shows the label the paper has on this page (``[C8]``), linked to it;
     ``:pub:`text <id>``` shows the text instead."""
 
-    def __call__(self, name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
-                 options: dict[str, object] | None = None, content: Sequence[str] = ()
-                 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    def __call__(
+        self,
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Inliner,
+        options: dict[str, object] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         # Registered globally as ``:pub:``; always resolve in the cv domain.
         return super().__call__("cv:pub", rawtext, text, lineno, inliner, options, content)
 
-    def process_link(self, env: BuildEnvironment, refnode: nodes.Element,
-                     has_explicit_title: bool,
-                     title: str, target: str) -> tuple[str, str]:
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: nodes.Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
         refnode["cv_explicit"] = has_explicit_title
         domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
         domain.note_ref(env.docname, target.strip())
@@ -70,9 +82,9 @@ class CvDomain(Domain):
     name = "cv"
     label = "CV"
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
-        "pub": PubRole(innernodeclass=nodes.inline)}
-    initial_data: ClassVar[dict[str, dict[str, object]]] = {"labels": {}, "refs": {},
-                                                            "uses": {}}
+        "pub": PubRole(innernodeclass=nodes.inline)
+    }
+    initial_data: ClassVar[dict[str, dict[str, object]]] = {"labels": {}, "refs": {}, "uses": {}}
     data_version = 2
 
     @property
@@ -143,26 +155,44 @@ class CvDomain(Domain):
         reread: set[str] = self.__dict__.setdefault("_reread", set())
         return reread
 
-    def merge_domaindata(self, docnames: Iterable[str],
-                         otherdata: Mapping[str, dict[str, object]]) -> None:
+    def merge_domaindata(
+        self, docnames: Iterable[str], otherdata: Mapping[str, dict[str, object]]
+    ) -> None:
         for docname in docnames:
             for key in ("labels", "refs", "uses"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref, contnode: nodes.Element
-                     ) -> nodes.reference | None:
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
         if typ != "pub":
             return None
         ref = self.pub_reference(fromdocname, builder, target, node, contnode)
         if ref is None:
-            warn(f"publication '{target}' is not shown by any publication-list, so it has "
-                 "no label to refer to", Subtype.UNKNOWN_REF, node)
+            warn(
+                f"publication '{target}' is not shown by any publication-list, so it has "
+                "no label to refer to",
+                Subtype.UNKNOWN_REF,
+                node,
+            )
         return ref
 
-    def pub_reference(self, fromdocname: str, builder: Builder, target: str,
-                      node: pending_xref, contnode: nodes.Element) -> nodes.reference | None:
+    def pub_reference(
+        self,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
         # The page the reference was written on gives the label: in a LaTeX build all
         # pages are inlined into one document, but each keeps its own labels.
         found = self.find_label(node.get("refdoc") or fromdocname, target)
@@ -176,9 +206,15 @@ class CvDomain(Domain):
         title = None if node.get("cv_explicit") else target
         return make_refnode(builder, fromdocname, docname, anchor, inner, title)
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                         target: str, node: pending_xref, contnode: nodes.Element
-                         ) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
         # An `any` reference (or a MyST link) tries every domain: not finding a paper
         # here is no error of ours.
         ref = self.pub_reference(fromdocname, builder, target, node, contnode)
@@ -222,20 +258,25 @@ def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str])
         domain.load()
 
 
-def outdated_by_profile(app: Sphinx, env: BuildEnvironment, added: set[str],
-                        changed: set[str], removed: set[str]) -> list[str]:
+def outdated_by_profile(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """Documents showing a part of the profile that changed since they were read. The
     profile is parsed only when one of its files' stamp changed."""
     domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
-    maybe = [(doc, use) for doc, use in domain.uses.items()
-             if doc not in changed and doc not in removed
-             and stale(use["stamp"])]
+    maybe = [
+        (doc, use)
+        for doc, use in domain.uses.items()
+        if doc not in changed and doc not in removed and stale(use["stamp"])
+    ]
     if not maybe:
         return []
     result = domain.load()
-    return [doc for doc, use in maybe
-            if any(digest_of(result.digests, part) != digest
-                   for part, digest in use["parts"].items())]
+    return [
+        doc
+        for doc, use in maybe
+        if any(digest_of(result.digests, part) != digest for part, digest in use["parts"].items())
+    ]
 
 
 def rewrite_referring_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:

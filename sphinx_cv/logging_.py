@@ -14,8 +14,11 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger("sphinx_cv")
 
 
-def warn(message: str, subtype: Subtype,
-         location: str | tuple[str | None, int | None] | Node | None = None) -> None:
+def warn(
+    message: str,
+    subtype: Subtype,
+    location: str | tuple[str | None, int | None] | Node | None = None,
+) -> None:
     """``location``: a document name, ``file:line``, (docname, line) or a node."""
     LOGGER.warning(message, type="cv", subtype=subtype.value, location=location)
 

@@ -45,8 +45,10 @@ def visit_thumbnail_html(self: HTML5Translator, node: cv_thumbnail) -> None:
         page = node.get("page") or self.builder.current_docname
         uri = relative_uri(self.builder.get_target_uri(page), node["target"])
     # Decorative beside the title, which says what the paper is: an empty alt.
-    self.body.append(f'<img class="cv-pub-thumb" src="{self.attval(uri)}" alt="" '
-                     'loading="lazy" decoding="async" />')
+    self.body.append(
+        f'<img class="cv-pub-thumb" src="{self.attval(uri)}" alt="" '
+        'loading="lazy" decoding="async" />'
+    )
     raise nodes.SkipNode
 
 
@@ -65,26 +67,35 @@ def depart_summary_html(self: HTML5Translator, node: cv_summary) -> None:
     self.body.append("</summary>")
 
 
-FILTER_LABELS = {"year": ("Year", "All years"), "type": ("Type", "All types"),
-                 "tag": ("Topic", "All topics")}
+FILTER_LABELS = {
+    "year": ("Year", "All years"),
+    "type": ("Type", "All types"),
+    "tag": ("Topic", "All topics"),
+}
 
 
 def visit_filter_html(self: HTML5Translator, node: cv_filter) -> None:
     """A form that the filter script shows (``hidden`` until then: without JavaScript
     the whole list simply shows). Every value is escaped by the writer."""
     target = self.attval(node["target"])
-    out = [f'<form class="cv-filter" data-cv-target="{target}" role="search" '
-           f'aria-label="Filter publications" hidden="">',
-           '<label class="cv-filter-text"><span>Search</span> <input type="search" '
-           'name="q" placeholder="Title, author, venue" autocomplete="off" /></label>']
+    out = [
+        f'<form class="cv-filter" data-cv-target="{target}" role="search" '
+        f'aria-label="Filter publications" hidden="">',
+        '<label class="cv-filter-text"><span>Search</span> <input type="search" '
+        'name="q" placeholder="Title, author, venue" autocomplete="off" /></label>',
+    ]
     for key, choices in node["choices"].items():
         if len(choices) < 2:
             continue
         label, every = FILTER_LABELS[key]
-        out.append(f'<label class="cv-filter-{key}"><span>{label}</span> '
-                   f'<select name="{key}"><option value="">{every}</option>')
-        out += [f'<option value="{self.attval(value)}">{self.encode(text)}</option>'
-                for value, text in choices]
+        out.append(
+            f'<label class="cv-filter-{key}"><span>{label}</span> '
+            f'<select name="{key}"><option value="">{every}</option>'
+        )
+        out += [
+            f'<option value="{self.attval(value)}">{self.encode(text)}</option>'
+            for value, text in choices
+        ]
         out.append("</select></label>")
     out.append('<output class="cv-filter-count" aria-live="polite"></output></form>')
     self.body.append("".join(out))

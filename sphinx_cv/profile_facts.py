@@ -36,16 +36,29 @@ def profile_facts(doctreedir: str | os.PathLike[str], cv: CvConfig) -> ProfileFa
 def _key(cv: CvConfig) -> tuple[object, ...]:
     # The package version too: the records pickled here change with it.
     # The language too: the person's name and position may differ by language.
-    return (FACTS_VERSION, __version__, cv.profile_path, tuple(cv.bibtex_paths),
-            cv.language, cv.main_language)
+    return (
+        FACTS_VERSION,
+        __version__,
+        cv.profile_path,
+        tuple(cv.bibtex_paths),
+        cv.language,
+        cv.main_language,
+    )
 
 
 def _saved_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts | None:
     try:
         with (doctreedir / FACTS_FILE).open("rb") as fh:
             key, saved_stamp, facts = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-            TypeError, ValueError):
+    except (
+        OSError,
+        EOFError,
+        pickle.UnpicklingError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
         return None  # missing, unreadable or from another version: parse again
     if key != _key(cv) or stale(saved_stamp):
         return None
@@ -57,11 +70,16 @@ def _saved_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts | None:
 def _fresh_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts:
     result = load_profile_once(cv)  # reports the problems
     needs = script_needs(iter_strings(result.profile))
-    facts = ProfileFacts(result.profile.person, result.profile.updated, list(result.files),
-                         needs.unicode_engine, needs.cjk, needs.example,
-                         images=[(p.id, p.image) for p in result.profile.publications
-                                 if p.image],
-                         problems=list(result.problems))
+    facts = ProfileFacts(
+        result.profile.person,
+        result.profile.updated,
+        list(result.files),
+        needs.unicode_engine,
+        needs.cjk,
+        needs.example,
+        images=[(p.id, p.image) for p in result.profile.publications if p.image],
+        problems=list(result.problems),
+    )
     # The stamp taken before the files were read: an edit made meanwhile is not missed.
     taken = result.stamp or stamp(facts.files)
     saved = doctreedir / FACTS_FILE

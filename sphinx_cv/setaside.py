@@ -43,9 +43,20 @@ _SAVED_LISTS = "cv_publication_lists"
 _HTML = "cv_set_aside_in_html"
 """On an item: set aside while the HTML builder resolves the page too."""
 
-_INERT = (nodes.list_item, nodes.paragraph, nodes.inline, nodes.strong, nodes.emphasis,
-          nodes.literal, nodes.subscript, nodes.superscript, nodes.Text,
-          cv_details, cv_summary, cv_thumbnail)
+_INERT = (
+    nodes.list_item,
+    nodes.paragraph,
+    nodes.inline,
+    nodes.strong,
+    nodes.emphasis,
+    nodes.literal,
+    nodes.subscript,
+    nodes.superscript,
+    nodes.Text,
+    cv_details,
+    cv_summary,
+    cv_thumbnail,
+)
 
 
 def inert(item: nodes.Element) -> bool:
@@ -65,8 +76,11 @@ def _check(item: nodes.Element) -> bool | None:
         elif type(node) not in _INERT:
             return None
         if isinstance(node, nodes.Element):
-            if isinstance(node, nodes.TextElement) \
-                    and not isinstance(node.parent, nodes.TextElement) and not is_plain(node):
+            if (
+                isinstance(node, nodes.TextElement)
+                and not isinstance(node.parent, nodes.TextElement)
+                and not is_plain(node)
+            ):
                 return None
             if unmarked and any(key.startswith("cv_") for key in node.attributes):
                 unmarked = False
@@ -94,8 +108,9 @@ def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
     document.__dict__.setdefault(_SAVED_LISTS, []).append(bullet)
 
 
-def _take(bullet: nodes.Element, aside: Sequence[tuple[int, nodes.Node]],
-          document: nodes.document) -> None:
+def _take(
+    bullet: nodes.Element, aside: Sequence[tuple[int, nodes.Node]], document: nodes.document
+) -> None:
     taken = {id(item) for _, item in aside}
     bullet.children = [c for c in bullet.children if id(c) not in taken]
     setattr(bullet, _ITEMS, aside)
@@ -127,8 +142,11 @@ class SetAsideForHtml(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for bullet in self.document.__dict__.get(_SAVED_LISTS, ()):
-            aside = [(i, item) for i, item in enumerate(bullet.children)
-                     if getattr(item, _HTML, False) is True]
+            aside = [
+                (i, item)
+                for i, item in enumerate(bullet.children)
+                if getattr(item, _HTML, False) is True
+            ]
             if aside:
                 _take(bullet, aside, self.document)
 

@@ -45,12 +45,21 @@ def cli(*args: str | Path) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def run(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
-        timeout: float = 300) -> Result:
+def run(
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> Result:
     """``sphinx-cv ARGS`` in a new process."""
-    done = subprocess.run([sys.executable, "-m", "sphinx_cv", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx_cv", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
     return Result(done.returncode, done.stdout, done.stderr)
 
 

@@ -25,5 +25,7 @@ def warnings_of(app: Any) -> str:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "release: builds the package and installs it in a fresh venv (about a "
-                   "minute); runs in CI (CI set), with SPHINX_CV_RELEASE_TEST=1 or -m release")
+        "markers",
+        "release: builds the package and installs it in a fresh venv (about a "
+        "minute); runs in CI (CI set), with SPHINX_CV_RELEASE_TEST=1 or -m release",
+    )

@@ -13,8 +13,7 @@ from sphinx.cmd.build import build_main
 
 from sphinx_cv.formats.merge import norm_text
 
-LISTS = ("positions", "education", "research", "teaching", "awards", "service", "talks",
-         "news")
+LISTS = ("positions", "education", "research", "teaching", "awards", "service", "talks", "news")
 MAIN = ("title", "position", "institution", "course", "role", "organization", "text")
 
 
@@ -49,8 +48,9 @@ def add_authors(tmp_path: Path, data: dict[str, Any], name: str) -> None:
     summaries): each paper without authors gets ``name``, in the written profile too."""
     for pub in data.get("publications") or []:
         pub.setdefault("authors", [name])
-    (tmp_path / "site" / "profile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                                    encoding="utf8")
+    (tmp_path / "site" / "profile.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf8"
+    )
 
 
 def validates(tmp_path: Path) -> None:
@@ -62,8 +62,9 @@ def builds_with_every_entry(tmp_path: Path, data: dict[str, Any]) -> str:
     """Build the site (sphinx-build -W) with a page showing every section; every entry's
     main text is on it. Returns the page's text."""
     site = tmp_path / "site"
-    (site / "conf.py").write_text('extensions = ["sphinx_cv"]\nhtml_theme = "alabaster"\n',
-                                  encoding="utf8")
+    (site / "conf.py").write_text(
+        'extensions = ["sphinx_cv"]\nhtml_theme = "alabaster"\n', encoding="utf8"
+    )
     parts = ["CV\n==\n", ".. cv-header::\n" if data.get("person") else ""]
     for name in LISTS:
         if data.get(name):
@@ -75,8 +76,7 @@ def builds_with_every_entry(tmp_path: Path, data: dict[str, Any]) -> str:
     (site / "index.rst").write_text("\n".join(parts), encoding="utf8")
     out = tmp_path / "html"
     warnings = tmp_path / "warnings.txt"
-    code = build_main(["-W", "-q", "-E", "-b", "html", "-w", str(warnings), str(site),
-                       str(out)])
+    code = build_main(["-W", "-q", "-E", "-b", "html", "-w", str(warnings), str(site), str(out)])
     assert code == 0, warnings.read_text("utf8")
     page = (out / "index.html").read_text("utf8")
     text = norm_text(html.unescape(re.sub(r"<[^>]+>", " ", page.split("<body", 1)[1])))

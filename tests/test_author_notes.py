@@ -39,15 +39,18 @@ publications:
 """
 
 
-@pytest.mark.parametrize(("raw", "name", "notes"), [
-    ("Jane Doe*", "Jane Doe", ("equal",)),
-    ("Doe*, Jane", "Jane Doe", ("equal",)),
-    ("Jane Doe†", "Jane Doe", ("corresponding",)),
-    ("Jane Doe*†", "Jane Doe", ("equal", "corresponding")),
-    ("Jane Doe^{†}", "Jane Doe", ("corresponding",)),
-    ("Jane Doe‡", "Jane Doe", ("‡",)),
-    ("Jane Doe", "Jane Doe", ()),
-])
+@pytest.mark.parametrize(
+    ("raw", "name", "notes"),
+    [
+        ("Jane Doe*", "Jane Doe", ("equal",)),
+        ("Doe*, Jane", "Jane Doe", ("equal",)),
+        ("Jane Doe†", "Jane Doe", ("corresponding",)),
+        ("Jane Doe*†", "Jane Doe", ("equal", "corresponding")),
+        ("Jane Doe^{†}", "Jane Doe", ("corresponding",)),
+        ("Jane Doe‡", "Jane Doe", ("‡",)),
+        ("Jane Doe", "Jane Doe", ()),
+    ],
+)
 def test_marks_in_a_name_are_notes(raw: str, name: str, notes: tuple[str, ...]) -> None:
     made = author(raw)
     assert str(made) == name
@@ -57,8 +60,7 @@ def test_marks_in_a_name_are_notes(raw: str, name: str, notes: tuple[str, ...]) 
 def test_notes_survive_pickling() -> None:
     made = AuthorName("Jane Doe", "https://jane.example.org", ("equal",))
     again = pickle.loads(pickle.dumps(made))
-    assert (again, again.url, again.notes) == ("Jane Doe", "https://jane.example.org",
-                                               ("equal",))
+    assert (again, again.url, again.notes) == ("Jane Doe", "https://jane.example.org", ("equal",))
 
 
 def test_bibtex_markers_become_notes(tmp_path: Path) -> None:
@@ -69,7 +71,11 @@ def test_bibtex_markers_become_notes(tmp_path: Path) -> None:
     authors = pubs[0].authors
     assert authors == ["Albert Einstein", "Boris Podolsky", "Nathan Rosen", "Niels Bohr"]
     assert [getattr(a, "notes", ()) for a in authors] == [
-        ("equal",), ("equal",), ("student",), ("corresponding",)]
+        ("equal",),
+        ("equal",),
+        ("student",),
+        ("corresponding",),
+    ]
 
 
 def test_profile_notes_render_with_a_legend_and_the_owner_bold(tmp_path: Path) -> None:
@@ -82,8 +88,7 @@ def test_profile_notes_render_with_a_legend_and_the_owner_bold(tmp_path: Path) -
     marks = [s.astext() for s in para.findall(nodes.superscript)]
     assert marks == ["*", "*†", "‡"]
     assert [s.astext() for s in para.findall(nodes.strong)] == ["Albert\u00a0Einstein"]
-    students = [n.astext() for n in para.findall(nodes.inline)
-                if "cv-student" in n["classes"]]
+    students = [n.astext() for n in para.findall(nodes.inline) if "cv-student" in n["classes"]]
     assert students == ["Bo\u00a0Chen"]
     legend = notes_legend([pub])
     assert legend is not None
@@ -95,16 +100,21 @@ def test_notes_in_html_and_latex(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "refs.bib").write_text(BIB, encoding="utf-8")
-    (site / "profile.yaml").write_text("person: {name: Albert Einstein}\nbibtex: refs.bib\n",
-                                       encoding="utf-8")
+    (site / "profile.yaml").write_text(
+        "person: {name: Albert Einstein}\nbibtex: refs.bib\n", encoding="utf-8"
+    )
     body, _ = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
-    assert re.search(r'<strong class="cv-me">Albert\xa0Einstein</strong>'
-                     r'<sup class="cv-author-note">\*</sup>', body.replace("&nbsp;", "\xa0"))
+    assert re.search(
+        r'<strong class="cv-me">Albert\xa0Einstein</strong>'
+        r'<sup class="cv-author-note">\*</sup>',
+        body.replace("&nbsp;", "\xa0"),
+    )
     assert 'class="cv-underline cv-student"' in body
     legend = re.search(r'<p class="cv-author-notes">(.*?)</p>', body, re.S)
     assert legend is not None
     assert re.sub(r"<[^>]+>", "", legend.group(1)) == (
-        "* equal contribution, † corresponding author, student")
+        "* equal contribution, † corresponding author, student"
+    )
     code = build_main(["-q", "-E", "-b", "latex", str(site), str(tmp_path / "latex")])
     assert code == 0
     tex = next((tmp_path / "latex").glob("*.tex")).read_text("utf-8")
@@ -125,9 +135,12 @@ def test_import_keeps_notes_and_links(tmp_path: Path) -> None:
         {"name": "Albert Einstein", "note": "equal"},
         {"name": "Boris Podolsky", "note": "equal"},
         {"name": "Nathan Rosen", "note": "student"},
-        {"name": "Niels Bohr", "note": "corresponding"}]
+        {"name": "Niels Bohr", "note": "corresponding"},
+    ]
     assert author_yaml(AuthorName("Ann Lee", "https://ann.example.org")) == {
-        "name": "Ann Lee", "url": "https://ann.example.org"}
+        "name": "Ann Lee",
+        "url": "https://ann.example.org",
+    }
     assert author_yaml("Ann Lee") == "Ann Lee"
 
 
@@ -138,22 +151,30 @@ def test_notes_with_a_csl_style_in_html_and_latex(tmp_path: Path, style: str) ->
     (site / "refs.bib").write_text(BIB, encoding="utf-8")
     (site / "profile.yaml").write_text(
         "person: {name: Albert Einstein}\nbibtex: refs.bib\npeople:\n"
-        "- {name: Niels Bohr, url: 'https://bohr.example.org'}\n", encoding="utf-8")
-    body, _ = build(site, f"CV\n==\n\n.. publication-list::\n   :style: {style}\n",
-                        tmp_path)
+        "- {name: Niels Bohr, url: 'https://bohr.example.org'}\n",
+        encoding="utf-8",
+    )
+    body, _ = build(site, f"CV\n==\n\n.. publication-list::\n   :style: {style}\n", tmp_path)
     body = body.replace("&nbsp;", "\xa0")
     assert 'class="cv-pub-csl"' in body
     # The style writes the names its way (Einstein, A. / A. Einstein); the notes follow.
-    assert re.search(r'<strong class="cv-me">[^<]*Einstein[^<]*</strong>'
-                     r'<sup class="cv-author-note">\*</sup>', body)
+    assert re.search(
+        r'<strong class="cv-me">[^<]*Einstein[^<]*</strong>'
+        r'<sup class="cv-author-note">\*</sup>',
+        body,
+    )
     assert re.search(r'Podolsky[^<]*<sup class="cv-author-note">\*</sup>', body)
     assert re.search(r'<span class="cv-underline cv-student">[^<]*Rosen[^<]*</span>', body)
-    assert re.search(r'href="https://bohr.example.org">[^<]*Bohr[^<]*</a>'
-                     r'<sup class="cv-author-note">†</sup>', body)
+    assert re.search(
+        r'href="https://bohr.example.org">[^<]*Bohr[^<]*</a>'
+        r'<sup class="cv-author-note">†</sup>',
+        body,
+    )
     legend = re.search(r'<p class="cv-author-notes">(.*?)</p>', body, re.S)
     assert legend is not None
     assert re.sub(r"<[^>]+>", "", legend.group(1)) == (
-        "* equal contribution, † corresponding author, student")
+        "* equal contribution, † corresponding author, student"
+    )
     code = build_main(["-q", "-E", "-b", "latex", str(site), str(tmp_path / "latex")])
     assert code == 0
     tex = next((tmp_path / "latex").glob("*.tex")).read_text("utf-8")

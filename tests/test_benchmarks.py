@@ -42,19 +42,28 @@ def test_generated_profile_is_valid_and_varied(tmp_path: Path) -> None:
     assert min(counts) == 1 and max(counts) >= 20 and max(counts) <= 30
     assert any(p.abstract for p in pubs) and any(p.status for p in pubs)
     assert any(p.tags for p in pubs) and any(p.all_links() for p in pubs)
-    for section in ("education", "positions", "research", "teaching", "awards", "service",
-                    "talks"):
+    for section in ("education", "positions", "research", "teaching", "awards", "service", "talks"):
         assert getattr(result.profile, section), section
     # Seeded: the same size gives the same profile.
     assert generate.profile(300) == data
     assert generate.profile(300, seed=1) != data
 
 
-@pytest.mark.parametrize("text", [
-    "A. Einstein wrote it", "1. not a list", "- not a bullet", ".. not a comment",
-    ":not: a field", "ends with a colon::", "*not emphasis* and **not strong**",
-    "snake_case_ and `tick` and |bar| and <script>", r"back\slash", "(a) not a list",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Einstein wrote it",
+        "1. not a list",
+        "- not a bullet",
+        ".. not a comment",
+        ":not: a field",
+        "ends with a colon::",
+        "*not emphasis* and **not strong**",
+        "snake_case_ and `tick` and |bar| and <script>",
+        r"back\slash",
+        "(a) not a list",
+    ],
+)
 def test_plain_text_survives_rst(text: str) -> None:
     out = Inline()
     out.text(text)
@@ -79,9 +88,25 @@ def test_markup_next_to_words_is_kept_apart() -> None:
 
 def test_one_tiny_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "results.md"
-    assert run.main(["--sizes", "3", "--reps", "1", "--no-pdf", "--no-example",
-                     "--growth", "30,120", "--work", str(tmp_path / "work"),
-                     "--output", str(output)]) == 0
+    assert (
+        run.main(
+            [
+                "--sizes",
+                "3",
+                "--reps",
+                "1",
+                "--no-pdf",
+                "--no-example",
+                "--growth",
+                "30,120",
+                "--work",
+                str(tmp_path / "work"),
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
     text = output.read_text(encoding="utf-8")
     assert text == capsys.readouterr().out
     assert "| 3 | cold build |" in text and "| 3 | peak memory (cold) |" in text
@@ -94,6 +119,7 @@ def test_one_tiny_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 # -- the Jekyll and Hugo twins of --peers ---------------------------------------------------
 
+
 def _example_profile() -> dict[str, Any]:
     return yaml.safe_load((REPO / "example_site" / "profile.yaml").read_text(encoding="utf-8"))
 
@@ -102,8 +128,10 @@ def _example_profile() -> dict[str, Any]:
 def test_peer_sites_build_and_show_every_title(engine: sites.Engine, tmp_path: Path) -> None:
     if shutil.which(engine.command) is None:
         pytest.skip(f"{engine.command} is not on PATH")
-    for label, data, pages in (("example", _example_profile(), ["index", "publications", "cv"]),
-                               ("50", generate.profile(50), list(sites.TITLES))):
+    for label, data, pages in (
+        ("example", _example_profile(), ["index", "publications", "cv"]),
+        ("50", generate.profile(50), list(sites.TITLES)),
+    ):
         src, out = tmp_path / label, tmp_path / f"{label}-out"
         data_file = sites.write_site(engine, src, data, pages)
         subprocess.run(engine.build_cmd(src, out), check=True, capture_output=True)
@@ -120,8 +148,10 @@ def test_peer_sites_build_and_show_every_title(engine: sites.Engine, tmp_path: P
     # example site's newest of its 8 conference papers comes first, as [8], and its CV
     # labels it C8.
     text = sites.page_text(engine.output(out.parent / "example-out", "publications"))
-    assert ("Conference Proceedings [8]. Qingyu Song, Wei Lin, Hong Xu. Learning Provably "
-            "Improves the Convergence of Gradient Descent") in text
+    assert (
+        "Conference Proceedings [8]. Qingyu Song, Wei Lin, Hong Xu. Learning Provably "
+        "Improves the Convergence of Gradient Descent"
+    ) in text
     cv = sites.page_text(engine.output(out.parent / "example-out", "cv"))
     assert "C8. Qingyu Song, Wei Lin, Hong Xu. Learning Provably" in cv
     assert "In submission A3." in cv
@@ -129,35 +159,72 @@ def test_peer_sites_build_and_show_every_title(engine: sites.Engine, tmp_path: P
 
 def test_peer_report_and_targets() -> None:
     def runs(*walls: float) -> dict[str, list[Run]]:
-        return {phase: [Run(wall=w, cpu=w, rss_mb=1)] for phase, w in
-                zip(PHASES, walls, strict=True)}
+        return {
+            phase: [Run(wall=w, cpu=w, rss_mb=1)] for phase, w in zip(PHASES, walls, strict=True)
+        }
 
-    big = PeerResult("1000", 1000, {"sphinx-cv": runs(1.3, 0.5, 1.5),
-                                    "Jekyll": runs(1.0, 1.0, 1.0),
-                                    "Hugo": runs(0.2, 0.2, 0.2)})
-    example = PeerResult("example", 13, {"sphinx-cv": runs(1, 0.4, 1), "Jekyll": runs(1, 1, 1)},
-                         latency={"sphinx-cv": [0.2, 0.25, 0.9], "Jekyll": [0.1],
-                                  "Hugo": "failed: the server stopped"})
+    big = PeerResult(
+        "1000",
+        1000,
+        {
+            "sphinx-cv": runs(1.3, 0.5, 1.5),
+            "Jekyll": runs(1.0, 1.0, 1.0),
+            "Hugo": runs(0.2, 0.2, 0.2),
+        },
+    )
+    example = PeerResult(
+        "example",
+        13,
+        {"sphinx-cv": runs(1, 0.4, 1), "Jekyll": runs(1, 1, 1)},
+        latency={
+            "sphinx-cv": [0.2, 0.25, 0.9],
+            "Jekyll": [0.1],
+            "Hugo": "failed: the server stopped",
+        },
+    )
     versions = {"Jekyll": "4.3.1", "Hugo": None}
-    text = "\n".join(peer_report.section([example, big], versions)
-                     + peer_report.targets([example, big], []))
-    assert "| 1,000 | cold build | 1.30 s (1.30 s) | 1.00 s (1.00 s) | 0.20 s (0.20 s) | " \
-           "1.30× | 6.50× |" in text
+    text = "\n".join(
+        peer_report.section([example, big], versions) + peer_report.targets([example, big], [])
+    )
+    assert (
+        "| 1,000 | cold build | 1.30 s (1.30 s) | 1.00 s (1.00 s) | 0.20 s (0.20 s) | "
+        "1.30× | 6.50× |" in text
+    )
     assert "Hugo (not on PATH)" in text and "Not on PATH, skipped: Hugo." in text
     assert "Live preview not measured: Hugo: failed: the server stopped" in text
-    assert ("| 1,000 publications: cold build ≤ 1.4× Jekyll | 1.30× (1.30 s / 1.00 s; "
-            "CPU 1.30×) | met |") in text
+    assert (
+        "| 1,000 publications: cold build ≤ 1.4× Jekyll | 1.30× (1.30 s / 1.00 s; "
+        "CPU 1.30×) | met |"
+    ) in text
     assert "| 1,000 publications: edit one title, rebuild ≤ 1.4× Jekyll | 1.50× " in text
     assert "| example site: live preview ≤ 0.3 s median | 0.25 s | met |" in text
-    assert "| 5,000 publications: edit one title, rebuild ≤ 4 s | not measured | not measured |" \
+    assert (
+        "| 5,000 publications: edit one title, rebuild ≤ 4 s | not measured | not measured |"
         in text
+    )
     assert "| no-op rebuild ≤ 1 s at every size | worst 0.50 s at 1,000 | met |" in text
 
 
 def test_one_tiny_peers_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "results.md"
-    assert run.main(["--peers-only", "--peer-sizes", "5", "--peer-reps", "1", "--edits", "0",
-                     "--work", str(tmp_path / "work"), "--output", str(output)]) == 0
+    assert (
+        run.main(
+            [
+                "--peers-only",
+                "--peer-sizes",
+                "5",
+                "--peer-reps",
+                "1",
+                "--edits",
+                "0",
+                "--work",
+                str(tmp_path / "work"),
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
     text = output.read_text(encoding="utf-8")
     assert text == capsys.readouterr().out
     assert "## HTML builds" not in text  # only the peers' part

@@ -44,14 +44,17 @@ def test_text_read_from_bibtex_is_a_fixed_point(text: str) -> None:
     assert latex_to_text(text_to_latex(md, protect=True)) == md
 
 
-@pytest.mark.parametrize(("name", "bibtex"), [
-    ("Ada Lovelace", "Ada Lovelace"),
-    ("et al.", "others"),
-    ("John Smith, Jr.", "Smith, Jr., John"),
-    ("Juan de la Cruz, Jr.", "de la Cruz, Jr., Juan"),
-    ("Barnes and Noble", "{Barnes and Noble}"),
-    ("AT&T Labs", "AT\\&T Labs"),
-])
+@pytest.mark.parametrize(
+    ("name", "bibtex"),
+    [
+        ("Ada Lovelace", "Ada Lovelace"),
+        ("et al.", "others"),
+        ("John Smith, Jr.", "Smith, Jr., John"),
+        ("Juan de la Cruz, Jr.", "de la Cruz, Jr., Juan"),
+        ("Barnes and Noble", "{Barnes and Noble}"),
+        ("AT&T Labs", "AT\\&T Labs"),
+    ],
+)
 def test_names(name: str, bibtex: str) -> None:
     assert name_to_bibtex(name) == bibtex
 
@@ -60,11 +63,22 @@ def test_entry_reads_back_as_the_same_publication(tmp_path: object) -> None:
     from pathlib import Path
 
     pub = Publication(
-        id="a", type="workshop", title="Learning {BERT}-style *models* for GPU_kernels",
-        authors=["Ada Lovelace", "John Smith, Jr.", "et al."], venue="Proc. of the Conf.",
-        year=2024, month=5, pages="1–12", doi="10.1/x_y", url="https://e.org/?a=1&b=50%",
-        code="https://github.com/x/y", tags=["graphs, trees", "GNN"], selected=True,
-        status="To appear", award="Best Paper")
+        id="a",
+        type="workshop",
+        title="Learning {BERT}-style *models* for GPU_kernels",
+        authors=["Ada Lovelace", "John Smith, Jr.", "et al."],
+        venue="Proc. of the Conf.",
+        year=2024,
+        month=5,
+        pages="1–12",
+        doi="10.1/x_y",
+        url="https://e.org/?a=1&b=50%",
+        code="https://github.com/x/y",
+        tags=["graphs, trees", "GNN"],
+        selected=True,
+        status="To appear",
+        award="Best Paper",
+    )
     text = to_bibtex(pub)
     assert "month = may," in text and "pubtype = {workshop}" in text
     assert "url = {https://e.org/?a=1\\&b=50\\%}" in text
@@ -72,7 +86,21 @@ def test_entry_reads_back_as_the_same_publication(tmp_path: object) -> None:
     bib.write_text(text, encoding="utf-8")
     (back,), problems = load_bibtex(str(bib))
     assert problems == []
-    for field in ("id", "type", "authors", "venue", "year", "month", "pages", "doi", "url",
-                  "code", "tags", "selected", "status", "award"):
+    for field in (
+        "id",
+        "type",
+        "authors",
+        "venue",
+        "year",
+        "month",
+        "pages",
+        "doi",
+        "url",
+        "code",
+        "tags",
+        "selected",
+        "status",
+        "award",
+    ):
         assert getattr(back, field) == getattr(pub, field), field
     assert back.title == "Learning {BERT}-style *models* for GPU\\_kernels"  # same text

@@ -56,12 +56,23 @@ def by_path(problems: list[Problem]) -> dict[str, Problem]:
 
 # --- the realistic fixture ---------------------------------------------------------------
 
+
 def test_entries_in_file_order_bad_ones_skipped(loaded: Loaded) -> None:
     pubs, problems = loaded
     assert list(pubs) == [
-        "song2025learning", "fontaine2024fables", "song2024workshop", "song2025scaling",
-        "song2023arxiv", "song2024talk", "song2022thesis", "song2025learning-2",
-        "song2020report", "song2019odd", "song2026draft", "song2023tagged", "arxivexport",
+        "song2025learning",
+        "fontaine2024fables",
+        "song2024workshop",
+        "song2025scaling",
+        "song2023arxiv",
+        "song2024talk",
+        "song2022thesis",
+        "song2025learning-2",
+        "song2020report",
+        "song2019odd",
+        "song2026draft",
+        "song2023tagged",
+        "arxivexport",
         "song2022markup",
     ]  # song2021notitle (no title) is skipped; a second song2025learning is kept, renamed
     renamed = [p for p in problems if "kept as 'song2025learning-2'" in p.message]
@@ -70,8 +81,7 @@ def test_entries_in_file_order_bad_ones_skipped(loaded: Loaded) -> None:
 
 def test_accents_braces_strings_and_names(loaded: Loaded) -> None:
     pub = loaded[0]["song2025learning"]
-    assert pub.title == ("Learning to Route with Graph Neural Networks: Über-fast and "
-                         "Café-proof")
+    assert pub.title == ("Learning to Route with Graph Neural Networks: Über-fast and Café-proof")
     assert pub.authors == ["Qingyu Song", "Jörg Müller", "María García", "et al."]
     assert pub.venue == "Advances in Neural Information Processing Systems"  # @string
     assert (pub.year, pub.month) == (2025, 9)  # month = sep
@@ -165,9 +175,17 @@ def test_locations_and_source_text(loaded: Loaded) -> None:
     assert start == 6
     assert pub.source == Location(str(FIXTURE), start, 1)
     assert pub.path == "song2025learning"
-    for attr, name in (("title", "title"), ("authors", "author"), ("venue", "booktitle"),
-                       ("year", "year"), ("month", "month"), ("pages", "pages"),
-                       ("arxiv", "eprint"), ("tags", "keywords"), ("selected", "selected")):
+    for attr, name in (
+        ("title", "title"),
+        ("authors", "author"),
+        ("venue", "booktitle"),
+        ("year", "year"),
+        ("month", "month"),
+        ("pages", "pages"),
+        ("arxiv", "eprint"),
+        ("tags", "keywords"),
+        ("selected", "selected"),
+    ):
         line = field_line(FIXTURE, "song2025learning", name)
         assert pub.locations[attr] == Location(str(FIXTURE), line, 3), attr
     assert pub.locations["title"].line == 7 and pub.locations["selected"].line == 17
@@ -176,17 +194,21 @@ def test_locations_and_source_text(loaded: Loaded) -> None:
     assert pub.bibtex.endswith("award     = {Spotlight},\n}")
     assert pub.bibtex.count("\n") == 14  # the entry's 15 lines, from '@' to its '}'
     workshop = loaded[0]["song2024workshop"]
-    assert workshop.locations["type"].line == field_line(FIXTURE, "song2024workshop",
-                                                          "booktitle")
+    assert workshop.locations["type"].line == field_line(FIXTURE, "song2024workshop", "booktitle")
 
 
 def test_problems(loaded: Loaded) -> None:
     _, problems = loaded
     found = by_path(problems)
-    assert sorted(found) == ["song2019odd.author", "song2020report.year",
-                             "song2021notitle.title",
-                             "song2022markup.month", "song2022markup.pubtype",
-                             "song2022markup.video", "song2025learning"]
+    assert sorted(found) == [
+        "song2019odd.author",
+        "song2020report.year",
+        "song2021notitle.title",
+        "song2022markup.month",
+        "song2022markup.pubtype",
+        "song2022markup.video",
+        "song2025learning",
+    ]
     dup = found["song2025learning"]
     assert dup.subtype is Subtype.DUPLICATE_ID
     assert dup.location == Location(str(FIXTURE), 72, 1)
@@ -201,8 +223,7 @@ def test_problems(loaded: Loaded) -> None:
     year = found["song2020report.year"]
     assert year.subtype is Subtype.DATE
     assert year.value == "'circa 2020'" and year.expected and "year" in year.expected
-    assert year.location == Location(str(FIXTURE), field_line(FIXTURE, "song2020report",
-                                                               "year"), 3)
+    assert year.location == Location(str(FIXTURE), field_line(FIXTURE, "song2020report", "year"), 3)
     assert found["song2022markup.month"].subtype is Subtype.DATE
     pubtype = found["song2022markup.pubtype"]
     assert pubtype.subtype is Subtype.VALUE and "did you mean 'conference'" in pubtype.message
@@ -213,8 +234,10 @@ def test_problems(loaded: Loaded) -> None:
 def test_profile_overlays_bibtex(tmp_path: Path) -> None:
     (tmp_path / "pubs.bib").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
     profile = tmp_path / "profile.yaml"
-    profile.write_text("bibtex: [pubs.bib]\npublications:\n  - id: song2025learning\n"
-                       "    venue: NeurIPS 2025\n", encoding="utf-8")
+    profile.write_text(
+        "bibtex: [pubs.bib]\npublications:\n  - id: song2025learning\n    venue: NeurIPS 2025\n",
+        encoding="utf-8",
+    )
     result = load_profile(str(profile))
     pub = result.profile.publication("song2025learning")
     assert pub is not None and pub.venue == "NeurIPS 2025"
@@ -224,11 +247,16 @@ def test_profile_overlays_bibtex(tmp_path: Path) -> None:
 
 # --- broken files ------------------------------------------------------------------------
 
+
 def test_syntax_errors_skip_only_the_broken_entries() -> None:
     pubs, problems = load_bibtex(str(SYNTAX))
     assert [p.id for p in pubs] == ["good1", "good2", "dupfield", "good3"]
-    assert [p.title for p in pubs] == ["First Good Entry", "Second Good Entry", "Title One",
-                                       "Third Good Entry"]
+    assert [p.title for p in pubs] == [
+        "First Good Entry",
+        "Second Good Entry",
+        "Title One",
+        "Third Good Entry",
+    ]
     nobody = [p.path for p in problems if "no author" in p.message]
     assert nobody == ["good1.author", "good2.author", "dupfield.author", "good3.author"]
     problems = [p for p in problems if "no author" not in p.message]
@@ -266,9 +294,11 @@ def test_directory_is_unreadable() -> None:
 
 def test_latin1_file_is_reported_and_read(tmp_path: Path) -> None:
     bib = tmp_path / "latin1.bib"
-    bib.write_bytes("@article{a,\n  title = {Caf\xe9 M\xfcller},\n  year = 2020,\n"
-                    "  author = {A},\n}\n"
-                    .encode("latin-1"))
+    bib.write_bytes(
+        "@article{a,\n  title = {Caf\xe9 M\xfcller},\n  year = 2020,\n  author = {A},\n}\n".encode(
+            "latin-1"
+        )
+    )
     pubs, problems = load_bibtex(str(bib))
     [problem] = problems
     assert problem.subtype is Subtype.FILE
@@ -300,7 +330,8 @@ def test_bom_crlf_comments_and_crossref(tmp_path: Path) -> None:
         b"@inproceedings{child,\r\n  title = {Child},\r\n  author = {A. Child},\r\n"
         b"  crossref = {proc},\r\n}\r\n"
         b"@proceedings{proc,\r\n  title = {Proceedings of X},\r\n  year = 2021,\r\n"
-        b"  publisher = {ACM},\r\n}\r\n")
+        b"  publisher = {ACM},\r\n}\r\n"
+    )
     pubs, problems = load_bibtex(str(bib))
     assert problems == []
     [child] = pubs  # the @proceedings is only there for its title
@@ -312,7 +343,8 @@ def test_bom_crlf_comments_and_crossref(tmp_path: Path) -> None:
 
 def test_odd_but_valid_values(tmp_path: Path) -> None:
     bib = tmp_path / "odd.bib"
-    bib.write_text(r"""
+    bib.write_text(
+        r"""
 @misc(paren,
   title = "Quoted " # {and} # " concatenated",
   author = {Doe, John and Roe, Jr, Richard and {\relax Ch}ristopher Smith},
@@ -328,7 +360,9 @@ def test_odd_but_valid_values(tmp_path: Path) -> None:
 )
 @book{b, title = {B}, editor = {Knuth, Donald E.}, author = {a, b, c, d},
   publisher = ieee_j_pami}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     pubs, problems = load_bibtex(str(bib))
     paren, book = pubs
     assert paren.title == "Quoted and concatenated"
@@ -340,8 +374,11 @@ def test_odd_but_valid_values(tmp_path: Path) -> None:
     assert book.type == "book" and book.editors == ["Donald E. Knuth"]
     assert book.publisher is None
     assert {(p.path, p.subtype) for p in problems} == {
-        ("paren.selected", Subtype.VALUE), ("paren.crossref", Subtype.BIBTEX),
-        ("b.author", Subtype.BIBTEX), ("paren.journal", Subtype.BIBTEX)}
+        ("paren.selected", Subtype.VALUE),
+        ("paren.crossref", Subtype.BIBTEX),
+        ("b.author", Subtype.BIBTEX),
+        ("paren.journal", Subtype.BIBTEX),
+    }
     macro = by_path(problems)["paren.journal"]  # reported once for both uses
     assert macro.value == "'IEEE_J_PAMI'" and "used 2 times" in macro.message
     assert macro.location == Location(str(bib), 13, 13)
@@ -349,49 +386,85 @@ def test_odd_but_valid_values(tmp_path: Path) -> None:
 
 # --- LaTeX and names ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("latex", "text"), [
-    (r'{\"u}ber', "über"), (r"Caf\'e", "Café"), (r"{\c c}a", "ça"), (r"\v{S}koda", "Škoda"),
-    (r"Erd\H{o}s", "Erdős"), (r"{\'{\i}}", "í"), (r"\'\i", "í"), (r"{\aa}ngstr{\"o}m", "ångström"),
-    (r"Stra{\ss}e", "Straße"), (r"\L{}{\'o}d{\'z}", "Łódź"), (r"Qui\~{n}onero", "Quiñonero"),
-    (r"pp.~1--12", "pp.\u00a01–12"), ("a --- b", "a — b"), ("``quoted''", "“quoted”"),
-    (r"{Graph Neural Networks}", "Graph Neural Networks"), (r"A \& B", "A & B"),
-    (r"100\% \$5 \#1", "100% $5 #1"), (r"\LaTeX{} and \TeX", "LaTeX and TeX"),
-    (r"$O(n \log n)$", "O(n log n)"), (r"$\alpha$-divergence", "α-divergence"),
-    (r"$x \in \mathbb{R}^d$", "x ∈ ℝᵈ"), (r"$\ell_1$ and $n^{-1}$", "ℓ₁ and n⁻¹"),
-    (r"$\frac{1}{2}$", "1/2"), (r"Song$^\dagger$", "Song†"),
-    (r"$\mysterymacro{x}$ stays", "x stays"), (r"$\sqrt[3]{x}$", r"$\sqrt[3]{x}$"),
-    (r"costs $5 or more", "costs $5 or more"), (r"\href{https://x.org}{site}", "site"),
-    (r"\unknown{kept} text", "kept text"), (r"\sysname{} wins", "wins"),
-    (r"\MakeUppercase{abc}", "ABC"), (r"a\\b", "a b"), ("}stray{ braces", "stray braces"),
-    ("{" * 200 + "deep" + "}" * 200, "deep"), ("trailing \\", "trailing \\"),
-])
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"{\"u}ber", "über"),
+        (r"Caf\'e", "Café"),
+        (r"{\c c}a", "ça"),
+        (r"\v{S}koda", "Škoda"),
+        (r"Erd\H{o}s", "Erdős"),
+        (r"{\'{\i}}", "í"),
+        (r"\'\i", "í"),
+        (r"{\aa}ngstr{\"o}m", "ångström"),
+        (r"Stra{\ss}e", "Straße"),
+        (r"\L{}{\'o}d{\'z}", "Łódź"),
+        (r"Qui\~{n}onero", "Quiñonero"),
+        (r"pp.~1--12", "pp.\u00a01–12"),
+        ("a --- b", "a — b"),
+        ("``quoted''", "“quoted”"),
+        (r"{Graph Neural Networks}", "Graph Neural Networks"),
+        (r"A \& B", "A & B"),
+        (r"100\% \$5 \#1", "100% $5 #1"),
+        (r"\LaTeX{} and \TeX", "LaTeX and TeX"),
+        (r"$O(n \log n)$", "O(n log n)"),
+        (r"$\alpha$-divergence", "α-divergence"),
+        (r"$x \in \mathbb{R}^d$", "x ∈ ℝᵈ"),
+        (r"$\ell_1$ and $n^{-1}$", "ℓ₁ and n⁻¹"),
+        (r"$\frac{1}{2}$", "1/2"),
+        (r"Song$^\dagger$", "Song†"),
+        (r"$\mysterymacro{x}$ stays", "x stays"),
+        (r"$\sqrt[3]{x}$", r"$\sqrt[3]{x}$"),
+        (r"costs $5 or more", "costs $5 or more"),
+        (r"\href{https://x.org}{site}", "site"),
+        (r"\unknown{kept} text", "kept text"),
+        (r"\sysname{} wins", "wins"),
+        (r"\MakeUppercase{abc}", "ABC"),
+        (r"a\\b", "a b"),
+        ("}stray{ braces", "stray braces"),
+        ("{" * 200 + "deep" + "}" * 200, "deep"),
+        ("trailing \\", "trailing \\"),
+    ],
+)
 def test_latex_to_text(latex: str, text: str) -> None:
     assert latex_to_text(latex, markdown=False) == text
 
 
-@pytest.mark.parametrize(("latex", "markdown"), [
-    (r"\emph{very} good", "*very* good"), (r"{\bf Bold} {\it it}", "**Bold** *it*"),
-    (r"snake\_case", "snake_case"),  # reads as itself: no escape needed
-    (r"\_init\_ method", r"\_init\_ method"),  # would read as emphasis: escaped
-    ("*star* and [x](y)", r"\*star\* and \[x\](y)"),
-    (r"\textit{a*b}", r"*a\*b*"),
-])
+@pytest.mark.parametrize(
+    ("latex", "markdown"),
+    [
+        (r"\emph{very} good", "*very* good"),
+        (r"{\bf Bold} {\it it}", "**Bold** *it*"),
+        (r"snake\_case", "snake_case"),  # reads as itself: no escape needed
+        (r"\_init\_ method", r"\_init\_ method"),  # would read as emphasis: escaped
+        ("*star* and [x](y)", r"\*star\* and \[x\](y)"),
+        (r"\textit{a*b}", r"*a\*b*"),
+    ],
+)
 def test_latex_to_markdown(latex: str, markdown: str) -> None:
     assert latex_to_text(latex) == markdown
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("Song, Qingyu", "Qingyu Song"), ("Qingyu Song", "Qingyu Song"),
-    ("van Beethoven, Ludwig", "Ludwig van Beethoven"),
-    ("Ludwig van Beethoven", "Ludwig van Beethoven"),
-    ("de la Fontaine, Jean", "Jean de la Fontaine"),
-    ("Smith, Jr., John", "John Smith, Jr."), ("Smith, III, John Paul", "John Paul Smith, III"),
-    ("Knuth, Donald Ervin", "Donald Ervin Knuth"),  # given names are not abbreviated
-    ("D.~E. Knuth", "D. E. Knuth"), ("others", "et al."),
-    (r"M{\"u}ller, J{\"o}rg", "Jörg Müller"), (r"{\'E}mile Zola", "Émile Zola"),
-    ("{Google DeepMind}", "Google DeepMind"),
-    ("{Barnes and Noble, Inc.}", "Barnes and Noble, Inc."),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Song, Qingyu", "Qingyu Song"),
+        ("Qingyu Song", "Qingyu Song"),
+        ("van Beethoven, Ludwig", "Ludwig van Beethoven"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("de la Fontaine, Jean", "Jean de la Fontaine"),
+        ("Smith, Jr., John", "John Smith, Jr."),
+        ("Smith, III, John Paul", "John Paul Smith, III"),
+        ("Knuth, Donald Ervin", "Donald Ervin Knuth"),  # given names are not abbreviated
+        ("D.~E. Knuth", "D. E. Knuth"),
+        ("others", "et al."),
+        (r"M{\"u}ller, J{\"o}rg", "Jörg Müller"),
+        (r"{\'E}mile Zola", "Émile Zola"),
+        ("{Google DeepMind}", "Google DeepMind"),
+        ("{Barnes and Noble, Inc.}", "Barnes and Noble, Inc."),
+    ],
+)
 def test_person_name(raw: str, shown: str) -> None:
     assert person_name(raw) == shown
 
@@ -399,9 +472,23 @@ def test_person_name(raw: str, shown: str) -> None:
 # --- never raises, never prints ----------------------------------------------------------
 
 SEED = FIXTURE.read_bytes()
-BIB_ALPHABET = st.sampled_from([*"@{}()\",=#%\\$~^_'`-&\n \tabcAZ019", "@article{", "@string{",
-                                "title = ", " and ", "\\\"", "{\\", "$\\alpha", "\\url{", "others",
-                                "\xe9", "\x00", "\\'\\i"])
+BIB_ALPHABET = st.sampled_from(
+    [
+        *"@{}()\",=#%\\$~^_'`-&\n \tabcAZ019",
+        "@article{",
+        "@string{",
+        "title = ",
+        " and ",
+        '\\"',
+        "{\\",
+        "$\\alpha",
+        "\\url{",
+        "others",
+        "\xe9",
+        "\x00",
+        "\\'\\i",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -429,8 +516,9 @@ def test_pybtex_alone_would_print(quiet_pybtex: io.StringIO) -> None:
     assert "WARNING" in quiet_pybtex.getvalue()
 
 
-def _check_quiet(path: Path, data: bytes, capsys: pytest.CaptureFixture[str],
-                 stream: io.StringIO) -> None:
+def _check_quiet(
+    path: Path, data: bytes, capsys: pytest.CaptureFixture[str], stream: io.StringIO
+) -> None:
     path.write_bytes(data)
     pubs, problems = load_bibtex(str(path))
     out, err = capsys.readouterr()
@@ -442,22 +530,31 @@ def _check_quiet(path: Path, data: bytes, capsys: pytest.CaptureFixture[str],
         assert pub.bibtex is not None and pub.bibtex.startswith("@")
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(BIB_ALPHABET, max_size=80).map("".join))
-def test_random_text_never_raises(scratch: Path, capsys: pytest.CaptureFixture[str],
-                                  quiet_pybtex: io.StringIO, text: str) -> None:
+def test_random_text_never_raises(
+    scratch: Path, capsys: pytest.CaptureFixture[str], quiet_pybtex: io.StringIO, text: str
+) -> None:
     _check_quiet(scratch, text.encode("utf-8"), capsys, quiet_pybtex)
 
 
-@settings(max_examples=50, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, len(SEED)), st.integers(0, 40),
-                          st.binary(max_size=6)), max_size=6))
-def test_mutated_fixture_never_raises(scratch: Path, capsys: pytest.CaptureFixture[str],
-                                      quiet_pybtex: io.StringIO,
-                                      edits: list[tuple[int, int, bytes]]) -> None:
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(SEED)), st.integers(0, 40), st.binary(max_size=6)), max_size=6
+    )
+)
+def test_mutated_fixture_never_raises(
+    scratch: Path,
+    capsys: pytest.CaptureFixture[str],
+    quiet_pybtex: io.StringIO,
+    edits: list[tuple[int, int, bytes]],
+) -> None:
     data = SEED
     for at, cut, insert in edits:  # replace data[at:at+cut] with insert
-        data = data[:at] + insert + data[at + cut:]
+        data = data[:at] + insert + data[at + cut :]
     _check_quiet(scratch, data, capsys, quiet_pybtex)

@@ -38,8 +38,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from sphinx.cmd.build import build_main
 
     out = tmp_path_factory.mktemp("site")
-    assert build_main(["-q", "-b", "html", str(REPO / "example_site"), str(out / "html"),
-                       "-d", str(out / "doctrees")]) == 0
+    assert (
+        build_main(
+            [
+                "-q",
+                "-b",
+                "html",
+                str(REPO / "example_site"),
+                str(out / "html"),
+                "-d",
+                str(out / "doctrees"),
+            ]
+        )
+        == 0
+    )
     handler = functools.partial(QuietHandler, directory=str(out / "html"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -53,18 +65,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
-        ])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("page_name", PAGES)
-def test_page_fits_and_has_no_errors(site: str, browser: object, viewport: str,
-                                     page_name: str) -> None:
+def test_page_fits_and_has_no_errors(
+    site: str, browser: object, viewport: str, page_name: str
+) -> None:
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
     page = context.new_page()
@@ -78,7 +98,8 @@ def test_page_fits_and_has_no_errors(site: str, browser: object, viewport: str,
     page.on("request", lambda req: requested.append(req.url))
     page.goto(f"{site}/{page_name}.html", wait_until="networkidle")
     overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     shots = os.environ.get("SPHINX_CV_SCREENSHOTS")
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
@@ -94,16 +115,20 @@ def test_page_fits_and_has_no_errors(site: str, browser: object, viewport: str,
 
 # -- the sphinx_cv theme (the example site's theme) ----------------------------------------
 
+
 def open_page(browser: object, viewport: str, scheme: str = "light") -> tuple[object, object]:
     width, height = VIEWPORTS[viewport]
-    context = browser.new_context(viewport={"width": width, "height": height},  # type: ignore[attr-defined]
-                                  color_scheme=scheme)
+    context = browser.new_context(
+        viewport={"width": width, "height": height},  # type: ignore[attr-defined]
+        color_scheme=scheme,
+    )
     return context, context.new_page()
 
 
 def style(page: object, selector: str, prop: str) -> str:
     return page.eval_on_selector(  # type: ignore[attr-defined]
-        selector, f"e => getComputedStyle(e).getPropertyValue('{prop}')")
+        selector, f"e => getComputedStyle(e).getPropertyValue('{prop}')"
+    )
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
@@ -242,14 +267,22 @@ def test_homepage_weight(site: str, browser: object, record_property: object) ->
     """The homepage and everything it loads, as a first-time visitor fetches it."""
     context, page = open_page(browser, "desktop")
     loads: list[tuple[str, int]] = []
-    page.on("response", lambda response: loads.append(  # type: ignore[attr-defined]
-        (response.url, len(response.body()))))
+    page.on(
+        "response",
+        lambda response: loads.append(  # type: ignore[attr-defined]
+            (response.url, len(response.body()))
+        ),
+    )
     page.goto(f"{site}/index.html", wait_until="networkidle")  # type: ignore[attr-defined]
     context.close()
     total = sum(size for _, size in loads)
     record_property("homepage_bytes", total)  # type: ignore[operator]
     print(f"\nhomepage weight: {total} bytes in {len(loads)} files")
     assert {url.split("?")[0].rsplit("/", 1)[-1] for url, _ in loads} >= {
-        "index.html", "sphinx-cv-theme.css", "sphinx-cv-theme.js", "sphinx-cv.css"}
+        "index.html",
+        "sphinx-cv-theme.css",
+        "sphinx-cv-theme.js",
+        "sphinx-cv.css",
+    }
     assert all(url.startswith(site) for url, _ in loads)
     assert total < 100_000, loads

@@ -15,8 +15,7 @@ import pytest
 from test_browser import VIEWPORTS, QuietHandler, axe_runner, browser
 
 REPO = Path(__file__).parent.parent.resolve()
-PAGES = ["index", "publications", "talks", "publications/lovelace1843notes",
-         "publications/big2024"]
+PAGES = ["index", "publications", "talks", "publications/lovelace1843notes", "publications/big2024"]
 
 __all__ = ["browser"]  # the fixture, shared with tests/test_browser.py
 
@@ -26,8 +25,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from sphinx.cmd.build import build_main
 
     out = tmp_path_factory.mktemp("web")
-    assert build_main(["-q", "-b", "html", str(REPO / "tests" / "roots" / "test-web"),
-                       str(out / "html"), "-d", str(out / "doctrees")]) == 0
+    assert (
+        build_main(
+            [
+                "-q",
+                "-b",
+                "html",
+                str(REPO / "tests" / "roots" / "test-web"),
+                str(out / "html"),
+                "-d",
+                str(out / "doctrees"),
+            ]
+        )
+        == 0
+    )
     handler = functools.partial(QuietHandler, directory=str(out / "html"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -38,20 +49,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.shutdown()
 
 
-def new_page(browser: object, viewport: str = "desktop", scheme: str = "light",
-             js: bool = True) -> tuple[object, object]:
+def new_page(
+    browser: object, viewport: str = "desktop", scheme: str = "light", js: bool = True
+) -> tuple[object, object]:
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": width, "height": height}, color_scheme=scheme,
-        java_script_enabled=js)
+        viewport={"width": width, "height": height}, color_scheme=scheme, java_script_enabled=js
+    )
     page = context.new_page()
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     return context, page
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_pages_fit_without_errors_or_other_hosts(site: str, browser: object,
-                                                 viewport: str) -> None:
+def test_pages_fit_without_errors_or_other_hosts(site: str, browser: object, viewport: str) -> None:
     context, page = new_page(browser, viewport)
     errors: list[str] = []
     requested: list[str] = []
@@ -63,8 +74,8 @@ def test_pages_fit_without_errors_or_other_hosts(site: str, browser: object,
     for name in PAGES:
         page.goto(f"{site}/{name}.html", wait_until="networkidle")  # type: ignore[attr-defined]
         overflows[name] = page.evaluate(  # type: ignore[attr-defined]
-            "() => document.documentElement.scrollWidth"
-            " - document.documentElement.clientWidth")
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
     context.close()
     assert errors == []
     assert {k: v for k, v in overflows.items() if v > 0} == {}
@@ -73,8 +84,9 @@ def test_pages_fit_without_errors_or_other_hosts(site: str, browser: object,
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_accessibility_of_the_new_pages(site: str, browser: object, viewport: str,
-                                        scheme: str) -> None:
+def test_accessibility_of_the_new_pages(
+    site: str, browser: object, viewport: str, scheme: str
+) -> None:
     axe = axe_runner()
     context, page = new_page(browser, viewport, scheme)
     problems = []
@@ -93,7 +105,8 @@ def test_accessibility_of_the_new_pages(site: str, browser: object, viewport: st
 
 def visible_entries(page: object) -> list[str]:
     return page.eval_on_selector_all(  # type: ignore[attr-defined,no-any-return]
-        "li.cv-pub", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+        "li.cv-pub", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)"
+    )
 
 
 def test_filter_with_javascript(site: str, browser: object) -> None:

@@ -93,8 +93,7 @@ publications:
 BIB = "@article{engine, title = {The Engine}, author = {Ada Lovelace}, year = {1842}}\n"
 
 PAGES = {
-    "index": "Index\n=====\n\n.. toctree::\n\n   pubs\n   talks\n   students\n   head\n"
-             "   plain\n",
+    "index": "Index\n=====\n\n.. toctree::\n\n   pubs\n   talks\n   students\n   head\n   plain\n",
     "pubs": "Pubs\n====\n\n.. publication-list::\n",
     "talks": "Talks\n=====\n\n.. timeline:: talks\n\n.. cv-updated::\n",
     "students": "Students\n========\n\n.. timeline:: students\n",
@@ -108,8 +107,9 @@ def site(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     src.mkdir()
     # Names given here: the person's name would otherwise change every page's footer.
-    (src / "conf.py").write_text('extensions = ["sphinx_cv"]\nproject = author = '
-                                 'copyright = html_title = "t"\n')
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_cv"]\nproject = author = copyright = html_title = "t"\n'
+    )
     (src / "profile.yaml").write_text(PROFILE, encoding="utf8")
     (src / "refs.bib").write_text(BIB, encoding="utf8")
     for name, text in PAGES.items():
@@ -142,12 +142,14 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_profile_problems_are_told_once_on_every_build(site: Path, jobs: int) -> None:
     """Whether the profile is parsed, read from the saved facts, or both (a page re-read
     for its own edit), each of its problems is one warning per build."""
-    edit(site / "profile.yaml", "  email: ada@example.org\n",
-         "  email: ada@example.org\n  emial: ada@example.com\n")
+    edit(
+        site / "profile.yaml",
+        "  email: ada@example.org\n",
+        "  email: ada@example.org\n  emial: ada@example.com\n",
+    )
 
     def told() -> int:
-        app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build",
-                            parallel=jobs)
+        app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build", parallel=jobs)
         try:
             app.build()
             return warnings_of(app).count("person.emial: unknown field")
@@ -205,8 +207,16 @@ def test_part_digests_follow_the_source_of_each_part() -> None:
         return part_digests(text, ys.compose(text, "p.yaml")[0], stamps)
 
     base = digests(PROFILE)
-    assert set(base) == {WHOLE, "person", "updated", "education", "talks", "sections",
-                         "bibtex", "publications"}
+    assert set(base) == {
+        WHOLE,
+        "person",
+        "updated",
+        "education",
+        "talks",
+        "sections",
+        "bibtex",
+        "publications",
+    }
     edited = digests(PROFILE.replace("On Engines", "On Looms"))
     assert {k for k in base if base[k] != edited[k]} == {"talks", WHOLE}
     # Aliases name the same part; BibTeX files' stamps belong to the publications.
@@ -217,8 +227,11 @@ def test_part_digests_follow_the_source_of_each_part() -> None:
     assert digest_of(base, "news") == ""
     assert digests(PROFILE + "colour: blue\n") == base
     # Anchors or a top-level merge: one digest for everything.
-    for text in (PROFILE.replace("- title: On", "- &t\n    title: On"),
-                 "<<: {updated: 2025}\nperson: {name: A}\n", "[not, a, mapping]\n"):
+    for text in (
+        PROFILE.replace("- title: On", "- &t\n    title: On"),
+        "<<: {updated: 2025}\nperson: {name: A}\n",
+        "[not, a, mapping]\n",
+    ):
         whole = digests(text)
         assert set(whole) == {WHOLE}
         assert digest_of(whole, "person") == whole[WHOLE]
@@ -228,7 +241,8 @@ def test_part_digests_follow_the_source_of_each_part() -> None:
 
 @pytest.mark.parametrize("theme", ["alabaster", "sphinx_cv"])
 def test_unchanged_profile_is_not_parsed_on_a_noop_rebuild(
-        site: Path, monkeypatch: pytest.MonkeyPatch, theme: str) -> None:
+    site: Path, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
     """conf.py without ``project``: the name comes from the profile, and the LaTeX
     defaults look at its text; both use facts kept beside the doctrees, so a rebuild that
     reads no page showing the profile does not parse it at all."""

@@ -30,7 +30,9 @@ def make_site(tmp_path: Path, lists: dict[str, str], **conf: str) -> Path:
     shutil.copytree(ROOTS / "test-basic", src)
     body = "\n".join(
         f"{title}\n{'-' * len(title)}\n\n.. publication-list::\n   :ids: lovelace1843notes\n"
-        f"   :group-by: none\n{options}\n" for title, options in lists.items())
+        f"   :group-by: none\n{options}\n"
+        for title, options in lists.items()
+    )
     (src / "styles.rst").write_text(PAGE.format(lists=body), encoding="utf8")
     with (src / "conf.py").open("a", encoding="utf8") as f:
         for key, value in conf.items():
@@ -40,8 +42,7 @@ def make_site(tmp_path: Path, lists: dict[str, str], **conf: str) -> Path:
 
 def build(src: Path, out: Path, builder: str) -> tuple[Path, str]:
     warning = io.StringIO()
-    app = SphinxTestApp(builder, srcdir=src, builddir=out, status=io.StringIO(),
-                        warning=warning)
+    app = SphinxTestApp(builder, srcdir=src, builddir=out, status=io.StringIO(), warning=warning)
     try:
         app.build()
     finally:
@@ -56,19 +57,22 @@ def entries(html: str) -> list[str]:
 
 
 def test_apa_and_ieee(tmp_path: Path) -> None:
-    src = make_site(tmp_path, {"APA": "   :style: apa", "IEEE": "   :style: ieee",
-                               "Default": ""})
+    src = make_site(tmp_path, {"APA": "   :style: apa", "IEEE": "   :style: ieee", "Default": ""})
     out, warnings = build(src, tmp_path / "html", "html")
     assert "styles.rst" not in warnings, warnings
     page = (out / "styles.html").read_text(encoding="utf8")
     apa, ieee, default = entries(page)
     # APA: "Family, I., & Family, I. (year). Title. Journal, volume, pages."
-    assert apa.startswith("[J1] Lovelace, A., &amp; Babbage, C. (1843). Notes on the "
-                          "Analytical Engine. Scientific Memoirs, 3, 666–731.")
+    assert apa.startswith(
+        "[J1] Lovelace, A., &amp; Babbage, C. (1843). Notes on the "
+        "Analytical Engine. Scientific Memoirs, 3, 666–731."
+    )
     # IEEE: "I. Family and I. Family, “Title,” Journal, vol. 3, pp. 666–731, 1843"
     # (citeproc-py puts the comma outside the quotes); no "[1]" of its own.
-    assert ieee.startswith("[J1] A. Lovelace and C. Babbage, “Notes on the Analytical "
-                           "Engine”, Scientific Memoirs, vol. 3, pp. 666–731, 1843")
+    assert ieee.startswith(
+        "[J1] A. Lovelace and C. Babbage, “Notes on the Analytical "
+        "Engine”, Scientific Memoirs, vol. 3, pp. 666–731, 1843"
+    )
     assert default.startswith("[J1] Ada Lovelace and Charles Babbage. Notes on the")
     # The owner in bold, the journal in italics, the links kept after the entry.
     assert '<strong class="cv-me">Lovelace, A.</strong>' in page
@@ -79,20 +83,26 @@ def test_apa_and_ieee(tmp_path: Path) -> None:
 
 
 def test_config_value_latex_and_bad_style(tmp_path: Path) -> None:
-    src = make_site(tmp_path, {"Config": "", "Own": "   :style: default",
-                               "Bad": "   :style: no-such-style"},
-                    cv_citation_style="ieee")
+    src = make_site(
+        tmp_path,
+        {"Config": "", "Own": "   :style: default", "Bad": "   :style: no-such-style"},
+        cv_citation_style="ieee",
+    )
     out, warnings = build(src, tmp_path / "latex", "latex")
     assert "no CSL style named 'no-such-style'" in warnings
     # The CV page (index) follows cv_citation_style; the same text as on the web.
     tex = next(out.glob("*.tex")).read_text(encoding="utf8")
-    assert (r"\DUrole{cv-pub-csl}{\sphinxstylestrong{A. Lovelace} and C. Babbage, “Notes on "
-            r"the Analytical Engine”, \sphinxstyleemphasis{Scientific Memoirs}, vol. 3, "
-            r"pp. 666\textendash{}731, 1843") in tex
+    assert (
+        r"\DUrole{cv-pub-csl}{\sphinxstylestrong{A. Lovelace} and C. Babbage, “Notes on "
+        r"the Analytical Engine”, \sphinxstyleemphasis{Scientific Memoirs}, vol. 3, "
+        r"pp. 666\textendash{}731, 1843"
+    ) in tex
     out, _ = build(src, tmp_path / "html", "html")
     text = " ".join(re.sub(r"<[^>]+>", "", (out / "index.html").read_text("utf8")).split())
-    assert ("A. Lovelace and C. Babbage, “Notes on the Analytical Engine”, Scientific "
-            "Memoirs, vol. 3, pp. 666–731, 1843") in text
+    assert (
+        "A. Lovelace and C. Babbage, “Notes on the Analytical Engine”, Scientific "
+        "Memoirs, vol. 3, pp. 666–731, 1843"
+    ) in text
     # :style: default gives sphinx-cv's own format back.
     (config, own, _bad) = entries((out / "styles.html").read_text(encoding="utf8"))
     assert config.startswith("[J1] A. Lovelace and C. Babbage, “Notes")
@@ -115,17 +125,32 @@ def test_style_file(tmp_path: Path) -> None:
 def test_name_forms() -> None:
     pattern = _name_pattern(["Qingyu Song", "Hong-Kong Xu"])
     assert pattern is not None
-    for text in ("Song, Q.", "Q. Song", "Song Q", "Song, Qingyu", "Qingyu Song",
-                 "Xu, H.-K.", "H. K. Xu", "Xu HK"):
+    for text in (
+        "Song, Q.",
+        "Q. Song",
+        "Song Q",
+        "Song, Qingyu",
+        "Qingyu Song",
+        "Xu, H.-K.",
+        "H. K. Xu",
+        "Xu HK",
+    ):
         assert pattern.fullmatch(text), text
     assert not pattern.search("Songs, Q.") and not pattern.search("Q. Songbird")
 
 
 def test_text_stays_text() -> None:
     """Markup-like characters in a title stay characters (citeproc's HTML is parsed)."""
-    pub = Publication(id="x", type="journal", title="<b>not bold</b> & 100%",
-                      authors=["Ada Lovelace"], venue="J", year=2020)
+    pub = Publication(
+        id="x",
+        type="journal",
+        title="<b>not bold</b> & 100%",
+        authors=["Ada Lovelace"],
+        venue="J",
+        year=2020,
+    )
     (span,) = csl_citation_nodes(pub, load_style("apa", "."), ["Ada Lovelace"])
     assert "<b>not bold</b> & 100%" in span.astext()
-    assert not any(isinstance(n, nodes.strong) and "not bold" in n.astext()
-                   for n in span.findall(nodes.strong))
+    assert not any(
+        isinstance(n, nodes.strong) and "not bold" in n.astext() for n in span.findall(nodes.strong)
+    )

@@ -13,8 +13,13 @@ REPO = Path(__file__).parent.parent.resolve()
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sphinx_cv", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx_cv", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_example_profile_is_valid() -> None:
@@ -32,24 +37,50 @@ BAD = {
     # kind: (yaml text, expected "line:col", path, value fragment)
     "syntax": ("person:\n  name: [Ada\n", "3:1", "", "YAML syntax error"),
     "type": ("person:\n  name: [Ada, Lovelace]\n", "2:9", "person.name", "expected text"),
-    "unknown_key": ("person:\n  name: Ada\n  emial: a@b.org\n", "3:3", "person.emial",
-                    "did you mean 'email'"),
-    "date": ("education:\n  - institution: U\n    start: 2021-13\n", "3:12",
-             "education[0].start", "'2021-13'"),
-    "date_order": ("education:\n  - institution: U\n    start: 2021\n    end: 2019\n",
-                   "4:10", "education[0].end", "'2019'"),
-    "year": ("publications:\n  - id: a\n    title: T\n    year: 20x5\n"
-             "    authors: [A. Lee]\n", "4:11",
-             "publications[0].year", "'20x5'"),
-    "duplicate_id": ("publications:\n  - id: a\n    title: T\n    authors: [A. Lee]\n"
-                     "  - id: a\n    title: U\n", "5:9", "publications[1].id", "'a'"),
-    "unknown_ref": ("publications:\n  - id: a\n    title: T\n    authors: [A. Lee]\n"
-                    "interests:\n  - name: X\n    publications: [a, b]\n", "7:23",
-                    "interests[0].publications[1]", "'b'"),
+    "unknown_key": (
+        "person:\n  name: Ada\n  emial: a@b.org\n",
+        "3:3",
+        "person.emial",
+        "did you mean 'email'",
+    ),
+    "date": (
+        "education:\n  - institution: U\n    start: 2021-13\n",
+        "3:12",
+        "education[0].start",
+        "'2021-13'",
+    ),
+    "date_order": (
+        "education:\n  - institution: U\n    start: 2021\n    end: 2019\n",
+        "4:10",
+        "education[0].end",
+        "'2019'",
+    ),
+    "year": (
+        "publications:\n  - id: a\n    title: T\n    year: 20x5\n    authors: [A. Lee]\n",
+        "4:11",
+        "publications[0].year",
+        "'20x5'",
+    ),
+    "duplicate_id": (
+        "publications:\n  - id: a\n    title: T\n    authors: [A. Lee]\n  - id: a\n    title: U\n",
+        "5:9",
+        "publications[1].id",
+        "'a'",
+    ),
+    "unknown_ref": (
+        "publications:\n  - id: a\n    title: T\n    authors: [A. Lee]\n"
+        "interests:\n  - name: X\n    publications: [a, b]\n",
+        "7:23",
+        "interests[0].publications[1]",
+        "'b'",
+    ),
     "required": ("publications:\n  - title: No id\n", "2:5", "publications[0].id", "required"),
-    "value": ("publications:\n  - id: a\n    title: T\n    type: jornal\n"
-              "    authors: [A. Lee]\n", "4:11",
-              "publications[0].type", "did you mean 'journal'"),
+    "value": (
+        "publications:\n  - id: a\n    title: T\n    type: jornal\n    authors: [A. Lee]\n",
+        "4:11",
+        "publications[0].type",
+        "did you mean 'journal'",
+    ),
 }
 
 

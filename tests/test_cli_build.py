@@ -69,8 +69,16 @@ def built(site: Path) -> Result:
 
 def test_quickstart_writes_a_complete_site(site: Path) -> None:
     names = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
-    assert names == [".github/workflows/pages.yml", ".gitignore", "conf.py", "cv.rst",
-                     "index.rst", "profile.schema.json", "profile.yaml", "publications.rst"]
+    assert names == [
+        ".github/workflows/pages.yml",
+        ".gitignore",
+        "conf.py",
+        "cv.rst",
+        "index.rst",
+        "profile.schema.json",
+        "profile.yaml",
+        "publications.rst",
+    ]
     profile = (site / "profile.yaml").read_text(encoding="utf-8")
     assert profile.startswith("# yaml-language-server: $schema=profile.schema.json\n")
     assert "  name: Ada Lovelace\n" in profile
@@ -119,20 +127,26 @@ def test_build_makes_html_and_pdf_linked_from_the_homepage(site: Path, built: Re
     assert built.err == ""  # -W: no warning at all
     html = site / "_build" / "html"
     assert built.out.splitlines() == [
-        "Building PDF...", "Building HTML...",
-        f"Done: {html / 'index.html'}, {html / 'cv.pdf'}"]
+        "Building PDF...",
+        "Building HTML...",
+        f"Done: {html / 'index.html'}, {html / 'cv.pdf'}",
+    ]
     pdf = html / "cv.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert pdf_links(html / "index.html") == [
-        ("cv.pdf", "Download CV (PDF)", "cv-pdf-link reference external")]
+        ("cv.pdf", "Download CV (PDF)", "cv-pdf-link reference external")
+    ]
     for page in ("cv.html", "publications.html"):
         assert (html / page).exists() and pdf_links(html / page) == []
     # The PDF holds the CV, and no link to itself.
-    assert not any("Download CV" in t.read_text(encoding="utf-8")
-                   for t in (site / "_build" / "latex").glob("*.tex"))
+    assert not any(
+        "Download CV" in t.read_text(encoding="utf-8")
+        for t in (site / "_build" / "latex").glob("*.tex")
+    )
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "Ada Lovelace" in text and "A First Paper Title" in text
 
 
@@ -140,8 +154,7 @@ def test_markdown_site_builds(tmp_path: Path) -> None:
     site = tmp_path / "md"
     made = run("quickstart", site, "--markdown")
     assert made.code == 0, made.err
-    assert sorted(p.name for p in site.glob("*.md")) == ["cv.md", "index.md",
-                                                         "publications.md"]
+    assert sorted(p.name for p in site.glob("*.md")) == ["cv.md", "index.md", "publications.md"]
     assert '"myst_parser"' in (site / "conf.py").read_text(encoding="utf-8")
     built = run("build", site, "--no-pdf", "-W")
     assert built.code == 0, built.err
@@ -155,8 +168,7 @@ def test_markdown_site_builds(tmp_path: Path) -> None:
 def test_without_tex_the_html_is_still_built(site: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run("build", site, "-o", out, env={"PATH": str(tmp_path / "no-tex")})
-    assert_one_line_error(result, 1, "no PDF: TeX is not installed", "latexmk",
-                          "--no-pdf")
+    assert_one_line_error(result, 1, "no PDF: TeX is not installed", "latexmk", "--no-pdf")
     assert (out / "html" / "index.html").exists()
     assert not (out / "html" / "cv.pdf").exists()
     assert pdf_links(out / "html" / "index.html") == []
@@ -173,8 +185,13 @@ def test_a_latex_error_is_one_line_and_the_html_is_built(site: Path, tmp_path: P
     earlier.write_bytes(b"%PDF-1.5 from an earlier build")
     build.copy_pdf(str(earlier), str(stale), build.Paths(str(broken), str(broken / "_build")))
     result = run("build", broken)
-    assert_one_line_error(result, 1, "no PDF: LaTeX error: Undefined control sequence.",
-                          "\\cvundefinedmacro", "full log: ")
+    assert_one_line_error(
+        result,
+        1,
+        "no PDF: LaTeX error: Undefined control sequence.",
+        "\\cvundefinedmacro",
+        "full log: ",
+    )
     log = result.err.rsplit("full log: ", 1)[1].strip()
     assert Path(log).is_file() and log.endswith(".log")
     assert "(l." in result.err  # the line of the .tex it happened on
@@ -187,14 +204,12 @@ def test_warnings_fail_the_build_with_w(site: Path, tmp_path: Path) -> None:
     warned = tmp_path / "warned"
     shutil.copytree(site, warned, ignore=shutil.ignore_patterns("_build"))
     profile = warned / "profile.yaml"
-    profile.write_text(profile.read_text("utf-8").replace("  location:", "  locaton:"),
-                       "utf-8")
+    profile.write_text(profile.read_text("utf-8").replace("  location:", "  locaton:"), "utf-8")
     lax = run("build", warned, "--no-pdf")
     assert lax.code == 0 and "person.locaton: unknown field" in lax.err
     strict = run("build", warned, "--no-pdf", "-W")
     assert strict.code == 1 and "Traceback" not in strict.err
-    assert strict.err_lines[-1] == ("sphinx-cv: HTML: warnings treated as errors (-W); "
-                                    "see above")
+    assert strict.err_lines[-1] == ("sphinx-cv: HTML: warnings treated as errors (-W); see above")
     # Both builds read the profile; its problem is told once.
     both = run("build", warned, "-W")
     assert both.code == 1 and both.err.count("person.locaton: unknown field") == 1
@@ -202,17 +217,17 @@ def test_warnings_fail_the_build_with_w(site: Path, tmp_path: Path) -> None:
 
 def test_build_bad_inputs(tmp_path: Path) -> None:
     assert_one_line_error(run("build", tmp_path / "nowhere"), 2, "no such folder")
-    assert_one_line_error(run("build", tmp_path), 2, "has no conf.py",
-                          "sphinx-cv quickstart")
+    assert_one_line_error(run("build", tmp_path), 2, "has no conf.py", "sphinx-cv quickstart")
     (tmp_path / "conf.py").write_text("extensions = ['sphinx_cv'\n", encoding="utf-8")
-    assert_one_line_error(run("build", tmp_path), 1, "Configuration error",
-                          "syntax error")
-    (tmp_path / "conf.py").write_text("extensions = ['sphinx_cv']\nx = 1 / 0\n",
-                                      encoding="utf-8")
-    assert_one_line_error(run("build", tmp_path, "--no-pdf"), 1, "Configuration error",
-                          "ZeroDivisionError: division by zero")
-    (tmp_path / "conf.py").write_text("extensions = ['no_such_extension']\n",
-                                      encoding="utf-8")
+    assert_one_line_error(run("build", tmp_path), 1, "Configuration error", "syntax error")
+    (tmp_path / "conf.py").write_text("extensions = ['sphinx_cv']\nx = 1 / 0\n", encoding="utf-8")
+    assert_one_line_error(
+        run("build", tmp_path, "--no-pdf"),
+        1,
+        "Configuration error",
+        "ZeroDivisionError: division by zero",
+    )
+    (tmp_path / "conf.py").write_text("extensions = ['no_such_extension']\n", encoding="utf-8")
     assert_one_line_error(run("build", tmp_path, "--no-pdf"), 1, "no_such_extension")
 
 
@@ -254,21 +269,45 @@ def test_help_has_examples(command: str) -> None:
     assert f"sphinx-cv {command}" in result.out.split("examples:")[1]
 
 
-@pytest.mark.parametrize(("latex", "html", "lines", "code", "linked"), [
-    # Sphinx cannot start (conf.py): the same error from both builds, said once.
-    ((None, "LaTeX: Configuration error: bad"), (None, "Configuration error: bad"),
-     ["Configuration error: bad"], 1, False),
-    # -W and warnings: the PDF is still made and linked, the build fails.
-    (("PDF", "LaTeX: warnings treated as errors (-W); see above"), (True, None),
-     ["LaTeX: warnings treated as errors (-W); see above"], 1, True),
-    # No PDF and a failing HTML build: both said.
-    ((None, "LaTeX error: ! Oops"), (None, "Extension error: broken"),
-     ["no PDF: LaTeX error: ! Oops", "HTML: Extension error: broken"], 1, False),
-    ((None, None), (True, None), [], 0, False),
-])
-def test_build_messages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                        latex: tuple[str | None, str | None], html: tuple[bool | None, str],
-                        lines: list[str], code: int, linked: bool) -> None:
+@pytest.mark.parametrize(
+    ("latex", "html", "lines", "code", "linked"),
+    [
+        # Sphinx cannot start (conf.py): the same error from both builds, said once.
+        (
+            (None, "LaTeX: Configuration error: bad"),
+            (None, "Configuration error: bad"),
+            ["Configuration error: bad"],
+            1,
+            False,
+        ),
+        # -W and warnings: the PDF is still made and linked, the build fails.
+        (
+            ("PDF", "LaTeX: warnings treated as errors (-W); see above"),
+            (True, None),
+            ["LaTeX: warnings treated as errors (-W); see above"],
+            1,
+            True,
+        ),
+        # No PDF and a failing HTML build: both said.
+        (
+            (None, "LaTeX error: ! Oops"),
+            (None, "Extension error: broken"),
+            ["no PDF: LaTeX error: ! Oops", "HTML: Extension error: broken"],
+            1,
+            False,
+        ),
+        ((None, None), (True, None), [], 0, False),
+    ],
+)
+def test_build_messages(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    latex: tuple[str | None, str | None],
+    html: tuple[bool | None, str],
+    lines: list[str],
+    code: int,
+    linked: bool,
+) -> None:
     from clitools import cli
 
     (tmp_path / "conf.py").write_text("", encoding="utf-8")
@@ -277,8 +316,7 @@ def test_build_messages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     made.write_bytes(b"%PDF-1.5")
     pdf = str(made) if latex[0] else None
     monkeypatch.setattr(build, "build_pdf", lambda *a: (pdf, latex[1]))
-    monkeypatch.setattr(build, "run_sphinx", lambda *a: (object() if html[0] else None,
-                                                         html[1]))
+    monkeypatch.setattr(build, "run_sphinx", lambda *a: (object() if html[0] else None, html[1]))
     result = cli("build", tmp_path)
     assert result.code == code
     assert result.err_lines == [f"sphinx-cv: {line}" for line in lines]

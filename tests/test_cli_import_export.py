@@ -17,25 +17,26 @@ from sphinx_cv.data.loader import load_profile
 BIB = DATA / "bib" / "realworld.bib"
 RESUME = DATA / "jsonresume" / "resume.json"
 EXAMPLE = REPO / "example_site" / "profile.yaml"
-ISO_DATE = re.compile(r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]"
-                      r"|[1-2][0-9]{3})$")  # the JSON Resume schema's iso8601
+ISO_DATE = re.compile(
+    r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]"
+    r"|[1-2][0-9]{3})$"
+)  # the JSON Resume schema's iso8601
 
 
 def body(yaml_text: str) -> str:
     """The text without its header comment (which names the input file)."""
-    return "\n".join(line for line in yaml_text.splitlines()
-                     if not line.startswith(("# ", "% ")))
+    return "\n".join(line for line in yaml_text.splitlines() if not line.startswith(("# ", "% ")))
 
 
-def loads_cleanly(text: str, tmp_path: Path, name: str = "out.yaml", authorless: int = 0
-                  ) -> Any:
+def loads_cleanly(text: str, tmp_path: Path, name: str = "out.yaml", authorless: int = 0) -> Any:
     """The profile ``text`` holds; its only problems are ``authorless`` papers without
     authors (a format with no field for them: JSON Resume, ORCID's work lists)."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     result = load_profile(str(path))
-    assert [p.path.rsplit(".", 1)[-1] for p in result.problems] == ["authors"] * authorless, \
-        [str(p) for p in result.problems]
+    assert [p.path.rsplit(".", 1)[-1] for p in result.problems] == ["authors"] * authorless, [
+        str(p) for p in result.problems
+    ]
     return result.profile
 
 
@@ -44,6 +45,7 @@ def pubs_by_id(text: str) -> dict[str, dict[str, Any]]:
 
 
 # --- import bibtex -----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def imported_bib() -> Result:
@@ -62,15 +64,20 @@ def test_bibtex_import_reads_real_world_entries(imported_bib: Result, tmp_path: 
     nguyen = pubs["nguyen2022learned"]
     assert nguyen["authors"] == ["Thị Minh Nguyễn", "François Dupont", "Søren Sørensen"]
     assert nguyen["title"] == "Learned Optimizers that Scale: BERT, GPT-2 and ℓ₁-regularized Models"
-    assert pubs["DBLP:conf/icml/Smith23"]["title"] == \
-        "Zeroth-Order Methods in 100% of the Cases & Beyond"
+    assert (
+        pubs["DBLP:conf/icml/Smith23"]["title"]
+        == "Zeroth-Order Methods in 100% of the Cases & Beyond"
+    )
     # Missing fields: no year; names with particles and suffixes survive YAML.
     report = pubs["doe2021report"]
     assert "year" not in report and report["number"] == "TR-2021-07"
     profile = loads_cleanly(imported_bib.out, tmp_path)
     shown = {p.id: p for p in profile.publications}
-    assert shown["doe2021report"].authors == ["Jane Doe", "Jan van der Berg",
-                                              "Juan de la Cruz, Jr."]
+    assert shown["doe2021report"].authors == [
+        "Jane Doe",
+        "Jan van der Berg",
+        "Juan de la Cruz, Jr.",
+    ]
     assert shown["zhang2024workshop"].type == "workshop"
     assert shown["zhang2024workshop"].selected is True
     assert shown["wang_scaling_2024"].type == "preprint"
@@ -134,13 +141,15 @@ def test_bibtex_round_trip_loses_nothing(imported_bib: Result, tmp_path: Path) -
     assert body(cli("export", "bibtex", tmp_path / "again.yaml").out) == body(exported.out)
 
 
-def test_exported_bibtex_keeps_case_math_and_kept_fields(imported_bib: Result,
-                                                         tmp_path: Path) -> None:
+def test_exported_bibtex_keeps_case_math_and_kept_fields(
+    imported_bib: Result, tmp_path: Path
+) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(imported_bib.out, encoding="utf-8")
     bib = cli("export", "bibtex", path).out
-    assert "title = {Learned Optimizers that Scale: {BERT}, {GPT}-2 and ℓ₁-regularized Models}" \
-        in bib
+    assert (
+        "title = {Learned Optimizers that Scale: {BERT}, {GPT}-2 and ℓ₁-regularized Models}" in bib
+    )
     assert "title = {Zeroth-Order Methods in 100\\% of the Cases \\& Beyond}" in bib
     assert "@book{knuth1984texbook," in bib and "isbn = {0-201-13447-0}" in bib
     assert "@online{chen2025blog," in bib
@@ -159,13 +168,26 @@ def test_profile_publications_round_trip_through_bibtex(tmp_path: Path) -> None:
     assert imported.code == 0, imported.err
     again = loads_cleanly(imported.out, tmp_path)
     original = load_profile(str(EXAMPLE)).profile.publications
-    fields = ("id", "type", "title", "authors", "venue", "year", "month", "status", "arxiv",
-              "pdf", "selected")
-    assert [[getattr(p, f) for f in fields] for p in again.publications] == \
-        [[getattr(p, f) for f in fields] for p in original]
+    fields = (
+        "id",
+        "type",
+        "title",
+        "authors",
+        "venue",
+        "year",
+        "month",
+        "status",
+        "arxiv",
+        "pdf",
+        "selected",
+    )
+    assert [[getattr(p, f) for f in fields] for p in again.publications] == [
+        [getattr(p, f) for f in fields] for p in original
+    ]
 
 
 # --- import / export jsonresume ----------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def imported_resume() -> Result:
@@ -183,22 +205,37 @@ def test_jsonresume_import_maps_every_section(imported_resume: Result, tmp_path:
     assert [link.kind for link in person.links] == ["github", "scholar", "orcid", "mastodon"]
     assert person.photo == "https://example.org/amelie.jpg"
     assert [p.organization for p in profile.positions] == [
-        "Massachusetts Institute of Technology", "DeepMind"]
+        "Massachusetts Institute of Technology",
+        "DeepMind",
+    ]
     assert profile.positions[1].end is not None and profile.positions[1].end.iso() == "2021-09-30"
     phd = profile.education[0]
     assert (phd.degree, phd.field, phd.gpa) == ("Ph.D.", "Computer Science", "summa cum laude")
-    assert [a.title for a in profile.awards] == ["Outstanding Paper Award",
-                                                 "EPFL Doctoral Fellowship"]
+    assert [a.title for a in profile.awards] == [
+        "Outstanding Paper Award",
+        "EPFL Doctoral Fellowship",
+    ]
     assert [p.id for p in profile.publications] == [
-        "provably-convergent-2022", "generalization-learned-2021", "provably-convergent-2022-2"]
+        "provably-convergent-2022",
+        "generalization-learned-2021",
+        "provably-convergent-2022-2",
+    ]
     assert profile.publications[0].year == 2022 and profile.publications[0].month == 12
     assert [t.name for t in profile.interests["interests"].topics] == [
-        "Learning to Optimize", "Optimization for Deep Learning", "Climbing"]
-    assert list(profile.sections) == ["volunteer", "certificates", "skills", "languages",
-                                      "references", "projects"]
+        "Learning to Optimize",
+        "Optimization for Deep Learning",
+        "Climbing",
+    ]
+    assert list(profile.sections) == [
+        "volunteer",
+        "certificates",
+        "skills",
+        "languages",
+        "references",
+        "projects",
+    ]
     assert profile.sections["volunteer"].title == "Volunteering"
-    assert profile.sections["skills"].entries[0].highlights == ["PyTorch", "JAX",
-                                                                "Optimization"]
+    assert profile.sections["skills"].entries[0].highlights == ["PyTorch", "JAX", "Optimization"]
     assert profile.updated is not None and profile.updated.iso() == "2025-03-14"
 
 
@@ -206,30 +243,40 @@ def test_jsonresume_import_keeps_and_reports_the_rest(imported_resume: Result) -
     data = yaml.safe_load(imported_resume.out)
     kept = data["person"]["x-jsonresume"]
     assert kept["location"]["address"] == "77 Massachusetts Ave, Building 32"
-    assert kept["usernames"] == {"GitHub": "alaurent", "ORCID": "0000-0002-1825-0097",
-                                 "Mastodon": "amelie"}
+    assert kept["usernames"] == {
+        "GitHub": "alaurent",
+        "ORCID": "0000-0002-1825-0097",
+        "Mastodon": "amelie",
+    }
     assert data["positions"][0]["x-jsonresume"] == {
-        "description": "Computer Science and Artificial Intelligence Laboratory"}
+        "description": "Computer Science and Artificial Intelligence Laboratory"
+    }
     assert data["x-jsonresume"]["meta"]["lastModified"] == "2025-03-14T09:26:53"
     note, authorless = imported_resume.err_lines
     assert note.startswith("sphinx-cv: note: ") and "kept under x-jsonresume" in note
     # JSON Resume has no author field: one note for the papers, not a problem each.
     assert authorless.startswith("sphinx-cv: note: <output>: 3 publication(s) with no author")
-    for path in ("basics.location.address", "work[].description", "projects[].roles",
-                 "meta.canonical"):
+    for path in (
+        "basics.location.address",
+        "work[].description",
+        "projects[].roles",
+        "meta.canonical",
+    ):
         assert path in note
 
 
-def test_jsonresume_round_trip_gives_back_the_document(imported_resume: Result,
-                                                       tmp_path: Path) -> None:
+def test_jsonresume_round_trip_gives_back_the_document(
+    imported_resume: Result, tmp_path: Path
+) -> None:
     profile = tmp_path / "profile.yaml"
     profile.write_text(imported_resume.out, encoding="utf-8")
     exported = cli("export", "jsonresume", profile)
     # Nothing it could not hold; the profile's papers have no authors (JSON Resume has
     # no field for them), which validating the profile says.
-    assert [re.search(r": (\S+): entry has no author", line).group(1)  # type: ignore[union-attr]
-            for line in exported.err_lines] == [
-        f"publications[{i}].authors" for i in range(3)], exported.err
+    assert [
+        re.search(r": (\S+): entry has no author", line).group(1)  # type: ignore[union-attr]
+        for line in exported.err_lines
+    ] == [f"publications[{i}].authors" for i in range(3)], exported.err
     document = json.loads(exported.out)
     original = json.loads(RESUME.read_text(encoding="utf-8"))
     assert document == original
@@ -247,8 +294,11 @@ def test_jsonresume_export_of_a_full_profile(tmp_path: Path) -> None:
     assert doc["basics"]["name"] == "Qingyu Song"
     assert doc["basics"]["location"] == {"city": "Xiamen", "region": "China"}
     assert doc["basics"]["profiles"][0]["network"] == "Google Scholar"
-    assert doc["work"][0] == {"name": "Xiamen University", "position": "Assistant Professor",
-                              "startDate": "2025-09"}
+    assert doc["work"][0] == {
+        "name": "Xiamen University",
+        "position": "Assistant Professor",
+        "startDate": "2025-09",
+    }
     assert len(doc["work"]) == 1 + 9  # positions, then research experience
     assert doc["education"][0]["studyType"] == "Ph.D."
     assert len(doc["publications"]) == 13
@@ -282,10 +332,12 @@ def test_jsonresume_export_walks_every_profile_field() -> None:
     class Grown(Profile):
         people: list[str] = dataclasses.field(default_factory=list, metadata={"cv": None})
 
-    profile = Grown(people=["Ada", "Grace"],
-                    talks=[Talk(title="A"), Talk(title="B"), Talk(title="C")],
-                    sections={"students": Section(entries=[Entry(title="Bo")])},
-                    positions=[Position(position="Lecturer", tags=["teaching"])])
+    profile = Grown(
+        people=["Ada", "Grace"],
+        talks=[Talk(title="A"), Talk(title="B"), Talk(title="C")],
+        sections={"students": Section(entries=[Entry(title="Bo")])},
+        positions=[Position(position="Lecturer", tags=["teaching"])],
+    )
     kept = export.to_jsonresume(profile).kept
     assert (kept["people"], kept["talks"], kept["sections.students"]) == (2, 3, 1)
     assert kept["positions[].tags"] == 1  # a record's field with no place, too
@@ -308,11 +360,18 @@ def test_jsonresume_export_walks_the_person_and_publications() -> None:
     class GrownPublication(Publication):
         funding: str | None = dataclasses.field(default=None, metadata={"cv": None})
 
-    person = GrownPerson(name="Ada", pronouns="she/her", affiliation=["Analytical Society"],
-                         email=["a@example.org", "b@example.org"])
-    pubs = [GrownPublication(id="p1", title="Notes", year=1843, funding="none",
-                             series="LNCS", authors=["Ada"]),
-            GrownPublication(id="p2", title="More", funding="some")]
+    person = GrownPerson(
+        name="Ada",
+        pronouns="she/her",
+        affiliation=["Analytical Society"],
+        email=["a@example.org", "b@example.org"],
+    )
+    pubs = [
+        GrownPublication(
+            id="p1", title="Notes", year=1843, funding="none", series="LNCS", authors=["Ada"]
+        ),
+        GrownPublication(id="p2", title="More", funding="some"),
+    ]
     result = export.to_jsonresume(Profile(person=person, publications=list(pubs)))
     kept = result.kept
     assert kept["person.pronouns"] == 1 and kept["person.affiliation"] == 1
@@ -338,11 +397,17 @@ def test_csl_export(tmp_path: Path) -> None:
     assert muller["issued"] == {"date-parts": [[2023]]}
     assert muller["page"] == "25123-25145"
     assert items["doe2021report"]["author"][1] == {
-        "family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}
+        "family": "Berg",
+        "given": "Jan",
+        "non-dropping-particle": "van der",
+    }
     assert items["doe2021report"]["publisher"] == "Example Research Lab"
     wang = items["wang_scaling_2024"]
     assert (wang["type"], wang["DOI"], wang["number"]) == (
-        "article", "10.48550/arXiv.2403.01234", "arXiv:2403.01234")
+        "article",
+        "10.48550/arXiv.2403.01234",
+        "arXiv:2403.01234",
+    )
     assert items["nguyen2022learned"]["title"].startswith("Learned Optimizers that Scale: BERT")
     (note,) = result.err_lines
     assert "CSL-JSON has no place for" in note and "'et al.' in authors" in note
@@ -350,13 +415,13 @@ def test_csl_export(tmp_path: Path) -> None:
 
 # --- bad input ---------------------------------------------------------------------------
 
+
 def test_import_bad_inputs(tmp_path: Path) -> None:
     assert_one_line_error(cli("import", "bibtex", tmp_path / "none.bib"), 2, "no such file")
     assert_one_line_error(cli("import", "jsonresume", tmp_path), 2, "is a folder")
     bad = tmp_path / "bad.json"
     bad.write_text('{"basics": {"name": "A",}}', encoding="utf-8")
-    assert_one_line_error(cli("import", "jsonresume", bad), 1, "bad.json:1:25",
-                          "not valid JSON")
+    assert_one_line_error(cli("import", "jsonresume", bad), 1, "bad.json:1:25", "not valid JSON")
     bad.write_text("[1, 2]", encoding="utf-8")
     assert_one_line_error(cli("import", "jsonresume", bad), 1, "not a JSON object")
     bad.write_bytes(b"\xff\xfe{\x00}\x00")
@@ -375,18 +440,26 @@ def test_import_bad_inputs(tmp_path: Path) -> None:
 
 def test_jsonresume_with_wrong_shapes_is_kept_and_reported(tmp_path: Path) -> None:
     resume = tmp_path / "odd.json"
-    resume.write_text(json.dumps({
-        "basics": {"name": "Ada", "email": "not an email", "hobby": "chess"},
-        "work": {"name": "not a list"},
-        "education": ["a string", {"institution": "U"}],
-        "skills": [{"name": "Python", "level": "Expert"}],
-        "extra": [1, 2],
-    }), encoding="utf-8")
+    resume.write_text(
+        json.dumps(
+            {
+                "basics": {"name": "Ada", "email": "not an email", "hobby": "chess"},
+                "work": {"name": "not a list"},
+                "education": ["a string", {"institution": "U"}],
+                "skills": [{"name": "Python", "level": "Expert"}],
+                "extra": [1, 2],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = cli("import", "jsonresume", resume)
     assert result.code == 1
     data = yaml.safe_load(result.out)
-    assert data["x-jsonresume"] == {"work": {"name": "not a list"},
-                                    "education": ["a string"], "extra": [1, 2]}
+    assert data["x-jsonresume"] == {
+        "work": {"name": "not a list"},
+        "education": ["a string"],
+        "extra": [1, 2],
+    }
     assert data["person"]["x-jsonresume"] == {"hobby": "chess"}
     assert data["education"] == [{"institution": "U"}]
     lines = result.err_lines
@@ -397,8 +470,7 @@ def test_jsonresume_with_wrong_shapes_is_kept_and_reported(tmp_path: Path) -> No
 
 def test_export_bad_inputs(tmp_path: Path) -> None:
     assert_one_line_error(cli("export", "bibtex", tmp_path / "none.yaml"), 2, "no such file")
-    assert_one_line_error(cli("export", "csl", tmp_path), 2, "no such file",
-                          "profile.yaml")
+    assert_one_line_error(cli("export", "csl", tmp_path), 2, "no such file", "profile.yaml")
     broken = tmp_path / "broken.yaml"
     broken.write_text("person:\n  name: [Ada\n", encoding="utf-8")
     result = cli("export", "jsonresume", broken)
@@ -412,13 +484,15 @@ def test_export_bad_inputs(tmp_path: Path) -> None:
     assert "person.emial" in result.err
 
 
-@pytest.mark.parametrize("args", [("import",), ("import", "csv", "x.csv"), ("export", "yaml"),
-                                  ("import", "bibtex")])
+@pytest.mark.parametrize(
+    "args", [("import",), ("import", "csv", "x.csv"), ("export", "yaml"), ("import", "bibtex")]
+)
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args)
     assert result.code == 2 and "Traceback" not in result.err
-    assert result.err_lines[-1].startswith("sphinx-cv import: error:") or \
-        result.err_lines[-1].startswith("sphinx-cv export: error:")
+    assert result.err_lines[-1].startswith("sphinx-cv import: error:") or result.err_lines[
+        -1
+    ].startswith("sphinx-cv export: error:")
 
 
 def test_help_has_examples() -> None:

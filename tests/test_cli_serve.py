@@ -32,7 +32,9 @@ def site(tmp_path: Path) -> Path:
     (path / "bib").mkdir()
     (path / "bib" / "refs.bib").write_text(
         "@article{extra2024,\n  title = {An Entry from BibTeX},\n  author = {Ada Lovelace},"
-        "\n  journal = {Journal of Tests},\n  year = {2024}\n}\n", encoding="utf-8")
+        "\n  journal = {Journal of Tests},\n  year = {2024}\n}\n",
+        encoding="utf-8",
+    )
     (path / "more.bib").write_text("", encoding="utf-8")
     profile = path / "profile.yaml"
     profile.write_text(profile.read_text("utf-8") + "\nbibtex: [bib/refs.bib]\n", "utf-8")
@@ -42,9 +44,11 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_watched_files_are_the_profile_and_every_bibtex_file(site: Path) -> None:
-    assert watched_files(str(site)) == [str((site / "profile.yaml").resolve()),
-                                        str((site / "bib" / "refs.bib").resolve()),
-                                        str((site / "more.bib").resolve())]
+    assert watched_files(str(site)) == [
+        str((site / "profile.yaml").resolve()),
+        str((site / "bib" / "refs.bib").resolve()),
+        str((site / "more.bib").resolve()),
+    ]
 
 
 def free_port() -> int:
@@ -80,7 +84,11 @@ def serving(site: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "sphinx_cv", "serve", str(site), "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         yield f"http://127.0.0.1:{port}", server
     finally:
@@ -136,8 +144,16 @@ def test_serve_bad_inputs(site: Path, tmp_path: Path) -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        assert_one_line_error(run("serve", site, "--port", str(port)), 1,
-                              f"cannot serve on 127.0.0.1:{port}", "--port")
+        assert_one_line_error(
+            run("serve", site, "--port", str(port)),
+            1,
+            f"cannot serve on 127.0.0.1:{port}",
+            "--port",
+        )
     (site / "conf.py").write_text("raise ValueError('broken conf')\n", encoding="utf-8")
-    assert_one_line_error(run("serve", site, "--port", str(free_port())), 1,
-                          "Configuration error", "ValueError: broken conf")
+    assert_one_line_error(
+        run("serve", site, "--port", str(free_port())),
+        1,
+        "Configuration error",
+        "ValueError: broken conf",
+    )

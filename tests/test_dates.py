@@ -64,8 +64,9 @@ def test_month_and_year_are_read(raw: str, month: int) -> None:
     assert not date.is_free_text  # shown as a real date
 
 
-@pytest.mark.parametrize("raw", ["present", "Present", "PRESENT", "now", "current", "ongoing",
-                                 "today", " present "])
+@pytest.mark.parametrize(
+    "raw", ["present", "Present", "PRESENT", "now", "current", "ongoing", "today", " present "]
+)
 def test_present(raw: str) -> None:
     date = parse_date(raw)
     assert date.present
@@ -127,9 +128,16 @@ def test_impossible_numeric_dates_are_errors(raw: str, reason: str) -> None:
         parse_date(raw)
 
 
-@pytest.mark.parametrize(("raw", "hint"), [("presnet", "present"), ("prsent", "present"),
-                                           ("Preset", "present"), ("ongoign", "ongoing"),
-                                           ("curent", "current")])
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [
+        ("presnet", "present"),
+        ("prsent", "present"),
+        ("Preset", "present"),
+        ("ongoign", "ongoing"),
+        ("curent", "current"),
+    ],
+)
 def test_near_misses_of_present_are_errors_with_a_hint(raw: str, hint: str) -> None:
     with pytest.raises(DateError, match=f"did you mean '{hint}'"):
         parse_date(raw)
@@ -142,8 +150,10 @@ def test_empty_is_an_error(raw: str) -> None:
 
 
 def test_sort_order() -> None:
-    dates = [parse_date(s) for s in ["present", "2025-09-02", "2025-09", "2025", "2024-12-31",
-                                     "Fall 2024", "TBD"]]
+    dates = [
+        parse_date(s)
+        for s in ["present", "2025-09-02", "2025-09", "2025", "2024-12-31", "Fall 2024", "TBD"]
+    ]
     keys = [d.sort_key() for d in dates]
     assert keys == sorted(keys, reverse=True)
     assert CvDate().sort_key() == (0, 0, 0)
@@ -151,8 +161,18 @@ def test_sort_order() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "month"),
-    [("9", 9), ("09", 9), ("12", 12), ("1", 1), ("sep", 9), ("Sep.", 9), ("Sept.", 9),
-     ("sept", 9), ("September", 9), (" May ", 5)],
+    [
+        ("9", 9),
+        ("09", 9),
+        ("12", 12),
+        ("1", 1),
+        ("sep", 9),
+        ("Sep.", 9),
+        ("Sept.", 9),
+        ("sept", 9),
+        ("September", 9),
+        (" May ", 5),
+    ],
 )
 def test_parse_month(raw: str, month: int) -> None:
     assert parse_month(raw) == month

@@ -48,6 +48,7 @@ needs_tex = pytest.mark.skipif(
 
 # --- the help the references are generated from ------------------------------------------
 
+
 @pytest.mark.parametrize("name", sorted(DIRECTIVES))
 def test_every_option_has_help(name: str) -> None:
     cls = DIRECTIVES[name]
@@ -85,12 +86,26 @@ def test_documented_names_are_those_registered() -> None:
 
 # --- the built docs ----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("docs")
     warnings = out / "warnings.txt"
-    code = build_main(["-nW", "--keep-going", "-q", "-b", "html", "-w", str(warnings),
-                       "-d", str(out / "doctrees"), str(DOCS), str(out / "html")])
+    code = build_main(
+        [
+            "-nW",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            "-w",
+            str(warnings),
+            "-d",
+            str(out / "doctrees"),
+            str(DOCS),
+            str(out / "html"),
+        ]
+    )
     assert code == 0, warnings.read_text(encoding="utf8")
     return out
 
@@ -132,8 +147,13 @@ def expected() -> dict[str, set[str]]:
     from sphinx_cv.cli import _parser
     from sphinx_cv.formats import EXPORTERS, IMPORTERS
 
-    commands = set(next(a.choices for a in _parser()._actions if hasattr(a, "choices")
-                        and isinstance(a.choices, dict)))
+    commands = set(
+        next(
+            a.choices
+            for a in _parser()._actions
+            if hasattr(a, "choices") and isinstance(a.choices, dict)
+        )
+    )
     # import and export take a format: each is a command of its own to the reader.
     commands |= {f"import {f}" for f in IMPORTERS}
     commands |= {f"export {f}" for f in EXPORTERS}
@@ -143,8 +163,11 @@ def expected() -> dict[str, set[str]]:
         "std:cv-config": {f"cv_{f.name}" for f in CONFIG_FIELDS},
         "std:cv-directive": set(DIRECTIVES),
         "std:cv-role": set(ROLES),
-        "std:cv-option": {f"{name}:{option}" for name, cls in DIRECTIVES.items()
-                          for option in cls.option_spec or {}},
+        "std:cv-option": {
+            f"{name}:{option}"
+            for name, cls in DIRECTIVES.items()
+            for option in cls.option_spec or {}
+        },
         "std:cv-field": expected_fields(),
         "std:cv-warning": {f"cv.{s.value}" for s in Subtype},
         "std:cv-command": commands,
@@ -193,7 +216,8 @@ def test_reference_entries_show_help(built: Path) -> None:
         for option, help_text in cls.option_help.items():
             assert f":{option}:" in text and plain(help_text) in text, (name, option)
     assert "one of reverse, forward, none" in page_text(
-        pages / "directives" / "publication-list.html")  # the :numbering: choices
+        pages / "directives" / "publication-list.html"
+    )  # the :numbering: choices
 
 
 def example_html(html: Path, name: str) -> str:
@@ -204,7 +228,7 @@ def example_html(html: Path, name: str) -> str:
         if anchor in text:
             start = text.index(anchor)
             end = text.find('class="cv-example docutils container"', start)
-            return text[start: end if end > 0 else len(text)]
+            return text[start : end if end > 0 else len(text)]
     raise AssertionError(f"snippet {name} is not shown in the docs")
 
 
@@ -220,21 +244,27 @@ def test_every_snippet_is_shown_and_rendered(built: Path, name: str) -> None:
 
 def test_linkcheck_offline(built: Path) -> None:
     out = built / "linkcheck"
-    code = build_main(["-q", "-b", "linkcheck", "-d", str(built / "doctrees"), str(DOCS),
-                       str(out)])
+    code = build_main(["-q", "-b", "linkcheck", "-d", str(built / "doctrees"), str(DOCS), str(out)])
     report = (out / "output.txt").read_text(encoding="utf8")
     assert code == 0 and "[broken]" not in report, report
 
 
 # --- commands shown in the docs, run as shown ---------------------------------------------
 
+
 def console(command: str, cwd: Path, **env: str) -> tuple[int, str]:
     """``command`` run as typed in a terminal: (exit status, what it printed, stdout and
     stderr interleaved)."""
     path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          timeout=300, env={**os.environ, "PATH": path, **env})
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", command],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PATH": path, **env},
+    )
     return done.returncode, done.stdout.strip()
 
 
@@ -255,8 +285,9 @@ def console_blocks(page: Path) -> list[tuple[str, str]]:
 def shown_files(page: Path) -> dict[str, Path]:
     """caption -> file, for each ``literalinclude`` with a caption on a page."""
     out = {}
-    for path, options in re.findall(r"```\{literalinclude\} (\S+)\n((?::\w+:.*\n)*)",
-                                    page.read_text("utf8")):
+    for path, options in re.findall(
+        r"```\{literalinclude\} (\S+)\n((?::\w+:.*\n)*)", page.read_text("utf8")
+    ):
         caption = re.search(r"^:caption: (.+)$", options, re.M)
         if caption:
             out[caption.group(1).strip()] = (page.parent / path).resolve()
@@ -310,7 +341,7 @@ def test_cli_help_examples_are_valid_command_lines() -> None:
         for line in examples.splitlines():
             assert re.match(r"  sphinx-cv\b", line), (name, line)
             argv = shlex.split(re.sub(r"\s{2,}\(.*\)$", "", line))[1:]
-            argv = argv[:argv.index(">")] if ">" in argv else argv
+            argv = argv[: argv.index(">")] if ">" in argv else argv
             try:
                 _parser().parse_args(argv)
             except SystemExit as err:
@@ -350,7 +381,8 @@ def test_tutorial_shows_the_files_quickstart_writes(tutorial: Path) -> None:
         assert (site / name).read_text("utf8") == (TUTORIAL / name).read_text("utf8"), name
     # The workflow is shown from the code (cv-quickstart-file), as quickstart writes it.
     assert "```{cv-quickstart-file} .github/workflows/pages.yml\n" in TUTORIAL_PAGE.read_text(
-        "utf8")
+        "utf8"
+    )
     listed = re.findall(r"^\| (.+?) \| .+ \|$", TUTORIAL_PAGE.read_text("utf8"), re.M)[2:]
     described = {name for row in listed for name in re.findall(r"`([^`]+)`", row)}
     written = {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
@@ -373,8 +405,10 @@ def test_tutorial_validate(tutorial: Path, tmp_path: Path) -> None:
     command, shown = tutorial_block("sphinx-cv validate", 1)
     bad = tmp_path / SITE / "profile.yaml"
     bad.parent.mkdir()
-    bad.write_text((tutorial / SITE / "profile.yaml").read_text("utf8").replace(
-        "year: 2025", "year: 202", 1), encoding="utf8")
+    bad.write_text(
+        (tutorial / SITE / "profile.yaml").read_text("utf8").replace("year: 2025", "year: 202", 1),
+        encoding="utf8",
+    )
     assert console(command, tmp_path) == (1, shown)
 
 
@@ -423,8 +457,9 @@ def test_tutorial_plain_sphinx_build_note(tutorial_built: Path, tmp_path: Path) 
         run(command, tmp_path)
     copy = re.search(r"copy it to `(mysite/_build/html/cv.pdf)`", text)
     assert copy
-    shutil.copy(tmp_path / SITE / "_build" / "latex" / "grace-hopper-cv.pdf",
-                tmp_path / copy.group(1))
+    shutil.copy(
+        tmp_path / SITE / "_build" / "latex" / "grace-hopper-cv.pdf", tmp_path / copy.group(1)
+    )
     assert_site_with_linked_pdf(tmp_path / SITE / "_build" / "html")
 
 
@@ -437,8 +472,11 @@ def test_tutorial_preview(tutorial_built: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "sphinx_cv", "serve", SITE, "--port", str(port)],
-        cwd=tutorial_built.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+        cwd=tutorial_built.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         home = wait_for(f"http://127.0.0.1:{port}/index.html", "Grace Hopper", server)
         assert PDF_LINK.search(home)
@@ -449,8 +487,11 @@ def test_tutorial_preview(tutorial_built: Path) -> None:
 
 def tex_packages(text: str) -> list[str]:
     """The packages of an ``apt-get install --no-install-recommends ...`` command."""
-    found = re.search(r"apt-get (?:-o \S+ )?install (?:-y )?--no-install-recommends "
-                      r"((?:[\w.-]+[ \t]*|\\\s*)+)", text)  # a line goes on after a backslash
+    found = re.search(
+        r"apt-get (?:-o \S+ )?install (?:-y )?--no-install-recommends "
+        r"((?:[\w.-]+[ \t]*|\\\s*)+)",
+        text,
+    )  # a line goes on after a backslash
     assert found, text
     return re.findall(r"[\w.-]+", found.group(1))
 

@@ -67,8 +67,11 @@ def test_missing_translation_falls_back_to_the_main_language(tmp_path: Path) -> 
     de, problems = load_profile(file).localized("de", "en")
     assert de.person.position == "Assistant Professor"
     assert de.person.affiliation[0] == "Institut für Informatik"
-    assert {p.path for p in problems} == {"person.name", "person.position",
-                                          "education[0].institution"}
+    assert {p.path for p in problems} == {
+        "person.name",
+        "person.position",
+        "education[0].institution",
+    }
     problem = next(p for p in problems if p.path == "person.position")
     assert problem.subtype is Subtype.I18N
     assert (problem.location.file, problem.location.line) == (file, 3)
@@ -84,13 +87,18 @@ def test_a_profile_without_translations_is_not_copied(tmp_path: Path) -> None:
 
 
 def test_bad_language_keys_and_untranslatable_fields(tmp_path: Path) -> None:
-    result = load_profile(write(tmp_path, """
+    result = load_profile(
+        write(
+            tmp_path,
+            """
         person:
           name: Ada
           bio: {en: Hi, 12: x}
           email: {en: a@b.org}
           position: {school: MIT}
-        """))
+        """,
+        )
+    )
     by_path = {p.path: p for p in result.problems}
     assert by_path["person.bio.12"].subtype is Subtype.VALUE
     assert by_path["person.email"].subtype is Subtype.TYPE  # an address has no language
@@ -99,8 +107,9 @@ def test_bad_language_keys_and_untranslatable_fields(tmp_path: Path) -> None:
     assert by_path["person.position"].subtype is Subtype.TYPE
 
 
-@pytest.mark.parametrize(("code", "norm"), [("zh-cn", "zh_CN"), ("EN", "en"),
-                                            ("zh_TW", "zh_TW"), ("pt-br", "pt_BR")])
+@pytest.mark.parametrize(
+    ("code", "norm"), [("zh-cn", "zh_CN"), ("EN", "en"), ("zh_TW", "zh_TW"), ("pt-br", "pt_BR")]
+)
 def test_language_codes_are_sphinx_codes(code: str, norm: str) -> None:
     assert normalize_language(code) == norm
 
@@ -126,20 +135,21 @@ def test_schema_accepts_texts_per_language() -> None:
 
 # --- builds ------------------------------------------------------------------------------
 
+
 def page_text(path: Path) -> str:
     import re
+
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
 
 
-@pytest.mark.sphinx("html", testroot="i18n", freshenv=True,
-                    confoverrides={"language": "zh_CN"})
+@pytest.mark.sphinx("html", testroot="i18n", freshenv=True, confoverrides={"language": "zh_CN"})
 def test_chinese_build_shows_chinese_texts(app: SphinxTestApp) -> None:
     app.build()
     cv = page_text(Path(app.outdir) / "cv.html")
     assert "助理教授" in cv and "清华大学" in cv and "Assistant Professor" not in cv
     assert "PhD in Computer Science" in cv  # missing in Chinese: the English text
     html = (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")
-    assert '张伟</strong>，李明' in html and "伟 张" not in cv  # {张, 伟} in the .bib
+    assert "张伟</strong>，李明" in html and "伟 张" not in cv  # {张, 伟} in the .bib
     assert "2025年9月 – 至今" in cv and "期刊论文" in cv and "预印本" in cv
     # A generic link label is a word of the language built; a name (arXiv) is not.
     raw = (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")
@@ -156,13 +166,15 @@ def test_main_language_build_shows_main_texts(app: SphinxTestApp) -> None:
     assert "Assistant Professor" in cv and "Tsinghua University" in cv
     # 张伟 in the .bib is the person (name: {en: Wei Zhang, zh_CN: 张伟}): in bold.
     assert '<strong class="cv-me">张伟</strong>' in (Path(app.outdir) / "cv.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "助理教授" not in cv
     assert ">Code</a>" in (Path(app.outdir) / "cv.html").read_text(encoding="utf-8")
     assert warnings_of(app) == ""
 
 
 # --- sphinx-cv build: a site and a PDF per language ------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
@@ -186,14 +198,18 @@ def test_build_makes_a_site_per_language(built_site: tuple[Path, Result]) -> Non
     assert result.err.count("[cv.i18n]") == 1, result.err
 
 
-@pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("pdftotext"),
-                    reason="needs xelatex and pdftotext")
+@pytest.mark.skipif(
+    not shutil.which("xelatex") or not shutil.which("pdftotext"),
+    reason="needs xelatex and pdftotext",
+)
 def test_build_makes_a_pdf_per_language(built_site: tuple[Path, Result]) -> None:
     html, _ = built_site
-    en = subprocess.run(["pdftotext", html / "cv.pdf", "-"], capture_output=True,
-                        text=True, check=True).stdout
-    zh = subprocess.run(["pdftotext", html / "zh_CN" / "cv.pdf", "-"], capture_output=True,
-                        text=True, check=True).stdout
+    en = subprocess.run(
+        ["pdftotext", html / "cv.pdf", "-"], capture_output=True, text=True, check=True
+    ).stdout
+    zh = subprocess.run(
+        ["pdftotext", html / "zh_CN" / "cv.pdf", "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Assistant Professor" in en and "助理教授" not in en
     # xeCJK sets a little space between Chinese and digits, which pdftotext shows.
     assert "助理教授" in zh and "清华大学" in zh and "2025年9月–至今" in zh.replace(" ", "")
@@ -221,15 +237,21 @@ def used_messages() -> set[str]:
         found |= set(re.findall(r'cv_text\("((?:[^"\\]|\\.)*)"\)', text))
         found |= set(re.findall(r'_(?:people|detail)\("([^"]+)"', text))
     cv = CvConfig()
-    return found | set(DEFAULT_GROUP_TITLES.values()) | set(QUICKSTART_HEADINGS) | set(
-        GENERIC_LABELS) | set(THESIS_KINDS.values()) | {
-        PDF_LINK_TEXT, cv.present_label, cv.month_format, cv.day_format, cv.updated_format}
+    return (
+        found
+        | set(DEFAULT_GROUP_TITLES.values())
+        | set(QUICKSTART_HEADINGS)
+        | set(GENERIC_LABELS)
+        | set(THESIS_KINDS.values())
+        | {PDF_LINK_TEXT, cv.present_label, cv.month_format, cv.day_format, cv.updated_format}
+    )
 
 
 def read_catalog(language: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
 
     from sphinx_cv.locale import LOCALE_DIR
+
     with open(Path(LOCALE_DIR, language, "LC_MESSAGES", "sphinx_cv.po"), "rb") as fh:
         return {m.id: m.string for m in read_po(fh) if m.id}
 
@@ -256,6 +278,7 @@ def test_compiled_catalogs_match_their_sources(language: str) -> None:
     from babel.messages.mofile import read_mo
 
     from sphinx_cv.locale import LOCALE_DIR
+
     with open(Path(LOCALE_DIR, language, "LC_MESSAGES", "sphinx_cv.mo"), "rb") as fh:
         compiled = {m.id: m.string for m in read_mo(fh) if m.id}
     assert compiled == read_catalog(language), "run: python -m sphinx_cv.locale"
@@ -283,16 +306,20 @@ def language_of() -> Iterator[Callable[[str], CvConfig]]:
     locale.translators.clear()
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("en", "Sep. 2025 – present"),
-    ("zh_CN", "2025年9月 – 至今"),
-    ("de", "Sept. 2025 – heute"),
-    ("fr", "sept. 2025 – aujourd’hui"),
-    ("ja", "2025年9月 – 現在"),
-    ("ko", "2025년 9월 – 현재"),
-])
-def test_dates_in_each_language(language_of: Callable[[str], CvConfig], language: str,
-                                expected: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Sep. 2025 – present"),
+        ("zh_CN", "2025年9月 – 至今"),
+        ("de", "Sept. 2025 – heute"),
+        ("fr", "sept. 2025 – aujourd’hui"),
+        ("ja", "2025年9月 – 現在"),
+        ("ko", "2025년 9월 – 현재"),
+    ],
+)
+def test_dates_in_each_language(
+    language_of: Callable[[str], CvConfig], language: str, expected: str
+) -> None:
     cv = language_of(language)
     assert format_range(parse_date("2025-09"), parse_date("present"), cv) == expected
 
@@ -313,11 +340,18 @@ def test_updated_line_and_own_formats(language_of: Callable[[str], CvConfig]) ->
     assert format_date(parse_date("present"), cv) == "now"
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("{张}, {伟}", "张伟"), ("张, 伟", "张伟"), ("欧阳, 娜娜", "欧阳娜娜"),
-    ("山田, 太郎", "山田太郎"), ("김, 민준", "김민준"),
-    ("Song, Qingyu", "Qingyu Song"), ("Zhang, 伟", "伟 Zhang"),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("{张}, {伟}", "张伟"),
+        ("张, 伟", "张伟"),
+        ("欧阳, 娜娜", "欧阳娜娜"),
+        ("山田, 太郎", "山田太郎"),
+        ("김, 민준", "김민준"),
+        ("Song, Qingyu", "Qingyu Song"),
+        ("Zhang, 伟", "伟 Zhang"),
+    ],
+)
 def test_cjk_names_family_name_first(raw: str, shown: str) -> None:
     from sphinx_cv.data.authors import normalize_name
     from sphinx_cv.data.bibtex.entries import person_name
@@ -327,17 +361,21 @@ def test_cjk_names_family_name_first(raw: str, shown: str) -> None:
 
 
 def test_cjk_name_from_given_and_family(tmp_path: Path) -> None:
-    result = load_profile(write(tmp_path, """
+    result = load_profile(
+        write(
+            tmp_path,
+            """
         publications:
           - id: a
             title: A
             authors: [{given: 伟, family: 张}, {given: Ming, family: Li}]
-        """))
+        """,
+        )
+    )
     assert result.profile.publications[0].authors == ["张伟", "Ming Li"]
 
 
-@pytest.mark.sphinx("latex", testroot="i18n", freshenv=True,
-                    confoverrides={"language": "zh_CN"})
+@pytest.mark.sphinx("latex", testroot="i18n", freshenv=True, confoverrides={"language": "zh_CN"})
 def test_chinese_latex_has_chinese_names_dates_and_titles(app: SphinxTestApp) -> None:
     app.build()
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
@@ -349,9 +387,14 @@ def test_chinese_latex_has_chinese_names_dates_and_titles(app: SphinxTestApp) ->
 
 # --- the theme: lang, hreflang, the switcher -----------------------------------------------
 
+
 def alternates(page: Path) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"',
-                           page.read_text(encoding="utf-8")))
+    return dict(
+        re.findall(
+            r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"',
+            page.read_text(encoding="utf-8"),
+        )
+    )
 
 
 def test_versions_name_each_other(built_site: tuple[Path, Result]) -> None:
@@ -359,14 +402,21 @@ def test_versions_name_each_other(built_site: tuple[Path, Result]) -> None:
     zh = html / "zh_CN" / "cv.html"
     assert re.search(r'<html lang="zh-CN"', zh.read_text(encoding="utf-8"))
     assert re.search(r'<html lang="en"', (html / "cv.html").read_text(encoding="utf-8"))
-    assert alternates(zh) == {"en": "../cv.html", "zh-CN": "../zh_CN/cv.html",
-                              "x-default": "../cv.html"}
-    assert alternates(html / "cv.html") == {"en": "cv.html", "zh-CN": "zh_CN/cv.html",
-                                            "x-default": "cv.html"}
+    assert alternates(zh) == {
+        "en": "../cv.html",
+        "zh-CN": "../zh_CN/cv.html",
+        "x-default": "../cv.html",
+    }
+    assert alternates(html / "cv.html") == {
+        "en": "cv.html",
+        "zh-CN": "zh_CN/cv.html",
+        "x-default": "cv.html",
+    }
     for page in (zh, html / "cv.html"):  # every link leads to a page that exists
         assert all((page.parent / url).is_file() for url in alternates(page).values())
-    switcher = re.search(r'<nav class="cv-langs"[^>]*>(.*?)</nav>',
-                         zh.read_text(encoding="utf-8"), re.S)
+    switcher = re.search(
+        r'<nav class="cv-langs"[^>]*>(.*?)</nav>', zh.read_text(encoding="utf-8"), re.S
+    )
     assert switcher is not None
     assert re.search(r'hreflang="en" lang="en">English<', switcher.group(1))
     assert re.search(r'lang="zh-CN" aria-current="true">中文<', switcher.group(1))
@@ -376,20 +426,26 @@ def test_versions_name_each_other(built_site: tuple[Path, Result]) -> None:
     assert '"name":"张伟","jobTitle":"助理教授"' in home
 
 
-@pytest.mark.sphinx("html", testroot="i18n", freshenv=True, confoverrides={
-    "language": "zh_CN", "html_baseurl": "https://example.org/zh_CN/"})
+@pytest.mark.sphinx(
+    "html",
+    testroot="i18n",
+    freshenv=True,
+    confoverrides={"language": "zh_CN", "html_baseurl": "https://example.org/zh_CN/"},
+)
 def test_versions_are_absolute_with_a_base_url(app: SphinxTestApp) -> None:
     app.build()
     assert alternates(Path(app.outdir) / "cv.html") == {
-        "en": "https://example.org/cv.html", "zh-CN": "https://example.org/zh_CN/cv.html",
-        "x-default": "https://example.org/cv.html"}
+        "en": "https://example.org/cv.html",
+        "zh-CN": "https://example.org/zh_CN/cv.html",
+        "x-default": "https://example.org/cv.html",
+    }
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_a_site_of_one_language_has_no_switcher(app: SphinxTestApp) -> None:
     app.build()
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-    assert 'hreflang' not in page and "cv-langs" not in page
+    assert "hreflang" not in page and "cv-langs" not in page
 
 
 @pytest.mark.sphinx("latex", testroot="i18n", freshenv=True, confoverrides={"language": "ja"})
@@ -403,17 +459,23 @@ def test_japanese_cv_is_set_with_xelatex_and_japanese_fonts(app: SphinxTestApp) 
 
 # --- done when: a quickstart site in two languages -----------------------------------------
 
+
 def test_quickstart_site_in_english_and_chinese(tmp_path: Path) -> None:
     site = tmp_path / "mysite"
     assert cli("quickstart", site, "--name", "Ada Lovelace").code == 0
     conf = site / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8")
-                    + '\ncv_languages = ["en", "zh_CN"]\ncv_bibtex_files = ["pubs.bib"]\n',
-                    encoding="utf-8")
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + '\ncv_languages = ["en", "zh_CN"]\ncv_bibtex_files = ["pubs.bib"]\n',
+        encoding="utf-8",
+    )
     profile = site / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace(
-        "  position: Ph.D. Student\n", "  position: {en: Ph.D. Student, zh_CN: 博士研究生}\n", 1),
-        encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "  position: Ph.D. Student\n", "  position: {en: Ph.D. Student, zh_CN: 博士研究生}\n", 1
+        ),
+        encoding="utf-8",
+    )
     shutil.copy(Path(__file__).parent / "roots" / "test-i18n" / "pubs.bib", site / "pubs.bib")
     result = cli("build", site, "--no-pdf")
     assert result.code == 0, result.err
@@ -438,9 +500,24 @@ def test_one_output_folder_rebuilt_in_another_language(tmp_path: Path) -> None:
     out, doctrees = tmp_path / "html", tmp_path / "doctrees"
 
     def build(language: str) -> str:
-        done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d",
-                               str(doctrees), "-D", f"language={language}", str(src),
-                               str(out)], capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-q",
+                "-b",
+                "html",
+                "-d",
+                str(doctrees),
+                "-D",
+                f"language={language}",
+                str(src),
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
         return page_text(out / "cv.html")
 
@@ -466,12 +543,17 @@ def test_validate_reports_missing_translations_when_asked() -> None:
 
 
 def test_only_known_languages_are_translations(tmp_path: Path) -> None:
-    result = load_profile(write(tmp_path, """
+    result = load_profile(
+        write(
+            tmp_path,
+            """
         person:
           name: Ada
           position: {url: x, label: y}
           bio: {en: Hi, xx: Salut}
-        """))
+        """,
+        )
+    )
     by_path = {p.path: p for p in result.problems}
     assert by_path["person.position"].subtype is Subtype.TYPE  # no language among the keys
     assert by_path["person.bio.xx"].subtype is Subtype.VALUE
@@ -482,18 +564,37 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     pages = []
     for jobs in ("1", "2"):
         out = tmp_path / f"j{jobs}"
-        done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-j", jobs,
-                               "-d", str(out / ".doctrees"), "-D", "language=zh_CN",
-                               str(src), str(out)], capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-q",
+                "-b",
+                "html",
+                "-j",
+                jobs,
+                "-d",
+                str(out / ".doctrees"),
+                "-D",
+                "language=zh_CN",
+                str(src),
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
-        pages.append([(out / name).read_text(encoding="utf-8")
-                      for name in ("index.html", "cv.html")])
+        pages.append(
+            [(out / name).read_text(encoding="utf-8") for name in ("index.html", "cv.html")]
+        )
     assert pages[0] == pages[1]
     assert "助理教授" in pages[1][1] and "期刊论文" in pages[1][1]
 
 
-@pytest.mark.sphinx("html", testroot="i18n", freshenv=True,
-                    confoverrides={"cv_languages": ["en", "zh-cn", "xx"]})
+@pytest.mark.sphinx(
+    "html", testroot="i18n", freshenv=True, confoverrides={"cv_languages": ["en", "zh-cn", "xx"]}
+)
 def test_languages_config_is_checked_and_normalized(app: SphinxTestApp) -> None:
     from sphinx_cv.config import get_config
 

@@ -18,8 +18,7 @@ from sphinx_cv.formats.merge import norm_text
 
 NOT_COPIED: dict[str, dict[str, str]] = {
     "rendercv": {},
-    "csl": {r"\[\d+\]\.type": "a CSL type is mapped to the profile's (article-journal is "
-                               "journal)"},
+    "csl": {r"\[\d+\]\.type": "a CSL type is mapped to the profile's (article-journal is journal)"},
     "orcid": {
         r".*(created|last-modified)-date\.value": "when the record was edited",
         r".*external-id-relationship": "'self': the id is the work's own",
@@ -32,10 +31,12 @@ NOT_COPIED: dict[str, dict[str, str]] = {
         r"\.links\[0\]\.url": "mailto: the address is person.email",
     },
 }
-SOURCES = {"rendercv": ("rendercv/John_Doe_ClassicTheme_CV.yaml", None),
-           "csl": ("csl/zotero.json", None),
-           "orcid": ("orcid/works.json", None),
-           "hugoblox": ("hugoblox/data/authors/me.yaml", "hugoblox")}
+SOURCES = {
+    "rendercv": ("rendercv/John_Doe_ClassicTheme_CV.yaml", None),
+    "csl": ("csl/zotero.json", None),
+    "orcid": ("orcid/works.json", None),
+    "hugoblox": ("hugoblox/data/authors/me.yaml", "hugoblox"),
+}
 
 
 def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -57,8 +58,7 @@ def test_every_value_reaches_the_profile(fmt: str) -> None:
     source = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
     imported = IMPORTERS[fmt].load(str(DATA / (folder or file)))
     shown = norm_text(yaml.safe_dump(imported.data, allow_unicode=True, width=10**6))
-    missing = {p for p, v in leaves(source)
-               if norm_text(str(v).replace("*", "")) not in shown}
+    missing = {p for p, v in leaves(source) if norm_text(str(v).replace("*", "")) not in shown}
     allowed = {p for p in missing if any(re.fullmatch(rule, p) for rule in NOT_COPIED[fmt])}
     assert missing == allowed, sorted(missing - allowed)
     for rule in NOT_COPIED[fmt]:  # each reason still applies to some value

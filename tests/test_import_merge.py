@@ -36,7 +36,7 @@ def test_merge_adds_new_entries_keeps_comments_and_is_idempotent(tmp_path: Path)
     assert merged.splitlines()[0] == "# yaml-language-server: $schema=profile.schema.json"
     data = yaml.safe_load(merged)
     before = yaml.safe_load(original)
-    assert data["publications"][:len(before["publications"])] == before["publications"]
+    assert data["publications"][: len(before["publications"])] == before["publications"]
     assert len(data["publications"]) == len(before["publications"]) + added
     # No temporary file left beside it.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.yaml"]
@@ -67,21 +67,28 @@ def test_merge_user_edits_win_and_differences_are_listed(tmp_path: Path) -> None
 
 
 def test_merge_matches_by_doi_then_arxiv_then_title_and_year() -> None:
-    mine = [{"id": "a", "title": "Old title", "doi": "10.1/X"},
-            {"id": "b", "title": "Other", "arxiv": "2401.00001v2"},
-            {"id": "c", "title": "Deep  Learning: a *Survey*", "year": 2020},
-            {"id": "d", "title": "Same title", "year": 2020, "doi": "10.1/one"}]
-    assert find_match({"title": "New title", "doi": "https://doi.org/10.1/x"}, mine,
-                      Publication) == 0
-    assert find_match({"title": "x", "url": "https://arxiv.org/abs/2401.00001"}, mine,
-                      Publication) == 1
-    assert find_match({"title": "Deep learning — a survey", "date": "2020-05"}, mine,
-                      Publication) == 2
-    assert find_match({"title": "Deep learning: a survey", "year": 2021}, mine,
-                      Publication) is None
+    mine = [
+        {"id": "a", "title": "Old title", "doi": "10.1/X"},
+        {"id": "b", "title": "Other", "arxiv": "2401.00001v2"},
+        {"id": "c", "title": "Deep  Learning: a *Survey*", "year": 2020},
+        {"id": "d", "title": "Same title", "year": 2020, "doi": "10.1/one"},
+    ]
+    assert (
+        find_match({"title": "New title", "doi": "https://doi.org/10.1/x"}, mine, Publication) == 0
+    )
+    assert (
+        find_match({"title": "x", "url": "https://arxiv.org/abs/2401.00001"}, mine, Publication)
+        == 1
+    )
+    assert (
+        find_match({"title": "Deep learning — a survey", "date": "2020-05"}, mine, Publication) == 2
+    )
+    assert find_match({"title": "Deep learning: a survey", "year": 2021}, mine, Publication) is None
     # Two DOIs that differ are two papers, whatever their titles say.
-    assert find_match({"title": "Same title", "year": 2020, "doi": "10.1/two"}, mine,
-                      Publication) is None
+    assert (
+        find_match({"title": "Same title", "year": 2020, "doi": "10.1/two"}, mine, Publication)
+        is None
+    )
     assert match_key({"title": "T", "year": 2020}, Publication) == ["text:t|2020"]
 
 
@@ -89,10 +96,15 @@ def test_merge_into_new_sections_and_to_another_file(tmp_path: Path) -> None:
     profile = tmp_path / "profile.yaml"
     profile.write_text("person:\n  name: Ada  # me\n", encoding="utf8")
     out = tmp_path / "merged.yaml"
-    result = merge_into_file(str(profile), {
-        "person": {"name": "Ada Lovelace"},
-        "talks": [{"title": "Notes", "date": 1843}],
-        "sections": {"skills": [{"title": "Analysis"}]}}, output=str(out))
+    result = merge_into_file(
+        str(profile),
+        {
+            "person": {"name": "Ada Lovelace"},
+            "talks": [{"title": "Notes", "date": 1843}],
+            "sections": {"skills": [{"title": "Analysis"}]},
+        },
+        output=str(out),
+    )
     assert profile.read_text("utf8") == "person:\n  name: Ada  # me\n"
     assert out.read_text("utf8").startswith("person:\n  name: Ada  # me\n")
     assert result.added == ["talks: Notes (1843)", "sections.skills[0]"]
@@ -109,12 +121,17 @@ def test_merge_errors_are_one_line(tmp_path: Path) -> None:
     assert missing.code == 2
 
 
-@pytest.mark.parametrize(("fmt", "source"), [
-    ("alfolio", "alfolio"), ("rendercv", "rendercv/John_Doe_ClassicTheme_CV.yaml"),
-    ("hugoblox", "hugoblox-template"), ("ris", "ris/zotero.ris"),
-    ("orcid", "orcid/works.json")])
-def test_merge_of_each_new_format_twice_is_a_no_op(tmp_path: Path, fmt: str,
-                                                   source: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "source"),
+    [
+        ("alfolio", "alfolio"),
+        ("rendercv", "rendercv/John_Doe_ClassicTheme_CV.yaml"),
+        ("hugoblox", "hugoblox-template"),
+        ("ris", "ris/zotero.ris"),
+        ("orcid", "orcid/works.json"),
+    ],
+)
+def test_merge_of_each_new_format_twice_is_a_no_op(tmp_path: Path, fmt: str, source: str) -> None:
     profile = tmp_path / "profile.yaml"
     profile.write_text(TUTORIAL.read_text("utf8"), encoding="utf8")
     first = cli("import", fmt, DATA / source, "--merge", profile)
@@ -128,7 +145,8 @@ def test_merge_of_each_new_format_twice_is_a_no_op(tmp_path: Path, fmt: str,
     checked = cli("validate", profile)
     if fmt == "orcid":  # ORCID's work summaries have no authors: that, and only that
         assert "1 publication(s) with no author" in first.err
-        assert checked.code == 1 and all("no author" in line
-                                         for line in checked.out.splitlines()), checked.out
+        assert checked.code == 1 and all(
+            "no author" in line for line in checked.out.splitlines()
+        ), checked.out
     else:
         assert checked.code == 0, checked.out

@@ -25,8 +25,7 @@ from importtools import (
 )
 
 
-@pytest.mark.parametrize(("name", "references"), [("zotero", 8), ("endnote", 1),
-                                                  ("mendeley", 2)])
+@pytest.mark.parametrize(("name", "references"), [("zotero", 8), ("endnote", 1), ("mendeley", 2)])
 def test_ris_exports(tmp_path: Path, name: str, references: int) -> None:
     result, data = imported("ris", DATA / "ris" / f"{name}.ris", tmp_path)
     assert result.code == 0, result.err
@@ -90,6 +89,7 @@ def test_ris_not_ris(tmp_path: Path) -> None:
 
 # --- ORCID -------------------------------------------------------------------------------
 
+
 def test_orcid_works_file(tmp_path: Path) -> None:
     result, data = imported("orcid", DATA / "orcid" / "works.json", tmp_path)
     assert result.code == 0, result.err
@@ -111,29 +111,68 @@ def _record() -> dict[str, Any]:
     """A /record answer built for the test after the public API v3.0 schema (no real one
     was found in public sources), holding the recorded works group of works.json."""
     works = json.loads((DATA / "orcid" / "works.json").read_text("utf8"))
-    org = {"name": "Universiteit van Amsterdam",
-           "address": {"city": "Amsterdam", "region": None, "country": "NL"}}
+    org = {
+        "name": "Universiteit van Amsterdam",
+        "address": {"city": "Amsterdam", "region": None, "country": "NL"},
+    }
     return {
         "orcid-identifier": {"path": "0000-0002-0766-7305"},
         "person": {
-            "name": {"given-names": {"value": "Bas"},
-                     "family-name": {"value": "Cornelissen"}, "credit-name": None},
+            "name": {
+                "given-names": {"value": "Bas"},
+                "family-name": {"value": "Cornelissen"},
+                "credit-name": None,
+            },
             "biography": {"content": "Music cognition and computation."},
-            "researcher-urls": {"researcher-url": [
-                {"url-name": "Homepage", "url": {"value": "https://bascornelissen.nl"}},
-                {"url-name": "Bad", "url": {"value": "javascript:alert(1)"}}]},
+            "researcher-urls": {
+                "researcher-url": [
+                    {"url-name": "Homepage", "url": {"value": "https://bascornelissen.nl"}},
+                    {"url-name": "Bad", "url": {"value": "javascript:alert(1)"}},
+                ]
+            },
             "emails": {"email": []},
             "keywords": {"keyword": [{"content": "music cognition"}]},
         },
         "activities-summary": {
-            "employments": {"affiliation-group": [{"summaries": [{"employment-summary": {
-                "put-code": 1, "department-name": "ILLC", "role-title": "PhD candidate",
-                "start-date": {"year": {"value": "2019"}, "month": {"value": "09"}},
-                "end-date": None, "organization": org}}]}]},
-            "educations": {"affiliation-group": [{"summaries": [{"education-summary": {
-                "put-code": 2, "role-title": "MSc", "department-name": "Logic",
-                "start-date": {"year": {"value": "2016"}},
-                "end-date": {"year": {"value": "2018"}}, "organization": org}}]}]},
+            "employments": {
+                "affiliation-group": [
+                    {
+                        "summaries": [
+                            {
+                                "employment-summary": {
+                                    "put-code": 1,
+                                    "department-name": "ILLC",
+                                    "role-title": "PhD candidate",
+                                    "start-date": {
+                                        "year": {"value": "2019"},
+                                        "month": {"value": "09"},
+                                    },
+                                    "end-date": None,
+                                    "organization": org,
+                                }
+                            }
+                        ]
+                    }
+                ]
+            },
+            "educations": {
+                "affiliation-group": [
+                    {
+                        "summaries": [
+                            {
+                                "education-summary": {
+                                    "put-code": 2,
+                                    "role-title": "MSc",
+                                    "department-name": "Logic",
+                                    "start-date": {"year": {"value": "2016"}},
+                                    "end-date": {"year": {"value": "2018"}},
+                                    "organization": org,
+                                }
+                            }
+                        ]
+                    }
+                ]
+            },
             "fundings": {"group": []},
             "peer-reviews": {"group": []},
             "works": works,
@@ -175,14 +214,22 @@ def test_orcid_id_is_fetched(tmp_path: Path, orcid_api: str) -> None:
     assert result.code == 1 and "not a safe link" in result.err  # javascript: reported...
     person = data["person"]
     assert person["name"] == "Bas Cornelissen"
-    assert person["links"] == {"ORCID": "https://orcid.org/0000-0002-0766-7305",
-                               "Homepage": "https://bascornelissen.nl"}
+    assert person["links"] == {
+        "ORCID": "https://orcid.org/0000-0002-0766-7305",
+        "Homepage": "https://bascornelissen.nl",
+    }
     assert person["x-orcid"]["researcher-urls"] == ["javascript:alert(1)"]  # ...and kept
     assert person["x-orcid"]["keywords"] == ["music cognition"]
     job = data["positions"][0]
-    assert job == {"position": "PhD candidate", "organization": "Universiteit van Amsterdam",
-                   "department": "ILLC", "start": "2019-09", "end": "present",
-                   "location": "Amsterdam, NL", "x-orcid": {"put-code": 1}}
+    assert job == {
+        "position": "PhD candidate",
+        "organization": "Universiteit van Amsterdam",
+        "department": "ILLC",
+        "start": "2019-09",
+        "end": "present",
+        "location": "Amsterdam, NL",
+        "x-orcid": {"put-code": 1},
+    }
     assert data["education"][0]["degree"] == "MSc"
     assert data["publications"][0]["doi"] == "10.5281/zenodo.5624531"
     add_authors(tmp_path, data, "Bas Cornelissen")

@@ -20,20 +20,26 @@ def test_academicpages_site(tmp_path: Path) -> None:
     pubs = {p["id"]: p for p in data["publications"]}
     first = pubs["briody2016groundwater"]
     # Authors parsed from the formatted citation (APA: "Briody, A. C., ... & Bennett, P. C.")
-    assert first["authors"] == ["A. C. Briody", "M. B. Cardenas", "P. Shuai",
-                                "P. S. K. Knappett", "P. C. Bennett"]
+    assert first["authors"] == [
+        "A. C. Briody",
+        "M. B. Cardenas",
+        "P. Shuai",
+        "P. S. K. Knappett",
+        "P. C. Bennett",
+    ]
     assert first["doi"] == "10.1007/s10040-016-1365-3"
     assert first["url"] == "http://link.springer.com/10.1007/s10040-016-1365-3"  # no BOM
-    assert first["abstract"].startswith("Periodic releases") and "Download" not in \
-        first["abstract"]
+    assert first["abstract"].startswith("Periodic releases") and "Download" not in first["abstract"]
     assert "Recommended citation" not in str(first)
     assert first["x-academicpages"]["citation"].startswith("Briody, A. C.")
     assert pubs["knappett2016vulnerability"]["authors"][-1] == "et al."
     # The TSV of markdown_generator: US dates, HTML in citations.
     tsv = pubs["chang2017influence"]
     assert tsv["date"] == "2017-05-01" and tsv["authors"][0] == "B. L. Chang"
-    assert data["sections"]["portfolio"][0]["summary"] == \
-        "Short description of portfolio item number 1"
+    assert (
+        data["sections"]["portfolio"][0]["summary"]
+        == "Short description of portfolio item number 1"
+    )
     assert len(data["talks"]) == 4 and len(data["teaching"]) == 2
     # cv.json (another person's, in this sample) did not replace the site's author.
     assert person["x-academicpages"]["cv.json"]["name"] == "连冬杰 / DONGJIE LIAN"
@@ -47,8 +53,7 @@ def test_academicpages_site(tmp_path: Path) -> None:
     assert kept_keys(data, "x-academicpages") > 0
 
 
-def test_academicpages_bad_front_matter_is_located_and_the_rest_imports(
-        tmp_path: Path) -> None:
+def test_academicpages_bad_front_matter_is_located_and_the_rest_imports(tmp_path: Path) -> None:
     site = tmp_path / "src"
     shutil.copytree(DATA / "academicpages", site)
     bad = site / "_talks" / "2014-02-01-talk-2.md"
@@ -72,9 +77,11 @@ def test_alfolio_site(tmp_path: Path) -> None:
     pubs = {p["id"]: p for p in data["publications"]}
     epr = pubs["PhysRev.47.777"]
     # al-folio's marks (Einstein*†) are author notes, shown with a legend.
-    assert epr["authors"] == [{"name": "A. Einstein", "note": "equal, corresponding"},
-                              {"name": "B. Podolsky", "note": "equal"},
-                              {"name": "N. Rosen", "note": "equal"}]
+    assert epr["authors"] == [
+        {"name": "A. Einstein", "note": "equal, corresponding"},
+        {"name": "B. Podolsky", "note": "equal"},
+        {"name": "N. Rosen", "note": "equal"},
+    ]
     assert "x-alfolio" not in epr  # the marks are notes, no longer parked
     assert epr["note"] == "* Example use of superscripts; † Albert Einstein"
     assert epr["pdf"] == "assets/pdf/example_pdf.pdf"
@@ -88,8 +95,11 @@ def test_alfolio_site(tmp_path: Path) -> None:
     assert (first["start"], first["end"]) == (1933, 1955)
     assert first["highlights"][-1] == "Description 3. Sub-description 1.; Sub-description 2."
     assert data["sections"]["open_source_projects"]["entries"][0]["end"] == "present"
-    assert [a["title"] for a in data["awards"]] == ["Nobel Prize in Physics",
-                                                    "Matteucci Medal", "Max Planck Medal"]
+    assert [a["title"] for a in data["awards"]] == [
+        "Nobel Prize in Physics",
+        "Matteucci Medal",
+        "Max Planck Medal",
+    ]
     assert data["news"][1]["date"] == "2022-07-20"
     validates(tmp_path)
     builds_with_every_entry(tmp_path, data)
@@ -100,8 +110,9 @@ def test_alfolio_site(tmp_path: Path) -> None:
 
 
 def test_rendercv_example(tmp_path: Path) -> None:
-    result, data = imported("rendercv", DATA / "rendercv" / "John_Doe_ClassicTheme_CV.yaml",
-                            tmp_path)
+    result, data = imported(
+        "rendercv", DATA / "rendercv" / "John_Doe_ClassicTheme_CV.yaml", tmp_path
+    )
     assert result.code == 0, result.err
     person = data["person"]
     assert person["name"] == "John Doe" and person["email"] == ["john.doe@email.com"]
@@ -114,8 +125,10 @@ def test_rendercv_example(tmp_path: Path) -> None:
     assert data["education"][0]["field"] == "Computer Science"
     assert data["positions"][0]["end"] == "present"
     sections = data["sections"]
-    assert sections["skills"]["entries"][0] == {"title": "Languages",
-                                               "summary": "Python, C++, CUDA, Rust, Julia"}
+    assert sections["skills"]["entries"][0] == {
+        "title": "Languages",
+        "summary": "Python, C++, CUDA, Rust, Julia",
+    }
     assert sections["invited_talks"]["x-rendercv"] == {"entry_type": "reversed_numbered"}
     assert sections["selected_honors"]["title"] == "Selected Honors"
     assert data["x-rendercv"]["design"]["theme"] == "classic"
@@ -145,7 +158,9 @@ def test_hugoblox_site(tmp_path: Path) -> None:
     assert pub["x-hugoblox"]["funding"] == [{"funder": "Applied Materials"}]
     assert data["positions"][0]["end"] == "present"
     assert data["sections"]["skills"]["entries"][0]["highlights"][:2] == [
-        "Python", "Machine Learning"]
+        "Python",
+        "Machine Learning",
+    ]
     validates(tmp_path)
     builds_with_every_entry(tmp_path, data)
     # Entries in: 3 degrees, 3 jobs, 2 awards, 2 skill groups, 1 language, 1 paper: 12.
@@ -164,19 +179,23 @@ def test_hugoblox_template_with_two_author_files(tmp_path: Path) -> None:
     assert paper["authors"] == ["Dr. Alex Johnson", "Robert Ford"]
     assert paper["x-hugoblox"]["author_notes"] == ["Equal contribution"] * 2
     assert paper["code"] == "https://github.com/HugoBlox/kit"
-    assert paper["links"] == {"Dataset": "https://github.com/HugoBlox/kit",
-                              "Source": "https://github.com/HugoBlox/kit"}
+    assert paper["links"] == {
+        "Dataset": "https://github.com/HugoBlox/kit",
+        "Source": "https://github.com/HugoBlox/kit",
+    }
     article = pubs["An example journal article"]
     assert article["authors"][0] == "Dr. Alex Johnson"  # the older 'admin' slug
     assert article["arxiv"] == "1512.04133v1" and article["type"] == "journal"
     preprint = pubs["An example preprint / working paper"]
     assert preprint["type"] == "preprint" and preprint["links"] == {
-        "Custom Link": "http://example.org"}
+        "Custom Link": "http://example.org"
+    }
     assert any("'#' placeholder" in line for line in result.err_lines)
     # The older page repeats the jobs: one entry each, its different words kept.
     meta = data["positions"][0]
     assert meta["x-hugoblox"]["content/authors/admin/_index.md"]["summary"].endswith(
-        "50+ citations in 3 years.")
+        "50+ citations in 3 years."
+    )
     validates(tmp_path)
     builds_with_every_entry(tmp_path, data)
     # Entries in: me.yaml 3+2+1+2+2, _index.md 3+2+3+2+2, 3 papers = 25; the 8 the older

@@ -64,7 +64,7 @@ def T(text: str) -> tuple[str, str]:
         "\\a \\d",  # not punctuation: the backslash stays
         "C:\\Users\\ada",
         "50% of $x$ ~ {y}",
-        "Tom & Jerry's \"quotes\"",
+        'Tom & Jerry\'s "quotes"',
         "",
         "   ",
         "naïve café — “typographic” quotes ✓",
@@ -100,9 +100,16 @@ def test_incomplete_constructs_stay_literal(text: str) -> None:
         ("x *a* y", [T("x "), ("emphasis", [T("a")]), T(" y")]),
         ("(_a_)", [T("("), ("emphasis", [T("a")]), T(")")]),
         ("*a*_b_", [("emphasis", [T("a")]), ("emphasis", [T("b")])]),
-        ("Learning to *Optimize*: a `snake_case` study",
-         [T("Learning to "), ("emphasis", [T("Optimize")]), T(": a "),
-          ("literal", "snake_case"), T(" study")]),
+        (
+            "Learning to *Optimize*: a `snake_case` study",
+            [
+                T("Learning to "),
+                ("emphasis", [T("Optimize")]),
+                T(": a "),
+                ("literal", "snake_case"),
+                T(" study"),
+            ],
+        ),
     ],
 )
 def test_constructs(text: str, expected: list[Any]) -> None:
@@ -135,7 +142,8 @@ def test_adjacent_text_is_merged() -> None:
 
 def test_plain_text_of_markup() -> None:
     assert to_plain("**Best** paper at [ICML](https://icml.cc), `code` *here*") == (
-        "Best paper at ICML, code here")
+        "Best paper at ICML, code here"
+    )
 
 
 SPECIAL = "*_`[]()\\"
@@ -173,15 +181,20 @@ def test_any_text_parses_and_loses_only_markup(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_escaping_every_punctuation_gives_the_text_back(text: str) -> None:
-    escaped = "".join("\\" + ch if ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" else ch
-                      for ch in text)
+    escaped = "".join(
+        "\\" + ch if ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" else ch for ch in text
+    )
     assert to_plain(escaped) == text
 
 
 @pytest.mark.parametrize(
     "text",
-    ["[" * 3000 + "a" + "](u)" * 3000, "*_" * 3000 + "a" + "_*" * 3000,
-     "**__" * 2000 + "a" + "__**" * 2000, "[*" * 2000 + "a" + "*](u)" * 2000],
+    [
+        "[" * 3000 + "a" + "](u)" * 3000,
+        "*_" * 3000 + "a" + "_*" * 3000,
+        "**__" * 2000 + "a" + "__**" * 2000,
+        "[*" * 2000 + "a" + "*](u)" * 2000,
+    ],
     ids=["links", "emphasis", "strong", "mixed"],
 )
 def test_deep_nesting_does_not_recurse_without_bound(text: str) -> None:

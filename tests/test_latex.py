@@ -29,8 +29,8 @@ needs_tex = pytest.mark.skipif(
 )
 
 
-
 # --- the data layer: which engine the text needs -----------------------------------------
+
 
 def test_script_needs() -> None:
     assert not script_needs(["Zoë Ø'Brien-Łukasiewicz — “€ ™ ‰ † ‡ • …”"]).unicode_engine
@@ -47,8 +47,9 @@ def test_iter_strings_skips_locations(tmp_path: Path) -> None:
 
     path = tmp_path / "张" / "profile.yaml"
     path.parent.mkdir()
-    path.write_text("person:\n  name: Ada\npublications:\n  - id: a\n    title: Ω\n",
-                    encoding="utf8")
+    path.write_text(
+        "person:\n  name: Ada\npublications:\n  - id: a\n    title: Ω\n", encoding="utf8"
+    )
     texts = list(iter_strings(load_profile(str(path)).profile))
     assert "Ada" in texts and "Ω" in texts
     assert not any("张" in t for t in texts)  # the folder name is not profile text
@@ -62,6 +63,7 @@ def test_file_slug() -> None:
 
 # --- the .tex ----------------------------------------------------------------------------
 
+
 @pytest.mark.sphinx("latex", testroot="latex", freshenv=True)
 def test_tex_of_hostile_and_cjk_profile(app: SphinxTestApp) -> None:
     app.build()
@@ -73,16 +75,23 @@ def test_tex_of_hostile_and_cjk_profile(app: SphinxTestApp) -> None:
     # The CV class, no title page, contents or index; xelatex with xeCJK for the CJK.
     assert re.search(r"\\documentclass\[a4paper,10pt,(english,)?oneside\]\{sphinxcv\}", tex)
     assert (out / "sphinxcv.cls").exists() and (out / "sphinxcvstyle.sty").exists()
-    for absent in (r"\tableofcontents", r"\sphinxtableofcontents", r"\printindex",
-                   r"\makeindex", "fncychap"):
+    for absent in (
+        r"\tableofcontents",
+        r"\sphinxtableofcontents",
+        r"\printindex",
+        r"\makeindex",
+        "fncychap",
+    ):
         assert absent not in tex
     assert app.config.latex_engine == "xelatex"
     assert r"\usepackage{xeCJK}" in tex and r"\setCJKmainfont{Noto Serif CJK SC}" in tex
     assert r"\author{张伟 Wei Zhang}" in tex
     assert "xelatex" in (out / "latexmkrc").read_text(encoding="utf8")
     # User text is escaped by the writer, in text and in URLs.
-    assert (r"\& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{} "
-            r"<script>alert(1)</script>") in tex  # < and > need no escape in xelatex
+    assert (
+        r"\& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{} "
+        r"<script>alert(1)</script>"
+    ) in tex  # < and > need no escape in xelatex
     assert r"\sphinxhref{https://example.org/a\_b\%20c\#frag~x}" in tex
     # A site-relative PDF link leads somewhere from the PDF: the profile's website.
     assert r"\sphinxhref{https://example.org/files/paper\_1\%.pdf}{PDF}" in tex
@@ -92,21 +101,43 @@ def test_tex_of_hostile_and_cjk_profile(app: SphinxTestApp) -> None:
     for target in targets:
         assert rf"\label{{\detokenize{{{target}}}}}" in tex, target
     # The look is by class: dates and entries in environments the style defines.
-    for cls in ("cv-header", "cv-name", "cv-contact", "cv-entry", "cv-date", "cv-entry-body",
-                "cv-publications", "cv-numbered", "cv-updated"):
+    for cls in (
+        "cv-header",
+        "cv-name",
+        "cv-contact",
+        "cv-entry",
+        "cv-date",
+        "cv-entry-body",
+        "cv-publications",
+        "cv-numbered",
+        "cv-updated",
+    ):
         assert rf"\begin{{sphinxuseclass}}{{{cls}}}" in tex, cls
     style = (out / "sphinxcvstyle.sty").read_text(encoding="utf8")
-    for cls in ("cv-header", "cv-name", "cv-contact", "cv-entry", "cv-date",
-                "cv-entry-body", "cv-publications", "cv-updated"):
+    for cls in (
+        "cv-header",
+        "cv-name",
+        "cv-contact",
+        "cv-entry",
+        "cv-date",
+        "cv-entry-body",
+        "cv-publications",
+        "cv-updated",
+    ):
         assert f"{{sphinxclass{cls}}}" in style, cls
     # HTML assets never reach a LaTeX build.
     assert not list(out.rglob("*.css")) and not list(out.rglob("*.js"))
 
 
-@pytest.mark.sphinx("latex", testroot="latex", freshenv=True, confoverrides={
-    "latex_engine": "pdflatex",
-    "latex_elements": {"preamble": "% my preamble", "sphinxsetup": "hmargin=3cm"},
-})
+@pytest.mark.sphinx(
+    "latex",
+    testroot="latex",
+    freshenv=True,
+    confoverrides={
+        "latex_engine": "pdflatex",
+        "latex_elements": {"preamble": "% my preamble", "sphinxsetup": "hmargin=3cm"},
+    },
+)
 def test_user_settings_win(app: SphinxTestApp) -> None:
     app.build()
     # The user's engine is kept, with a warning that says what to do.
@@ -119,17 +150,23 @@ def test_user_settings_win(app: SphinxTestApp) -> None:
     assert re.search(r"\\sphinxsetup\{hmargin=\{1\.9cm,1\.9cm\}, .*hmargin=3cm\}", tex)
 
 
-@pytest.mark.sphinx("latex", testroot="latex", freshenv=True, confoverrides={
-    "latex_documents": [("index", "manual.tex", "Manual", "Me", "manual")],
-})
+@pytest.mark.sphinx(
+    "latex",
+    testroot="latex",
+    freshenv=True,
+    confoverrides={
+        "latex_documents": [("index", "manual.tex", "Manual", "Me", "manual")],
+    },
+)
 def test_a_manual_keeps_sphinx_look(app: SphinxTestApp) -> None:
     app.build()
     tex = (Path(app.outdir) / "manual.tex").read_text(encoding="utf8")
     assert r"{sphinxmanual}" in tex and r"\sphinxtableofcontents" in tex
 
 
-@pytest.mark.sphinx("latex", testroot="latex", freshenv=True,
-                    confoverrides={"cv_pdf_document": "index"})
+@pytest.mark.sphinx(
+    "latex", testroot="latex", freshenv=True, confoverrides={"cv_pdf_document": "index"}
+)
 def test_pdf_document_setting(app: SphinxTestApp) -> None:
     app.build()
     assert app.config.latex_documents[0][0] == "index"
@@ -137,11 +174,14 @@ def test_pdf_document_setting(app: SphinxTestApp) -> None:
 
 # --- real PDFs ---------------------------------------------------------------------------
 
+
 def build_pdf(src: Path, out: Path, *extra: str) -> Path:
     """``sphinx-build -M latexpdf`` as a user runs it; the PDF it made."""
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(src), str(out), "-q", *extra],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     pdfs = list((out / "latex").glob("*.pdf"))
     assert result.returncode == 0 and pdfs, result.stdout[-3000:] + result.stderr[-3000:]
@@ -149,18 +189,19 @@ def build_pdf(src: Path, out: Path, *extra: str) -> Path:
 
 
 def pdf_text(pdf: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pdf_info(pdf: Path, *args: str) -> str:
-    return subprocess.run(["pdfinfo", *args, str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdfinfo", *args, str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
 
 
 # pdflatex sets "…" as three spaced dots (\textellipsis).
-_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl",
-                            "…": "..."})
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "…": "..."})
 
 
 def squash(text: str) -> str:
@@ -198,8 +239,13 @@ class CvBlocks(html.parser.HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
-        if self.blocks and self.stack and self.stack[-1][0] == "p" and self.stack[-1][1] \
-                and not self.details:
+        if (
+            self.blocks
+            and self.stack
+            and self.stack[-1][0] == "p"
+            and self.stack[-1][1]
+            and not self.details
+        ):
             self.blocks[-1] += data
 
 
@@ -210,8 +256,20 @@ def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     html_out = out / "html"
     from sphinx.cmd.build import build_main
 
-    assert build_main(["-q", "-b", "html", str(REPO / "example_site"), str(html_out),
-                       "-d", str(out / "doctrees-html")]) == 0
+    assert (
+        build_main(
+            [
+                "-q",
+                "-b",
+                "html",
+                str(REPO / "example_site"),
+                str(html_out),
+                "-d",
+                str(out / "doctrees-html"),
+            ]
+        )
+        == 0
+    )
     return pdf, html_out
 
 
@@ -228,11 +286,18 @@ def test_example_cv_pdf_reads_like_the_seed(example_pdf: tuple[Path, Path]) -> N
     lines = [line for line in text.splitlines() if line.strip()]
     # Starts with the name and the contact line; no title page, contents or numbers.
     assert lines[0] == "Qingyu Song"
-    assert any(line.startswith("simmonssong96@gmail.com · +86 13260063767")
-               for line in lines[:8])
+    assert any(line.startswith("simmonssong96@gmail.com · +86 13260063767") for line in lines[:8])
     assert "Contents" not in text and "Index" not in text and "Curriculum Vitae" not in text
-    for heading in ("Work Experience", "Education", "Research Interest", "Publications",
-                    "Research Experience", "Teaching", "Awards", "Services"):
+    for heading in (
+        "Work Experience",
+        "Education",
+        "Research Interest",
+        "Publications",
+        "Research Experience",
+        "Teaching",
+        "Awards",
+        "Services",
+    ):
         assert heading in lines, heading
         assert not re.search(rf"^[\d.]+\s*{heading}$", text, re.M), heading  # no numbers
     # Every paragraph the HTML CV shows is in the PDF, in one piece.
@@ -278,9 +343,14 @@ def test_hostile_and_cjk_pdf(tmp_path: Path) -> None:
     assert any(HOSTILE in line for line in lines)
     # URLs with % # _ ~ & survive into the link annotations.
     urls = pdf_info(pdf, "-url")
-    for url in ("https://example.org/a_b%20c#frag~x", "https://example.org/x?a=1&b=2_3#frag~x",
-                "https://example.org/~wei/a_b%20c#top", "https://doi.org/10.1000/abc_def%7E1",
-                "https://example.org/files/paper_1%.pdf", "mailto:w_zhang+cv@example.org"):
+    for url in (
+        "https://example.org/a_b%20c#frag~x",
+        "https://example.org/x?a=1&b=2_3#frag~x",
+        "https://example.org/~wei/a_b%20c#top",
+        "https://doi.org/10.1000/abc_def%7E1",
+        "https://example.org/files/paper_1%.pdf",
+        "mailto:w_zhang+cv@example.org",
+    ):
         assert url in urls, url
     # CJK is set in Noto CJK, whose glyphs map back to text (Fandol's would not).
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
@@ -294,5 +364,6 @@ def test_latin_profile_compiles_with_pdflatex(tmp_path: Path) -> None:
     assert "pdfTeX" in pdf_info(pdf)
     text = pdf_text(pdf)
     assert HOSTILE in " ".join(text.split())
-    assert squash("Prix Zoë Ø’Brien-Łukasiewicz — “€ ™ ‰ † ‡ • …” for Æsthetics & Œuvre") \
-        in squash(text)
+    assert squash("Prix Zoë Ø’Brien-Łukasiewicz — “€ ™ ‰ † ‡ • …” for Æsthetics & Œuvre") in squash(
+        text
+    )

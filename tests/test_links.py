@@ -21,14 +21,32 @@ from sphinx_cv.data.links import (
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("pdf", "pdf"), ("PDF", "pdf"), ("arxiv", "arxiv"), ("arXiv", "arxiv"),
-        ("arxiv.org", "arxiv"), ("Google Scholar", "scholar"), ("google-scholar", "scholar"),
-        ("google_scholar", "scholar"), ("googlescholar", "scholar"), ("scholar", "scholar"),
-        ("GitHub", "github"), ("ORCID", "orcid"), ("X", "twitter"), ("twitter", "twitter"),
-        ("e-mail", "email"), ("E-Mail", "email"), ("mail", "email"), ("Homepage", "website"),
-        ("web site", "website"), ("repo", "code"), ("Repository", "code"), ("talk", "video"),
-        ("YouTube", "video"), ("Semantic Scholar", "semanticscholar"),
-        ("semantic_scholar", "semanticscholar"), (" LinkedIn ", "linkedin"),
+        ("pdf", "pdf"),
+        ("PDF", "pdf"),
+        ("arxiv", "arxiv"),
+        ("arXiv", "arxiv"),
+        ("arxiv.org", "arxiv"),
+        ("Google Scholar", "scholar"),
+        ("google-scholar", "scholar"),
+        ("google_scholar", "scholar"),
+        ("googlescholar", "scholar"),
+        ("scholar", "scholar"),
+        ("GitHub", "github"),
+        ("ORCID", "orcid"),
+        ("X", "twitter"),
+        ("twitter", "twitter"),
+        ("e-mail", "email"),
+        ("E-Mail", "email"),
+        ("mail", "email"),
+        ("Homepage", "website"),
+        ("web site", "website"),
+        ("repo", "code"),
+        ("Repository", "code"),
+        ("talk", "video"),
+        ("YouTube", "video"),
+        ("Semantic Scholar", "semanticscholar"),
+        ("semantic_scholar", "semanticscholar"),
+        (" LinkedIn ", "linkedin"),
     ],
 )
 def test_kind_of(name: str, kind: str) -> None:
@@ -46,29 +64,51 @@ def test_kind_of_unknown(name: str) -> None:
         ("arxiv", "2509.15552", "https://arxiv.org/abs/2509.15552", "arxiv", "arXiv"),
         ("arxiv", "arXiv:2509.15552v2", "https://arxiv.org/abs/2509.15552v2", "arxiv", "arXiv"),
         ("arxiv", "hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001", "arxiv", "arXiv"),
-        ("arxiv", "https://arxiv.org/abs/2509.15552", "https://arxiv.org/abs/2509.15552",
-         "arxiv", "arXiv"),
-        ("doi", "10.1145/1234567.1234568", "https://doi.org/10.1145/1234567.1234568", "doi",
-         "DOI"),
+        (
+            "arxiv",
+            "https://arxiv.org/abs/2509.15552",
+            "https://arxiv.org/abs/2509.15552",
+            "arxiv",
+            "arXiv",
+        ),
+        ("doi", "10.1145/1234567.1234568", "https://doi.org/10.1145/1234567.1234568", "doi", "DOI"),
         ("doi", "doi:10.1145/123", "https://doi.org/10.1145/123", "doi", "DOI"),
         ("doi", "https://doi.org/10.1/x", "https://doi.org/10.1/x", "doi", "DOI"),
-        ("orcid", "0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097", "orcid",
-         "ORCID"),
-        ("orcid", "0000-0002-1825-009X", "https://orcid.org/0000-0002-1825-009X", "orcid",
-         "ORCID"),
+        ("orcid", "0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097", "orcid", "ORCID"),
+        ("orcid", "0000-0002-1825-009X", "https://orcid.org/0000-0002-1825-009X", "orcid", "ORCID"),
         ("github", "adalovelace", "https://github.com/adalovelace", "github", "GitHub"),
         ("GitHub", "adalovelace", "https://github.com/adalovelace", "github", "GitHub"),
         ("github", "https://github.com/x/y", "https://github.com/x/y", "github", "GitHub"),
-        ("Google Scholar", "C33tGsQAAAAJ",
-         "https://scholar.google.com/citations?user=C33tGsQAAAAJ", "scholar", "Google Scholar"),
-        ("scholar", "C33tGsQAAAAJ", "https://scholar.google.com/citations?user=C33tGsQAAAAJ",
-         "scholar", "Google Scholar"),
+        (
+            "Google Scholar",
+            "C33tGsQAAAAJ",
+            "https://scholar.google.com/citations?user=C33tGsQAAAAJ",
+            "scholar",
+            "Google Scholar",
+        ),
+        (
+            "scholar",
+            "C33tGsQAAAAJ",
+            "https://scholar.google.com/citations?user=C33tGsQAAAAJ",
+            "scholar",
+            "Google Scholar",
+        ),
         ("twitter", "@ada", "https://x.com/ada", "twitter", "X (Twitter)"),
         ("x", "ada", "https://x.com/ada", "twitter", "X (Twitter)"),
-        ("bluesky", "@ada.bsky.social", "https://bsky.app/profile/ada.bsky.social", "bluesky",
-         "Bluesky"),
-        ("linkedin", "ada-lovelace", "https://www.linkedin.com/in/ada-lovelace", "linkedin",
-         "LinkedIn"),
+        (
+            "bluesky",
+            "@ada.bsky.social",
+            "https://bsky.app/profile/ada.bsky.social",
+            "bluesky",
+            "Bluesky",
+        ),
+        (
+            "linkedin",
+            "ada-lovelace",
+            "https://www.linkedin.com/in/ada-lovelace",
+            "linkedin",
+            "LinkedIn",
+        ),
         ("email", "ada@example.org", "mailto:ada@example.org", "email", "Email"),
         ("mail", "ada@example.org", "mailto:ada@example.org", "email", "Email"),
         ("email", "mailto:ada@example.org", "mailto:ada@example.org", "email", "Email"),
@@ -83,8 +123,13 @@ def test_kind_of_unknown(name: str) -> None:
         ("website", "www.example.org", "https://www.example.org", "website", "Website"),
         ("Homepage", "https://a.example", "https://a.example", "website", "Homepage"),
         ("Poster at ICML", "files/poster.pdf", "files/poster.pdf", "pdf", "Poster at ICML"),
-        ("Blog post", "https://ada.example.org/b", "https://ada.example.org/b", "other",
-         "Blog post"),
+        (
+            "Blog post",
+            "https://ada.example.org/b",
+            "https://ada.example.org/b",
+            "other",
+            "Blog post",
+        ),
         ("Data", "results.csv", "results.csv", "data", "Data"),
     ],
 )
@@ -94,8 +139,15 @@ def test_make_link(name: str, value: str, url: str, kind: str, label: str) -> No
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("url", "not a url"), ("url", ""), ("url", "   "), ("github", "-bad"),
-     ("mastodon", "@ada@x.social"), ("pdf", "my paper.pdf"), ("url", "word")],
+    [
+        ("url", "not a url"),
+        ("url", ""),
+        ("url", "   "),
+        ("github", "-bad"),
+        ("mastodon", "@ada@x.social"),
+        ("pdf", "my paper.pdf"),
+        ("url", "word"),
+    ],
 )
 def test_make_link_rejects(name: str, value: str) -> None:
     assert make_link(name, value) is None
@@ -170,10 +222,20 @@ def test_normalize_url(value: str, url: str) -> None:
 @pytest.mark.parametrize(
     ("value", "ok"),
     [
-        ("https://example.org", True), ("example.org", True), ("example.org/x", True),
-        ("/x", True), ("./x", True), ("../x", True), ("#x", True), ("files/x.pdf", True),
-        ("mailto:a@b.org", True), ("", False), ("a b", False), ("https://a.b/x y", False),
-        ("word", False), ("cv", False),
+        ("https://example.org", True),
+        ("example.org", True),
+        ("example.org/x", True),
+        ("/x", True),
+        ("./x", True),
+        ("../x", True),
+        ("#x", True),
+        ("files/x.pdf", True),
+        ("mailto:a@b.org", True),
+        ("", False),
+        ("a b", False),
+        ("https://a.b/x y", False),
+        ("word", False),
+        ("cv", False),
     ],
 )
 def test_looks_like_url(value: str, ok: bool) -> None:
@@ -222,8 +284,9 @@ def test_tables_derived_from_the_one_registry() -> None:
         assert kind_of(kind.name) == kind.name
         assert all(kind_of(alias) == kind.name for alias in kind.aliases)
         for host in kind.hosts:  # "dblp." is any dblp.<tld>
-            assert kind_from_url(f"https://{host}{'com' if host.endswith('.') else ''}/x") \
-                == kind.name
+            assert (
+                kind_from_url(f"https://{host}{'com' if host.endswith('.') else ''}/x") == kind.name
+            )
         if kind.bibtex:
             assert READ_LINK_FIELDS[kind.bibtex] == kind.name
         if kind.template:

@@ -23,8 +23,11 @@ from sphinx_cv.data.profile import PROFILE
 FULL = Path(__file__).parent / "data" / "profiles" / "full.yaml"
 FULL_LINES = FULL.read_text(encoding="utf-8").splitlines(keepends=True)
 
-FUZZ = settings(max_examples=200, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +56,15 @@ def all_field_names() -> list[str]:
         for name, fs in record_fields(rec.cls):
             names.update((name, *fs.aliases))
             conv = fs.converter
-            for inner in (conv, getattr(conv, "item", None), getattr(conv, "value", None),
-                          getattr(conv, "group", None), getattr(conv, "topics", None),
-                          getattr(getattr(conv, "topics", None), "item", None),
-                          getattr(getattr(conv, "entries", None), "item", None)):
+            for inner in (
+                conv,
+                getattr(conv, "item", None),
+                getattr(conv, "value", None),
+                getattr(conv, "group", None),
+                getattr(conv, "topics", None),
+                getattr(getattr(conv, "topics", None), "item", None),
+                getattr(getattr(conv, "entries", None), "item", None),
+            ):
                 if isinstance(inner, Record):
                     todo.append(inner)
     return sorted(names)
@@ -64,16 +72,79 @@ def all_field_names() -> list[str]:
 
 KEYS = all_field_names()
 ODD_VALUES = [
-    "", "~", "null", "yes", "no", "true", "[]", "{}", "[a, b]", "{x: 1}", "[", "]", "{", "}",
-    "'", '"', "'unclosed", '"a\\q"', "*undefined", "&a", "&a [*a]", "*a", "<<", "- a",
-    "!!binary aGVsbG8=", "!custom x", "!!python/object:os.system x", "2025", "2025-09",
-    "2025-13", "2025-02-30", "0000", "presnet", "present", "Fall 2025", "Sep. 2025", "1e400",
-    "0x1F", "-1", "9" * 40, ".inf", "12:30:00", "2025-09-01T10:00:00Z", "a: b: c", "- - -",
-    "? x", "|", ">-", "# comment", "@at", "`tick`", "%percent", "*em* _em_ **strong**",
-    "[link](https://x.org)", "& % $ # _ { } ~ ^ \\ <script>", "\t", "\u00a0", "\u2028",
-    "\ufeff", "é" * 3, "😀", "a\\", "https://example.org", "a@b.org", "10.1145/1",
-    "2509.15552", "Lovelace, Ada and Babbage, Charles and others", "lovelace2025engine",
-    "nonexistent2099", "jornal", "conference", "---", "...",
+    "",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "true",
+    "[]",
+    "{}",
+    "[a, b]",
+    "{x: 1}",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "'unclosed",
+    '"a\\q"',
+    "*undefined",
+    "&a",
+    "&a [*a]",
+    "*a",
+    "<<",
+    "- a",
+    "!!binary aGVsbG8=",
+    "!custom x",
+    "!!python/object:os.system x",
+    "2025",
+    "2025-09",
+    "2025-13",
+    "2025-02-30",
+    "0000",
+    "presnet",
+    "present",
+    "Fall 2025",
+    "Sep. 2025",
+    "1e400",
+    "0x1F",
+    "-1",
+    "9" * 40,
+    ".inf",
+    "12:30:00",
+    "2025-09-01T10:00:00Z",
+    "a: b: c",
+    "- - -",
+    "? x",
+    "|",
+    ">-",
+    "# comment",
+    "@at",
+    "`tick`",
+    "%percent",
+    "*em* _em_ **strong**",
+    "[link](https://x.org)",
+    "& % $ # _ { } ~ ^ \\ <script>",
+    "\t",
+    "\u00a0",
+    "\u2028",
+    "\ufeff",
+    "é" * 3,
+    "😀",
+    "a\\",
+    "https://example.org",
+    "a@b.org",
+    "10.1145/1",
+    "2509.15552",
+    "Lovelace, Ada and Babbage, Charles and others",
+    "lovelace2025engine",
+    "nonexistent2099",
+    "jornal",
+    "conference",
+    "---",
+    "...",
 ]
 
 
@@ -109,8 +180,16 @@ def use_profile(profile: Profile) -> None:
         pub.sort_key()
         to_plain(pub.title)
         assert all(isinstance(a, str) for a in pub.authors)
-    for name in ("positions", "education", "research", "teaching", "awards", "service",
-                 "talks", "news"):
+    for name in (
+        "positions",
+        "education",
+        "research",
+        "teaching",
+        "awards",
+        "service",
+        "talks",
+        "news",
+    ):
         for entry in profile.section(name) or []:
             entry.sort_key()
             entry.when  # noqa: B018
@@ -136,6 +215,7 @@ def load_text(workdir: Path, text: str) -> None:
 
 # --- (a) random input ----------------------------------------------------------------------
 
+
 @FUZZ
 @given(text=st.text(max_size=300))
 def test_random_text(workdir: Path, text: str) -> None:
@@ -150,19 +230,20 @@ def test_random_bytes(workdir: Path, data: bytes) -> None:
     check_result(load_profile(str(path)), str(path), None)
 
 
-key = st.one_of(st.sampled_from(KEYS), st.sampled_from(ODD_VALUES[:30]),
-                st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-$ ", min_size=1, max_size=12))
+key = st.one_of(
+    st.sampled_from(KEYS),
+    st.sampled_from(ODD_VALUES[:30]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-$ ", min_size=1, max_size=12),
+)
 value = st.one_of(st.sampled_from(ODD_VALUES), st.text(max_size=20))
 line = st.one_of(
     st.builds(lambda i, k, v: f"{' ' * i}{k}: {v}", st.integers(0, 8), key, value),
     st.builds(lambda i, v: f"{' ' * i}- {v}", st.integers(0, 8), value),
     st.builds(lambda i, k: f"{' ' * i}- {k}:", st.integers(0, 8), key),
     st.builds(lambda i, k: f"{' ' * i}{k}:", st.integers(0, 8), key),
-    st.builds(lambda i, k, a: f"{' ' * i}{k}: &{a}", st.integers(0, 8), key,
-              st.sampled_from("ab")),
+    st.builds(lambda i, k, a: f"{' ' * i}{k}: &{a}", st.integers(0, 8), key, st.sampled_from("ab")),
     st.builds(lambda i, a: f"{' ' * i}<<: *{a}", st.integers(0, 8), st.sampled_from("ab")),
-    st.builds(lambda i, k, a: f"{' ' * i}{k}: *{a}", st.integers(0, 8), key,
-              st.sampled_from("ab")),
+    st.builds(lambda i, k, a: f"{' ' * i}{k}: *{a}", st.integers(0, 8), key, st.sampled_from("ab")),
 )
 
 
@@ -174,12 +255,21 @@ def test_yaml_like_text(workdir: Path, lines: list[str]) -> None:
 
 # --- (b) mutations of a valid profile -------------------------------------------------------
 
+
 def test_full_profile_is_valid() -> None:
     result = load_profile(str(FULL))
     assert result.problems == [], "\n".join(map(str, result.problems))
     profile = result.profile
-    for name in ("positions", "education", "research", "teaching", "awards", "service",
-                 "talks", "news"):
+    for name in (
+        "positions",
+        "education",
+        "research",
+        "teaching",
+        "awards",
+        "service",
+        "talks",
+        "news",
+    ):
         assert profile.section(name), name
     assert profile.person is not None and profile.interests and profile.sections
     assert len(profile.publications) == 4
@@ -193,15 +283,28 @@ def mutation(draw: st.DrawFn, lines: list[str]) -> list[str]:
     i = draw(st.integers(0, len(lines) - 1))
     ln = lines[i]
     indent = ln[: len(ln) - len(ln.lstrip(" "))]
-    kind = draw(st.sampled_from(["delete", "duplicate", "swap", "replace", "unknown_key",
-                                 "indent", "insert_char", "truncate", "move"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "delete",
+                "duplicate",
+                "swap",
+                "replace",
+                "unknown_key",
+                "indent",
+                "insert_char",
+                "truncate",
+                "move",
+            ]
+        )
+    )
     if kind == "delete":
         del lines[i]
     elif kind == "duplicate":
         lines.insert(i, ln)
     elif kind == "swap" and len(ln) > 2:
         j = draw(st.integers(0, len(ln) - 2))
-        lines[i] = ln[:j] + ln[j + 1] + ln[j] + ln[j + 2:]
+        lines[i] = ln[:j] + ln[j + 1] + ln[j] + ln[j + 2 :]
     elif kind == "replace":
         head, sep, _ = ln.rstrip("\n").partition(": ")
         if not sep:
@@ -233,20 +336,41 @@ def mutated_profile(draw: st.DrawFn) -> str:
     return "".join(lines)
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(text=mutated_profile())
 def test_mutated_profile(workdir: Path, text: str) -> None:
     load_text(workdir, text)
 
 
 @FUZZ
-@given(field=st.sampled_from([ln for ln in FULL_LINES if ": " in ln and not
-                              ln.lstrip().startswith("#")]),
-       new=st.sampled_from(["[a, b]", "{x: 1}", "- a", "", "~", "'", "&a [*a]", "2025-13",
-                            "presnet", "*x", "[[[]]]", "{a: {b: {c: d}}}", "? [k]"]))
+@given(
+    field=st.sampled_from(
+        [ln for ln in FULL_LINES if ": " in ln and not ln.lstrip().startswith("#")]
+    ),
+    new=st.sampled_from(
+        [
+            "[a, b]",
+            "{x: 1}",
+            "- a",
+            "",
+            "~",
+            "'",
+            "&a [*a]",
+            "2025-13",
+            "presnet",
+            "*x",
+            "[[[]]]",
+            "{a: {b: {c: d}}}",
+            "? [k]",
+        ]
+    ),
+)
 def test_each_scalar_replaced(workdir: Path, field: str, new: str) -> None:
     i = FULL_LINES.index(field)
     head = field.partition(": ")[0]
-    lines = [*FULL_LINES[:i], f"{head}: {new}\n", *FULL_LINES[i + 1:]]
+    lines = [*FULL_LINES[:i], f"{head}: {new}\n", *FULL_LINES[i + 1 :]]
     load_text(workdir, "".join(lines))

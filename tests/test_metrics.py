@@ -32,8 +32,11 @@ ROOT = Path(__file__).parent / "roots" / "test-web"
 NOTES = "/works/doi:10.1000/xyz123"
 BIG = "/works/doi:10.48550/arXiv.2401.00002"
 BYRON = "/works/doi:10.48550/arXiv.2001.00001"
-WORK = {"id": "https://openalex.org/W2741809807", "doi": "https://doi.org/10.1000/xyz123",
-        "cited_by_count": 50}
+WORK = {
+    "id": "https://openalex.org/W2741809807",
+    "doi": "https://doi.org/10.1000/xyz123",
+    "cited_by_count": 50,
+}
 
 
 @dataclass
@@ -65,8 +68,14 @@ class Server:
             def do_GET(self) -> None:
                 url = urlsplit(self.path)
                 path = unquote(url.path)
-                server.seen.append(Seen(path, parse_qs(url.query),
-                                        self.headers.get("User-Agent", ""), time.monotonic()))
+                server.seen.append(
+                    Seen(
+                        path,
+                        parse_qs(url.query),
+                        self.headers.get("User-Agent", ""),
+                        time.monotonic(),
+                    )
+                )
                 answer = server.answers.get(path, Answer(404, {"error": "not found"}))
                 if isinstance(answer, list):
                     answer = answer.pop(0) if len(answer) > 1 else answer[0]
@@ -114,8 +123,7 @@ def site(tmp_path: Path) -> Path:
 
 
 def update(site: Path, server: Server, *args: str) -> Any:
-    return cli("metrics", "update", site, "--base-url", server.url, "--delay", "0",
-               *args)
+    return cli("metrics", "update", site, "--base-url", server.url, "--delay", "0", *args)
 
 
 def counts(site: Path) -> dict[str, Any]:
@@ -125,8 +133,9 @@ def counts(site: Path) -> dict[str, Any]:
 
 def test_update_fetches_counts_politely(site: Path, server: Server) -> None:
     server.answers[NOTES] = Answer(body=WORK)
-    result = cli("metrics", "update", site, "--base-url", server.url, "--delay", "0.3",
-                 "--max-age", "0")
+    result = cli(
+        "metrics", "update", site, "--base-url", server.url, "--delay", "0.3", "--max-age", "0"
+    )
     assert result.code == 0, result.err
     today = dt.date.today().isoformat()
     data = counts(site)
@@ -166,8 +175,10 @@ def test_force_replaces_hand_edits(site: Path, server: Server) -> None:
 
 
 def test_rate_limit_answer_is_waited_for(site: Path, server: Server) -> None:
-    server.answers[NOTES] = [Answer(429, {"error": "slow down"}, headers={"Retry-After": "1"}),
-                             Answer(body=WORK)]
+    server.answers[NOTES] = [
+        Answer(429, {"error": "slow down"}, headers={"Retry-After": "1"}),
+        Answer(body=WORK),
+    ]
     result = update(site, server, "--max-age", "0")
     assert result.code == 0, result.err
     assert server.paths()[:2] == [NOTES, NOTES]
@@ -227,8 +238,9 @@ def test_unreachable_service(site: Path) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = cli("metrics", "update", site, "--base-url", f"http://127.0.0.1:{port}",
-                 "--max-age", "0")
+    result = cli(
+        "metrics", "update", site, "--base-url", f"http://127.0.0.1:{port}", "--max-age", "0"
+    )
     assert result.code == 1 and "Traceback" not in result.err
     assert "cannot reach" in result.err_lines[-1]
 
@@ -237,19 +249,23 @@ def test_answers_are_cached_for_the_run(server: Server) -> None:
     server.answers[NOTES] = Answer(body=WORK)
     client = Client(base_url=server.url, delay=0)
     assert client.citations("10.1000/xyz123") == 50
-    assert client.citations("https://doi.org/10.1000/xyz123".removeprefix("https://doi.org/")
-                            ) == 50
+    assert client.citations("https://doi.org/10.1000/xyz123".removeprefix("https://doi.org/")) == 50
     assert server.paths() == [NOTES]
 
 
-@pytest.mark.parametrize(("source", "path", "body", "mailto"), [
-    ("semanticscholar", "/graph/v1/paper/DOI:10.1000/xyz123", {"citationCount": 12}, False),
-    ("crossref", "/works/10.1000/xyz123",
-     {"status": "ok", "message": {"DOI": "10.1000/xyz123", "is-referenced-by-count": 12}},
-     True),
-])
-def test_other_sources(server: Server, source: str, path: str, body: Any,
-                       mailto: bool) -> None:
+@pytest.mark.parametrize(
+    ("source", "path", "body", "mailto"),
+    [
+        ("semanticscholar", "/graph/v1/paper/DOI:10.1000/xyz123", {"citationCount": 12}, False),
+        (
+            "crossref",
+            "/works/10.1000/xyz123",
+            {"status": "ok", "message": {"DOI": "10.1000/xyz123", "is-referenced-by-count": 12}},
+            True,
+        ),
+    ],
+)
+def test_other_sources(server: Server, source: str, path: str, body: Any, mailto: bool) -> None:
     server.answers[path] = Answer(body=body)
     client = Client(source=source, base_url=server.url, delay=0, mailto="a@example.org")
     assert client.citations("10.1000/xyz123") == 12
@@ -271,8 +287,9 @@ def test_h_index() -> None:
     assert h_index([0, 0]) == 0
 
 
-def test_the_build_never_uses_the_network(site: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_build_never_uses_the_network(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from test_theme import build
 
     def refuse(*args: Any, **kwargs: Any) -> None:

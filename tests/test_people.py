@@ -33,15 +33,23 @@ def test_people_are_read_and_bad_values_reported(tmp_path: Path) -> None:
     path.write_text(PROFILE, encoding="utf-8")
     result = load_profile(str(path))
     people = result.profile.people
-    assert [p.name for p in people] == ["Charles Babbage", "Mary Somerville", "Bad Link",
-                                        "No Orcid"]
+    assert [p.name for p in people] == [
+        "Charles Babbage",
+        "Mary Somerville",
+        "Bad Link",
+        "No Orcid",
+    ]
     assert people[0].aliases == ["C. Babbage"]
     assert sorted((p.location.line, p.path) for p in result.problems) == [
-        (7, "people[2].url"), (8, "people[3].orcid")]
+        (7, "people[2].url"),
+        (8, "people[3].orcid"),
+    ]
     links = coauthor_links(result.profile)
-    assert links == {"charles babbage": "https://babbage.example.org",
-                     "c babbage": "https://babbage.example.org",
-                     "mary somerville": "https://orcid.org/0000-0002-1825-0097"}
+    assert links == {
+        "charles babbage": "https://babbage.example.org",
+        "c babbage": "https://babbage.example.org",
+        "mary somerville": "https://orcid.org/0000-0002-1825-0097",
+    }
 
 
 def test_people_link_author_lists(tmp_path: Path) -> None:
@@ -51,8 +59,11 @@ def test_people_link_author_lists(tmp_path: Path) -> None:
     body, _ = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
     refs = re.findall(r'<a class="cv-coauthor reference external" href="([^"]+)"', body)
     # Newest first: the entry's own url wins over the table; then the table's links.
-    assert refs == ["https://other.example.org", "https://babbage.example.org",
-                    "https://orcid.org/0000-0002-1825-0097"], refs
+    assert refs == [
+        "https://other.example.org",
+        "https://babbage.example.org",
+        "https://orcid.org/0000-0002-1825-0097",
+    ], refs
     assert "javascript" not in body
 
 
@@ -62,22 +73,35 @@ def test_people_link_a_paper_page(tmp_path: Path) -> None:
     path = tmp_path / "profile.yaml"
     path.write_text(PROFILE, encoding="utf-8")
     profile = load_profile(str(path)).profile
-    para = authors_paragraph(profile.publications[0], own_names(["Ada Lovelace"]),
-                             coauthor_links(profile), "index.html")
+    para = authors_paragraph(
+        profile.publications[0], own_names(["Ada Lovelace"]), coauthor_links(profile), "index.html"
+    )
     assert [r["refuri"] for r in para.findall(nodes.reference)] == [
-        "index.html", "https://babbage.example.org", "https://orcid.org/0000-0002-1825-0097"]
+        "index.html",
+        "https://babbage.example.org",
+        "https://orcid.org/0000-0002-1825-0097",
+    ]
 
 
 def test_a_collapsed_author_list_keeps_notes_and_links_coauthors_in_the_full_list(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     # Twelve authors (over cv_author_limit, 10): six shown, the whole list in <details>.
     others = [f"Author{chr(65 + i)} Person" for i in range(9)]
-    authors = ", ".join([*others[:2], "{name: C. Babbage, note: equal}", *others[2:],
-                         "Ada Lovelace", "{name: Mary Somerville, note: corresponding}"])
+    authors = ", ".join(
+        [
+            *others[:2],
+            "{name: C. Babbage, note: equal}",
+            *others[2:],
+            "Ada Lovelace",
+            "{name: Mary Somerville, note: corresponding}",
+        ]
+    )
     site = tmp_path / "site"
     site.mkdir()
     profile = PROFILE.split("publications:")[0] + (
-        f"publications:\n- {{id: long, title: Long, year: 1850, authors: [{authors}]}}\n")
+        f"publications:\n- {{id: long, title: Long, year: 1850, authors: [{authors}]}}\n"
+    )
     (site / "profile.yaml").write_text(profile, encoding="utf-8")
     body, _ = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
     details = re.search(r'<details class="cv-details cv-authors">(.*?)</details>', body, re.S)
@@ -85,8 +109,10 @@ def test_a_collapsed_author_list_keeps_notes_and_links_coauthors_in_the_full_lis
     summary, full = details.group(1).split("</summary>")
     link = r'<a class="cv-coauthor reference external" href="{}">[^<]*</a>'
     babbage = link.format("https://babbage.example.org") + r'<sup class="cv-author-note">\*'
-    somerville = (link.format(re.escape("https://orcid.org/0000-0002-1825-0097"))
-                  + '<sup class="cv-author-note">†')
+    somerville = (
+        link.format(re.escape("https://orcid.org/0000-0002-1825-0097"))
+        + '<sup class="cv-author-note">†'
+    )
     # The toggle keeps the notes but links nothing: a link inside <summary> is nested
     # interactive content (axe, WCAG 4.1.2); the full list below it has the links.
     assert re.search(r"C\.\xa0Babbage<sup class=\"cv-author-note\">\*", summary)
@@ -96,16 +122,17 @@ def test_a_collapsed_author_list_keeps_notes_and_links_coauthors_in_the_full_lis
     assert '<strong class="cv-me">Ada' in summary and '<strong class="cv-me">Ada' in full
 
 
-def test_a_collapsed_author_list_has_curly_quotes_as_the_rest_of_the_page(
-        tmp_path: Path) -> None:
+def test_a_collapsed_author_list_has_curly_quotes_as_the_rest_of_the_page(tmp_path: Path) -> None:
     # Names added by the HTML-only post-transform, after Sphinx's smart quotes ran.
-    authors = ", ".join([*(f"Author{chr(65 + i)} Person" for i in range(10)),
-                         "Sean O'Brien", "Ada Lovelace"])
+    authors = ", ".join(
+        [*(f"Author{chr(65 + i)} Person" for i in range(10)), "Sean O'Brien", "Ada Lovelace"]
+    )
     site = tmp_path / "site"
     site.mkdir()
     profile = PROFILE.split("publications:")[0] + (
         f"publications:\n- {{id: long, title: Long, year: 1850, authors: [{authors}]}}\n"
-        "- {id: short, title: Short, year: 1851, authors: [Sean O'Brien, Ada Lovelace]}\n")
+        "- {id: short, title: Short, year: 1851, authors: [Sean O'Brien, Ada Lovelace]}\n"
+    )
     (site / "profile.yaml").write_text(profile, encoding="utf-8")
     body, _ = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
     assert "O'Brien" not in body

@@ -76,12 +76,18 @@ def test_the_profiles_location_field_in_html_and_latex(tmp_path: Path) -> None:
     (site / "profile.yaml").write_text(
         "person: {name: Ann Lee}\nbibtex: refs.bib\npublications:\n"
         "- {id: yaml, type: book, title: Yaml Book, authors: [Ann Lee], year: 2005,\n"
-        "   publisher: Wiley, address: Hoboken}\n", encoding="utf-8")
+        "   publisher: Wiley, address: Hoboken}\n",
+        encoding="utf-8",
+    )
     assert load_profile(str(site / "profile.yaml")).problems == []
     body, _ = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
-    for shown in ("Hoboken: Wiley, 2005", "Berlin: Springer, 2001",
-                  "In Proc. of Conf, Vienna, Austria, ACM, 2003", "Nature, 2004."):
+    for shown in (
+        "Hoboken: Wiley, 2005",
+        "Berlin: Springer, 2001",
+        "In Proc. of Conf, Vienna, Austria, ACM, 2003",
+        "Nature, 2004.",
+    ):
         assert shown in text, text
     assert "London" not in text
     code = build_main(["-q", "-E", "-b", "latex", str(site), str(tmp_path / "latex")])
@@ -100,7 +106,8 @@ def test_validate_says_once_that_a_journals_place_is_not_shown(tmp_path: Path) -
         "- {id: a, type: journal, title: A, authors: [Ann Lee], venue: Nature, address: London}\n"
         "- {id: b, type: journal, title: B, authors: [Ann Lee], venue: Nature, address: London}\n"
         "- {id: c, type: book, title: C, authors: [Ann Lee], address: Berlin}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = cli("validate", path)
     assert result.code == 0
     notes = [line for line in result.err.splitlines() if "not shown" in line]

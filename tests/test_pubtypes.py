@@ -37,8 +37,9 @@ def test_every_alias_names_its_type(alias: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_bibtex_export_reads_back_as_the_same_type(name: str, tmp_path: Path) -> None:
-    pub = Publication(id="x", type=name, title="A Title", authors=["Ada Lovelace"],
-                      venue="A Venue", year=2024)
+    pub = Publication(
+        id="x", type=name, title="A Title", authors=["Ada Lovelace"], venue="A Venue", year=2024
+    )
     bib = tmp_path / "x.bib"
     bib.write_text(to_bibtex(pub), encoding="utf-8")
     (back,), problems = load_bibtex(str(bib))
@@ -49,8 +50,9 @@ def test_bibtex_export_reads_back_as_the_same_type(name: str, tmp_path: Path) ->
 
 @pytest.mark.parametrize("name", NAMES)
 def test_csl_export_reads_back_as_a_type_of_the_same_kind(name: str, tmp_path: Path) -> None:
-    pub = Publication(id="x", type=name, title="A Title", authors=["Ada Lovelace"],
-                      venue="A Venue", year=2024)
+    pub = Publication(
+        id="x", type=name, title="A Title", authors=["Ada Lovelace"], venue="A Venue", year=2024
+    )
     path = tmp_path / "x.json"
     path.write_text(json.dumps(to_csl([pub]).data), encoding="utf-8")
     imported = load_csl(str(path))
@@ -61,9 +63,20 @@ def test_csl_export_reads_back_as_a_type_of_the_same_kind(name: str, tmp_path: P
     assert back.get("venue") == "A Venue" or name == "misc"
 
 
-@pytest.mark.parametrize("column", ["aliases", "bibtex_reads", "csl_reads", "ris", "orcid",
-                                    "hugoblox_code", "academicpages", "bibtex_arxiv",
-                                    "csl_genre"])
+@pytest.mark.parametrize(
+    "column",
+    [
+        "aliases",
+        "bibtex_reads",
+        "csl_reads",
+        "ris",
+        "orcid",
+        "hugoblox_code",
+        "academicpages",
+        "bibtex_arxiv",
+        "csl_genre",
+    ],
+)
 def test_another_formats_name_reads_as_one_type(column: str) -> None:
     # The maps are built first-row-wins: a name in two rows would silently lose one.
     values = [getattr(t, column) for t in pubtypes.PUB_TYPES]
@@ -108,8 +121,14 @@ def type_names_in(source: str, module: str) -> dict[tuple[str, str, str], int]:
 
     def walk(node: ast.AST, where: str) -> None:
         body = getattr(node, "body", None)
-        docstring = body[0].value if isinstance(body, list) and body and isinstance(
-            body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else None
+        docstring = (
+            body[0].value
+            if isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            else None
+        )
         for child in ast.iter_child_nodes(node):
             inner = where
             if isinstance(child, ast.keyword) and child.arg == "aliases":
@@ -133,22 +152,34 @@ def test_type_names_are_spelled_in_pubtypes_only() -> None:
     found: dict[tuple[str, str, str], int] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name != "pubtypes.py":
-            found.update(type_names_in(path.read_text(encoding="utf-8"),
-                                       path.relative_to(PACKAGE).as_posix()))
-    spelled = [f"sphinx_cv/{m}:{line} ({where}): {word!r}"
-               for (m, where, word), line in found.items() if (m, where, word) not in ALLOWED]
-    assert not spelled, ("publication-type names outside sphinx_cv/data/pubtypes.py: use "
-                         "an attribute of its rows (or MISC/PREPRINT):\n" + "\n".join(spelled))
+            found.update(
+                type_names_in(
+                    path.read_text(encoding="utf-8"), path.relative_to(PACKAGE).as_posix()
+                )
+            )
+    spelled = [
+        f"sphinx_cv/{m}:{line} ({where}): {word!r}"
+        for (m, where, word), line in found.items()
+        if (m, where, word) not in ALLOWED
+    ]
+    assert not spelled, (
+        "publication-type names outside sphinx_cv/data/pubtypes.py: use "
+        "an attribute of its rows (or MISC/PREPRINT):\n" + "\n".join(spelled)
+    )
     assert not set(ALLOWED) - set(found), "allowed words no longer there: drop them"
 
 
 def test_the_scan_finds_type_names_in_code_not_in_docstrings_or_aliases() -> None:
-    code = ('"""Module about a journal."""\n'
-            'class Pub:\n'
-            '    """A \'misc\' one."""\n'
-            '    def f(self, pub):\n'
-            '        """A journal or a \'misc\'."""\n'
-            '        return pub.type in ("journal", f"{pub}")\n'
-            'X = spec(TEXT, aliases=("conference",), default="talk")\n')
-    assert type_names_in(code, "m.py") == {("m.py", "Pub.f", "journal"): 6,
-                                           ("m.py", "X", "talk"): 7}
+    code = (
+        '"""Module about a journal."""\n'
+        "class Pub:\n"
+        '    """A \'misc\' one."""\n'
+        "    def f(self, pub):\n"
+        '        """A journal or a \'misc\'."""\n'
+        '        return pub.type in ("journal", f"{pub}")\n'
+        'X = spec(TEXT, aliases=("conference",), default="talk")\n'
+    )
+    assert type_names_in(code, "m.py") == {
+        ("m.py", "Pub.f", "journal"): 6,
+        ("m.py", "X", "talk"): 7,
+    }

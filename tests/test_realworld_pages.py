@@ -26,8 +26,11 @@ BIBTEX = {
     "mishra-pubs.bib": ["mishra-pubs.bib"],
     "mishra-references.bib": ["mishra-references.bib"],
     "allesina-papers.bib": ["allesina-papers.bib"],
-    "freakypenguin (3 files)": ["freakypenguin/strings.bib", "freakypenguin/defs.bib",
-                                "freakypenguin/papers.bib"],
+    "freakypenguin (3 files)": [
+        "freakypenguin/strings.bib",
+        "freakypenguin/defs.bib",
+        "freakypenguin/papers.bib",
+    ],
     "hu-dblp.bib": ["hu-dblp.bib"],
 }
 JSON = ["adams-resume.json", "pocol-cv.json", "gauvain-cv.json", "moon-resume.json"]
@@ -42,9 +45,10 @@ def test_every_bibtex_fact_is_shown_reported_or_kept(name: str, tmp_path: Path) 
     for relative in BIBTEX[name]:  # the files must be in the site's folder
         files.append(site / Path(relative).name)
         shutil.copyfile(REAL / relative, files[-1])
-    (site / "profile.yaml").write_text(yaml.safe_dump(
-        {"person": {"name": "Pratyush Mishra"}, "bibtex": [f.name for f in files]}),
-        encoding="utf-8")
+    (site / "profile.yaml").write_text(
+        yaml.safe_dump({"person": {"name": "Pratyush Mishra"}, "bibtex": [f.name for f in files]}),
+        encoding="utf-8",
+    )
     loaded = load_profile(str(site / "profile.yaml"))
     extra = {p.id: p.extras.get("x-bibtex", {}) for p in loaded.profile.publications}
     body, items = build(site, "CV\n==\n\n.. publication-list::\n", tmp_path)
@@ -62,10 +66,12 @@ def test_every_json_resume_fact_is_shown_reported_or_kept(name: str, tmp_path: P
     result = cli("import", "jsonresume", REAL / name, "-o", site / "profile.yaml")
     data = yaml.safe_load((site / "profile.yaml").read_text("utf-8"))
     parts = ["CV\n==\n", ".. cv-header::\n   :bio: yes\n"]
-    parts += [f"{k.title()}\n{'-' * len(k)}\n\n.. timeline:: {k}\n" for k in TIMELINES
-              if data.get(k)]
-    parts += [f"{k.title()}\n{'-' * len(k)}\n\n.. timeline:: {k}\n"
-              for k in data.get("sections") or {}]
+    parts += [
+        f"{k.title()}\n{'-' * len(k)}\n\n.. timeline:: {k}\n" for k in TIMELINES if data.get(k)
+    ]
+    parts += [
+        f"{k.title()}\n{'-' * len(k)}\n\n.. timeline:: {k}\n" for k in data.get("sections") or {}
+    ]
     if data.get("interests"):
         parts.append("Interests\n---------\n\n.. research-interests::\n")
     if data.get("publications"):
@@ -77,8 +83,9 @@ def test_every_json_resume_fact_is_shown_reported_or_kept(name: str, tmp_path: P
     lists = [v for v in document.values() if isinstance(v, list)]
     tally.entries = sum(len(v) for v in lists)
     text = text_of(body)
-    tally.shown_entries = sum(1 for items in lists for item in items
-                              if isinstance(item, dict) and _main(item) in text)
+    tally.shown_entries = sum(
+        1 for items in lists for item in items if isinstance(item, dict) and _main(item) in text
+    )
     report(name, tally)
     assert tally.shown_entries == tally.entries
     assert tally.lost == []
@@ -87,8 +94,16 @@ def test_every_json_resume_fact_is_shown_reported_or_kept(name: str, tmp_path: P
 
 def _main(item: dict) -> str:
     """The text an entry is known by: its name, title, course or institution..."""
-    for key in ("name", "title", "course", "institution", "company", "position",
-                "language", "organization"):
+    for key in (
+        "name",
+        "title",
+        "course",
+        "institution",
+        "company",
+        "position",
+        "language",
+        "organization",
+    ):
         if isinstance(item.get(key), str) and item[key].strip():
             return norm_text(item[key])
     return ""

@@ -30,24 +30,48 @@ pytestmark = pytest.mark.release
 
 @pytest.fixture(scope="module", autouse=True)
 def wanted(request: pytest.FixtureRequest) -> None:
-    if not (CI or os.environ.get("SPHINX_CV_RELEASE_TEST")
-            or "release" in (request.config.option.markexpr or "")):
-        pytest.skip("builds and installs the package: runs in CI, with "
-                    "SPHINX_CV_RELEASE_TEST=1 or with -m release")
+    if not (
+        CI
+        or os.environ.get("SPHINX_CV_RELEASE_TEST")
+        or "release" in (request.config.option.markexpr or "")
+    ):
+        pytest.skip(
+            "builds and installs the package: runs in CI, with "
+            "SPHINX_CV_RELEASE_TEST=1 or with -m release"
+        )
 
 
 def run(args: list[str | Path], cwd: Path, timeout: float = 300, **env: str) -> str:
     """Run a command; its output, or a failure that shows it."""
     environ = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    done = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env={**environ, **env})
-    assert done.returncode == 0, (f"{args} exited {done.returncode}\n"
-                                  f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    done = subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**environ, **env},
+    )
+    assert done.returncode == 0, (
+        f"{args} exited {done.returncode}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    )
     return done.stdout
 
 
-SKIPPED = {".git", ".venv", "venv", ".tox", "build", "dist", "_build", "__pycache__",
-           ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+SKIPPED = {
+    ".git",
+    ".venv",
+    "venv",
+    ".tox",
+    "build",
+    "dist",
+    "_build",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".hypothesis",
+}
 
 
 def source_files() -> list[str]:
@@ -55,15 +79,22 @@ def source_files() -> list[str]:
     if (REPO / ".git").exists() and shutil.which("git"):
         listed = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-            cwd=REPO, capture_output=True, text=True)
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
         if listed.returncode == 0:
             return sorted(f for f in listed.stdout.split("\0") if f and (REPO / f).is_file())
     # An unpacked sdist, or git refusing the folder: the tree without what builds leave.
-    return sorted(str(p.relative_to(REPO)) for p in REPO.rglob("*")
-                  if p.is_file() and not SKIPPED & set(p.relative_to(REPO).parts)
-                  and not any(part.endswith(".egg-info") for part in p.parts)
-                  and p.suffix != ".pyc"
-                  and not p.relative_to(REPO).as_posix().startswith("benchmarks/results/work/"))
+    return sorted(
+        str(p.relative_to(REPO))
+        for p in REPO.rglob("*")
+        if p.is_file()
+        and not SKIPPED & set(p.relative_to(REPO).parts)
+        and not any(part.endswith(".egg-info") for part in p.parts)
+        and p.suffix != ".pyc"
+        and not p.relative_to(REPO).as_posix().startswith("benchmarks/results/work/")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +116,10 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_distributions_pass_twine_check_strict(dist: dict[str, Path]) -> None:
-    run([sys.executable, "-m", "twine", "check", "--strict", dist["wheel"], dist["sdist"]],
-        dist["wheel"].parent)
+    run(
+        [sys.executable, "-m", "twine", "check", "--strict", dist["wheel"], dist["sdist"]],
+        dist["wheel"].parent,
+    )
     assert dist["wheel"].name == f"sphinx_cv-{__version__}-py3-none-any.whl"
     assert dist["sdist"].name == f"sphinx_cv-{__version__}.tar.gz"
 
@@ -98,8 +131,14 @@ def test_sdist_carries_the_tests_and_docs(dist: dict[str, Path]) -> None:
     tops = ("tests", "docs", "example_site", "benchmarks", ".github")
     wanted = {f for f in source_files() if f.split("/")[0] in tops}
     assert wanted and wanted <= names, sorted(wanted - names)[:20]
-    for name in ("CHANGELOG.md", "CONTRIBUTING.md", "LICENSE", "README.md", "tox.ini",
-                 "pyproject.toml"):
+    for name in (
+        "CHANGELOG.md",
+        "CONTRIBUTING.md",
+        "LICENSE",
+        "README.md",
+        "tox.ini",
+        "pyproject.toml",
+    ):
         assert name in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
 
@@ -119,8 +158,9 @@ def wheel_metadata(wheel: Path) -> str:
         return archive.read(f"sphinx_cv-{__version__}.dist-info/METADATA").decode("utf-8")
 
 
-def test_the_wheel_alone_makes_a_site(dist: dict[str, Path],
-                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_the_wheel_alone_makes_a_site(
+    dist: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """A fresh venv outside the repository holding only the wheel (and what it depends
     on): quickstart, build (the PDF too where TeX is there, as in CI), serve."""
     from test_cli_serve import free_port, wait_for
@@ -141,8 +181,12 @@ def test_the_wheel_alone_makes_a_site(dist: dict[str, Path],
     assert f'pip install "sphinx-cv=={__version__}"' in workflow
 
     pdf = CI or shutil.which("latexmk") is not None
-    run([bin_ / "sphinx-cv", "build", "site", "-W", *([] if pdf else ["--no-pdf"])], home,
-        timeout=600, PATH=path)
+    run(
+        [bin_ / "sphinx-cv", "build", "site", "-W", *([] if pdf else ["--no-pdf"])],
+        home,
+        timeout=600,
+        PATH=path,
+    )
     html = home / "site" / "_build" / "html"
     assert "Ada Lovelace" in (html / "index.html").read_text("utf-8")
     if pdf:
@@ -151,9 +195,13 @@ def test_the_wheel_alone_makes_a_site(dist: dict[str, Path],
 
     port = free_port()
     server = subprocess.Popen(
-        [str(bin_ / "sphinx-cv"), "serve", "site", "--port", str(port)], cwd=home,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "PATH": path})
+        [str(bin_ / "sphinx-cv"), "serve", "site", "--port", str(port)],
+        cwd=home,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, "PATH": path},
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/index.html", "Ada Lovelace", server)
     finally:

@@ -65,7 +65,8 @@ def test_every_field_and_alias_is_a_property(definitions: dict[str, Any], cls: t
             continue
         if fs.aliases:
             assert {"anyOf": [{"required": [n]} for n in (name, *fs.aliases)]} in (
-                definition["allOf"])
+                definition["allOf"]
+            )
         else:
             assert name in definition["required"]
 
@@ -121,13 +122,23 @@ def test_schema_is_deterministic() -> None:
 
 def test_profile_properties(schema: dict[str, Any]) -> None:
     props = schema["definitions"]["Profile"]["properties"]
-    for name in ("person", "basics", "publications", "papers", "interests", "sections",
-                 "education", "work", "updated"):
+    for name in (
+        "person",
+        "basics",
+        "publications",
+        "papers",
+        "interests",
+        "sections",
+        "education",
+        "work",
+        "updated",
+    ):
         assert name in props
     assert Record(Profile).known == [name for name, _ in record_fields(Profile)]
 
 
 # --- validating real profiles with the jsonschema package ----------------------------------
+
 
 class _EditorLoader(yaml.SafeLoader):
     """Reads YAML as an editor's language server does: dates stay text."""

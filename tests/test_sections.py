@@ -76,8 +76,7 @@ ADDED = textwrap.dedent("""
 
 
 def test_a_row_added_shows_up_everywhere() -> None:
-    run = subprocess.run([sys.executable, "-c", ADDED], capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run([sys.executable, "-c", ADDED], capture_output=True, text=True, check=True)
     got = json.loads(run.stdout)
     assert "patents" in got["top_order"]
     assert got["top_order"].index("patents") < got["top_order"].index("sections")
@@ -100,12 +99,12 @@ def test_derived_tables_follow_the_registry() -> None:
     assert {s.record.__name__ for s in SECTIONS} <= set(shown.DATED)
     assert {s.key for s in SECTIONS if s.jsonresume} <= jsonresume_export.PLACED
     # A section given a JSON Resume array has its exporter (else the export would fail).
-    assert {s.key for s in SECTIONS if s.jsonresume} == set(
-        jsonresume_export.SECTION_EXPORTS)
+    assert {s.key for s in SECTIONS if s.jsonresume} == set(jsonresume_export.SECTION_EXPORTS)
     assert not {s.key for s in SECTIONS if not s.jsonresume} & jsonresume_export.PLACED
     # Every section the import reads has its table of keys (publications have their own).
     assert {s.key for s in SECTIONS if s.jsonresume_reads} - {"publications"} == set(
-        jsonresume.READS)
+        jsonresume.READS
+    )
     assert all(f"``{k}``" in Timeline.argument_help for k in DATED_SECTIONS)
     assert {s.title for s in SECTIONS} <= set(QUICKSTART_HEADINGS)
 
@@ -118,8 +117,10 @@ def test_quickstart_headings_are_the_registry_titles(monkeypatch: pytest.MonkeyP
     from sphinx_cv.commands.quickstart import site_files
     from sphinx_cv.data import sections
 
-    renamed = tuple(dataclasses.replace(s, title="Appointments") if s.key == "positions"
-                    else s for s in sections.SECTIONS)
+    renamed = tuple(
+        dataclasses.replace(s, title="Appointments") if s.key == "positions" else s
+        for s in sections.SECTIONS
+    )
     monkeypatch.setattr(sections, "SECTIONS", renamed)
     rst = site_files(False, "Ada")["cv.rst"]
     assert "Appointments\n------------\n\n.. timeline:: positions" in rst

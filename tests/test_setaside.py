@@ -25,8 +25,7 @@ def item(text: str, uri: str | None = "https://example.org") -> nodes.list_item:
 
 def test_only_inert_items_are_set_aside_and_all_come_back_in_order() -> None:
     document = new_document("test")
-    items = [item("One"), item("Ada's two"), item("Three"), item("Four", uri=None),
-             item("Five")]
+    items = [item("One"), item("Ada's two"), item("Three"), item("Four", uri=None), item("Five")]
     items.append(nodes.list_item("", nodes.literal_block("x = 1", "x = 1")))
     bullet = nodes.bullet_list("", *items)
     assert [inert(i) for i in items] == [True, False, True, False, True, False]
@@ -43,17 +42,22 @@ def test_the_read_event_sees_every_entry(tmp_path: Path) -> None:
     src.mkdir()
     (src / "conf.py").write_text('extensions = ["sphinx_cv"]\n', "utf-8")
     (src / "profile.yaml").write_text(
-        "person:\n  name: Ada Lovelace\npublications:\n" + "".join(
+        "person:\n  name: Ada Lovelace\npublications:\n"
+        + "".join(
             f"  - id: p{i}\n    type: journal\n    title: Paper {i}\n"
             f"    authors: [Ada Lovelace]\n    venue: Journal\n    year: {2000 + i}\n"
-            f"    pdf: https://example.org/{i}.pdf\n" for i in range(5)), "utf-8")
-    (src / "index.rst").write_text("Publications\n============\n\n.. publication-list::\n",
-                                   "utf-8")
+            f"    pdf: https://example.org/{i}.pdf\n"
+            for i in range(5)
+        ),
+        "utf-8",
+    )
+    (src / "index.rst").write_text("Publications\n============\n\n.. publication-list::\n", "utf-8")
     seen: list[list[str]] = []
 
     def entries(doctree: nodes.document) -> None:
-        seen.append([n["ids"][0] for n in doctree.findall(nodes.list_item)
-                     if "cv-pub" in n["classes"]])
+        seen.append(
+            [n["ids"][0] for n in doctree.findall(nodes.list_item) if "cv-pub" in n["classes"]]
+        )
 
     app = SphinxTestApp("html", srcdir=src, freshenv=True)
     try:
@@ -73,6 +77,8 @@ def test_entries_are_back_before_the_link_checker_and_the_domains_look() -> None
 
     from sphinx_cv.setaside import PutBack
 
-    assert PutBack.default_priority < min(HyperlinkCollector.default_priority,
-                                          SphinxDomains.default_priority,
-                                          DoctreeReadEvent.default_priority)
+    assert PutBack.default_priority < min(
+        HyperlinkCollector.default_priority,
+        SphinxDomains.default_priority,
+        DoctreeReadEvent.default_priority,
+    )

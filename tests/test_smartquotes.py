@@ -43,12 +43,14 @@ A "quoted" page line -- as Sphinx sets it.
 """
 
 
-def build(tmp_path: Path, name: str, language: str, ours: bool,
-          monkeypatch: pytest.MonkeyPatch) -> str:
+def build(
+    tmp_path: Path, name: str, language: str, ours: bool, monkeypatch: pytest.MonkeyPatch
+) -> str:
     src = tmp_path / name
     src.mkdir()
-    (src / "conf.py").write_text(f'extensions = ["sphinx_cv"]\nlanguage = "{language}"\n'
-                                 'html_theme = "alabaster"\n', "utf-8")
+    (src / "conf.py").write_text(
+        f'extensions = ["sphinx_cv"]\nlanguage = "{language}"\nhtml_theme = "alabaster"\n', "utf-8"
+    )
     (src / "profile.yaml").write_text(PROFILE, "utf-8")
     (src / "index.rst").write_text(PAGE, "utf-8")
     with monkeypatch.context() as patch:
@@ -64,7 +66,8 @@ def build(tmp_path: Path, name: str, language: str, ours: bool,
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
 def test_pages_are_the_same_as_with_sphinx_smart_quotes_everywhere(
-        tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ours = build(tmp_path, "ours", language, True, monkeypatch)
     theirs = build(tmp_path, "theirs", language, False, monkeypatch)
     assert ours == theirs
@@ -75,10 +78,17 @@ def test_pages_are_the_same_as_with_sphinx_smart_quotes_everywhere(
 
 
 def test_only_blocks_without_quotes_dashes_or_ellipses_are_marked() -> None:
-    for text, plain in [("A plain title, with hyphen-ated words.", True),
-                        ("Ada's engine", False), ('"quoted"', False), ("10--20", False),
-                        ("and more...", False), ("`code`", False), ("a \\ b", False),
-                        ("&#39;", False), (". . .", False)]:
+    for text, plain in [
+        ("A plain title, with hyphen-ated words.", True),
+        ("Ada's engine", False),
+        ('"quoted"', False),
+        ("10--20", False),
+        ("and more...", False),
+        ("`code`", False),
+        ("a \\ b", False),
+        ("&#39;", False),
+        (". . .", False),
+    ]:
         block = nodes.paragraph("", "", nodes.Text(text))
         mark_plain(block)
         assert getattr(block, "cv_plain", False) is plain, text

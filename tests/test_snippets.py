@@ -34,15 +34,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     )
     docs = []
     for name in NAMES:
-        (src / f"{name}-rst.rst").write_text(f"{name}\n{'=' * len(name)}\n\n"
-                                             + (SNIPPETS / f"{name}.rst").read_text())
+        (src / f"{name}-rst.rst").write_text(
+            f"{name}\n{'=' * len(name)}\n\n" + (SNIPPETS / f"{name}.rst").read_text()
+        )
         md = (SNIPPETS / f"{name}.md").read_text()
         (src / f"{name}-md.md").write_text(f"# {name}\n\n{md}")
         colon = re.sub(r"^```(\{.*)$", r":::\1", md, flags=re.M).replace("```", ":::")
         (src / f"{name}-colon.md").write_text(f"# {name}\n\n{colon}")
         docs += [f"{name}-rst", f"{name}-md", f"{name}-colon"]
-    (src / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   "
-                                   + "\n   ".join(docs) + "\n")
+    (src / "index.rst").write_text(
+        "Index\n=====\n\n.. toctree::\n\n   " + "\n   ".join(docs) + "\n"
+    )
     app = SphinxTestApp("html", srcdir=src, builddir=src.parent / "build")
     app.build()
     yield app

@@ -14,7 +14,6 @@ from sphinx.testing.util import SphinxTestApp
 REPO = Path(__file__).parent.parent.resolve()
 
 
-
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_basic_html(app: SphinxTestApp) -> None:
     app.build()
@@ -83,10 +82,21 @@ def test_bad_profile_warns_with_locations(app: SphinxTestApp) -> None:
     assert "Good paper" in html and "Bad year" in html
 
 
-@pytest.mark.sphinx("html", testroot="bad", freshenv=True,
-                    confoverrides={"suppress_warnings": ["cv.unknown_key", "cv.date",
-                                                         "cv.duplicate_id", "cv.unknown_ref",
-                                                         "cv.date_order", "cv.directive"]})
+@pytest.mark.sphinx(
+    "html",
+    testroot="bad",
+    freshenv=True,
+    confoverrides={
+        "suppress_warnings": [
+            "cv.unknown_key",
+            "cv.date",
+            "cv.duplicate_id",
+            "cv.unknown_ref",
+            "cv.date_order",
+            "cv.directive",
+        ]
+    },
+)
 def test_suppress_warnings(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app).strip() == ""
@@ -96,8 +106,18 @@ def test_warning_is_error(tmp_path: Path) -> None:
     from sphinx.cmd.build import build_main
 
     src = REPO / "tests" / "roots" / "test-bad"
-    code = build_main(["-W", "-q", "-b", "html", str(src), str(tmp_path / "out"),
-                       "-d", str(tmp_path / "doctrees")])
+    code = build_main(
+        [
+            "-W",
+            "-q",
+            "-b",
+            "html",
+            str(src),
+            str(tmp_path / "out"),
+            "-d",
+            str(tmp_path / "doctrees"),
+        ]
+    )
     assert code != 0
 
 
@@ -151,8 +171,19 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     outs = {}
     for jobs in ("1", "4"):
         out = tmp_path / f"j{jobs}"
-        code = build_main(["-q", "-j", jobs, "-b", "html", str(src), str(out),
-                           "-d", str(tmp_path / f"doctrees{jobs}")])
+        code = build_main(
+            [
+                "-q",
+                "-j",
+                jobs,
+                "-b",
+                "html",
+                str(src),
+                str(out),
+                "-d",
+                str(tmp_path / f"doctrees{jobs}"),
+            ]
+        )
         assert code == 0
         outs[jobs] = out
     for page in ("index.html", "publications.html", "cv.html"):
@@ -164,8 +195,19 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
 def test_example_site_builds_without_warnings(tmp_path: Path) -> None:
     from sphinx.cmd.build import build_main
 
-    code = build_main(["-W", "--keep-going", "-q", "-b", "html", str(REPO / "example_site"),
-                       str(tmp_path / "html"), "-d", str(tmp_path / "doctrees")])
+    code = build_main(
+        [
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(REPO / "example_site"),
+            str(tmp_path / "html"),
+            "-d",
+            str(tmp_path / "doctrees"),
+        ]
+    )
     assert code == 0
 
 
@@ -198,13 +240,15 @@ def test_option_mistakes_are_reported_not_dropped(tmp_path: Path, rootdir: Path)
     src = tmp_path / "src"
     src.mkdir()
     shutil.copy(rootdir / "test-basic" / "profile.yaml", src / "profile.yaml")
-    (src / "conf.py").write_text('extensions = ["sphinx_cv", "myst_parser"]\n',
-                                 encoding="utf8")
+    (src / "conf.py").write_text('extensions = ["sphinx_cv", "myst_parser"]\n', encoding="utf8")
     (src / "index.rst").write_text(
         "Index\n=====\n\n.. publication-list::\n   :group-order: preprint bogus\n\n"
-        ".. publication-list::\n   :status:\n\n.. toctree::\n\n   page\n", encoding="utf8")
-    (src / "page.md").write_text("# Page\n\nA [link](nowhere) and {pub}`byron2020`.\n",
-                                 encoding="utf8")
+        ".. publication-list::\n   :status:\n\n.. toctree::\n\n   page\n",
+        encoding="utf8",
+    )
+    (src / "page.md").write_text(
+        "# Page\n\nA [link](nowhere) and {pub}`byron2020`.\n", encoding="utf8"
+    )
     app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "build")
     try:
         app.build()

@@ -35,7 +35,7 @@ def imported(name: str, path: Path, known: set[str]) -> set[str]:
             if isinstance(node, ast.Import):
                 out.update(a.name for a in node.names if a.name in known)
             elif isinstance(node, ast.ImportFrom):
-                base = here[:len(here) - node.level + 1] if node.level else []
+                base = here[: len(here) - node.level + 1] if node.level else []
                 module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
                 if not node.level:
                     module = node.module or ""
@@ -70,7 +70,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt):], nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -97,8 +97,11 @@ def import_graph() -> dict[str, set[str]]:
 
 
 def test_no_module_over_600_lines() -> None:
-    long = {name: n for name, path in modules().items()
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        name: n
+        for name, path in modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}
 
 

@@ -24,12 +24,19 @@ REPO = Path(__file__).parent.parent.resolve()
 ROOTS = REPO / "tests" / "roots"
 
 
-def build(src: Path, out: Path, builder: str = "html", **overrides: Any
-          ) -> tuple[Path, str, list[str]]:
+def build(
+    src: Path, out: Path, builder: str = "html", **overrides: Any
+) -> tuple[Path, str, list[str]]:
     """(output folder, warnings, documents read)."""
     warning = io.StringIO()
-    app = SphinxTestApp(builder, srcdir=src, builddir=out, confoverrides=overrides or None,
-                        status=io.StringIO(), warning=warning)
+    app = SphinxTestApp(
+        builder,
+        srcdir=src,
+        builddir=out,
+        confoverrides=overrides or None,
+        status=io.StringIO(),
+        warning=warning,
+    )
     read: list[str] = []
     app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
     try:
@@ -94,19 +101,23 @@ def parse(text: str) -> Tags:
 
 # -- layout -------------------------------------------------------------------------------
 
+
 def test_author_column_navigation_and_footer(site: Path) -> None:
     plain = page(site, "plain")
     assert '<body class="cv-theme cv-avatar-circle">' in plain
     # The author column, from the profile, on a page without any directive.
     assert '<p class="cv-author-name">Ada &#34;Countess&#34; Lovelace &amp; Co</p>' in plain
     assert '<p class="cv-author-affiliation">Engines &amp; &lt;Looms&gt; Lab</p>' in plain
-    assert '<span>London, UK</span>' in plain
+    assert "<span>London, UK</span>" in plain
     kinds = re.findall(r'<a class="cv-author-(\w+)" href="([^"]+)"', plain)
-    assert kinds == [("email", "mailto:ada@example.org"), ("website", "https://ada.example.org"),
-                     ("github", "https://github.com/ada"),
-                     ("orcid", "https://orcid.org/0000-0002-1825-0097"),
-                     ("linkedin", "https://www.linkedin.com/in/ada"),
-                     ("scholar", "https://scholar.google.com/citations?user=abc&amp;hl=en")]
+    assert kinds == [
+        ("email", "mailto:ada@example.org"),
+        ("website", "https://ada.example.org"),
+        ("github", "https://github.com/ada"),
+        ("orcid", "https://orcid.org/0000-0002-1825-0097"),
+        ("linkedin", "https://www.linkedin.com/in/ada"),
+        ("scholar", "https://scholar.google.com/citations?user=abc&amp;hl=en"),
+    ]
     assert "tel:" not in plain  # phone numbers only when profile_links asks for them
     assert plain.count('<svg class="cv-icon"') >= 7  # inline icons, no icon font
     # The photo is copied beside the CSS.
@@ -114,9 +125,12 @@ def test_author_column_navigation_and_footer(site: Path) -> None:
     assert (site / "_static" / "avatar.svg").is_file()
     # Navigation: the root document and the pages its toctree includes.
     nav = re.findall(r'<li><a href="([^"]*)"( aria-current="page")?>([^<]*)</a></li>', plain)
-    assert nav == [("index.html", "", "Home"), ("paper.html", "", "Notes on the Engine"),
-                   ("paper-md.html", "", "Poems as Programs"),
-                   ("#", ' aria-current="page"', "Plain")]
+    assert nav == [
+        ("index.html", "", "Home"),
+        ("paper.html", "", "Notes on the Engine"),
+        ("paper-md.html", "", "Poems as Programs"),
+        ("#", ' aria-current="page"', "Plain"),
+    ]
     # Footer: the profile's updated date.
     assert '<span class="cv-updated-footer">Updated September 2025</span>' in plain
 
@@ -143,10 +157,16 @@ def test_homepage_loads_only_what_it_needs(site: Path) -> None:
     index = parse(page(site, "index"))
     sources = [a["src"] for t, a in index.tags if t == "script" and "src" in a]
     assert sources == ["_static/sphinx-cv-theme.js"]
-    styles = [a["href"].split("?")[0] for t, a in index.tags
-              if t == "link" and a.get("rel") == "stylesheet"]
-    assert styles == ["_static/pygments.css", "_static/sphinx-cv-theme.css",
-                      "_static/sphinx-cv.css"]
+    styles = [
+        a["href"].split("?")[0]
+        for t, a in index.tags
+        if t == "link" and a.get("rel") == "stylesheet"
+    ]
+    assert styles == [
+        "_static/pygments.css",
+        "_static/sphinx-cv-theme.css",
+        "_static/sphinx-cv.css",
+    ]
     # Nothing links to a search page: none is built, nor the index of every word.
     assert not (site / "search.html").exists() and not (site / "searchindex.js").exists()
     assert 'rel="search"' not in page(site, "index")
@@ -173,15 +193,19 @@ def test_json_ld_person(site: Path) -> None:
     assert person["@type"] == "Person"
     assert person["name"] == 'Ada "Countess" Lovelace & Co'
     assert person["jobTitle"] == "Fellow </script><script>alert(1)</script>"
-    assert person["affiliation"] == {"@type": "Organization",
-                                     "name": "Engines & <Looms> Lab, University of London"}
+    assert person["affiliation"] == {
+        "@type": "Organization",
+        "name": "Engines & <Looms> Lab, University of London",
+    }
     assert person["email"] == "ada@example.org"
     assert person["url"] == "https://ada.example.org/"
     assert person["image"] == "https://ada.example.org/_static/avatar.svg"
-    assert person["sameAs"] == ["https://github.com/ada",
-                                "https://orcid.org/0000-0002-1825-0097",
-                                "https://www.linkedin.com/in/ada",
-                                "https://scholar.google.com/citations?user=abc&hl=en"]
+    assert person["sameAs"] == [
+        "https://github.com/ada",
+        "https://orcid.org/0000-0002-1825-0097",
+        "https://www.linkedin.com/in/ada",
+        "https://scholar.google.com/citations?user=abc&hl=en",
+    ]
     # Only the homepage describes the person.
     assert "application/ld+json" not in page(site, "plain")
 
@@ -206,6 +230,7 @@ def test_title_description_opengraph_canonical(site: Path) -> None:
 
 
 # -- citation_* tags ---------------------------------------------------------------------
+
 
 def test_citation_tags_on_a_paper_page(site: Path) -> None:
     meta = parse(page(site, "paper")).meta()
@@ -251,26 +276,33 @@ def test_no_citation_tags_elsewhere(site: Path) -> None:
 def test_unknown_publication_id_warns(tmp_path: Path) -> None:
     src = copy_root(tmp_path)
     paper = src / "paper.rst"
-    paper.write_text(paper.read_text().replace(":cv-publication: lovelace1843notes",
-                                               ":cv-publication: nosuchpaper"))
+    paper.write_text(
+        paper.read_text().replace(
+            ":cv-publication: lovelace1843notes", ":cv-publication: nosuchpaper"
+        )
+    )
     out, warnings, _ = build(src, tmp_path / "build")
-    assert "paper.rst: WARNING: cv-publication: no publication has id 'nosuchpaper'" \
-        in warnings
+    assert "paper.rst: WARNING: cv-publication: no publication has id 'nosuchpaper'" in warnings
     assert "citation_" not in page(out, "paper")
 
 
 # -- options ------------------------------------------------------------------------------
 
+
 def test_theme_options(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build", html_theme_options={
-        "accent_color": "#aa3300",
-        "avatar_shape": "rounded",
-        "profile_links": ["scholar", "email", "phone"],
-        "nav_items": [("Start", "index"), "plain", ("Blog", "https://blog.example.org/")],
-        "analytics_script": "https://stats.example.org/script.js",
-        "analytics_data": {"domain": "ada.example.org"},
-        "description": "Ada's homepage.",
-    })
+    out, warnings, _ = build(
+        copy_root(tmp_path),
+        tmp_path / "build",
+        html_theme_options={
+            "accent_color": "#aa3300",
+            "avatar_shape": "rounded",
+            "profile_links": ["scholar", "email", "phone"],
+            "nav_items": [("Start", "index"), "plain", ("Blog", "https://blog.example.org/")],
+            "analytics_script": "https://stats.example.org/script.js",
+            "analytics_data": {"domain": "ada.example.org"},
+            "description": "Ada's homepage.",
+        },
+    )
     assert warnings == ""
     plain = page(out, "plain")
     assert "<style>:root{--cv-accent-light:#aa3300;" in plain
@@ -278,27 +310,32 @@ def test_theme_options(tmp_path: Path) -> None:
     assert re.findall(r'<a class="cv-author-(\w+)"', plain) == ["scholar", "email", "phone"]
     assert 'href="tel:+442000000000"' in plain
     nav = re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a></li>', plain)
-    assert nav == [("index.html", "Start"), ("#", "Plain"),
-                   ("https://blog.example.org/", "Blog")]
-    assert ('<script defer src="https://stats.example.org/script.js" '
-            'data-domain="ada.example.org"></script>') in plain
+    assert nav == [("index.html", "Start"), ("#", "Plain"), ("https://blog.example.org/", "Blog")]
+    assert (
+        '<script defer src="https://stats.example.org/script.js" '
+        'data-domain="ada.example.org"></script>'
+    ) in plain
     assert '<meta name="description" content="Ada&#39;s homepage." />' in plain
 
 
 def test_web_cv_follows_the_pdf_accent(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build",
-                             cv_pdf_accent="#0E6E78")
+    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build", cv_pdf_accent="#0E6E78")
     assert warnings == ""
     assert "<style>:root{--cv-accent-light:#0E6E78;" in page(out, "plain")
     # The theme's own accent_color wins.
-    out, _, _ = build(copy_root(tmp_path / "b"), tmp_path / "build2", cv_pdf_accent="#0E6E78",
-                      html_theme_options={"accent_color": "#aa3300"})
+    out, _, _ = build(
+        copy_root(tmp_path / "b"),
+        tmp_path / "build2",
+        cv_pdf_accent="#0E6E78",
+        html_theme_options={"accent_color": "#aa3300"},
+    )
     assert "<style>:root{--cv-accent-light:#aa3300;" in page(out, "plain")
 
 
 def test_search_is_optional(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build",
-                             html_theme_options={"show_search": True})
+    out, warnings, _ = build(
+        copy_root(tmp_path), tmp_path / "build", html_theme_options={"show_search": True}
+    )
     assert warnings == ""
     plain = page(out, "plain")
     assert '<li><a href="search.html">Search</a></li>' in plain
@@ -309,24 +346,33 @@ def test_search_is_optional(tmp_path: Path) -> None:
     assert "searchtools.js" in search and "doctools.js" in search
     assert '"plain"' in (out / "searchindex.js").read_text("utf-8")  # its docnames
     # A navigation item naming the search page keeps it too.
-    out, warnings, _ = build(copy_root(tmp_path / "nav"), tmp_path / "build2",
-                             html_theme_options={"nav_items": "Home=index, Find=search"})
+    out, warnings, _ = build(
+        copy_root(tmp_path / "nav"),
+        tmp_path / "build2",
+        html_theme_options={"nav_items": "Home=index, Find=search"},
+    )
     assert (out / "search.html").exists() and (out / "searchindex.js").exists()
 
 
 def test_bad_theme_options_warn_and_fall_back(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path), tmp_path / "build", html_theme_options={
-        "accent_color": "red;}body{display:none",
-        "avatar_shape": "hexagon",
-        "nav_items": ["index", "nosuchpage"],
-        "analytics_script": "javascript:alert(1)",
-        "show_search": "maybe",
-    })
-    for expected in ("'red;}body{display:none' is not a CSS colour",
-                     "avatar_shape']: 'hexagon'",
-                     "'nosuchpage' is neither a document nor a URL",
-                     "'javascript:alert(1)' is not a script URL",
-                     "show_search']: expected true or false"):
+    out, warnings, _ = build(
+        copy_root(tmp_path),
+        tmp_path / "build",
+        html_theme_options={
+            "accent_color": "red;}body{display:none",
+            "avatar_shape": "hexagon",
+            "nav_items": ["index", "nosuchpage"],
+            "analytics_script": "javascript:alert(1)",
+            "show_search": "maybe",
+        },
+    )
+    for expected in (
+        "'red;}body{display:none' is not a CSS colour",
+        "avatar_shape']: 'hexagon'",
+        "'nosuchpage' is neither a document nor a URL",
+        "'javascript:alert(1)' is not a script URL",
+        "show_search']: expected true or false",
+    ):
         assert expected in warnings
     assert warnings.count("WARNING") == 5, warnings
     plain = page(out, "plain")
@@ -339,8 +385,9 @@ def test_missing_photo_falls_back_to_initials(tmp_path: Path) -> None:
     (src / "avatar.svg").unlink()
     out, warnings, _ = build(src, tmp_path / "build", html_theme_options={})
     assert re.search(r"profile\.yaml:\d+:\d+: WARNING: person\.photo: photo not found", warnings)
-    assert '<span class="cv-avatar cv-avatar-initials" aria-hidden="true">AC</span>' in \
-        page(out, "plain")
+    assert '<span class="cv-avatar cv-avatar-initials" aria-hidden="true">AC</span>' in page(
+        out, "plain"
+    )
 
 
 def test_theme_is_the_default(tmp_path: Path) -> None:
@@ -362,6 +409,7 @@ def test_other_html_builders(tmp_path: Path, builder: str) -> None:
 
 
 # -- rebuilds -----------------------------------------------------------------------------
+
 
 def test_profile_edit_rewrites_every_page(tmp_path: Path) -> None:
     src = copy_root(tmp_path)
@@ -389,8 +437,22 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     serial, _, _ = build(src, tmp_path / "serial")
     from sphinx.cmd.build import build_main
 
-    assert build_main(["-q", "-j", "2", "-b", "html", str(src), str(tmp_path / "par"),
-                       "-d", str(tmp_path / "par-doctrees")]) == 0
+    assert (
+        build_main(
+            [
+                "-q",
+                "-j",
+                "2",
+                "-b",
+                "html",
+                str(src),
+                str(tmp_path / "par"),
+                "-d",
+                str(tmp_path / "par-doctrees"),
+            ]
+        )
+        == 0
+    )
     for name in ("index", "paper", "paper-md", "plain"):
         assert page(serial, name) == page(tmp_path / "par", name), name
 
@@ -398,18 +460,41 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
 # -- nothing from another host ------------------------------------------------------------
 
 # What a browser loads by itself: these attributes, <link> relations and CSS url()/@import.
-_LOADING_ATTRS = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
-                  "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-                  "embed": ("src",), "object": ("data",), "input": ("src",), "track": ("src",)}
-_LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
-                 "modulepreload", "manifest", "preconnect", "dns-prefetch", "prerender"}
+_LOADING_ATTRS = {
+    "img": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "track": ("src",),
+}
+_LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "prerender",
+}
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 _JS_URL = re.compile(r"""["'`]((?:https?:)?//[^"'`\s]+)""")
 
 
 # XML namespace names look like URLs but are never fetched.
-_NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml",
-               "http://www.w3.org/1999/xlink"}
+_NAMESPACES = {
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1999/xhtml",
+    "http://www.w3.org/1999/xlink",
+}
 
 
 def remote(url: str) -> bool:
@@ -432,13 +517,17 @@ def loaded_urls(out: Path) -> list[tuple[str, str]]:
                     for part in attrs.get(name, "").split(","):
                         if part.strip():
                             found.append((rel, part.strip().split()[0]))
-                found += [(rel, m.group(1) or m.group(2))
-                          for m in _CSS_URL.finditer(attrs.get("style", ""))]
+                found += [
+                    (rel, m.group(1) or m.group(2))
+                    for m in _CSS_URL.finditer(attrs.get("style", ""))
+                ]
             for m in re.finditer(r"<style[^>]*>(.*?)</style>", text, re.S):
                 found += [(rel, u.group(1) or u.group(2)) for u in _CSS_URL.finditer(m.group(1))]
         elif path.suffix == ".css":
-            found += [(rel, m.group(1) or m.group(2))
-                      for m in _CSS_URL.finditer(path.read_text(encoding="utf8"))]
+            found += [
+                (rel, m.group(1) or m.group(2))
+                for m in _CSS_URL.finditer(path.read_text(encoding="utf8"))
+            ]
         elif path.suffix == ".js" and path.name != "searchindex.js":
             found += [(rel, m.group(1)) for m in _JS_URL.finditer(path.read_text(encoding="utf8"))]
     return found
@@ -457,13 +546,17 @@ def test_the_checker_sees_remote_loads(tmp_path: Path) -> None:
         '<link rel="stylesheet" href="https://cdn.example.com/x.css">'
         '<link rel="canonical" href="https://me.example.org/">'
         '<img src="//img.example.com/a.png"><a href="https://scholar.example.com/">x</a>'
-        '<style>@import "https://fonts.example.com/f.css";</style>')
+        '<style>@import "https://fonts.example.com/f.css";</style>'
+    )
     (tmp_path / "b.css").write_text("body{background:url('https://img.example.com/b.png')}")
     (tmp_path / "c.js").write_text('fetch("https://api.example.com/x")')
     assert sorted(u for _, u in loaded_urls(tmp_path) if remote(u)) == [
-        "//img.example.com/a.png", "https://api.example.com/x",
-        "https://cdn.example.com/x.css", "https://fonts.example.com/f.css",
-        "https://img.example.com/b.png"]
+        "//img.example.com/a.png",
+        "https://api.example.com/x",
+        "https://cdn.example.com/x.css",
+        "https://fonts.example.com/f.css",
+        "https://img.example.com/b.png",
+    ]
 
 
 def test_no_page_loads_anything_from_another_host(example_site: Path) -> None:
@@ -475,6 +568,7 @@ def test_no_page_loads_anything_from_another_host(example_site: Path) -> None:
 
 
 # -- head helpers -------------------------------------------------------------------------
+
 
 def test_script_json_round_trips_any_text() -> None:
     from hypothesis import given, settings
@@ -499,17 +593,33 @@ def test_citation_meta_by_type() -> None:
     def meta(**fields: Any) -> list[tuple[str, str]]:
         return citation_meta(Publication(**fields), lambda u: "https://x.org" + u)
 
-    thesis = meta(id="t", type="thesis", title="On *Looms*", authors=["A B"], venue="UoL",
-                  year=2020)
-    assert thesis == [("citation_title", "On Looms"), ("citation_author", "A B"),
-                      ("citation_publication_date", "2020"),
-                      ("citation_dissertation_institution", "UoL")]
-    report = meta(id="r", type="report", title="R", venue="Lab", number="TR-7",
-                  doi="https://doi.org/10.1/x", pdf="/r.pdf", authors=["A", "et al."])
-    assert report == [("citation_title", "R"), ("citation_author", "A"),
-                      ("citation_technical_report_institution", "Lab"),
-                      ("citation_technical_report_number", "TR-7"),
-                      ("citation_doi", "10.1/x"), ("citation_pdf_url", "https://x.org/r.pdf")]
+    thesis = meta(
+        id="t", type="thesis", title="On *Looms*", authors=["A B"], venue="UoL", year=2020
+    )
+    assert thesis == [
+        ("citation_title", "On Looms"),
+        ("citation_author", "A B"),
+        ("citation_publication_date", "2020"),
+        ("citation_dissertation_institution", "UoL"),
+    ]
+    report = meta(
+        id="r",
+        type="report",
+        title="R",
+        venue="Lab",
+        number="TR-7",
+        doi="https://doi.org/10.1/x",
+        pdf="/r.pdf",
+        authors=["A", "et al."],
+    )
+    assert report == [
+        ("citation_title", "R"),
+        ("citation_author", "A"),
+        ("citation_technical_report_institution", "Lab"),
+        ("citation_technical_report_number", "TR-7"),
+        ("citation_doi", "10.1/x"),
+        ("citation_pdf_url", "https://x.org/r.pdf"),
+    ]
 
 
 def test_shorten_and_initials() -> None:
@@ -535,33 +645,54 @@ def test_option_parsing() -> None:
     from sphinx_cv.theme.options import parse_options
 
     said: list[str] = []
-    opts = parse_options({"theme_accent_color": "oklch(60% 0.15 250)",
-                          "theme_profile_links": "Google Scholar, e-mail",
-                          "theme_nav_items": "index, CV=cv, https://x.org",
-                          "theme_profile_sidebar": "false"}, said.append)
+    opts = parse_options(
+        {
+            "theme_accent_color": "oklch(60% 0.15 250)",
+            "theme_profile_links": "Google Scholar, e-mail",
+            "theme_nav_items": "index, CV=cv, https://x.org",
+            "theme_profile_sidebar": "false",
+        },
+        said.append,
+    )
     assert said == []
     assert opts.accent_color == "oklch(60% 0.15 250)"
     assert opts.profile_links == ["scholar", "email"]
     assert opts.nav_items == [(None, "index"), ("CV", "cv"), (None, "https://x.org")]
     assert opts.profile_sidebar is False
     assert parse_options({}).avatar_shape == "circle"
-    parse_options({"nav_items": [3], "profile_links": 5, "analytics_data": {"Bad Key": 1}},
-                  said.append)
+    parse_options(
+        {"nav_items": [3], "profile_links": 5, "analytics_data": {"Bad Key": 1}}, said.append
+    )
     assert len(said) == 3
 
 
 # -- packaging ----------------------------------------------------------------------------
+
 
 def test_wheel_ships_the_theme(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, src / name)
-    shutil.copytree(REPO / "sphinx_cv", src / "sphinx_cv",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
-                             "-w", str(tmp_path / "dist"), str(src)],
-                            capture_output=True, text=True, check=False)
+    shutil.copytree(
+        REPO / "sphinx_cv", src / "sphinx_cv", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "-w",
+            str(tmp_path / "dist"),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     wheel = next((tmp_path / "dist").glob("sphinx_cv-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -569,4 +700,3 @@ def test_wheel_ships_the_theme(tmp_path: Path) -> None:
     for path in theme.rglob("*"):
         if path.is_file():
             assert f"sphinx_cv/theme/sphinx_cv/{path.relative_to(theme).as_posix()}" in names
-

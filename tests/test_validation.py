@@ -27,8 +27,15 @@ def the_problem(result: LoadResult) -> Problem:
     return result.problems[0]
 
 
-def check(problem: Problem, file: str, line: int, column: int, subtype: Subtype, path: str,
-          value: str | None) -> None:
+def check(
+    problem: Problem,
+    file: str,
+    line: int,
+    column: int,
+    subtype: Subtype,
+    path: str,
+    value: str | None,
+) -> None:
     assert problem.location.file == file
     assert (problem.location.line, problem.location.column) == (line, column), str(problem)
     assert problem.subtype is subtype, str(problem)
@@ -46,13 +53,17 @@ def check(problem: Problem, file: str, line: int, column: int, subtype: Subtype,
 
 # --- one test per kind of bad input ------------------------------------------------------
 
+
 def test_yaml_syntax_error(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         person:
           name: Ada
         publications: [a, b
         news: []
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 5, Subtype.YAML, "", None)
     assert "YAML syntax error" in problem.message
@@ -73,11 +84,14 @@ def test_yaml_control_character(tmp_path: Path) -> None:
 
 
 def test_wrong_type(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         person:
           name: Ada Lovelace
           location: [London, Paris]
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 3, 13, Subtype.TYPE, "person.location", None)
     assert "a list" in problem.message
@@ -88,13 +102,16 @@ def test_wrong_type(tmp_path: Path) -> None:
 
 
 def test_wrong_type_of_a_scalar(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: a
             title: A
             selected: maybe
             authors: [Ann Lee]
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 15, Subtype.TYPE, "publications[0].selected", "'maybe'")
     assert problem.expected == "true or false"
@@ -102,11 +119,14 @@ def test_wrong_type_of_a_scalar(tmp_path: Path) -> None:
 
 
 def test_unknown_key_with_did_you_mean(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: a
             titel: Learning
-        """)
+        """,
+    )
     required, unknown = result.problems
     check(unknown, file, 3, 5, Subtype.UNKNOWN_KEY, "publications[0].titel", "'titel'")
     assert "did you mean 'title'?" in unknown.message
@@ -117,19 +137,30 @@ def test_unknown_key_with_did_you_mean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("key", "hint"),
-    [("titel", "title"), ("TITEL", "title"), ("Yeer", "year"), ("AUTHROS", "authors"),
-     ("venu", "venue"), ("book_titel", "booktitle"), ("selcted", "selected"),
-     ("xyzzy", None)],
+    [
+        ("titel", "title"),
+        ("TITEL", "title"),
+        ("Yeer", "year"),
+        ("AUTHROS", "authors"),
+        ("venu", "venue"),
+        ("book_titel", "booktitle"),
+        ("selcted", "selected"),
+        ("xyzzy", None),
+    ],
 )
-def test_did_you_mean_ignores_case_and_separators(tmp_path: Path, key: str,
-                                                  hint: str | None) -> None:
-    file, result = load(tmp_path, f"""
+def test_did_you_mean_ignores_case_and_separators(
+    tmp_path: Path, key: str, hint: str | None
+) -> None:
+    file, result = load(
+        tmp_path,
+        f"""
         publications:
           - id: a
             title: A
             {key}: x
             authors: [Ann Lee]
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 5, Subtype.UNKNOWN_KEY, f"publications[0].{key}", repr(key))
     if hint is None:
@@ -139,32 +170,41 @@ def test_did_you_mean_ignores_case_and_separators(tmp_path: Path, key: str,
 
 
 def test_unknown_top_level_key(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         person: {name: Ada}
         publication:
           - {id: a, title: A}
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 2, 1, Subtype.UNKNOWN_KEY, "publication", "'publication'")
     assert "did you mean 'publications'?" in problem.message
 
 
 def test_extension_keys_are_not_unknown(tmp_path: Path) -> None:
-    _, result = load(tmp_path, """
+    _, result = load(
+        tmp_path,
+        """
         $schema: https://example.org/profile.schema.json
         x-notes: anything
         person: {name: Ada, x-color: red}
-        """)
+        """,
+    )
     assert result.problems == []
 
 
 def test_bad_date(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         education:
           - institution: MIT
             start: 2025-13
             end: 2026
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 3, 12, Subtype.DATE, "education[0].start", "'2025-13'")
     assert "month 13" in problem.message
@@ -175,21 +215,27 @@ def test_bad_date(tmp_path: Path) -> None:
 
 
 def test_impossible_day(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         news:
           - date: 2025-02-30
             text: Something happened.
-        """)
+        """,
+    )
     check(the_problem(result), file, 2, 11, Subtype.DATE, "news[0].date", "'2025-02-30'")
 
 
 def test_near_miss_of_present(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         positions:
           - position: Professor
             start: 2020
             end: presnet
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 10, Subtype.DATE, "positions[0].end", "'presnet'")
     assert "did you mean 'present'?" in problem.message
@@ -197,7 +243,9 @@ def test_near_miss_of_present(tmp_path: Path) -> None:
 
 def test_bad_year(tmp_path: Path) -> None:
     # The example of the issue: the fourth publication's year.
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - {id: a, title: A, year: 2021, authors: [Ann Lee]}
           - {id: b, title: B, year: 2022, authors: [Ann Lee]}
@@ -206,7 +254,8 @@ def test_bad_year(tmp_path: Path) -> None:
             title: D
             year: 20x4
             authors: [Ann Lee]
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 7, 11, Subtype.DATE, "publications[3].year", "'20x4'")
     assert problem.expected == "a 4-digit year such as 2024"
@@ -214,12 +263,15 @@ def test_bad_year(tmp_path: Path) -> None:
 
 
 def test_end_before_start(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         education:
           - institution: MIT
             start: 2020-05
             end: 2019-12
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 10, Subtype.DATE_ORDER, "education[0].end", "'2019-12'")
     assert "2020-05" in problem.message
@@ -241,17 +293,22 @@ def test_end_before_start(tmp_path: Path) -> None:
     ],
 )
 def test_date_order_precision(tmp_path: Path, start: str, end: str, bad: bool) -> None:
-    _, result = load(tmp_path, f"""
+    _, result = load(
+        tmp_path,
+        f"""
         teaching:
           - course: Algorithms
             start: "{start}"
             end: "{end}"
-        """)
+        """,
+    )
     assert [p.subtype for p in result.problems] == ([Subtype.DATE_ORDER] if bad else [])
 
 
 def test_duplicate_publication_id(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: lovelace1843
             title: Sketch
@@ -261,16 +318,21 @@ def test_duplicate_publication_id(tmp_path: Path) -> None:
             authors: [Charles Babbage]
           - id: lovelace1843
             title: Notes
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 8, 9, Subtype.DUPLICATE_ID, "publications[2].id", "'lovelace1843'")
     assert f"{file}:2:5" in problem.message  # where the first one is
     assert [(p.id, p.title) for p in result.profile.publications] == [
-        ("lovelace1843", "Sketch"), ("babbage1864", "Passages")]
+        ("lovelace1843", "Sketch"),
+        ("babbage1864", "Passages"),
+    ]
 
 
 def test_interest_tag_naming_an_unknown_publication(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         interests:
           current:
             topics:
@@ -278,23 +340,34 @@ def test_interest_tag_naming_an_unknown_publication(tmp_path: Path) -> None:
                 publications: [lovelace1843, lovelace1834]
         publications:
           - {id: lovelace1843, title: Sketch, authors: [Ada Lovelace]}
-        """)
+        """,
+    )
     problem = the_problem(result)
-    check(problem, file, 5, 38, Subtype.UNKNOWN_REF,
-          "interests.current.topics[0].publications[1]", "'lovelace1834'")
+    check(
+        problem,
+        file,
+        5,
+        38,
+        Subtype.UNKNOWN_REF,
+        "interests.current.topics[0].publications[1]",
+        "'lovelace1834'",
+    )
     assert "did you mean 'lovelace1843'?" in problem.message
     (topic,) = result.profile.interests["current"].topics
     assert [r.id for r in topic.publications] == ["lovelace1843"]
 
 
 def test_unknown_enum_value(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: a
             title: A
             type: jornal
             authors: [Ann Lee]
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 11, Subtype.VALUE, "publications[0].type", "'jornal'")
     assert "did you mean 'journal'?" in problem.message
@@ -303,12 +376,15 @@ def test_unknown_enum_value(tmp_path: Path) -> None:
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         person:
           name: Ada
           position: Professor
           name: Ada Lovelace
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 4, 3, Subtype.DUPLICATE_KEY, "person.name", "'name'")
     assert "line 2" in problem.message
@@ -317,34 +393,41 @@ def test_duplicate_yaml_key(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_through_an_alias_name(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: a
             title: A
             name: B
             authors: [Ann Lee]
-        """)
-    check(the_problem(result), file, 4, 5, Subtype.DUPLICATE_KEY, "publications[0].name",
-          "'name'")
+        """,
+    )
+    check(the_problem(result), file, 4, 5, Subtype.DUPLICATE_KEY, "publications[0].name", "'name'")
 
 
 def test_duplicate_section_name(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         sections:
           students: [Ada]
           students: [Charles]
-        """)
-    check(the_problem(result), file, 3, 3, Subtype.DUPLICATE_KEY, "sections.students",
-          "'students'")
+        """,
+    )
+    check(the_problem(result), file, 3, 3, Subtype.DUPLICATE_KEY, "sections.students", "'students'")
 
 
 def test_missing_required_field(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         education:
           - degree: Ph.D.
             start: 2017
           - institution: MIT
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 2, 5, Subtype.REQUIRED, "education[0].institution", None)
     assert "missing" in problem.message
@@ -352,23 +435,29 @@ def test_missing_required_field(tmp_path: Path) -> None:
 
 
 def test_empty_required_field(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: ~
             title: A
-        """)
+        """,
+    )
     problem = the_problem(result)
     check(problem, file, 2, 9, Subtype.REQUIRED, "publications[0].id", None)
     assert "empty" in problem.message
 
 
 def test_invalid_required_field_is_reported_once(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: a b
             title: A
             year: 20x5
-        """)
+        """,
+    )
     id_problem, year_problem = result.problems
     check(id_problem, file, 2, 9, Subtype.VALUE, "publications[0].id", "'a b'")
     assert "entry is skipped" in id_problem.message
@@ -377,11 +466,14 @@ def test_invalid_required_field_is_reported_once(tmp_path: Path) -> None:
 
 
 def test_publication_without_title(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         publications:
           - id: a
             year: 2020
-        """)
+        """,
+    )
     check(the_problem(result), file, 2, 5, Subtype.REQUIRED, "publications[0].title", None)
 
 
@@ -438,8 +530,11 @@ def test_empty_profile_is_one_located_problem(tmp_path: Path, text: str) -> None
 
 # --- the rest still loads ----------------------------------------------------------------
 
+
 def test_good_entries_load_beside_bad_ones(tmp_path: Path) -> None:
-    _, result = load(tmp_path, """
+    _, result = load(
+        tmp_path,
+        """
         person:
           name: Ada Lovelace
           email: not-an-email
@@ -465,12 +560,15 @@ def test_good_entries_load_beside_bad_ones(tmp_path: Path) -> None:
             end: 2019
           - {degree: No institution}
           - institution: Harvard
-        """)
+        """,
+    )
     assert result.profile.person is not None
     assert result.profile.person.name == "Ada Lovelace"
     assert result.profile.person.email == []
     assert [(p.id, p.title) for p in result.profile.publications] == [
-        ("good1", "First"), ("good2", "Second")]
+        ("good1", "First"),
+        ("good2", "Second"),
+    ]
     assert [e.institution for e in result.profile.education] == ["MIT", "Harvard"]
     assert [(p.subtype, p.path) for p in result.problems] == [
         (Subtype.VALUE, "person.email"),
@@ -488,7 +586,9 @@ def test_good_entries_load_beside_bad_ones(tmp_path: Path) -> None:
 
 
 def test_forgiving_aliases_and_short_forms(tmp_path: Path) -> None:
-    _, result = load(tmp_path, """
+    _, result = load(
+        tmp_path,
+        """
         basics:
           name: Ada Lovelace
           email: ada@example.org
@@ -518,7 +618,8 @@ def test_forgiving_aliases_and_short_forms(tmp_path: Path) -> None:
             author: [Lovelace, Ada]
             featured: yes
             month: Sept.
-        """)
+        """,
+    )
     assert result.problems == []
     profile = result.profile
     assert profile.person is not None
@@ -538,7 +639,9 @@ def test_forgiving_aliases_and_short_forms(tmp_path: Path) -> None:
 
 
 def test_yaml_merge_key_is_not_a_duplicate(tmp_path: Path) -> None:
-    _, result = load(tmp_path, """
+    _, result = load(
+        tmp_path,
+        """
         x-defaults:
           conf: &conf {type: conference, venue: Proc. Engines, year: 2020, authors: [Ada]}
           other: &other {venue: Other Venue, year: 1999, note: From other}
@@ -553,7 +656,8 @@ def test_yaml_merge_key_is_not_a_duplicate(tmp_path: Path) -> None:
           - <<: [*conf, *other]
             id: c
             title: C
-        """)
+        """,
+    )
     assert result.problems == []
     a, b, c = result.profile.publications
     assert (a.type, a.venue, a.year) == ("conference", "Proc. Engines", 2020)
@@ -563,7 +667,9 @@ def test_yaml_merge_key_is_not_a_duplicate(tmp_path: Path) -> None:
 
 
 def test_recursive_alias_does_not_hang(tmp_path: Path) -> None:
-    file, result = load(tmp_path, """
+    file, result = load(
+        tmp_path,
+        """
         x-loop: &a [*a]
         person: &p
           name: Ada
@@ -572,7 +678,8 @@ def test_recursive_alias_does_not_hang(tmp_path: Path) -> None:
           - id: a
             title: A
             authors: *pubs
-        """)
+        """,
+    )
     assert [p.subtype for p in result.problems] == [Subtype.YAML] * 3
     check(result.problems[0], file, 1, 13, Subtype.YAML, "", "'*a'")  # the alias itself
     assert "recursive alias" in result.problems[0].message
@@ -603,12 +710,15 @@ def laughs(levels: int, fan: int, use: str) -> str:
         laughs(10, 10, "publications: LAST"),
         laughs(10, 10, "sections: {a: LAST, b: LAST}"),
         # merge keys expand too: 9 ** 30 mappings in 31 lines
-        "x-m0: &m0 {title: lol}\n" + "".join(
-            f"x-m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}]}}\n" for i in range(1, 30))
+        "x-m0: &m0 {title: lol}\n"
+        + "".join(
+            f"x-m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}]}}\n" for i in range(1, 30)
+        )
         + "person: *m29\n",
         # a chain of merges deeper than any real profile
-        "x-c0: &c0 {name: Ada}\n" + "".join(
-            f"x-c{i}: &c{i} {{<<: *c{i - 1}}}\n" for i in range(1, 3000)) + "person: *c2999\n",
+        "x-c0: &c0 {name: Ada}\n"
+        + "".join(f"x-c{i}: &c{i} {{<<: *c{i - 1}}}\n" for i in range(1, 3000))
+        + "person: *c2999\n",
     ],
     ids=["list", "sections", "merge", "chain"],
 )
@@ -627,9 +737,14 @@ def test_moderate_aliasing_is_fine(tmp_path: Path) -> None:
     assert [p.subtype for p in result.problems] == [Subtype.TYPE] * 10  # lists, not entries
 
 
-@pytest.mark.parametrize("text", ["a: " + "[" * 100_000 + "]" * 100_000 + "\n",
-                                  "- " * 100_000 + "x\n",
-                                  "a: " + "{a: " * 5_000 + "1" + "}" * 5_000 + "\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "- " * 100_000 + "x\n",
+        "a: " + "{a: " * 5_000 + "1" + "}" * 5_000 + "\n",
+    ],
+)
 def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path, text: str) -> None:
     _, result = load(tmp_path, text)
     problem = the_problem(result)
@@ -642,6 +757,7 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path, text: str) -> Non
 
 
 # --- the cache -----------------------------------------------------------------------------
+
 
 def test_profile_cache_rereads_only_when_mtime_changes(tmp_path: Path) -> None:
     path = tmp_path / "profile.yaml"
@@ -681,8 +797,9 @@ def test_profile_cache_notices_a_file_appearing(tmp_path: Path) -> None:
 
 def test_lines_count_newlines_only(tmp_path: Path) -> None:
     """YAML also breaks lines at U+2028, U+2029 and U+0085; editors do not."""
-    _, result = load(tmp_path, 'person:\n  name: "Ada\u2028Lovelace"  # a\u0085  # b\n'
-                               "  emial: a@b.org\n")
+    _, result = load(
+        tmp_path, 'person:\n  name: "Ada\u2028Lovelace"  # a\u0085  # b\n  emial: a@b.org\n'
+    )
     (problem,) = result.problems
     assert (problem.location.line, problem.location.column) == (3, 3), str(problem)
     _, result = load(tmp_path, "DOI: \u2028\n[: \u2028\n")

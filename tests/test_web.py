@@ -58,6 +58,7 @@ def text_of(fragment: str) -> str:
 
 # -- the feed --------------------------------------------------------------------------------
 
+
 def test_feed_is_atom_1_0(site: Path) -> None:
     feed = ET.parse(site / "atom.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
@@ -74,8 +75,9 @@ def test_feed_is_atom_1_0(site: Path) -> None:
         for tag in ("id", "title", "updated"):
             assert len(entry.findall(f"{ATOM}{tag}")) == 1, tag
         ids.append(entry.findtext(f"{ATOM}id"))
-        dates.append(dt.datetime.fromisoformat(
-            entry.findtext(f"{ATOM}updated", "").replace("Z", "+00:00")))
+        dates.append(
+            dt.datetime.fromisoformat(entry.findtext(f"{ATOM}updated", "").replace("Z", "+00:00"))
+        )
         link = entry.find(f"{ATOM}link")
         assert link is not None and urlsplit(link.get("href", "")).scheme == "https"
     assert len(set(ids)) == len(ids)
@@ -83,8 +85,7 @@ def test_feed_is_atom_1_0(site: Path) -> None:
     assert dates == sorted(dates, reverse=True)  # newest first
     first = entries[0]
     # Profile text is text, never markup, in the title; the content is escaped HTML.
-    assert first.findtext(f"{ATOM}title") == \
-        "Our paper on engines was accepted at Verse <&> more."
+    assert first.findtext(f"{ATOM}title") == "Our paper on engines was accepted at Verse <&> more."
     content = first.find(f"{ATOM}content")
     assert content is not None and content.get("type") == "html"
     assert "<strong>engines</strong>" in (content.text or "")
@@ -95,15 +96,18 @@ def test_feed_is_announced_in_every_page(site: Path) -> None:
     pages = html_pages(site)
     assert len(pages) >= 7  # three documents, three papers, index and search
     for page in pages:
-        links = [a for t, a in parse(page.read_text(encoding="utf8")).tags
-                 if t == "link" and a.get("rel") == "alternate"]
-        assert [(a["type"], a["href"]) for a in links] == \
-            [("application/atom+xml", BASE + "atom.xml")], page.name
+        links = [
+            a
+            for t, a in parse(page.read_text(encoding="utf8")).tags
+            if t == "link" and a.get("rel") == "alternate"
+        ]
+        assert [(a["type"], a["href"]) for a in links] == [
+            ("application/atom+xml", BASE + "atom.xml")
+        ], page.name
 
 
 def test_no_feed_sitemap_or_robots_without_a_base_url(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
-                             html_baseurl="")
+    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build", html_baseurl="")
     for name in ("atom.xml", "sitemap.xml", "robots.txt"):
         assert not (out / name).exists(), name
     assert "cv_feed needs html_baseurl" in warnings
@@ -113,6 +117,7 @@ def test_no_feed_sitemap_or_robots_without_a_base_url(tmp_path: Path) -> None:
 
 # -- sitemap and robots ----------------------------------------------------------------------
 
+
 def test_sitemap_lists_every_page_with_lastmod(site: Path) -> None:
     root = ET.parse(site / "sitemap.xml").getroot()
     assert root.tag == f"{SITEMAP}urlset"
@@ -121,8 +126,11 @@ def test_sitemap_lists_every_page_with_lastmod(site: Path) -> None:
         lastmod = url.findtext(f"{SITEMAP}lastmod")
         assert lastmod, url.findtext(f"{SITEMAP}loc")
         listed[url.findtext(f"{SITEMAP}loc")] = dt.date.fromisoformat(lastmod)
-    pages = {BASE + p.relative_to(site).as_posix() for p in html_pages(site)
-             if p.name not in ("genindex.html", "search.html")}
+    pages = {
+        BASE + p.relative_to(site).as_posix()
+        for p in html_pages(site)
+        if p.name not in ("genindex.html", "search.html")
+    }
     assert set(listed) == pages
     # A page's date is its source's, or the profile's when it shows the profile.
     assert listed[BASE + "talks.html"] == dt.date(2021, 5, 6)
@@ -150,18 +158,24 @@ def test_a_robots_txt_of_the_users_is_kept(tmp_path: Path) -> None:
 
 # -- a page per publication ------------------------------------------------------------------
 
+
 def test_publication_page(site: Path) -> None:
     text = read(site / "publications" / "lovelace1843notes.html")
     tags = parse(text)
     meta = dict(tags.meta())
     assert meta["citation_title"] == 'Notes on the <Analytical> Engine & "more"'
-    assert [v for k, v in tags.meta() if k == "citation_author"] == \
-        ["Ada Lovelace", "Charles Babbage"]
+    assert [v for k, v in tags.meta() if k == "citation_author"] == [
+        "Ada Lovelace",
+        "Charles Babbage",
+    ]
     assert meta["citation_doi"] == "10.1000/xyz123"
     abstract = "The engine weaves algebraic patterns </script> & more."
     assert dict(tags.meta("property"))["og:description"] == abstract
-    ld = [json.loads(body) for attrs, body in tags.scripts
-          if attrs.get("type") == "application/ld+json"]
+    ld = [
+        json.loads(body)
+        for attrs, body in tags.scripts
+        if attrs.get("type") == "application/ld+json"
+    ]
     article = next(d for d in ld if d["@type"] == "ScholarlyArticle")
     assert article["headline"] == 'Notes on the <Analytical> Engine & "more"'
     assert article["abstract"] == abstract
@@ -189,14 +203,16 @@ def test_lists_link_titles_to_their_pages(site: Path) -> None:
 
 
 def test_no_pages_unless_asked(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
-                             cv_publication_pages=False)
+    out, warnings, _ = build(
+        copy_root(tmp_path, "test-web"), tmp_path / "build", cv_publication_pages=False
+    )
     assert warnings == ""
     assert not (out / "publications").exists()
     assert "cv-pub-page" not in read(out / "publications.html")
 
 
 # -- browsing --------------------------------------------------------------------------------
+
 
 def test_filter_box_and_everything_visible_without_js(site: Path) -> None:
     text = read(site / "publications.html")
@@ -221,16 +237,16 @@ def test_filter_box_and_everything_visible_without_js(site: Path) -> None:
 
 def test_long_author_list_collapsed_with_the_owner_shown(site: Path) -> None:
     text = read(site / "publications.html")
-    entry = text[text.index('id="pub-big2024"'):]
+    entry = text[text.index('id="pub-big2024"') :]
     entry = entry[: entry.index("</li>")]
-    summary = entry[entry.index("<summary>"): entry.index("</summary>")]
+    summary = entry[entry.index("<summary>") : entry.index("</summary>")]
     assert '<strong class="cv-me">Ada Lovelace</strong>' in summary
     assert text_of(summary).endswith("and 35 more")
     assert "Grace Hopper" in summary and "Member16" not in summary
-    full = entry[entry.index('class="cv-authors-all"'):]
+    full = entry[entry.index('class="cv-authors-all"') :]
     assert "Member16 Consortium16" in full and "Coauthor19 Person19" in full
     # Short lists stay as they are.
-    byron = text[text.index('id="pub-byron2020"'):]
+    byron = text[text.index('id="pub-byron2020"') :]
     assert "<details" not in byron[: byron.index("</li>")].split("cv-abstract")[0]
 
 
@@ -243,8 +259,9 @@ def test_the_cv_keeps_every_author_and_no_counts(tmp_path: Path) -> None:
 
 
 def test_counts_in_the_cv_when_asked(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build", "text",
-                             cv_citations_in_cv=True)
+    out, warnings, _ = build(
+        copy_root(tmp_path, "test-web"), tmp_path / "build", "text", cv_citations_in_cv=True
+    )
     assert warnings == ""
     text = (out / "publications.txt").read_text(encoding="utf8")
     assert "Cited by 42" in text and "Cited by 7" in text and "h-index" in text
@@ -252,11 +269,12 @@ def test_counts_in_the_cv_when_asked(tmp_path: Path) -> None:
 
 # -- citation counts -------------------------------------------------------------------------
 
+
 def test_cited_by_and_totals_on_the_web(site: Path) -> None:
     text = read(site / "publications.html")
     for count in (42, 7, 3):
         assert f'<span class="cv-cited-by">Cited by {count}</span>' in text
-    box = text[text.index('class="cv-metrics'):]
+    box = text[text.index('class="cv-metrics') :]
     box = text_of(box[: box.index("</div>")])
     assert "52 Citations" in box and "3 h-index" in box and "3 Papers counted" in box
     assert "OpenAlex, manual" in box and "2025-09-10" in box
@@ -274,10 +292,12 @@ def test_no_counts_without_metrics_yaml(tmp_path: Path) -> None:
 def test_a_bad_metrics_file_is_reported_with_its_line(tmp_path: Path) -> None:
     src = copy_root(tmp_path, "test-web")
     (src / "metrics.yaml").write_text(
-        "lovelace1843notes: {citations: 42}\nbyron2020: {citations: many}\n")
+        "lovelace1843notes: {citations: 42}\nbyron2020: {citations: many}\n"
+    )
     out, warnings, _ = build(src, tmp_path / "build")
-    assert re.search(r"metrics\.yaml:2:\d+: WARNING: byron2020\.citations: bad citation count",
-                     warnings), warnings
+    assert re.search(
+        r"metrics\.yaml:2:\d+: WARNING: byron2020\.citations: bad citation count", warnings
+    ), warnings
     assert warnings.count("bad citation count") == 1  # told once per build
     text = read(out / "publications.html")
     assert "Cited by 42" in text and "Cited by 7" not in text
@@ -298,6 +318,7 @@ def test_editing_metrics_rereads_the_pages_with_lists(tmp_path: Path) -> None:
 
 # -- parallel --------------------------------------------------------------------------------
 
+
 def test_parallel_output_equals_serial(tmp_path: Path) -> None:
     from sphinx.cmd.build import build_main
 
@@ -305,30 +326,52 @@ def test_parallel_output_equals_serial(tmp_path: Path) -> None:
     outs = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"j{jobs}"
-        code = build_main(["-q", "-j", jobs, "-b", "html", str(src), str(out),
-                           "-d", str(tmp_path / f"doctrees{jobs}")])
+        code = build_main(
+            [
+                "-q",
+                "-j",
+                jobs,
+                "-b",
+                "html",
+                str(src),
+                str(out),
+                "-d",
+                str(tmp_path / f"doctrees{jobs}"),
+            ]
+        )
         assert code == 0
         outs[jobs] = out
-    files = ["atom.xml", "sitemap.xml", "robots.txt", "publications.html", "index.html",
-             "_images/cv/lovelace1843notes.png",
-             *(f"publications/{p.name}" for p in (outs["1"] / "publications").iterdir())]
+    files = [
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "publications.html",
+        "index.html",
+        "_images/cv/lovelace1843notes.png",
+        *(f"publications/{p.name}" for p in (outs["1"] / "publications").iterdir()),
+    ]
     for name in files:
         assert (outs["1"] / name).read_bytes() == (outs["2"] / name).read_bytes(), name
 
 
 # -- thumbnails ------------------------------------------------------------------------------
 
+
 def test_thumbnail_in_the_list_and_on_the_page(site: Path) -> None:
     copy = site / "_images" / "cv" / "lovelace1843notes.png"
     assert copy.read_bytes() == (ROOT / "images" / "engine.png").read_bytes()
-    for page, src in (("publications.html", "_images/cv/lovelace1843notes.png"),
-                      ("publications/lovelace1843notes.html",
-                       "../_images/cv/lovelace1843notes.png")):
-        imgs = [a for t, a in parse(read(site / page)).tags
-                if t == "img" and "cv-pub-thumb" in a.get("class", "")]
+    for page, src in (
+        ("publications.html", "_images/cv/lovelace1843notes.png"),
+        ("publications/lovelace1843notes.html", "../_images/cv/lovelace1843notes.png"),
+    ):
+        imgs = [
+            a
+            for t, a in parse(read(site / page)).tags
+            if t == "img" and "cv-pub-thumb" in a.get("class", "")
+        ]
         assert [(a["src"], a["alt"]) for a in imgs] == [(src, "")], page
     text = read(site / "publications.html")
-    byron = text[text.index('id="pub-byron2020"'):]
+    byron = text[text.index('id="pub-byron2020"') :]
     assert "cv-pub-thumb" not in byron[: byron.index("</li>")]
 
 
@@ -346,14 +389,18 @@ def test_thumbnails_outside_the_site_or_not_images_are_left_out(tmp_path: Path) 
     profile = src / "profile.yaml"
     text = profile.read_text()
     text = text.replace("image: images/engine.png", "image: ../secret.png")
-    text = text.replace('    tags: [poetry]\n', '    tags: [poetry]\n    image: notes.txt\n')
-    text = text.replace("    abstract: Forty-one people wrote this.\n",
-                        "    abstract: Forty-one people wrote this.\n"
-                        "    image: https://img.example.org/big.png\n")
+    text = text.replace("    tags: [poetry]\n", "    tags: [poetry]\n    image: notes.txt\n")
+    text = text.replace(
+        "    abstract: Forty-one people wrote this.\n",
+        "    abstract: Forty-one people wrote this.\n    image: https://img.example.org/big.png\n",
+    )
     profile.write_text(text)
     out, warnings, _ = build(src, tmp_path / "build")
-    assert re.search(r"profile\.yaml:\d+:\d+: WARNING: publications\[0\]\.image: image is "
-                     r"outside the site folder", warnings), warnings
+    assert re.search(
+        r"profile\.yaml:\d+:\d+: WARNING: publications\[0\]\.image: image is "
+        r"outside the site folder",
+        warnings,
+    ), warnings
     assert re.search(r"publications\[1\]\.image: image is not an image file", warnings)
     assert warnings.count("WARNING") == 2
     assert not (out / "_images" / "cv").exists()
@@ -364,20 +411,22 @@ def test_thumbnails_outside_the_site_or_not_images_are_left_out(tmp_path: Path) 
 
 # -- talks -----------------------------------------------------------------------------------
 
+
 def test_talks_grouped_by_year_with_their_links(site: Path) -> None:
     text = read(site / "talks.html")
-    main = text[text.index("<main"): text.index("</main>")]
+    main = text[text.index("<main") : text.index("</main>")]
     years = re.findall(r'<p class="cv-group-title rubric">(\d{4})</p>', main)
     assert years == ["2025", "2024"]
-    first = main[main.index(">2025<"): main.index('<p class="cv-group-title rubric">2024')]
+    first = main[main.index(">2025<") : main.index('<p class="cv-group-title rubric">2024')]
     assert "<strong>Engines &amp; Looms</strong>, Royal Society, London, UK." in first
     assert "On Bernoulli Numbers" in first and "Notes on Notes" not in first
-    links = re.findall(r'class="cv-link cv-link-(\w+) reference external" href="([^"]+)"',
-                       first)
-    assert links == [("slides", "/files/engines-slides.pdf"),
-                     ("video", "https://video.example.org/engines"),
-                     ("code", "https://github.com/ada/looms"),
-                     ("slides", "https://slides.example.org/bernoulli")]
+    links = re.findall(r'class="cv-link cv-link-(\w+) reference external" href="([^"]+)"', first)
+    assert links == [
+        ("slides", "/files/engines-slides.pdf"),
+        ("video", "https://video.example.org/engines"),
+        ("code", "https://github.com/ada/looms"),
+        ("slides", "https://slides.example.org/bernoulli"),
+    ]
 
 
 def test_group_by_year_keeps_undated_entries_last() -> None:
@@ -388,17 +437,22 @@ def test_group_by_year_keeps_undated_entries_last() -> None:
     def talk(title: str, date: str | None) -> Talk:
         return Talk(title=title, date=parse_date(date) if date else None)
 
-    talks = [talk("a", "2025-03"), talk("b", None), talk("c", "2025"), talk("d", "2023-01-02"),
-             talk("e", "Fall term")]
+    talks = [
+        talk("a", "2025-03"),
+        talk("b", None),
+        talk("c", "2025"),
+        talk("d", "2023-01-02"),
+        talk("e", "Fall term"),
+    ]
     groups = [(year, [t.title for t in group]) for year, group in group_by_year(talks)]
     assert groups == [(2025, ["a", "c"]), (2023, ["d"]), (None, ["b", "e"])]
 
 
 # -- comments --------------------------------------------------------------------------------
 
+
 def external_scripts(page: Path) -> list[dict[str, str]]:
-    return [a for t, a in parse(read(page)).tags
-            if t == "script" and "://" in a.get("src", "")]
+    return [a for t, a in parse(read(page)).tags if t == "script" and "://" in a.get("src", "")]
 
 
 def test_nothing_from_another_host_by_default(site: Path) -> None:
@@ -408,10 +462,12 @@ def test_nothing_from_another_host_by_default(site: Path) -> None:
 
 
 def test_giscus_comments_on_paper_pages(tmp_path: Path) -> None:
-    data = {"repo": "ada/site", "repo-id": "R_1", "category-id": "DIC_2",
-            "theme": "light"}
-    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
-                             html_theme_options={"comments": "giscus", "comments_data": data})
+    data = {"repo": "ada/site", "repo-id": "R_1", "category-id": "DIC_2", "theme": "light"}
+    out, warnings, _ = build(
+        copy_root(tmp_path, "test-web"),
+        tmp_path / "build",
+        html_theme_options={"comments": "giscus", "comments_data": data},
+    )
     assert warnings == ""
     scripts = external_scripts(out / "publications" / "big2024.html")
     assert [s["src"] for s in scripts] == ["https://giscus.app/client.js"]
@@ -422,32 +478,48 @@ def test_giscus_comments_on_paper_pages(tmp_path: Path) -> None:
 
 
 def test_utterances_on_the_pages_named(tmp_path: Path) -> None:
-    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
-                             html_theme_options={"comments": "utterances",
-                                                 "comments_data": {"repo": "ada/site"},
-                                                 "comments_pages": ["talks"]})
+    out, warnings, _ = build(
+        copy_root(tmp_path, "test-web"),
+        tmp_path / "build",
+        html_theme_options={
+            "comments": "utterances",
+            "comments_data": {"repo": "ada/site"},
+            "comments_pages": ["talks"],
+        },
+    )
     assert warnings == ""
-    assert [s["src"] for s in external_scripts(out / "talks.html")] == \
-        ["https://utteranc.es/client.js"]
+    assert [s["src"] for s in external_scripts(out / "talks.html")] == [
+        "https://utteranc.es/client.js"
+    ]
     assert external_scripts(out / "publications" / "big2024.html") == []
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"comments": "disqus"}, "'disqus'; expected one of giscus, utterances"),
-    ({"comments": "giscus", "comments_data": {"repo": "ada/site"}},
-     "giscus needs repo-id, category-id"),
-    ({"comments": "utterances", "comments_data": {"Repo": "x"}},
-     "expected a mapping of data-* attribute names"),
-])
-def test_comment_mistakes_are_reported_and_load_nothing(tmp_path: Path, options: dict[str, Any],
-                                                        message: str) -> None:
-    out, warnings, _ = build(copy_root(tmp_path, "test-web"), tmp_path / "build",
-                             html_theme_options=options)
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"comments": "disqus"}, "'disqus'; expected one of giscus, utterances"),
+        (
+            {"comments": "giscus", "comments_data": {"repo": "ada/site"}},
+            "giscus needs repo-id, category-id",
+        ),
+        (
+            {"comments": "utterances", "comments_data": {"Repo": "x"}},
+            "expected a mapping of data-* attribute names",
+        ),
+    ],
+)
+def test_comment_mistakes_are_reported_and_load_nothing(
+    tmp_path: Path, options: dict[str, Any], message: str
+) -> None:
+    out, warnings, _ = build(
+        copy_root(tmp_path, "test-web"), tmp_path / "build", html_theme_options=options
+    )
     assert message in warnings
     assert external_scripts(out / "publications" / "big2024.html") == []
 
 
 # -- issue 16, "done when" -------------------------------------------------------------------
+
 
 def test_a_quickstart_site_with_the_features_switched_on(tmp_path: Path) -> None:
     from clitools import cli
@@ -456,17 +528,25 @@ def test_a_quickstart_site_with_the_features_switched_on(tmp_path: Path) -> None
     assert cli("quickstart", site, "--name", "Jane Doe").code == 0
     conf = site / "conf.py"
     text = conf.read_text(encoding="utf8")
-    for line in ('html_baseurl = "https://you.github.io/"', "cv_feed = True",
-                 "cv_sitemap = True", "cv_publication_pages = True"):
+    for line in (
+        'html_baseurl = "https://you.github.io/"',
+        "cv_feed = True",
+        "cv_sitemap = True",
+        "cv_publication_pages = True",
+    ):
         assert f"# {line}\n" in text, line  # shown commented out, ready to switch on
         text = text.replace(f"# {line}\n", f"{line}\n")
     conf.write_text(text, encoding="utf8")
     profile = site / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf8").replace(
-        "    selected: true\n", "    selected: true\n    abstract: We show *how* it works.\n"),
-        encoding="utf8")
-    (site / "metrics.yaml").write_text("doe2025first: {citations: 12, source: OpenAlex, "
-                                       "date: 2025-09-10}\n")
+    profile.write_text(
+        profile.read_text(encoding="utf8").replace(
+            "    selected: true\n", "    selected: true\n    abstract: We show *how* it works.\n"
+        ),
+        encoding="utf8",
+    )
+    (site / "metrics.yaml").write_text(
+        "doe2025first: {citations: 12, source: OpenAlex, date: 2025-09-10}\n"
+    )
     out, warnings, _ = build(site, tmp_path / "build")
     assert warnings == ""
     feed = ET.parse(out / "atom.xml").getroot()
@@ -494,13 +574,19 @@ def test_a_rebuild_that_writes_no_document(tmp_path: Path) -> None:
 
 
 def test_a_noop_rebuild_parses_no_profile_and_rewrites_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sphinx_cv.data import loader
 
     src = copy_root(tmp_path, "test-web")
     out, _, _ = build(src, tmp_path / "build")
-    outputs = ["atom.xml", "sitemap.xml", "robots.txt", "publications/big2024.html",
-               "_images/cv/lovelace1843notes.png"]
+    outputs = [
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "publications/big2024.html",
+        "_images/cv/lovelace1843notes.png",
+    ]
     before = {name: (out / name).stat().st_mtime_ns for name in outputs}
     parsed: list[object] = []
     real = loader.load_profile
@@ -519,8 +605,7 @@ def test_a_noop_rebuild_parses_no_profile_and_rewrites_nothing(
     image.write_bytes(image.read_bytes() + b"\0")
     out, warnings, reread = build(src, tmp_path / "build")
     assert reread == [] and len(parsed) == 1
-    assert (out / "_images" / "cv" / "lovelace1843notes.png").read_bytes() == \
-        image.read_bytes()
+    assert (out / "_images" / "cv" / "lovelace1843notes.png").read_bytes() == image.read_bytes()
 
 
 def test_page_names_are_safe_and_distinct() -> None:

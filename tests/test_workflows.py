@@ -41,11 +41,13 @@ def tox_config() -> configparser.ConfigParser:
 
 
 def tox_envs() -> set[str]:
-    return {s.removeprefix("testenv:") for s in tox_config().sections()
-            if s.startswith("testenv:")} | {"py"}
+    return {
+        s.removeprefix("testenv:") for s in tox_config().sections() if s.startswith("testenv:")
+    } | {"py"}
 
 
 # --- one version --------------------------------------------------------------------
+
 
 def test_version_is_set_in_one_place() -> None:
     pyproject = (REPO / "pyproject.toml").read_text("utf-8")
@@ -72,6 +74,7 @@ def test_changelog_names_the_version() -> None:
 
 
 # --- the GitHub workflows -----------------------------------------------------------
+
 
 def test_ci_runs_the_ci_script() -> None:
     ci = workflow("ci.yml")
@@ -113,14 +116,22 @@ def test_release_publishes_on_a_tag_with_trusted_publishing() -> None:
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-@pytest.mark.parametrize(("tag", "accepted"), [(f"v{__version__}", True), ("v0.0.0", False),
-                                               (__version__, False)])
+@pytest.mark.parametrize(
+    ("tag", "accepted"), [(f"v{__version__}", True), ("v0.0.0", False), (__version__, False)]
+)
 def test_release_refuses_a_tag_that_is_not_the_version(tag: str, accepted: bool) -> None:
-    check = next(s["run"] for s in steps(workflow("release.yml")["jobs"]["build"])
-                 if "GITHUB_REF_NAME" in s.get("run", ""))
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", check], cwd=REPO,
-                          capture_output=True, text=True, env={"GITHUB_REF_NAME": tag,
-                                                               "PATH": "/usr/bin:/bin"})
+    check = next(
+        s["run"]
+        for s in steps(workflow("release.yml")["jobs"]["build"])
+        if "GITHUB_REF_NAME" in s.get("run", "")
+    )
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", check],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"GITHUB_REF_NAME": tag, "PATH": "/usr/bin:/bin"},
+    )
     assert (done.returncode == 0) == accepted, done.stdout + done.stderr
     if not accepted:
         assert "::error::" in done.stdout
@@ -146,12 +157,19 @@ def test_ci_script_tests_the_newest_releases() -> None:
 
 # --- CONTRIBUTING.md -----------------------------------------------------------------
 
+
 def test_contributing_covers_every_tox_env_and_the_architecture() -> None:
     text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
     listed = set(re.findall(r"^\| `([\w-]+)` \|", text, re.M))
     assert tox_envs() <= listed, tox_envs() - listed
-    for needed in ("python -m pytest", "python -m benchmarks", "sphinx-build", "## Architecture",
-                   "## Releasing", "CHANGELOG.md"):
+    for needed in (
+        "python -m pytest",
+        "python -m benchmarks",
+        "sphinx-build",
+        "## Architecture",
+        "## Releasing",
+        "CHANGELOG.md",
+    ):
         assert needed in text, needed
     # The architecture section points to the docs' architecture page, which names every
     # package of sphinx_cv.

@@ -53,11 +53,22 @@ class Engine:
         """Its live preview: ``jekyll serve --livereload`` (em-websocket, which Debian's
         jekyll package brings) or ``hugo server`` (live reload built in)."""
         if self.command == "jekyll":
-            return ["jekyll", "serve", "--source", str(src), "--destination",
-                    str(src / "_site"), "--host", "127.0.0.1", "--port", str(port),
-                    "--livereload", "--livereload-port", str(reload_port)]
-        return ["hugo", "server", "--source", str(src), "--bind", "127.0.0.1", "--port",
-                str(port)]
+            return [
+                "jekyll",
+                "serve",
+                "--source",
+                str(src),
+                "--destination",
+                str(src / "_site"),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--livereload",
+                "--livereload-port",
+                str(reload_port),
+            ]
+        return ["hugo", "server", "--source", str(src), "--bind", "127.0.0.1", "--port", str(port)]
 
     def url(self, page: str) -> str:
         """The path a page is served at."""
@@ -76,10 +87,14 @@ JEKYLL = Engine("Jekyll", "jekyll", "_data", "yml")
 HUGO = Engine("Hugo", "hugo", "data", "yaml")
 ENGINES = (JEKYLL, HUGO)
 
-TITLES = {"index": "Home", "publications": "Publications", "cv": "Curriculum Vitae",
-          "teaching": "Teaching and talks", "contact": "Contact"}
-CONTACT = ("Write to me at the School of Informatics; visitors are welcome on "
-           "weekdays.\n")
+TITLES = {
+    "index": "Home",
+    "publications": "Publications",
+    "cv": "Curriculum Vitae",
+    "teaching": "Teaching and talks",
+    "contact": "Contact",
+}
+CONTACT = "Write to me at the School of Informatics; visitors are welcome on weekdays.\n"
 
 
 def pubtypes() -> list[dict[str, str]]:
@@ -92,9 +107,15 @@ def pubtypes() -> list[dict[str, str]]:
     for name in DEFAULT_ORDER:
         kind = BY_NAME[name]
         cv = name == "preprint"
-        rows.append({"name": name, "title": kind.title, "prefix": kind.prefix,
-                     "cv_title": "In submission" if cv else kind.title,
-                     "cv_prefix": "A" if cv else kind.prefix})
+        rows.append(
+            {
+                "name": name,
+                "title": kind.title,
+                "prefix": kind.prefix,
+                "cv_title": "In submission" if cv else kind.title,
+                "cv_prefix": "A" if cv else kind.prefix,
+            }
+        )
     return rows
 
 
@@ -118,18 +139,17 @@ def write_site(engine: Engine, root: Path, data: dict[str, Any], pages: list[str
     nav = [{"title": TITLES[p], "url": engine.url(p)} for p in pages if p != "index"]
     data_dir = root / engine.data_dir
     data_dir.mkdir(exist_ok=True)
-    files: dict[str, Any] = {"nav": nav, "pubtypes": pubtypes(),
-                             "profile": peer_profile(data)}
+    files: dict[str, Any] = {"nav": nav, "pubtypes": pubtypes(), "profile": peer_profile(data)}
     for name, value in files.items():
-        (data_dir / f"{name}.{engine.ext}").write_text(generate.dump(value),
-                                                      encoding="utf-8")
+        (data_dir / f"{name}.{engine.ext}").write_text(generate.dump(value), encoding="utf-8")
     if engine is JEKYLL:
         if "teaching" not in pages:
             (root / "teaching.html").unlink()
         if "contact" in pages:
             (root / "contact.md").write_text(
                 "---\nlayout: default\ntitle: Contact\n---\n# Contact\n\n" + CONTACT,
-                encoding="utf-8")
+                encoding="utf-8",
+            )
     else:
         content = root / "content"
         content.mkdir(exist_ok=True)
@@ -138,11 +158,13 @@ def write_site(engine: Engine, root: Path, data: dict[str, Any], pages: list[str
             layout = "" if page in ("index", "contact") else f"layout: {page}\n"
             body = CONTACT if page == "contact" else ""
             (content / f"{name}.md").write_text(
-                f"---\ntitle: {TITLES[page]}\n{layout}---\n{body}", encoding="utf-8")
+                f"---\ntitle: {TITLES[page]}\n{layout}---\n{body}", encoding="utf-8"
+            )
     return root / engine.profile_file
 
 
 # -- the same edit on every side -----------------------------------------------------------
+
 
 def pick_title(data: dict[str, Any], texts: list[str]) -> str:
     """A publication title (from the middle of the list) that is plain text and stands
@@ -170,8 +192,30 @@ def retitle(path: Path, old: str, new: str) -> None:
 
 # -- checking that every side shows the same publications ----------------------------------
 
-_BLOCKS = frozenset(("p", "li", "div", "br", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4",
-                     "h5", "h6", "summary", "details", "section", "nav", "header", "main"))
+_BLOCKS = frozenset(
+    (
+        "p",
+        "li",
+        "div",
+        "br",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "summary",
+        "details",
+        "section",
+        "nav",
+        "header",
+        "main",
+    )
+)
 
 
 class _Text(HTMLParser):
@@ -198,8 +242,9 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "--",
-                             "—": "---", "…": "...", "\u00a0": " "})
+_TYPOGRAPHY = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "--", "—": "---", "…": "...", "\u00a0": " "}
+)
 
 
 def normal(text: str) -> str:
@@ -223,5 +268,8 @@ def plain_title(title: str) -> str:
 def missing_titles(path: Path, data: dict[str, Any]) -> list[str]:
     """The publication titles of ``data`` that the page at ``path`` does not show."""
     text = page_text(path)
-    return [t for t in (plain_title(str(p.get("title", ""))) for p in data["publications"])
-            if t not in text]
+    return [
+        t
+        for t in (plain_title(str(p.get("title", ""))) for p in data["publications"])
+        if t not in text
+    ]

@@ -85,8 +85,9 @@ def available() -> dict[str, str | None]:
             out[engine.name] = None
             continue
         args = ["--version"] if engine is sites.JEKYLL else ["version"]
-        text = subprocess.run([engine.command, *args], capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL).stdout
+        text = subprocess.run(
+            [engine.command, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL
+        ).stdout
         found = re.search(r"v?(\d+\.\d+\.\d+)", text)
         out[engine.name] = found.group(1) if found else "?"
     return out
@@ -96,19 +97,32 @@ def sphinx_cv_side(template: Path) -> Side:
     def serve(src: Path, port: int, _reload: int) -> list[str]:
         return [sys.executable, "-m", "sphinx_cv", "serve", str(src), "--port", str(port)]
 
-    return Side("sphinx-cv", template, "profile.yaml",
-                lambda src, out: measure.sphinx_cmd("html", src, out),
-                lambda out: out / "publications.html", serve, "/publications.html")
+    return Side(
+        "sphinx-cv",
+        template,
+        "profile.yaml",
+        lambda src, out: measure.sphinx_cmd("html", src, out),
+        lambda out: out / "publications.html",
+        serve,
+        "/publications.html",
+    )
 
 
 def peer_side(engine: Engine, template: Path) -> Side:
-    return Side(engine.name, template, engine.profile_file, engine.build_cmd,
-                lambda out: engine.output(out, "publications"), engine.serve_cmd,
-                engine.url("publications"))
+    return Side(
+        engine.name,
+        template,
+        engine.profile_file,
+        engine.build_cmd,
+        lambda out: engine.output(out, "publications"),
+        engine.serve_cmd,
+        engine.url("publications"),
+    )
 
 
-def make_sites(size: int | str, base: Path, versions: dict[str, str | None]
-               ) -> tuple[list[Side], dict[str, Any], str]:
+def make_sites(
+    size: int | str, base: Path, versions: dict[str, str | None]
+) -> tuple[list[Side], dict[str, Any], str]:
     """The sphinx-cv site and its peers for one size; the profile data; the title the
     edits change."""
     cv_src = base / "sphinx-cv-template"
@@ -141,12 +155,17 @@ def fresh(base: Path, side: Side) -> tuple[Path, Path]:
     return src, out
 
 
-def measure_builds(size: int | str, base: Path, reps: int, versions: dict[str, str | None],
-                   log: Callable[[str], None]) -> tuple[PeerResult, list[Side], str]:
+def measure_builds(
+    size: int | str,
+    base: Path,
+    reps: int,
+    versions: dict[str, str | None],
+    log: Callable[[str], None],
+) -> tuple[PeerResult, list[Side], str]:
     sides, data, title = make_sites(size, base, versions)
     result = PeerResult(str(size), len(data["publications"]))
     for rep in range(reps):
-        order = sides[rep % len(sides):] + sides[:rep % len(sides)]
+        order = sides[rep % len(sides) :] + sides[: rep % len(sides)]
         trees = {side.name: fresh(base, side) for side in order}
         for phase in PHASES:
             for side in order:
@@ -157,9 +176,14 @@ def measure_builds(size: int | str, base: Path, reps: int, versions: dict[str, s
                 result.runs.setdefault(side.name, {}).setdefault(phase, []).append(run)
                 if rep == 0 and phase in ("cold", "edit"):
                     check(side, out, data, title + " Revisited" if phase == "edit" else None)
-        log(f"  peers, {size}: repetition {rep + 1}/{reps}: "
-            + ", ".join(f"{s.name} cold {result.runs[s.name]['cold'][-1].wall:.2f} s, edit "
-                        f"{result.runs[s.name]['edit'][-1].wall:.2f} s" for s in sides))
+        log(
+            f"  peers, {size}: repetition {rep + 1}/{reps}: "
+            + ", ".join(
+                f"{s.name} cold {result.runs[s.name]['cold'][-1].wall:.2f} s, edit "
+                f"{result.runs[s.name]['edit'][-1].wall:.2f} s"
+                for s in sides
+            )
+        )
     return result, sides, title
 
 
@@ -170,11 +194,11 @@ def check(side: Side, out: Path, data: dict[str, Any], edited: str | None) -> No
     if edited is not None and sites.normal(edited) not in sites.page_text(page):
         missing.append(edited)
     if missing:
-        raise RuntimeError(f"{side.name}: {page} lacks {len(missing)} titles, e.g. "
-                           f"{missing[0]!r}")
+        raise RuntimeError(f"{side.name}: {page} lacks {len(missing)} titles, e.g. {missing[0]!r}")
 
 
 # -- live preview ----------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -192,8 +216,9 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, timeout: float, proc: subprocess.Popen[bytes],
-             every: float = POLL) -> float:
+def wait_for(
+    url: str, text: str, timeout: float, proc: subprocess.Popen[bytes], every: float = POLL
+) -> float:
     """Seconds until the page at ``url`` contains ``text``."""
     start = time.perf_counter()
     while True:
@@ -213,9 +238,15 @@ def latency(side: Side, base: Path, title: str, edits: int) -> list[float]:
     url = f"http://127.0.0.1:{port}{side.url}"
     log = base / f"{side.name}-serve.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen(side.serve(src, port, free_port()), cwd=src, stdout=out,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                env=measure.child_env(), start_new_session=True)
+        proc = subprocess.Popen(
+            side.serve(src, port, free_port()),
+            cwd=src,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=measure.child_env(),
+            start_new_session=True,
+        )
     times: list[float] = []
     try:
         wait_for(url, title, 300, proc, every=0.05)
@@ -253,8 +284,10 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 # -- the whole part ------------------------------------------------------------------------
 
-def run_peers(work: Path, sizes: list[int | str], reps: int | None, edits: int,
-              log: Callable[[str], None]) -> tuple[list[PeerResult], dict[str, str | None]]:
+
+def run_peers(
+    work: Path, sizes: list[int | str], reps: int | None, edits: int, log: Callable[[str], None]
+) -> tuple[list[PeerResult], dict[str, str | None]]:
     versions = available()
     for name, version in versions.items():
         if version is None:
@@ -264,8 +297,7 @@ def run_peers(work: Path, sizes: list[int | str], reps: int | None, edits: int,
         log(f"peers: {size} publications" if size != "example" else "peers: example site")
         base = work / f"peers-{size}"
         base.mkdir(parents=True, exist_ok=True)
-        result, sides, title = measure_builds(size, base, reps or REPS.get(size, 3),
-                                              versions, log)
+        result, sides, title = measure_builds(size, base, reps or REPS.get(size, 3), versions, log)
         if edits and size == sizes[0]:
             for side in sides:
                 log(f"  peers, {size}: live preview, {side.name}")

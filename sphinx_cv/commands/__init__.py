@@ -30,13 +30,16 @@ class CommandError(Exception):
     line, exit status 1."""
 
 
-def add_command(sub: SubParsers, name: str, help: str, description: str,
-                examples: str) -> argparse.ArgumentParser:
+def add_command(
+    sub: SubParsers, name: str, help: str, description: str, examples: str
+) -> argparse.ArgumentParser:
     """A subcommand parser whose help ends with examples."""
     parser = sub.add_parser(
-        name, help=help, description=description,
-        epilog="examples:\n" + "".join(f"  {line}\n"
-                                        for line in textwrap.dedent(examples).strip().splitlines()),
+        name,
+        help=help,
+        description=description,
+        epilog="examples:\n"
+        + "".join(f"  {line}\n" for line in textwrap.dedent(examples).strip().splitlines()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
@@ -80,8 +83,7 @@ def read_text(path: str) -> str:
         data = read_file(path)  # never blocks on a FIFO, never reads /dev/zero forever
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as err:
-        raise CommandError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8"
-                           ) from None
+        raise CommandError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8") from None
     except OSError as err:
         raise CommandError(f"cannot read {path}: {err.strerror or err}") from None
 
@@ -102,15 +104,19 @@ def write_output(text: str, path: str | None) -> None:
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
     """``-o FILE`` and ``--force``, for commands that write one file."""
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE, not stdout (an existing FILE only with --force; "
-                             "never one of the command's inputs)")
-    parser.add_argument("--force", action="store_true",
-                        help="replace FILE when it exists")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, not stdout (an existing FILE only with --force; "
+        "never one of the command's inputs)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE when it exists")
 
 
-def check_output(path: str | None, inputs: list[str], force: bool,
-                 allowed: str | None = None) -> None:
+def check_output(
+    path: str | None, inputs: list[str], force: bool, allowed: str | None = None
+) -> None:
     """Refuse, before any work, an output that is one of ``inputs`` (``export bibtex
     profile.yaml -o profile.yaml`` would replace the profile) or that exists, unless
     ``force``. ``allowed`` is a file the command may replace (``--merge``'s profile)."""
@@ -122,11 +128,11 @@ def check_output(path: str | None, inputs: list[str], force: bool,
         return
     for source in inputs:
         if _same_file(path, source) or _inside(path, source):
-            raise CommandError(f"{path} is an input of this command; nothing written "
-                               "(choose another file with -o)")
+            raise CommandError(
+                f"{path} is an input of this command; nothing written (choose another file with -o)"
+            )
     if os.path.lexists(path) and not force:
-        raise CommandError(f"{path} already exists; nothing written (use --force to "
-                           "replace it)")
+        raise CommandError(f"{path} already exists; nothing written (use --force to replace it)")
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -139,5 +145,8 @@ def _same_file(a: str, b: str) -> bool:
 def _inside(path: str, folder: str) -> bool:
     """Whether ``path`` lies in the input ``folder`` and is a file the command reads
     (a site folder's own files: an imported Jekyll site's ``_config.yml``...)."""
-    return os.path.isdir(folder) and os.path.exists(path) and \
-        os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
+    return (
+        os.path.isdir(folder)
+        and os.path.exists(path)
+        and os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
+    )

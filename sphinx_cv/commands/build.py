@@ -33,39 +33,60 @@ PDF_NAME = "cv.pdf"
 
 # latexmk's mode for each latex_engine, as Sphinx's own Makefile in the latex folder
 # calls it (the latexmkrc there sets the command for pdflatex, xelatex and lualatex).
-LATEXMK_MODES = {"platex": ["-r", "latexmkjarc", "-pdfdvi"],
-                 "uplatex": ["-r", "latexmkjarc", "-pdfdvi"]}
+LATEXMK_MODES = {
+    "platex": ["-r", "latexmkjarc", "-pdfdvi"],
+    "uplatex": ["-r", "latexmkjarc", "-pdfdvi"],
+}
 LATEXMK_TIMEOUT = 600
-TEX_HINT = ("install TeX Live (Debian/Ubuntu: apt install latexmk texlive-latex-extra "
-            "texlive-fonts-recommended texlive-xetex tex-gyre fonts-freefont-otf), "
-            "or build the HTML alone with --no-pdf")
+TEX_HINT = (
+    "install TeX Live (Debian/Ubuntu: apt install latexmk texlive-latex-extra "
+    "texlive-fonts-recommended texlive-xetex tex-gyre fonts-freefont-otf), "
+    "or build the HTML alone with --no-pdf"
+)
 
 
 def register(sub: SubParsers) -> None:
     parser = add_command(
-        sub, "build", help="build the site (HTML) and the CV (PDF) in one go",
+        sub,
+        "build",
+        help="build the site (HTML) and the CV (PDF) in one go",
         description="Build the CV as PDF (Sphinx's LaTeX builder, then latexmk) and the "
-                    "site as HTML, with the PDF beside the pages and linked from the "
-                    "homepage's profile card ('Download CV (PDF)'). Without TeX the "
-                    "HTML is still built and the exit status is 1. With cv_languages "
-                    "in conf.py, the main language goes to OUT/html and each other one "
-                    "to OUT/html/<lang>, each with its own PDF.",
+        "site as HTML, with the PDF beside the pages and linked from the "
+        "homepage's profile card ('Download CV (PDF)'). Without TeX the "
+        "HTML is still built and the exit status is 1. With cv_languages "
+        "in conf.py, the main language goes to OUT/html and each other one "
+        "to OUT/html/<lang>, each with its own PDF.",
         examples="""
             sphinx-cv build                    (the site in this folder, into _build/)
             sphinx-cv build mysite             (mysite/_build/html/index.html and cv.pdf)
             sphinx-cv build mysite -o public   (public/html, public/latex)
             sphinx-cv build mysite --no-pdf    (the HTML only; no TeX needed)
             sphinx-cv build mysite -W          (warnings are errors, as in CI)
-        """)
-    parser.add_argument("dir", nargs="?", default=".", metavar="DIR",
-                        help="the site folder, holding conf.py (default: this folder)")
-    parser.add_argument("-o", "--output", metavar="OUT",
-                        help="output folder (default: DIR/_build); the site goes to OUT/html")
+        """,
+    )
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the site folder, holding conf.py (default: this folder)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output folder (default: DIR/_build); the site goes to OUT/html",
+    )
     parser.add_argument("--no-pdf", action="store_true", help="build the HTML only")
-    parser.add_argument("-W", "--fail-on-warning", action="store_true",
-                        help="turn warnings into errors (exit status 1)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="show Sphinx's and latexmk's progress")
+    parser.add_argument(
+        "-W",
+        "--fail-on-warning",
+        action="store_true",
+        help="turn warnings into errors (exit status 1)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="show Sphinx's and latexmk's progress"
+    )
     parser.set_defaults(func=run)
 
 
@@ -100,8 +121,7 @@ def site_dir(path: str) -> str:
     if not os.path.isdir(path):
         raise UsageError(f"no such folder: {path}")
     if not os.path.isfile(os.path.join(path, "conf.py")):
-        raise UsageError(f"{path} has no conf.py; start a site with "
-                         f"'sphinx-cv quickstart {path}'")
+        raise UsageError(f"{path} has no conf.py; start a site with 'sphinx-cv quickstart {path}'")
     return path
 
 
@@ -121,8 +141,7 @@ def site_languages(srcdir: str) -> tuple[list[str], str]:
     value = namespace.get("cv_languages") or []
     if isinstance(value, str):
         value = [value]
-    codes = [normalize_language(c) for c in value
-             if isinstance(c, str) and is_language_code(c)]
+    codes = [normalize_language(c) for c in value if isinstance(c, str) and is_language_code(c)]
     baseurl = namespace.get("html_baseurl")
     return list(dict.fromkeys(codes)), baseurl if isinstance(baseurl, str) else ""
 
@@ -154,8 +173,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
-                   overrides: dict[str, object]) -> tuple[bool, list[str], list[str]]:
+def build_language(
+    paths: Paths, args: argparse.Namespace, warnings: _OnceEach, overrides: dict[str, object]
+) -> tuple[bool, list[str], list[str]]:
     """The PDF, then the HTML of one language: (HTML built, problems told, files made)."""
     pdf = pdf_problem = None
     pdfs: dict[str, str] = {}  # the site's PDF name -> the PDF built
@@ -168,13 +188,13 @@ def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
         if pdf:
             pdfs[PDF_NAME] = pdf
         if pdf and variants:
-            pdfs, links, variant_problems = build_variants(paths, args, warnings, pdf,
-                                                           variants, overrides)
+            pdfs, links, variant_problems = build_variants(
+                paths, args, warnings, pdf, variants, overrides
+            )
             problems += variant_problems
     say("Building HTML...")
     main = next(iter(pdfs), "")
-    html_overrides = ({**overrides, "cv_pdf_url": main, "cv_pdf_links": links} if pdfs
-                      else overrides)
+    html_overrides = {**overrides, "cv_pdf_url": main, "cv_pdf_links": links} if pdfs else overrides
     app, html_problem = run_sphinx(paths, "html", html_overrides, args, warnings)
     if pdf_problem:
         problems.insert(0, pdf_problem if pdf else f"no PDF: {pdf_problem}")
@@ -195,8 +215,12 @@ def build_language(paths: Paths, args: argparse.Namespace, warnings: _OnceEach,
         remove_old_pdf(site_pdf, paths)
     for name, built in pdfs.items():
         copy_pdf(built, os.path.join(paths.html, name), paths)
-    return True, problems, [os.path.join(paths.html, "index.html")] + [
-        os.path.join(paths.html, name) for name in pdfs]
+    return (
+        True,
+        problems,
+        [os.path.join(paths.html, "index.html")]
+        + [os.path.join(paths.html, name) for name in pdfs],
+    )
 
 
 def _digest(path: str) -> str | None:
@@ -252,9 +276,14 @@ def profile_failure(app: Sphinx | None) -> str | None:
         return f"the profile {cv.profile_path} does not exist (set cv_profile in conf.py)"
     facts = cv.store.facts
     for problem in getattr(facts, "problems", None) or ():
-        if problem.location.file == cv.profile_path and not problem.path and (
+        if (
+            problem.location.file == cv.profile_path
+            and not problem.path
+            and (
                 problem.subtype == Subtype.FILE
-                or (problem.subtype == Subtype.YAML and "recursive" not in problem.message)):
+                or (problem.subtype == Subtype.YAML and "recursive" not in problem.message)
+            )
+        ):
             return f"the profile could not be read: {problem}"
     return None
 
@@ -287,10 +316,14 @@ def _quiet_colours() -> None:
         nocolor()
 
 
-def run_sphinx(paths: Paths, builder: str, overrides: dict[str, object],
-               args: argparse.Namespace, warnings: _OnceEach | None = None,
-               before_build: Callable[[Sphinx], None] | None = None
-               ) -> tuple[Sphinx | None, str | None]:
+def run_sphinx(
+    paths: Paths,
+    builder: str,
+    overrides: dict[str, object],
+    args: argparse.Namespace,
+    warnings: _OnceEach | None = None,
+    before_build: Callable[[Sphinx], None] | None = None,
+) -> tuple[Sphinx | None, str | None]:
     """Run one Sphinx builder; (the application, or None; a one-line problem, or None).
 
     Warnings go to stderr as Sphinx writes them; Sphinx's progress only with -v.
@@ -314,12 +347,19 @@ def run_sphinx(paths: Paths, builder: str, overrides: dict[str, object],
         with patch_docutils(paths.srcdir), docutils_namespace():
             # keep_going (in `extra`) is a parameter of older Sphinx versions only.
             make_app: Callable[..., Sphinx] = Sphinx
-            app = make_app(paths.srcdir, paths.srcdir, outdir, paths.doctrees, builder,
-                         confoverrides=overrides,
-                         status=sys.stdout if args.verbose else None,
-                         # Sphinx only writes to and flushes its warning stream.
-                         warning=cast(IO[str], warnings) if warnings else sys.stderr,
-                         warningiserror=args.fail_on_warning, **extra)
+            app = make_app(
+                paths.srcdir,
+                paths.srcdir,
+                outdir,
+                paths.doctrees,
+                builder,
+                confoverrides=overrides,
+                status=sys.stdout if args.verbose else None,
+                # Sphinx only writes to and flushes its warning stream.
+                warning=cast(IO[str], warnings) if warnings else sys.stderr,
+                warningiserror=args.fail_on_warning,
+                **extra,
+            )
             if before_build is not None:
                 before_build(app)
             app.build()
@@ -345,16 +385,22 @@ def one_line(message: str) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------
 
-def build_pdf(paths: Paths, args: argparse.Namespace, warnings: _OnceEach | None = None,
-              overrides: dict[str, object] | None = None,
-              variants: dict[str, Variant] | None = None) -> tuple[str | None, str | None]:
+
+def build_pdf(
+    paths: Paths,
+    args: argparse.Namespace,
+    warnings: _OnceEach | None = None,
+    overrides: dict[str, object] | None = None,
+    variants: dict[str, Variant] | None = None,
+) -> tuple[str | None, str | None]:
     """(path of the PDF, or None; what went wrong, or None). With -W, a PDF can come
     with a problem: warnings, which made the build fail but not the PDF. ``variants``
     receives the site's cv_pdf_variants."""
     if shutil.which("latexmk") is None:
         return None, f"TeX is not installed (latexmk is not on PATH); {TEX_HINT}"
-    app, problem = run_sphinx(paths, "latex", {"cv_pdf_url": PDF_NAME, **(overrides or {})},
-                              args, warnings)
+    app, problem = run_sphinx(
+        paths, "latex", {"cv_pdf_url": PDF_NAME, **(overrides or {})}, args, warnings
+    )
     if app is None:
         return None, f"LaTeX: {problem}"
     if variants is not None:
@@ -369,10 +415,12 @@ def build_pdf(paths: Paths, args: argparse.Namespace, warnings: _OnceEach | None
         return None, f"the LaTeX builder wrote no .tex file in {paths.latex}"
     pdf, failed = run_latexmk(paths.latex, tex, engine, args.verbose)
     if pdf:
-        for glyph in font_problems(app, os.path.join(paths.latex,
-                                                     os.path.splitext(tex)[0] + ".log")):
-            (warnings or sys.stderr).write(f"{glyph.location}: WARNING: "
-                                           f"{glyph.describe()} [cv.{glyph.subtype.value}]\n")
+        for glyph in font_problems(
+            app, os.path.join(paths.latex, os.path.splitext(tex)[0] + ".log")
+        ):
+            (warnings or sys.stderr).write(
+                f"{glyph.location}: WARNING: {glyph.describe()} [cv.{glyph.subtype.value}]\n"
+            )
             if args.fail_on_warning:
                 warned = warned or "LaTeX: warnings treated as errors (-W); see above"
     return pdf, failed or warned
@@ -391,17 +439,24 @@ def font_problems(app: Sphinx, log_path: str) -> list[Problem]:
     except OSError:
         return []
     cv = getattr(app.config, "cv", None)
-    if "Missing character:" not in log or not isinstance(cv, CvConfig) \
-            or not os.path.isfile(cv.profile_path):
+    if (
+        "Missing character:" not in log
+        or not isinstance(cv, CvConfig)
+        or not os.path.isfile(cv.profile_path)
+    ):
         return []
     profile = load_profile(cv.profile_path, cv.bibtex_paths).profile
     return missing_glyphs(log, profile, Location(cv.profile_path))
 
 
-def build_variants(paths: Paths, args: argparse.Namespace, warnings: _OnceEach | None,
-                   full: str, variants: dict[str, Variant],
-                   overrides: dict[str, object] | None = None
-                   ) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def build_variants(
+    paths: Paths,
+    args: argparse.Namespace,
+    warnings: _OnceEach | None,
+    full: str,
+    variants: dict[str, Variant],
+    overrides: dict[str, object] | None = None,
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Each variant of ``cv_pdf_variants`` as ``<name>.pdf``: (site name -> PDF built,
     the homepage's links to all but the first, problems). A variant with no tags and
     no design of its own is the full CV already built."""
@@ -414,16 +469,19 @@ def build_variants(paths: Paths, args: argparse.Namespace, warnings: _OnceEach |
             pdf: str | None = full
         else:
             say(f"Building PDF ({name})...")
-            pdf, problem = build_pdf(replace(paths, variant=name), args, warnings,
-                                     {**(overrides or {}), "cv_pdf_variant": name})
+            pdf, problem = build_pdf(
+                replace(paths, variant=name),
+                args,
+                warnings,
+                {**(overrides or {}), "cv_pdf_variant": name},
+            )
             if problem:
                 problems.append(f"{site_name}: {problem}")
         if pdf is None:
             continue
         pages = page_count(pdf)
         if variant.max_pages and pages and pages > variant.max_pages:
-            warning(f"{site_name} has {pages} pages, more than its max_pages "
-                    f"({variant.max_pages})")
+            warning(f"{site_name} has {pages} pages, more than its max_pages ({variant.max_pages})")
         if pdfs:
             links[variant.link_text] = site_name
         pdfs[site_name] = pdf
@@ -447,23 +505,41 @@ def cv_tex_file(app: Sphinx, latexdir: str) -> str | None:
     for entry in documents or ():
         if len(entry) > 1 and os.path.isfile(os.path.join(latexdir, entry[1])):
             return str(entry[1])
-    found = sorted((f for f in os.listdir(latexdir) if f.endswith(".tex")),
-                   key=lambda f: os.path.getmtime(os.path.join(latexdir, f)), reverse=True)
+    found = sorted(
+        (f for f in os.listdir(latexdir) if f.endswith(".tex")),
+        key=lambda f: os.path.getmtime(os.path.join(latexdir, f)),
+        reverse=True,
+    )
     return found[0] if found else None
 
 
-def run_latexmk(latexdir: str, tex: str, engine: str,
-                verbose: bool) -> tuple[str | None, str | None]:
+def run_latexmk(
+    latexdir: str, tex: str, engine: str, verbose: bool
+) -> tuple[str | None, str | None]:
     base = os.path.splitext(tex)[0]
     pdf = os.path.join(latexdir, base + ".pdf")
-    command = ["latexmk", *LATEXMK_MODES.get(engine, ["-pdf"]), "-dvi-", "-ps-",
-               "-interaction=nonstopmode", "-halt-on-error", tex]
+    command = [
+        "latexmk",
+        *LATEXMK_MODES.get(engine, ["-pdf"]),
+        "-dvi-",
+        "-ps-",
+        "-interaction=nonstopmode",
+        "-halt-on-error",
+        tex,
+    ]
     env = {**os.environ, "LATEXOPTS": os.environ.get("LATEXOPTS", "")}
     try:
-        done = subprocess.run(command, cwd=latexdir, env=env, stdin=subprocess.DEVNULL,
-                              stdout=None if verbose else subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, errors="replace",
-                              timeout=LATEXMK_TIMEOUT)
+        done = subprocess.run(
+            command,
+            cwd=latexdir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=None if verbose else subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            timeout=LATEXMK_TIMEOUT,
+        )
     except subprocess.TimeoutExpired:
         return None, f"latexmk did not finish in {LATEXMK_TIMEOUT} s"
     except OSError as err:
@@ -484,10 +560,13 @@ def latex_error(log_path: str, output: str, returncode: int) -> str:
         log = []
     for i, line in enumerate(log):
         if line.startswith("! "):
-            where = next((x.strip() for x in log[i + 1:i + 30] if x.startswith("l.")), "")
+            where = next((x.strip() for x in log[i + 1 : i + 30] if x.startswith("l.")), "")
             shown = " ".join(line[2:].split())
-            return (f"LaTeX error: {shown}" + (f" ({where})" if where else "")
-                    + f"; full log: {log_path}")
+            return (
+                f"LaTeX error: {shown}"
+                + (f" ({where})" if where else "")
+                + f"; full log: {log_path}"
+            )
     lines = [x.strip() for x in output.splitlines() if x.strip()]
     said = next((x for x in reversed(lines) if "error" in x.lower()), "")
     gist = f": {said}" if said else ""

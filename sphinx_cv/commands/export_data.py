@@ -30,21 +30,31 @@ if TYPE_CHECKING:
 def register(sub: SubParsers) -> None:
     listing = "\n".join(f"  {e.name:<14} {e.help}" for e in EXPORTERS.values())
     parser = add_command(
-        sub, "export", help="the profile as JSON Resume, BibTeX or CSL-JSON",
+        sub,
+        "export",
+        help="the profile as JSON Resume, BibTeX or CSL-JSON",
         description="Write the profile as a JSON Resume, its publications as BibTeX or as "
-                    "CSL-JSON (for Zotero, pandoc and other citation tools). What the "
-                    "format cannot hold is listed on stderr.\n\nformats:\n" + listing,
+        "CSL-JSON (for Zotero, pandoc and other citation tools). What the "
+        "format cannot hold is listed on stderr.\n\nformats:\n" + listing,
         examples="""
             sphinx-cv export jsonresume profile.yaml -o resume.json
             sphinx-cv export bibtex mysite/ > publications.bib
             sphinx-cv export csl profile.yaml -o publications.json
-        """)
-    parser.add_argument("format", choices=list(EXPORTERS), metavar="FORMAT",
-                        help="one of: " + ", ".join(EXPORTERS))
-    parser.add_argument("profile", metavar="PROFILE",
-                        help="the profile YAML, or a site folder holding profile.yaml")
-    parser.add_argument("--bib", action="append", default=[], metavar="FILE",
-                        help="a further BibTeX file (may be repeated)")
+        """,
+    )
+    parser.add_argument(
+        "format", choices=list(EXPORTERS), metavar="FORMAT", help="one of: " + ", ".join(EXPORTERS)
+    )
+    parser.add_argument(
+        "profile", metavar="PROFILE", help="the profile YAML, or a site folder holding profile.yaml"
+    )
+    parser.add_argument(
+        "--bib",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a further BibTeX file (may be repeated)",
+    )
     add_output_options(parser)
     parser.set_defaults(func=run)
 
@@ -63,9 +73,15 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.problems:
         error(str(problem))
     # A profile that is missing, not UTF-8 or not YAML at all: nothing to export.
-    unreadable = [p for p in result.problems if p.location.file == path
-                  and (p.subtype == Subtype.FILE or (p.subtype == Subtype.YAML
-                                                     and "recursive" not in p.message))]
+    unreadable = [
+        p
+        for p in result.problems
+        if p.location.file == path
+        and (
+            p.subtype == Subtype.FILE
+            or (p.subtype == Subtype.YAML and "recursive" not in p.message)
+        )
+    ]
     if unreadable:
         raise CommandError(f"{path}: the profile could not be read; nothing exported")
     exported = exporter.dump(result.profile)

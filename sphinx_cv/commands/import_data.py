@@ -36,12 +36,14 @@ if TYPE_CHECKING:
 def register(sub: SubParsers) -> None:
     listing = "\n".join(f"  {i.name:<14} {i.help}" for i in IMPORTERS.values())
     parser = add_command(
-        sub, "import", help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
-                            "RenderCV...) to profile YAML",
+        sub,
+        "import",
+        help="another format (BibTeX, RIS, ORCID, a Jekyll or Hugo site, "
+        "RenderCV...) to profile YAML",
         description="Convert another format into the profile's YAML, or add it to an "
-                    "existing profile with --merge. Fields the profile has no place for "
-                    "are kept under 'x-FORMAT' (and listed on stderr), so nothing is "
-                    "lost.\n\nformats:\n" + listing,
+        "existing profile with --merge. Fields the profile has no place for "
+        "are kept under 'x-FORMAT' (and listed on stderr), so nothing is "
+        "lost.\n\nformats:\n" + listing,
         examples="""
             sphinx-cv import bibtex papers.bib > publications.yaml
             sphinx-cv import bibtex abbrev.bib papers.bib -o publications.yaml
@@ -53,18 +55,27 @@ def register(sub: SubParsers) -> None:
             sphinx-cv import csl zotero.json --merge profile.yaml
             sphinx-cv import ris scholar.ris --merge profile.yaml
             sphinx-cv import orcid 0000-0002-1825-0097 --merge profile.yaml
-        """)
-    parser.add_argument("format", choices=list(IMPORTERS), metavar="FORMAT",
-                        help="one of: " + ", ".join(IMPORTERS))
-    parser.add_argument("source", metavar="SOURCE", nargs="+",
-                        help="the file or site folder to read (for orcid, also an ORCID iD "
-                             "to fetch); BibTeX takes several files, read together "
-                             "(@string macros and crossref span them)")
+        """,
+    )
+    parser.add_argument(
+        "format", choices=list(IMPORTERS), metavar="FORMAT", help="one of: " + ", ".join(IMPORTERS)
+    )
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        nargs="+",
+        help="the file or site folder to read (for orcid, also an ORCID iD "
+        "to fetch); BibTeX takes several files, read together "
+        "(@string macros and crossref span them)",
+    )
     add_output_options(parser)
-    parser.add_argument("--merge", metavar="PROFILE",
-                        help="add the imported entries to PROFILE (a profile YAML or a "
-                             "site folder holding profile.yaml): entries it has already "
-                             "are left as they are")
+    parser.add_argument(
+        "--merge",
+        metavar="PROFILE",
+        help="add the imported entries to PROFILE (a profile YAML or a "
+        "site folder holding profile.yaml): entries it has already "
+        "are left as they are",
+    )
     parser.set_defaults(func=run)
 
 
@@ -90,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
     for line in imported.notes:
         note(line)
     if imported.kept:
-        note(f"{args.source}: kept under {importer.x_key} (the profile has no field for "
-             f"them): {imported.kept_summary()}")
+        note(
+            f"{args.source}: kept under {importer.x_key} (the profile has no field for "
+            f"them): {imported.kept_summary()}"
+        )
     problems = [str(p) for p in imported.problems]
     if args.merge:
         problems += _merge(args, imported)
@@ -114,8 +127,9 @@ def _write(args: argparse.Namespace, data: dict[str, object]) -> list[str]:
     from ..data.yamldump import profile_yaml
 
     names = ", ".join(os.path.basename(s.rstrip("/")) for s in args.source.split(", "))
-    text = profile_yaml(data, header=f"Imported from {names}"
-                                     f" with 'sphinx-cv import {args.format}'.")
+    text = profile_yaml(
+        data, header=f"Imported from {names} with 'sphinx-cv import {args.format}'."
+    )
     write_output(text, args.output)
     # The output must read back cleanly; say so if some value did not fit the format.
     name = args.output if args.output and args.output != "-" else "<output>"
@@ -128,12 +142,15 @@ def _read_back(name: str, problems: list[Problem]) -> list[str]:
     reader reports an entry without one at the entry), said in one note."""
     from ..data.problems import Subtype
 
-    authorless = [p for p in problems if p.subtype is Subtype.REQUIRED
-                  and p.path.endswith(".authors")]
+    authorless = [
+        p for p in problems if p.subtype is Subtype.REQUIRED and p.path.endswith(".authors")
+    ]
     if authorless:
-        note(f"{name}: {len(authorless)} publication(s) with no author "
-             f"(first: {authorless[0].path.rsplit('.', 1)[0]}); add them, or validate "
-             "and the build warn")
+        note(
+            f"{name}: {len(authorless)} publication(s) with no author "
+            f"(first: {authorless[0].path.rsplit('.', 1)[0]}); add them, or validate "
+            "and the build warn"
+        )
     return [str(p) for p in problems if p not in authorless]
 
 
@@ -148,7 +165,6 @@ def _merge(args: argparse.Namespace, imported: Imported) -> list[str]:
     except SourceError as err:
         raise CommandError(str(err)) from None
     except OSError as err:
-        raise CommandError(f"cannot write {args.output or target}: {err.strerror or err}"
-                           ) from None
+        raise CommandError(f"cannot write {args.output or target}: {err.strerror or err}") from None
     note(result.summary())
     return _read_back(result.path, result.problems)

@@ -32,8 +32,21 @@ from .build import PDF_NAME, Paths, run_sphinx
 
 # Editors' swap and backup files, and Python's caches: saving them is not an edit.
 IGNORED_PATTERNS = [r"/__pycache__/", r"\.sw[a-p]$", r"~$", r"/\.#[^/]*$", r"/4913$"]
-IGNORED_FOLDERS = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".tox",
-                   ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".idea", ".vscode"]
+IGNORED_FOLDERS = [
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".idea",
+    ".vscode",
+]
 
 
 class TemplateCache:
@@ -83,20 +96,24 @@ class LiveBuilder:
             names = ", ".join(sorted({os.path.basename(p) for p in changed_paths}))
             self.say(f"Changed: {names}; rebuilding...")
         start = time.perf_counter()
-        app, problem = run_sphinx(self.paths, "html", self.overrides(), self.options,
-                                  before_build=self.templates.install)
+        app, problem = run_sphinx(
+            self.paths, "html", self.overrides(), self.options, before_build=self.templates.install
+        )
         took = time.perf_counter() - start
         if app is None:
-            self.say(f"Build failed ({problem}); still serving the last pages. "
-                     "Fix it and save again, or stop with Ctrl+C.")
+            self.say(
+                f"Build failed ({problem}); still serving the last pages. "
+                "Fix it and save again, or stop with Ctrl+C."
+            )
         else:
             self.say(f"Built in {took:.2f} s")
         self.last_ok = app is not None
         return self.last_ok
 
 
-def make_server(paths: Paths, watch: Callable[[], list[str]], builder: Callable[..., Any],
-                url_host: str) -> Any:
+def make_server(
+    paths: Paths, watch: Callable[[], list[str]], builder: Callable[..., Any], url_host: str
+) -> Any:
     """The ASGI app: the built pages with the reload script, and the websocket that
     tells the browser to reload after each build."""
     from sphinx_autobuild.filter import IgnoreFilter
@@ -120,23 +137,31 @@ def make_server(paths: Paths, watch: Callable[[], list[str]], builder: Callable[
                 watched = watch()
                 outside = [Path(f) for f in watched if not Path(f).is_relative_to(srcdir)]
                 async for changes in watchfiles.awatch(
-                        srcdir, *outside,
-                        watch_filter=lambda _, path: not self.ignore(path)):
+                    srcdir, *outside, watch_filter=lambda _, path: not self.ignore(path)
+                ):
                     changed = [Path(path).resolve() for _, path in changes]
                     await asyncio.to_thread(self.change_callback, changed_paths=changed)
                     self.flag.set()
                     # conf.py or the profile may name other files to watch
-                    if any(p == conf or str(p) in watched for p in changed) \
-                            and watch() != watched:
+                    if any(p == conf or str(p) in watched for p in changed) and watch() != watched:
                         break
 
     paths_ = paths
-    ignore = IgnoreFilter([*(os.path.join(paths.srcdir, f) for f in IGNORED_FOLDERS),
-                           paths.out, paths.html, paths.doctrees], IGNORED_PATTERNS)
+    ignore = IgnoreFilter(
+        [
+            *(os.path.join(paths.srcdir, f) for f in IGNORED_FOLDERS),
+            paths.out,
+            paths.html,
+            paths.doctrees,
+        ],
+        IGNORED_PATTERNS,
+    )
     watcher = InProcessRebuildServer([paths.srcdir], ignore, change_callback=builder)
     return Starlette(
-        routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
-                Mount("/", app=StaticFiles(directory=paths.html, html=True), name="static")],
+        routes=[
+            WebSocketRoute("/websocket-reload", watcher, name="reload"),
+            Mount("/", app=StaticFiles(directory=paths.html, html=True), name="static"),
+        ],
         middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=url_host)],
         lifespan=watcher.lifespan,
     )
@@ -146,8 +171,9 @@ def show_message(text: str) -> None:
     print(f"sphinx-cv serve: {text}", flush=True)
 
 
-def serve(paths: Paths, watch: Callable[[], list[str]], host: str, port: int,
-          open_browser: bool = False) -> None:
+def serve(
+    paths: Paths, watch: Callable[[], list[str]], host: str, port: int, open_browser: bool = False
+) -> None:
     """Build, then serve and rebuild on each change until Ctrl+C."""
     import uvicorn
     from sphinx_autobuild.utils import find_free_port

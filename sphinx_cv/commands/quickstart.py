@@ -27,22 +27,31 @@ DEFAULT_NAME = "Your Name"
 
 def register(sub: SubParsers) -> None:
     parser = add_command(
-        sub, "quickstart", help="start a new site: pages, profile.yaml, publishing workflow",
+        sub,
+        "quickstart",
+        help="start a new site: pages, profile.yaml, publishing workflow",
         description="Create a new homepage-and-CV site in DIR (created if needed): "
-                    "conf.py, profile.yaml with example entries, the homepage, "
-                    "publications and CV pages, a .gitignore and a GitHub Pages workflow "
-                    "(.github/workflows/pages.yml). Refuses to overwrite files unless "
-                    "--force is given.",
+        "conf.py, profile.yaml with example entries, the homepage, "
+        "publications and CV pages, a .gitignore and a GitHub Pages workflow "
+        "(.github/workflows/pages.yml). Refuses to overwrite files unless "
+        "--force is given.",
         examples="""
             sphinx-cv quickstart mysite
             sphinx-cv quickstart mysite --markdown          (MyST Markdown pages)
             sphinx-cv quickstart . --name "Ada Lovelace"
-        """)
+        """,
+    )
     parser.add_argument("dir", metavar="DIR", help="folder of the new site")
-    parser.add_argument("--markdown", action="store_true",
-                        help="write the pages in MyST Markdown (.md), not reStructuredText")
-    parser.add_argument("--name", default=DEFAULT_NAME,
-                        help=f"your name, put in the profile (default: '{DEFAULT_NAME}')")
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="write the pages in MyST Markdown (.md), not reStructuredText",
+    )
+    parser.add_argument(
+        "--name",
+        default=DEFAULT_NAME,
+        help=f"your name, put in the profile (default: '{DEFAULT_NAME}')",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite existing files")
     parser.set_defaults(func=run)
 
@@ -70,8 +79,9 @@ def site_files(markdown: bool, name: str) -> dict[str, str]:
     extensions = ["sphinx_cv", "myst_parser"] if markdown else ["sphinx_cv"]
     # Text files and Python's repr-free values only: nothing here is HTML, and a name
     # is made a YAML scalar before it is put in the profile.
-    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined
+    )
     env.filters["underline"] = lambda text, char: char * len(text)
     context = {
         "extensions": json.dumps(extensions),
@@ -121,20 +131,26 @@ def run(args: argparse.Namespace) -> int:
     targets = {rel: os.path.join(args.dir, *rel.split("/")) for rel in files}
     existing = [path for path in targets.values() if os.path.exists(path)]
     if existing and not args.force:
-        shown = ", ".join(existing[:4]) + (f" and {len(existing) - 4} more"
-                                           if len(existing) > 4 else "")
-        raise CommandError(f"{shown} already exist{'s' if len(existing) == 1 else ''}; "
-                           "nothing written (use --force to overwrite)")
+        shown = ", ".join(existing[:4]) + (
+            f" and {len(existing) - 4} more" if len(existing) > 4 else ""
+        )
+        raise CommandError(
+            f"{shown} already exist{'s' if len(existing) == 1 else ''}; "
+            "nothing written (use --force to overwrite)"
+        )
     _refuse_links_outside(args.dir, targets)
     try:
         write_all(targets, files)
     except OSError as err:
-        raise CommandError(f"cannot write {err.filename or args.dir}: "
-                           f"{err.strerror or err}; nothing written") from None
+        raise CommandError(
+            f"cannot write {err.filename or args.dir}: {err.strerror or err}; nothing written"
+        ) from None
     print(f"Created a new site in {args.dir}: {', '.join(files)}")
     print("Next: put your details in profile.yaml, then")
-    print(f"  sphinx-cv build {args.dir}    (site and CV PDF in "
-          f"{os.path.join(args.dir, '_build', 'html')})")
+    print(
+        f"  sphinx-cv build {args.dir}    (site and CV PDF in "
+        f"{os.path.join(args.dir, '_build', 'html')})"
+    )
     print(f"  sphinx-cv serve {args.dir}    (live preview while you edit)")
     return 0
 
@@ -169,8 +185,7 @@ def write_all(targets: dict[str, str], files: dict[str, str]) -> None:
             for new in reversed(missing):
                 os.mkdir(new)
                 made.append(new)
-            fd, tmp = tempfile.mkstemp(prefix=".sphinx-cv-", suffix=".tmp",
-                                       dir=place)
+            fd, tmp = tempfile.mkstemp(prefix=".sphinx-cv-", suffix=".tmp", dir=place)
             staged.append((tmp, path))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(files[rel])

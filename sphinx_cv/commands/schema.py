@@ -14,14 +14,17 @@ if TYPE_CHECKING:
 
 def register(sub: SubParsers) -> None:
     parser = add_command(
-        sub, "schema", help="print the JSON Schema of the profile format",
+        sub,
+        "schema",
+        help="print the JSON Schema of the profile format",
         description="Print the JSON Schema of the profile format, for editors "
-                    "(yaml-language-server: add '# yaml-language-server: $schema=FILE' "
-                    "at the top of profile.yaml).",
+        "(yaml-language-server: add '# yaml-language-server: $schema=FILE' "
+        "at the top of profile.yaml).",
         examples="""
             sphinx-cv schema > profile.schema.json
             sphinx-cv schema -o profile.schema.json --force   (refresh it after an upgrade)
-        """)
+        """,
+    )
     add_output_options(parser)
     parser.set_defaults(func=run)
 

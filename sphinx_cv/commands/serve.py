@@ -22,24 +22,41 @@ if TYPE_CHECKING:
 
 def register(sub: SubParsers) -> None:
     parser = add_command(
-        sub, "serve", help="live preview that rebuilds when the pages or the profile change",
+        sub,
+        "serve",
+        help="live preview that rebuilds when the pages or the profile change",
         description="Build the site and serve it at http://HOST:PORT, rebuilding and "
-                    "reloading the browser when a page, the profile or a BibTeX file "
-                    "changes. Sphinx stays loaded between builds, so a refreshed page "
-                    "comes in a fraction of a second. Stop with Ctrl+C.",
+        "reloading the browser when a page, the profile or a BibTeX file "
+        "changes. Sphinx stays loaded between builds, so a refreshed page "
+        "comes in a fraction of a second. Stop with Ctrl+C.",
         examples="""
             sphinx-cv serve                     (the site in this folder)
             sphinx-cv serve mysite --open       (and open it in the browser)
             sphinx-cv serve mysite --port 8080
-        """)
-    parser.add_argument("dir", nargs="?", default=".", metavar="DIR",
-                        help="the site folder, holding conf.py (default: this folder)")
-    parser.add_argument("-o", "--output", metavar="OUT",
-                        help="output folder (default: DIR/_build); pages go to OUT/html")
-    parser.add_argument("--host", default="127.0.0.1", help="address to serve on "
-                        "(default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000,
-                        help="port to serve on (default: 8000; 0 picks a free one)")
+        """,
+    )
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the site folder, holding conf.py (default: this folder)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output folder (default: DIR/_build); pages go to OUT/html",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="port to serve on (default: 8000; 0 picks a free one)",
+    )
     parser.add_argument("--open", action="store_true", help="open the site in the browser")
     parser.set_defaults(func=run)
 
@@ -72,8 +89,9 @@ def check_port(host: str, port: int) -> None:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
             sock.bind((host, port))
     except OSError as err:
-        raise CommandError(f"cannot serve on {host}:{port} ({err.strerror or err}); "
-                           "choose another with --port") from None
+        raise CommandError(
+            f"cannot serve on {host}:{port} ({err.strerror or err}); choose another with --port"
+        ) from None
 
 
 def watched_files(srcdir: str) -> list[str]:
@@ -98,5 +116,4 @@ def watched_files(srcdir: str) -> list[str]:
     files = [profile]
     if os.path.isfile(profile):
         files = load_profile(profile, [os.path.join(confdir, str(b)) for b in bibs]).files
-    return [f for f in dict.fromkeys(str(Path(f).resolve()) for f in files)
-            if os.path.isfile(f)]
+    return [f for f in dict.fromkeys(str(Path(f).resolve()) for f in files) if os.path.isfile(f)]

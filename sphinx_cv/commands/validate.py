@@ -16,24 +16,38 @@ if TYPE_CHECKING:
 
 def register(sub: SubParsers) -> None:
     parser = add_command(
-        sub, "validate", help="check a profile and its BibTeX files",
+        sub,
+        "validate",
+        help="check a profile and its BibTeX files",
         description="Check a profile (and the BibTeX files it names). Prints one problem "
-                    "a line as FILE:LINE:COL: PATH: MESSAGE; exits 1 if there is any.",
+        "a line as FILE:LINE:COL: PATH: MESSAGE; exits 1 if there is any.",
         examples="""
             sphinx-cv validate profile.yaml
             sphinx-cv validate mysite/                   (reads mysite/profile.yaml)
             sphinx-cv validate profile.yaml --bib more.bib
             sphinx-cv validate profile.yaml --languages en,zh_CN   (texts missing in one)
-        """)
-    parser.add_argument("path", metavar="PATH",
-                        help="the profile YAML, or a site folder holding profile.yaml")
-    parser.add_argument("--bib", action="append", default=[], metavar="FILE",
-                        help="a further BibTeX file (may be repeated)")
-    parser.add_argument("--languages", metavar="LANGS", default="",
-                        help="the site's languages, main one first (en,zh_CN): also report "
-                             "texts given per language that miss one of them")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print nothing when the profile is clean")
+        """,
+    )
+    parser.add_argument(
+        "path", metavar="PATH", help="the profile YAML, or a site folder holding profile.yaml"
+    )
+    parser.add_argument(
+        "--bib",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a further BibTeX file (may be repeated)",
+    )
+    parser.add_argument(
+        "--languages",
+        metavar="LANGS",
+        default="",
+        help="the site's languages, main one first (en,zh_CN): also report "
+        "texts given per language that miss one of them",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing when the profile is clean"
+    )
     parser.set_defaults(func=run)
 
 
@@ -54,8 +68,9 @@ def run(args: argparse.Namespace) -> int:
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
     bad = [code for code in languages if not is_language_code(code)]
     if bad:
-        raise UsageError(f"--languages: not a language code: {', '.join(bad)}; expected "
-                         f"{LANGUAGE_EXPECTED}")
+        raise UsageError(
+            f"--languages: not a language code: {', '.join(bad)}; expected {LANGUAGE_EXPECTED}"
+        )
     for language in languages:
         problems += result.localized(language, languages[0])[1]
     for problem in problems:
@@ -68,10 +83,11 @@ def run(args: argparse.Namespace) -> int:
         pubs = len(result.profile.publications)
         # No person: valid (a publications-only file), but headers would have no name.
         who = "" if result.profile.person is not None else "; no person, so no name shown"
-        print(f"{path}: OK ({pubs} publication{'s' if pubs != 1 else ''}{who})",
-              file=sys.stderr)
+        print(f"{path}: OK ({pubs} publication{'s' if pubs != 1 else ''}{who})", file=sys.stderr)
         unshown = unshown_fields(result.profile)
         if unshown:  # kept and valid, but no page shows them: said once, not per entry
-            print(f"{path}: note: not shown on any page (by design): {', '.join(unshown)}",
-                  file=sys.stderr)
+            print(
+                f"{path}: note: not shown on any page (by design): {', '.join(unshown)}",
+                file=sys.stderr,
+            )
     return 0

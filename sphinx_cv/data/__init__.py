@@ -8,6 +8,14 @@ from .publication import Publication
 from .store import ProfileStore
 
 __all__ = [
-    "CvDate", "LoadResult", "Location", "Problem", "Profile", "ProfileStore", "Publication",
-    "Subtype", "load_profile", "parse_date",
+    "CvDate",
+    "LoadResult",
+    "Location",
+    "Problem",
+    "Profile",
+    "ProfileStore",
+    "Publication",
+    "Subtype",
+    "load_profile",
+    "parse_date",
 ]

@@ -35,9 +35,16 @@ contribution, ``†`` corresponding author), or ``student`` (the name underlined
 BibTeX files mark students with ``\\underline``). Any other note is a free mark shown as
 written."""
 
-NOTE_WORDS = {"equal": "equal", "equal contribution": "equal", "co-first": "equal",
-              "*": "equal", "corresponding": "corresponding", "corresponding author":
-              "corresponding", "†": "corresponding", "student": "student"}
+NOTE_WORDS = {
+    "equal": "equal",
+    "equal contribution": "equal",
+    "co-first": "equal",
+    "*": "equal",
+    "corresponding": "corresponding",
+    "corresponding author": "corresponding",
+    "†": "corresponding",
+    "student": "student",
+}
 
 _MARKS = re.compile(r"(?:\s*(?:[*†‡§¶#]|\^\{?[*†‡§¶#]\}?))+$")
 
@@ -49,7 +56,7 @@ def split_marks(name: str) -> tuple[str, tuple[str, ...]]:
     if not found or found.start() == 0:
         return name, ()
     marks = list(re.sub(r"[\s^{}]", "", found.group(0)))
-    return name[:found.start()].rstrip(), tuple(NOTE_WORDS.get(m, m) for m in marks)
+    return name[: found.start()].rstrip(), tuple(NOTE_WORDS.get(m, m) for m in marks)
 
 
 class AuthorName(str):
@@ -59,8 +66,7 @@ class AuthorName(str):
     url: str | None = None
     notes: tuple[str, ...] = ()
 
-    def __new__(cls, name: str, url: str | None = None,
-                notes: tuple[str, ...] = ()) -> AuthorName:
+    def __new__(cls, name: str, url: str | None = None, notes: tuple[str, ...] = ()) -> AuthorName:
         made = super().__new__(cls, name)
         made.url = url
         made.notes = tuple(dict.fromkeys(notes))
@@ -104,22 +110,38 @@ class Authors(Converter[list[str]]):
                 if ys.scalar_text(item).strip():
                     out.append(author(ys.scalar_text(item)))
             elif isinstance(item, ys.MappingNode):
-                fields = {ys.scalar_text(k).lower(): ys.scalar_text(v) for k, v in
-                          ys.iter_mapping(item)
-                          if isinstance(k, ys.ScalarNode) and isinstance(v, ys.ScalarNode)}
-                name = fields.get("name") or fields.get("literal") or full_name(
-                    fields.get("given") or fields.get("first") or "",
-                    fields.get("family") or fields.get("last") or "")
+                fields = {
+                    ys.scalar_text(k).lower(): ys.scalar_text(v)
+                    for k, v in ys.iter_mapping(item)
+                    if isinstance(k, ys.ScalarNode) and isinstance(v, ys.ScalarNode)
+                }
+                name = (
+                    fields.get("name")
+                    or fields.get("literal")
+                    or full_name(
+                        fields.get("given") or fields.get("first") or "",
+                        fields.get("family") or fields.get("last") or "",
+                    )
+                )
                 url = fields.get("url") or fields.get("homepage")
                 why = link_problem(url) if url else None
                 if why is not None:
-                    ctx.report(Subtype.VALUE, item, f"{sub}.url", f"{why}; the name is not "
-                               "linked", value=url, expected=LINK_EXPECTED)
+                    ctx.report(
+                        Subtype.VALUE,
+                        item,
+                        f"{sub}.url",
+                        f"{why}; the name is not linked",
+                        value=url,
+                        expected=LINK_EXPECTED,
+                    )
                     url = None
                 notes: tuple[str, ...] = ()
                 if fields.get("note"):
-                    notes = tuple(NOTE_WORDS.get(n.strip().lower(), n.strip()) for n in
-                                  re.split(r"[,;]", fields["note"]) if n.strip())
+                    notes = tuple(
+                        NOTE_WORDS.get(n.strip().lower(), n.strip())
+                        for n in re.split(r"[,;]", fields["note"])
+                        if n.strip()
+                    )
                 if name:
                     out.append(author(name, url, notes))
                 else:
@@ -129,12 +151,29 @@ class Authors(Converter[list[str]]):
         return out
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        person = {"type": "object", "properties": {
-            k: {"type": "string"} for k in ("name", "literal", "given", "family", "first", "last",
-                                             "url", "homepage", "note")
-        }}
-        return {"anyOf": [{"type": "string"},
-                          {"type": "array", "items": {"anyOf": [{"type": "string"}, person]}}]}
+        person = {
+            "type": "object",
+            "properties": {
+                k: {"type": "string"}
+                for k in (
+                    "name",
+                    "literal",
+                    "given",
+                    "family",
+                    "first",
+                    "last",
+                    "url",
+                    "homepage",
+                    "note",
+                )
+            },
+        }
+        return {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"anyOf": [{"type": "string"}, person]}},
+            ]
+        }
 
 
 AUTHORS = Authors()

@@ -27,8 +27,16 @@ from .publication import PRIVATE_FIELDS, Publication
 from .pubtypes import MISC, pub_type
 
 _TEXT_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
 }
 _TEXT_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 # Pairs the reader turns into dashes and quotes; a group between them keeps them literal.
@@ -88,8 +96,9 @@ def _span(span: Span, protect: bool) -> str:
     inner = "".join(_span(c, protect) for c in span.children)
     if span.kind == "link":
         return r"\href{" + url_value(span.url) + "}{" + inner + "}"
-    command = {"strong": r"\textbf{", "underline": r"\underline{",
-               "smallcaps": r"\textsc{"}.get(span.kind, r"\emph{")
+    command = {"strong": r"\textbf{", "underline": r"\underline{", "smallcaps": r"\textsc{"}.get(
+        span.kind, r"\emph{"
+    )
     return command + inner + "}"
 
 
@@ -170,17 +179,26 @@ def bibtex_entry(pub: Publication) -> tuple[str, list[tuple[str, str]]]:
     for link in _kind_links(pub.links):
         add(LINK_KIND_FIELDS[link.kind], url_value(link.url))
     add("keywords", _keywords(pub.tags))
-    for name, attr in (("abstract", "abstract"), ("note", "note"), ("award", "award"),
-                       ("pubstate", "status")):
+    for name, attr in (
+        ("abstract", "abstract"),
+        ("note", "note"),
+        ("award", "award"),
+        ("pubstate", "status"),
+    ):
         value = getattr(pub, attr)
         add(name, text_to_latex(value) if value else None)
     if pub.selected:
         add("selected", "true")
     written = dict(fields)
     read_back, _ = entry_kind(
-        entry_type, keywords=written.get("keywords"),
+        entry_type,
+        keywords=written.get("keywords"),
         booktitle=written.get("booktitle", str(kept.get("booktitle", ""))),
-        venue=pub.venue, arxiv=pub.arxiv, publisher=written.get("publisher"), url=pub.url)
+        venue=pub.venue,
+        arxiv=pub.arxiv,
+        publisher=written.get("publisher"),
+        url=pub.url,
+    )
     if read_back != kind:
         add("pubtype", kind)
     for name, value in kept.items():
@@ -217,8 +235,10 @@ def unexported_links(pub: Publication) -> list[Link]:
 
 def to_bibtex(pub: Publication) -> str:
     entry_type, fields = bibtex_entry(pub)
-    body = ",\n".join(f"  {name} = {value}" if _is_month_macro(name, value)
-                      else f"  {name} = {{{value}}}" for name, value in fields)
+    body = ",\n".join(
+        f"  {name} = {value}" if _is_month_macro(name, value) else f"  {name} = {{{value}}}"
+        for name, value in fields
+    )
     return f"@{entry_type}{{{pub.id},\n{body}\n}}"
 
 
@@ -246,7 +266,7 @@ def without_fields(entry: str, private: Iterable[str]) -> str:
     start = re.match(r"\s*@\s*[\w-]+\s*[{(]", entry)
     if start is None:
         return entry
-    parts = _split_fields(entry[start.end():])
+    parts = _split_fields(entry[start.end() :])
     if parts is None:
         return entry
     head, fields, tail = parts
@@ -261,7 +281,7 @@ def without_fields(entry: str, private: Iterable[str]) -> str:
         kept.append(text)
     if len(kept) == len(fields):
         return entry
-    return entry[:start.end()] + ",".join([head, *kept]) + tail
+    return entry[: start.end()] + ",".join([head, *kept]) + tail
 
 
 def _split_fields(body: str) -> tuple[str, list[str], str] | None:

@@ -24,5 +24,6 @@ class Converted(Generic[D]):
 
     def summary(self) -> str:
         """``work[].description (2), basics.location.address``."""
-        return ", ".join(f"{path} ({n})" if n > 1 else path
-                         for path, n in sorted(self.kept.items()) if n > 0)
+        return ", ".join(
+            f"{path} ({n})" if n > 1 else path for path, n in sorted(self.kept.items()) if n > 0
+        )

@@ -107,8 +107,9 @@ class Converter(Generic[T_co]):
         return None
 
 
-def named_items(node: ys.MappingNode, ctx: Context,
-                path: str) -> Iterable[tuple[str, str, ys.Node]]:
+def named_items(
+    node: ys.MappingNode, ctx: Context, path: str
+) -> Iterable[tuple[str, str, ys.Node]]:
     """(name, path, value) of a mapping of user-chosen names; a name written twice in the
     mapping itself is reported (overriding a merged ``<<`` one is not)."""
     seen: dict[str, ys.Node] = {}
@@ -120,12 +121,17 @@ def named_items(node: ys.MappingNode, ctx: Context,
         sub = join_path(path, name)
         first = seen.get(name)
         if first is not None and any(k is first for k, _ in node.value):
-            ctx.report(Subtype.DUPLICATE_KEY, key, sub,
-                       f"'{name}' given twice (also at line {first.start_mark.line + 1}); "
-                       "the later one wins", value=name, expected="each key once")
+            ctx.report(
+                Subtype.DUPLICATE_KEY,
+                key,
+                sub,
+                f"'{name}' given twice (also at line {first.start_mark.line + 1}); "
+                "the later one wins",
+                value=name,
+                expected="each key once",
+            )
         seen[name] = key
         yield name, sub, child
-
 
 
 @functools.lru_cache(maxsize=4096)  # a profile repeats the same few keys many times

@@ -50,8 +50,7 @@ def csl_item(pub: Publication, out: Converted[list[CSLItem]]) -> CSLItem:
     add("status", to_plain(pub.status) if pub.status else None)
     add("publisher", to_plain(pub.publisher) if pub.publisher else item.get("publisher"))
     if pub.location:  # a proceedings' place is the event's; any other, the publisher's
-        add("event-place" if kind.event_place else "publisher-place",
-            to_plain(pub.location))
+        add("event-place" if kind.event_place else "publisher-place", to_plain(pub.location))
     add("volume", pub.volume)
     add("issue", pub.number)
     add("page", pub.pages.replace("–", "-") if pub.pages else None)
@@ -76,8 +75,7 @@ def csl_item(pub: Publication, out: Converted[list[CSLItem]]) -> CSLItem:
     return item
 
 
-def names(people: list[str], out: Converted[list[CSLItem]], field: str
-          ) -> list[dict[str, str]]:
+def names(people: list[str], out: Converted[list[CSLItem]], field: str) -> list[dict[str, str]]:
     """Display names as CSL names: ``Jan van der Berg, Jr`` -> family ``Berg``, given
     ``Jan``, non-dropping-particle ``van der``, suffix ``Jr``."""
     from pybtex.database import Person  # only imported when names are split

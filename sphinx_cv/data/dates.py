@@ -108,8 +108,9 @@ def parse_date(raw: str) -> CvDate:
     # Free text: keep it, but sort it by the year (and season) it mentions.
     # The first season or month named wins: "Summer 2020 - Spring 2021" sorts as June.
     year_match = _YEAR.search(text)
-    month = next((m for w in re.findall(r"[a-z]+", low) if (m := SEASONS.get(w) or MONTHS.get(w))),
-                 None)
+    month = next(
+        (m for w in re.findall(r"[a-z]+", low) if (m := SEASONS.get(w) or MONTHS.get(w))), None
+    )
     return CvDate(int(year_match.group(1)) if year_match else None, month, text=text)
 
 

@@ -33,23 +33,32 @@ def _hash(*texts: str) -> str:
     return h.hexdigest()
 
 
-def part_digests(text: str | None, root: ys.Node | None,
-                 file_stamps: Iterable[tuple[str, int | None, int | None]] = ()
-                 ) -> dict[str, str]:
+def part_digests(
+    text: str | None,
+    root: ys.Node | None,
+    file_stamps: Iterable[tuple[str, int | None, int | None]] = (),
+) -> dict[str, str]:
     """``{part: digest}`` for the parts written in the profile, plus :data:`WHOLE`; a
     part left out has no entry. ``file_stamps`` are the BibTeX files' (path, mtime,
     size)."""
     bib = repr(list(file_stamps))
-    if (text is None or not isinstance(root, ys.MappingNode) or _ANCHOR.search(text)
-            or any(key.tag == ys.MERGE_TAG for key, _ in root.value)):
+    if (
+        text is None
+        or not isinstance(root, ys.MappingNode)
+        or _ANCHOR.search(text)
+        or any(key.tag == ys.MERGE_TAG for key, _ in root.value)
+    ):
         return {WHOLE: _hash(text or "", bib)}
     starts = [key.start_mark.index for key, _ in root.value] + [len(text)]
     sources: dict[str, list[str]] = {}
     for i, (key, _) in enumerate(root.value):
-        name = PROFILE.lookup.get(normalize_key(ys.scalar_text(key))) \
-            if isinstance(key, ys.ScalarNode) else None
+        name = (
+            PROFILE.lookup.get(normalize_key(ys.scalar_text(key)))
+            if isinstance(key, ys.ScalarNode)
+            else None
+        )
         if name is not None:  # an unknown key is reported and shown nowhere
-            sources.setdefault(name, []).append(text[starts[i]:starts[i + 1]])
+            sources.setdefault(name, []).append(text[starts[i] : starts[i + 1]])
     if "bibtex" in sources or bib != "[]":
         sources.setdefault("publications", []).extend([*sources.get("bibtex", []), bib])
     out = {name: _hash(*parts) for name, parts in sources.items()}

@@ -33,21 +33,34 @@ from .scalars import URL
 class Dated(Located):
     """Fields every dated entry has."""
 
-    start: CvDate | None = spec(DATE, "Start date: YYYY, YYYY-MM, YYYY-MM-DD or text.",
-                                aliases=("startDate", "from", "since"))
-    end: CvDate | None = spec(DATE, "End date, or 'present'; an entry with a start and no "
-                              "end is ongoing.",
-                              aliases=("endDate", "to", "until"))
-    date: CvDate | None = spec(DATE, "A single date (awards, talks, news), or free text "
-                               "such as 'Fall 2025'.", aliases=("when", "term", "releaseDate"))
+    start: CvDate | None = spec(
+        DATE,
+        "Start date: YYYY, YYYY-MM, YYYY-MM-DD or text.",
+        aliases=("startDate", "from", "since"),
+    )
+    end: CvDate | None = spec(
+        DATE,
+        "End date, or 'present'; an entry with a start and no end is ongoing.",
+        aliases=("endDate", "to", "until"),
+    )
+    date: CvDate | None = spec(
+        DATE,
+        "A single date (awards, talks, news), or free text such as 'Fall 2025'.",
+        aliases=("when", "term", "releaseDate"),
+    )
     location: str | None = spec(TEXT, "Place (city, country).", aliases=("place", "city"))
     url: str | None = spec(URL, "A link for the entry.", aliases=("website", "link"))
-    summary: str | None = spec(TEXT, "A paragraph about the entry (inline Markdown).",
-                               aliases=("description",))
-    highlights: list[str] = spec(TEXTS, "Bullet points shown under the entry.",
-                                 aliases=("bullets", "details"))
-    tags: list[str] = spec(TEXTS, "Tags for CV variants: a variant of cv_pdf_variants "
-                           "with 'tags' keeps only the entries that have one of them.")
+    summary: str | None = spec(
+        TEXT, "A paragraph about the entry (inline Markdown).", aliases=("description",)
+    )
+    highlights: list[str] = spec(
+        TEXTS, "Bullet points shown under the entry.", aliases=("bullets", "details")
+    )
+    tags: list[str] = spec(
+        TEXTS,
+        "Tags for CV variants: a variant of cv_pdf_variants "
+        "with 'tags' keeps only the entries that have one of them.",
+    )
 
     def check(self, ctx: Context, path: str) -> bool:
         date_order(ctx, self, path)
@@ -74,8 +87,9 @@ class Position(Dated):
     """A job: work experience."""
 
     position: str = spec(TEXT, "Job title.", aliases=("title", "role"), required=True)
-    organization: str | None = spec(TEXT, "Employer.",
-                                    aliases=("company", "employer", "name", "institution"))
+    organization: str | None = spec(
+        TEXT, "Employer.", aliases=("company", "employer", "name", "institution")
+    )
     department: str | None = spec(TEXT, "Department or school.", aliases=("unit",))
 
 
@@ -83,12 +97,14 @@ class Position(Dated):
 class Education(Dated):
     """A degree."""
 
-    institution: str = spec(TEXT, "University or school.", aliases=("school", "university"),
-                            required=True)
+    institution: str = spec(
+        TEXT, "University or school.", aliases=("school", "university"), required=True
+    )
     degree: str | None = spec(TEXT, "Degree, e.g. 'Ph.D.' or 'B.S.'.", aliases=("studyType",))
     field: str | None = spec(TEXT, "Field of study.", aliases=("area", "major", "subject"))
-    advisor: list[str] = spec(PLAINS, "Advisor(s).", aliases=("advisors", "supervisor",
-                                                               "supervisors"))
+    advisor: list[str] = spec(
+        PLAINS, "Advisor(s).", aliases=("advisors", "supervisor", "supervisors")
+    )
     thesis: str | None = spec(TEXT, "Thesis title.", aliases=("dissertation",))
     gpa: str | None = spec(PLAIN, "Grade or GPA.", aliases=("score", "grade"))
     courses: list[str] = spec(TEXTS, "Notable courses.")
@@ -98,13 +114,21 @@ class Education(Dated):
 class ResearchExperience(Dated):
     """Research experience: internships, visits, projects with a mentor."""
 
-    organization: str = spec(TEXT, "Lab, company or university.",
-                             aliases=("lab", "institution", "company", "name"), required=True)
-    role: str | None = spec(TEXT, "Role, e.g. 'Intern' or 'Visiting Researcher'.",
-                            aliases=("position", "title"))
+    organization: str = spec(
+        TEXT,
+        "Lab, company or university.",
+        aliases=("lab", "institution", "company", "name"),
+        required=True,
+    )
+    role: str | None = spec(
+        TEXT, "Role, e.g. 'Intern' or 'Visiting Researcher'.", aliases=("position", "title")
+    )
     mentor: list[str] = spec(PLAINS, "Mentor(s) (shown as 'Mentor: ...').", aliases=("mentors",))
-    advisor: list[str] = spec(PLAINS, "Advisor(s) (shown as 'Advisor: ...').",
-                              aliases=("advisors", "supervisor", "supervisors"))
+    advisor: list[str] = spec(
+        PLAINS,
+        "Advisor(s) (shown as 'Advisor: ...').",
+        aliases=("advisors", "supervisor", "supervisors"),
+    )
     project: str | None = spec(TEXT, "Project worked on.", aliases=("topic",))
 
 
@@ -114,10 +138,12 @@ class Teaching(Dated):
 
     course: str = spec(TEXT, "Course title.", aliases=("title", "name"), required=True)
     code: str | None = spec(PLAIN, "Course code, e.g. 'CSCI 4430'.", aliases=("number",))
-    institution: str | None = spec(TEXT, "Where it was taught.",
-                                   aliases=("school", "university", "organization"))
-    role: str | None = spec(TEXT, "Role, e.g. 'Instructor' or 'Teaching Assistant'.",
-                            aliases=("position",))
+    institution: str | None = spec(
+        TEXT, "Where it was taught.", aliases=("school", "university", "organization")
+    )
+    role: str | None = spec(
+        TEXT, "Role, e.g. 'Instructor' or 'Teaching Assistant'.", aliases=("position",)
+    )
 
 
 @dataclass
@@ -132,10 +158,17 @@ class Award(Dated):
 class Service(Dated):
     """Professional service: a role and the venues it was for."""
 
-    role: str = spec(TEXT, "Role, e.g. 'Conference Reviewer' or 'PC Member'.",
-                     aliases=("title", "position", "type"), required=True)
-    items: list[str] = spec(TEXTS, "Venues or organizations, in order.",
-                            aliases=("venues", "conferences", "journals", "for"))
+    role: str = spec(
+        TEXT,
+        "Role, e.g. 'Conference Reviewer' or 'PC Member'.",
+        aliases=("title", "position", "type"),
+        required=True,
+    )
+    items: list[str] = spec(
+        TEXTS,
+        "Venues or organizations, in order.",
+        aliases=("venues", "conferences", "journals", "for"),
+    )
     organization: str | None = spec(TEXT, "Organization, when it is one.")
 
     @classmethod
@@ -151,16 +184,21 @@ class Talk(Dated):
 
     title: str = spec(TEXT, "Title of the talk.", aliases=("name",), required=True)
     event: str | None = spec(TEXT, "Event or host.", aliases=("venue", "conference", "host"))
-    slides: str | None = spec(URL, "Slides: a URL or a path on the site.",
-                              aliases=("slidesurl",))
+    slides: str | None = spec(URL, "Slides: a URL or a path on the site.", aliases=("slidesurl",))
     video: str | None = spec(URL, "Recording of the talk.", aliases=("videourl", "recording"))
     links: list[Link] = spec(LINKS, "Slides, video and other links.", list_default=True)
 
     def all_links(self) -> list[Link]:
         """Slides and video first, then ``links`` (a URL given twice shows once)."""
-        out = [link for link in (make_link(kind, getattr(self, kind))
-                                 for kind in ("slides", "video") if getattr(self, kind))
-               if link is not None]
+        out = [
+            link
+            for link in (
+                make_link(kind, getattr(self, kind))
+                for kind in ("slides", "video")
+                if getattr(self, kind)
+            )
+            if link is not None
+        ]
         seen = {link.url for link in out}
         return out + [link for link in self.links if link.url not in seen]
 
@@ -169,8 +207,7 @@ class Talk(Dated):
 class NewsItem(Dated):
     """A dated news line for the homepage."""
 
-    text: str = spec(TEXT, "The news (inline Markdown).", aliases=("title", "news"),
-                     required=True)
+    text: str = spec(TEXT, "The news (inline Markdown).", aliases=("title", "news"), required=True)
 
 
 @dataclass
@@ -178,8 +215,9 @@ class Entry(Dated):
     """An entry of a custom section."""
 
     title: str | None = spec(TEXT, "Main line of the entry.", aliases=("name", "role"))
-    organization: str | None = spec(TEXT, "Organization or second line.",
-                                    aliases=("subtitle", "institution", "company"))
+    organization: str | None = spec(
+        TEXT, "Organization or second line.", aliases=("subtitle", "institution", "company")
+    )
     links: list[Link] = spec(LINKS, "Links for the entry.", list_default=True)
 
     @classmethod
@@ -191,10 +229,12 @@ class Entry(Dated):
 class Section(Located):
     """A custom section: a heading and plain dated entries."""
 
-    title: str | None = spec(TEXT, "Heading of the section (default: its key, capitalized).",
-                             aliases=("heading",))
-    entries: list[Entry] = spec(ListOf(Record(Entry), single=False), "The entries.",
-                                aliases=("items",))
+    title: str | None = spec(
+        TEXT, "Heading of the section (default: its key, capitalized).", aliases=("heading",)
+    )
+    entries: list[Entry] = spec(
+        ListOf(Record(Entry), single=False), "The entries.", aliases=("items",)
+    )
 
 
 def default_section_title(name: str) -> str:
@@ -210,16 +250,16 @@ class Sections(MapOf[Section]):
         self.entries = ListOf(Record(Entry), single=False)
         self.expected = "a mapping of section names to entry lists or to {title, entries}"
 
-    def convert(self, node: ys.Node, ctx: Context,
-                path: str) -> dict[str, Section] | Invalid:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> dict[str, Section] | Invalid:
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, Section] = {}
         for name, sub, child in named_items(node, ctx, path):
-            section = (Section(entries=self.entries.convert(child, ctx, sub),
-                               source=ctx.loc(child))
-                       if isinstance(child, ys.SequenceNode)
-                       else self.value.convert(child, ctx, sub))
+            section = (
+                Section(entries=self.entries.convert(child, ctx, sub), source=ctx.loc(child))
+                if isinstance(child, ys.SequenceNode)
+                else self.value.convert(child, ctx, sub)
+            )
             if section is not INVALID:
                 if not section.title:
                     section.title = default_section_title(name)
@@ -227,5 +267,9 @@ class Sections(MapOf[Section]):
         return out
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "object", "additionalProperties": {
-            "anyOf": [self.entries.json_schema(defs), self.value.json_schema(defs)]}}
+        return {
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [self.entries.json_schema(defs), self.value.json_schema(defs)]
+            },
+        }

@@ -127,8 +127,9 @@ class Located:
     )
     path: str = dataclasses.field(default="", compare=False, repr=False)
     """Field path of the record, such as ``publications[3]``."""
-    extras: dict[str, ys.JSONValue] = dataclasses.field(default_factory=dict, compare=False,
-                                                        repr=False)
+    extras: dict[str, ys.JSONValue] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
     """``x-...`` keys as plain data: fields of other formats (``x-bibtex``,
     ``x-jsonresume``) that the profile keeps without showing them."""
 
@@ -151,7 +152,6 @@ class Record(Converter[R]):
     text), ``prepare(values, ctx, path, node)`` to merge shorthand fields, and
     ``check(self, ctx, path) -> bool`` for rules across fields (False skips the entry).
     """
-
 
     def __init__(self, cls: type[R], expected: str | None = None) -> None:
         self.cls = cls
@@ -198,19 +198,32 @@ class Record(Converter[R]):
                 names: dict[str, str] = {}
                 for known in self.all_names():
                     names.setdefault(normalize_key(known), known)
-                close = difflib.get_close_matches(normalize_key(raw), list(names), n=1,
-                                                  cutoff=0.7)
+                close = difflib.get_close_matches(normalize_key(raw), list(names), n=1, cutoff=0.7)
                 hint = f"; did you mean '{names[close[0]]}'?" if close else ""
-                ctx.report(Subtype.UNKNOWN_KEY, key, sub, "unknown field, ignored" + hint,
-                           value=raw, expected="one of " + ", ".join(self.known))
+                ctx.report(
+                    Subtype.UNKNOWN_KEY,
+                    key,
+                    sub,
+                    "unknown field, ignored" + hint,
+                    value=raw,
+                    expected="one of " + ", ".join(self.known),
+                )
                 continue
             # A key that overrides a merged (<<) one is intended; a repeated one is not.
-            if (name in seen and seen[name] is not key
-                    and any(k is seen[name] for k, _ in node.value)):
+            if (
+                name in seen
+                and seen[name] is not key
+                and any(k is seen[name] for k, _ in node.value)
+            ):
                 first_line = seen[name].start_mark.line + 1
-                ctx.report(Subtype.DUPLICATE_KEY, key, sub,
-                           f"'{name}' given twice (also at line {first_line}); the later one wins",
-                           value=raw, expected="each field once")
+                ctx.report(
+                    Subtype.DUPLICATE_KEY,
+                    key,
+                    sub,
+                    f"'{name}' given twice (also at line {first_line}); the later one wins",
+                    value=raw,
+                    expected="each field once",
+                )
             seen[name] = key
             if ys.is_null(child):
                 values.pop(name, None)
@@ -232,16 +245,26 @@ class Record(Converter[R]):
                 # Its converter reported why (maybe before problems in later fields); say
                 # once more only that the entry is gone.
                 sub = join_path(path, name)
-                k = next((k for k in range(len(ctx.problems) - 1, before - 1, -1)
-                          if ctx.problems[k].path == sub), None)
+                k = next(
+                    (
+                        k
+                        for k in range(len(ctx.problems) - 1, before - 1, -1)
+                        if ctx.problems[k].path == sub
+                    ),
+                    None,
+                )
                 if k is not None:
                     ctx.problems[k] = dataclasses.replace(
                         ctx.problems[k],
-                        message=ctx.problems[k].message + "; required, so the entry is skipped")
+                        message=ctx.problems[k].message + "; required, so the entry is skipped",
+                    )
                     continue
             ctx.report(
-                Subtype.REQUIRED, nodes.get(name, node), join_path(path, name),
-                "required field is empty; entry skipped" if name in nodes
+                Subtype.REQUIRED,
+                nodes.get(name, node),
+                join_path(path, name),
+                "required field is empty; entry skipped"
+                if name in nodes
                 else "required field missing; entry skipped",
                 expected=dict(self.fields)[name].converter.expected,
             )
@@ -284,13 +307,17 @@ class Record(Converter[R]):
             "patternProperties": {"^(\\$|x-)": {}},
             "additionalProperties": False,
         }
-        required: list[ys.JSONValue] = [name for name, fs in self.fields
-                                        if fs.required and not fs.aliases]
+        required: list[ys.JSONValue] = [
+            name for name, fs in self.fields if fs.required and not fs.aliases
+        ]
         if required:
             body["required"] = required
         # A required field written under an alias (`key:` for `id:`) is there too.
-        either: list[ys.JSONValue] = [{"anyOf": [{"required": [n]} for n in (name, *fs.aliases)]}
-                  for name, fs in self.fields if fs.required and fs.aliases]
+        either: list[ys.JSONValue] = [
+            {"anyOf": [{"required": [n]} for n in (name, *fs.aliases)]}
+            for name, fs in self.fields
+            if fs.required and fs.aliases
+        ]
         if either:
             body["allOf"] = either
         if hasattr(self.cls, "from_scalar"):
@@ -306,8 +333,9 @@ def _precision(d: CvDate) -> int:
     return 3 if d.day else 2 if d.month else 1
 
 
-def date_order(ctx: Context, entry: Located, path: str, start: str = "start",
-               end: str = "end") -> None:
+def date_order(
+    ctx: Context, entry: Located, path: str, start: str = "start", end: str = "end"
+) -> None:
     """Report an entry that ends before it starts; the entry is kept."""
     first: CvDate | None = getattr(entry, start)
     last: CvDate | None = getattr(entry, end)
@@ -317,12 +345,20 @@ def date_order(ctx: Context, entry: Located, path: str, start: str = "start",
         bad = True
     else:
         n = min(_precision(first), _precision(last))
-        bad = (first.year is not None and last.year is not None
-               and last.sort_key()[:n] < first.sort_key()[:n])
+        bad = (
+            first.year is not None
+            and last.year is not None
+            and last.sort_key()[:n] < first.sort_key()[:n]
+        )
     if bad:
-        ctx.report(Subtype.DATE_ORDER, entry.loc_of(end) or Location(ctx.filename),
-                   join_path(path, end), f"ends before it starts ({start}: {first.iso()})",
-                   value=last.iso(), expected=f"a date on or after {first.iso()}")
+        ctx.report(
+            Subtype.DATE_ORDER,
+            entry.loc_of(end) or Location(ctx.filename),
+            join_path(path, end),
+            f"ends before it starts ({start}: {first.iso()})",
+            value=last.iso(),
+            expected=f"a date on or after {first.iso()}",
+        )
 
 
 def record_types(root: Converter[object]) -> dict[str, type[Located]]:

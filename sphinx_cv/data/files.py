@@ -21,9 +21,13 @@ from pathlib import Path
 MAX_FILE_SIZE = 50 * 1024 * 1024
 """The largest file read (50 MB): a profile or a ``.bib`` is a few hundred KB."""
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 class FileRefused(OSError):
@@ -56,8 +60,7 @@ def resolve_inside(path: str, roots: Iterable[str]) -> str:
     real_roots = list(dict.fromkeys(os.path.realpath(r) for r in roots))
     if not any(is_inside(real, r) for r in real_roots):
         shown = " or ".join(real_roots) or "the site"
-        raise FileRefused(f"is outside the site folder (it is {real})",
-                          f"a file inside {shown}")
+        raise FileRefused(f"is outside the site folder (it is {real})", f"a file inside {shown}")
     return real
 
 
@@ -66,16 +69,17 @@ def _check_stat(st: os.stat_result, limit: int) -> None:
         kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a file")
         raise FileRefused(f"is {kind}, not a regular file")
     if st.st_size > limit:
-        raise FileRefused(f"is too large ({_size(st.st_size)}; the limit is {_size(limit)})",
-                          f"a file of at most {_size(limit)}")
+        raise FileRefused(
+            f"is too large ({_size(st.st_size)}; the limit is {_size(limit)})",
+            f"a file of at most {_size(limit)}",
+        )
 
 
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def check_file(path: str, roots: Iterable[str] | None = None,
-               limit: int = MAX_FILE_SIZE) -> str:
+def check_file(path: str, roots: Iterable[str] | None = None, limit: int = MAX_FILE_SIZE) -> str:
     """The real path of ``path`` if it may be read, without opening it.
 
     Raises :class:`FileNotFoundError` (or another :class:`OSError`) when it cannot be
@@ -87,8 +91,9 @@ def check_file(path: str, roots: Iterable[str] | None = None,
     return real
 
 
-def unreadable(path: str, roots: Iterable[str] | None, subject: str, noun: str,
-               shown: str = "") -> tuple[str, str] | None:
+def unreadable(
+    path: str, roots: Iterable[str] | None, subject: str, noun: str, shown: str = ""
+) -> tuple[str, str] | None:
     """Why the file ``subject`` names may not be read, and what was expected, or None when
     it may: ``("photo not found (x.jpg)", "an existing image file")``. The loader reports
     it where the profile names the file."""
@@ -103,8 +108,7 @@ def unreadable(path: str, roots: Iterable[str] | None, subject: str, noun: str,
         return f"cannot read the {subject}: {err.strerror}", f"a readable {noun}"
 
 
-def read_file(path: str, roots: Iterable[str] | None = None,
-              limit: int = MAX_FILE_SIZE) -> bytes:
+def read_file(path: str, roots: Iterable[str] | None = None, limit: int = MAX_FILE_SIZE) -> bytes:
     """The bytes of ``path``, after :func:`check_file`. Never blocks on a FIFO or a
     device and never reads more than ``limit`` bytes."""
     real = check_file(path, roots, limit)
@@ -121,8 +125,9 @@ def read_file(path: str, roots: Iterable[str] | None = None,
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:  # it grew since the check
-            raise FileRefused(f"is too large (over {_size(limit)})",
-                              f"a file of at most {_size(limit)}")
+            raise FileRefused(
+                f"is too large (over {_size(limit)})", f"a file of at most {_size(limit)}"
+            )
         return b"".join(chunks)
     finally:
         os.close(fd)

@@ -47,8 +47,7 @@ class Translated(str):
     translations: dict[str, str]
     location: Location | None
 
-    def __new__(cls, translations: dict[str, str],
-                location: Location | None = None) -> Translated:
+    def __new__(cls, translations: dict[str, str], location: Location | None = None) -> Translated:
         self = super().__new__(cls, next(iter(translations.values())))
         self.translations = translations
         self.location = location
@@ -81,10 +80,17 @@ class Localized:
         if value.lookup(self.language) is None:
             fallback = value.lookup(self.main)
             shown = self.main if fallback is not None else next(iter(value.translations))
-            self.problems.append(Problem(
-                Subtype.I18N, f"no '{self.language}' text (only {', '.join(value.translations)})"
-                f"; the '{shown}' text is shown", value.location or Location(""),
-                _path_text(path), None, f"a '{self.language}' key"))
+            self.problems.append(
+                Problem(
+                    Subtype.I18N,
+                    f"no '{self.language}' text (only {', '.join(value.translations)})"
+                    f"; the '{shown}' text is shown",
+                    value.location or Location(""),
+                    _path_text(path),
+                    None,
+                    f"a '{self.language}' key",
+                )
+            )
         return value.text_in(self.language, self.main)
 
 

@@ -105,11 +105,13 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
         if ch == "`":
             run = len(text[i:]) - len(text[i:].lstrip("`"))
             close = text.find("`" * run, i + run)
-            while close != -1 and text[close + run: close + run + 1] == "`":
+            while close != -1 and text[close + run : close + run + 1] == "`":
                 close = text.find("`" * run, close + run + 1)
             if close != -1:
                 flush()
-                out.append(Span("literal", text[i + run: close].strip(" ") or text[i + run: close]))
+                out.append(
+                    Span("literal", text[i + run : close].strip(" ") or text[i + run : close])
+                )
                 i = close + run
                 continue
             buf.append("`" * run)
@@ -121,15 +123,19 @@ def _parse(text: str, depth: int = 0) -> list[Span]:
                 match = _LINK.match(text, end)
                 if match and end > i + 1:
                     flush()
-                    out.append(Span("link", children=_parse(text[i + 1: end], depth + 1),
-                                    url=match.group(1)))
+                    out.append(
+                        Span(
+                            "link",
+                            children=_parse(text[i + 1 : end], depth + 1),
+                            url=match.group(1),
+                        )
+                    )
                     i = match.end()
                     continue
                 styled = _CLASS.match(text, end)
                 if styled and end > i + 1:
                     flush()
-                    out.append(Span(styled.group(1),
-                                    children=_parse(text[i + 1: end], depth + 1)))
+                    out.append(Span(styled.group(1), children=_parse(text[i + 1 : end], depth + 1)))
                     i = styled.end()
                     continue
         if ch == "$":

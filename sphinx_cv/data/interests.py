@@ -48,9 +48,13 @@ class Topic(Located):
     """A research topic, tagged with the publications it refers to."""
 
     name: str = spec(TEXT, "The topic.", aliases=("topic", "title"), required=True)
-    publications: list[Ref] = spec(Refs(), "Ids of the publications on this topic; shown as "
-                                   "the labels those papers carry on the page.",
-                                   aliases=("pubs", "papers", "refs"), list_default=True)
+    publications: list[Ref] = spec(
+        Refs(),
+        "Ids of the publications on this topic; shown as "
+        "the labels those papers carry on the page.",
+        aliases=("pubs", "papers", "refs"),
+        list_default=True,
+    )
     summary: str | None = spec(TEXT, "A sentence about the topic.", aliases=("description",))
 
     @classmethod
@@ -62,10 +66,12 @@ class Topic(Located):
 class InterestGroup(Located):
     """A named list of topics, e.g. current and past interests."""
 
-    intro: str | None = spec(TEXT, "Sentence shown before the topics.",
-                             aliases=("title", "heading", "lead"))
-    topics: list[Topic] = spec(ListOf(Record(Topic), single=False), "The topics, in order.",
-                               aliases=("items",))
+    intro: str | None = spec(
+        TEXT, "Sentence shown before the topics.", aliases=("title", "heading", "lead")
+    )
+    topics: list[Topic] = spec(
+        ListOf(Record(Topic), single=False), "The topics, in order.", aliases=("items",)
+    )
 
 
 class Interests(Converter[dict[str, InterestGroup]]):
@@ -78,18 +84,21 @@ class Interests(Converter[dict[str, InterestGroup]]):
         self.group = Record(InterestGroup)
         self.topics = ListOf(Record(Topic), single=False)
 
-    def convert(self, node: ys.Node, ctx: Context,
-                path: str) -> dict[str, InterestGroup] | Invalid:
+    def convert(self, node: ys.Node, ctx: Context, path: str) -> dict[str, InterestGroup] | Invalid:
         if isinstance(node, ys.SequenceNode):
-            return {self.DEFAULT: InterestGroup(topics=self.topics.convert(node, ctx, path),
-                                                source=ctx.loc(node))}
+            return {
+                self.DEFAULT: InterestGroup(
+                    topics=self.topics.convert(node, ctx, path), source=ctx.loc(node)
+                )
+            }
         if not isinstance(node, ys.MappingNode):
             return wrong_type(ctx, node, path, self.expected)
         out: dict[str, InterestGroup] = {}
         for name, sub, child in named_items(node, ctx, path):
             if isinstance(child, ys.SequenceNode):
-                out[name] = InterestGroup(topics=self.topics.convert(child, ctx, sub),
-                                          source=ctx.loc(child))
+                out[name] = InterestGroup(
+                    topics=self.topics.convert(child, ctx, sub), source=ctx.loc(child)
+                )
             else:
                 group = self.group.convert(child, ctx, sub)
                 if group is not INVALID:
@@ -98,5 +107,12 @@ class Interests(Converter[dict[str, InterestGroup]]):
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         topics = self.topics.json_schema(defs)
-        return {"anyOf": [topics, {"type": "object", "additionalProperties": {
-            "anyOf": [topics, self.group.json_schema(defs)]}}]}
+        return {
+            "anyOf": [
+                topics,
+                {
+                    "type": "object",
+                    "additionalProperties": {"anyOf": [topics, self.group.json_schema(defs)]},
+                },
+            ]
+        }

@@ -35,6 +35,8 @@ X = "x-jsonresume"
 """Key under which fields with no place in the profile are kept."""
 
 # JSON Resume sections kept as custom sections of the profile: name -> heading.
+# fmt: off
+# Field maps, kept in rows: one key per line would double their length.
 SECTIONS = {"volunteer": "Volunteering", "certificates": "Certificates", "skills": "Skills",
             "languages": "Languages", "references": "References", "projects": "Projects"}
 
@@ -83,21 +85,71 @@ ENTRIES = {
                  "endDate": "end", "url": "url", "description": "summary",
                  "highlights": "highlights"},
 }
+# fmt: on
 DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
-KNOWN_TOP = ("$schema", "basics", "work", "volunteer", "education", "awards", "certificates",
-             "publications", "skills", "languages", "interests", "references", "projects",
-             "meta", "presentations", "teaching", "portfolio")
+KNOWN_TOP = (
+    "$schema",
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+    "presentations",
+    "teaching",
+    "portfolio",
+)
 LOCATION_PARTS = ("city", "region", "countryCode")
 # Keys of each section's items in the schema's order, for export.
 SCHEMA_ORDER = {
-    "basics": ("name", "label", "image", "email", "phone", "url", "summary", "location",
-               "profiles"),
-    "work": ("name", "location", "description", "position", "url", "startDate", "endDate",
-             "summary", "highlights"),
-    "volunteer": ("organization", "position", "url", "startDate", "endDate", "summary",
-                  "highlights"),
-    "education": ("institution", "url", "area", "studyType", "startDate", "endDate", "score",
-                  "courses"),
+    "basics": (
+        "name",
+        "label",
+        "image",
+        "email",
+        "phone",
+        "url",
+        "summary",
+        "location",
+        "profiles",
+    ),
+    "work": (
+        "name",
+        "location",
+        "description",
+        "position",
+        "url",
+        "startDate",
+        "endDate",
+        "summary",
+        "highlights",
+    ),
+    "volunteer": (
+        "organization",
+        "position",
+        "url",
+        "startDate",
+        "endDate",
+        "summary",
+        "highlights",
+    ),
+    "education": (
+        "institution",
+        "url",
+        "area",
+        "studyType",
+        "startDate",
+        "endDate",
+        "score",
+        "courses",
+    ),
     "awards": ("title", "date", "awarder", "summary"),
     "certificates": ("name", "date", "url", "issuer"),
     "publications": ("name", "publisher", "releaseDate", "url", "summary"),
@@ -105,19 +157,32 @@ SCHEMA_ORDER = {
     "languages": ("language", "fluency"),
     "interests": ("name", "keywords"),
     "references": ("name", "reference"),
-    "projects": ("name", "description", "highlights", "keywords", "startDate", "endDate",
-                 "url", "roles", "entity", "type"),
+    "projects": (
+        "name",
+        "description",
+        "highlights",
+        "keywords",
+        "startDate",
+        "endDate",
+        "url",
+        "roles",
+        "entity",
+        "type",
+    ),
 }
 
 
 # --- import ------------------------------------------------------------------------------
 
+
 def from_jsonresume(resume: object) -> Converted[dict[str, object]]:
     """A JSON Resume document as profile data (ready for :func:`.yamldump.profile_yaml`)."""
     out: Converted[dict[str, object]] = Converted({})
     if not isinstance(resume, dict):
-        out.problems.append("the document is not a JSON object; expected a JSON Resume "
-                            "such as {\"basics\": {\"name\": ...}}")
+        out.problems.append(
+            "the document is not a JSON object; expected a JSON Resume "
+            'such as {"basics": {"name": ...}}'
+        )
         return out
     resume = _safe_links_of(resume, "", out)
     profile: dict[str, object] = {}
@@ -147,8 +212,9 @@ def from_jsonresume(resume: object) -> Converted[dict[str, object]]:
             continue
         items = _items(resume, key, out, extra)
         if items:
-            profile[section.key] = [_record(item, READS[section.key], section.record, key,
-                                            out) for item in items]
+            profile[section.key] = [
+                _record(item, READS[section.key], section.record, key, out) for item in items
+            ]
     pubs = _items(resume, "publications", out, extra)
     if pubs:
         profile["publications"] = _publications(pubs, out)
@@ -160,8 +226,11 @@ def from_jsonresume(resume: object) -> Converted[dict[str, object]]:
         items = _items(resume, key, out, extra)
         if items:
             entries = [_entry(key, item, out) for item in items]
-            sections[key] = entries if title == default_section_title(key) else {
-                "title": title, "entries": entries}
+            sections[key] = (
+                entries
+                if title == default_section_title(key)
+                else {"title": title, "entries": entries}
+            )
     if sections:
         profile["sections"] = sections
     for key, value in resume.items():
@@ -178,8 +247,7 @@ LINK_KEYS = frozenset({"url", "image"})
 """JSON Resume's keys whose value becomes a link (or an image source) on the site."""
 
 
-def _without_unsafe_links(value: object, path: str, out: Converted[dict[str, object]]
-                          ) -> object:
+def _without_unsafe_links(value: object, path: str, out: Converted[dict[str, object]]) -> object:
     """``value`` without the ``url`` and ``image`` values the link policy refuses
     (``javascript:``...): each is dropped and said, so it reaches neither the profile nor
     an ``x-jsonresume`` copy."""
@@ -190,23 +258,26 @@ def _without_unsafe_links(value: object, path: str, out: Converted[dict[str, obj
     return _safe_links_of(value, path, out)
 
 
-def _safe_links_of(value: Mapping[str, object], path: str,
-                   out: Converted[dict[str, object]]) -> dict[str, object]:
+def _safe_links_of(
+    value: Mapping[str, object], path: str, out: Converted[dict[str, object]]
+) -> dict[str, object]:
     """An object's keys with :func:`_without_unsafe_links` applied."""
     kept: dict[str, object] = {}
     for key, item in value.items():
         where = f"{path}.{key}" if path else str(key)
         why = URL.problem(item.strip()) if key in LINK_KEYS and isinstance(item, str) else None
         if why is not None and why != "not a URL":
-            out.problems.append(f"{where}: {why}; dropped (got {show_value(item)}); "
-                                f"expected {LINK_EXPECTED}")
+            out.problems.append(
+                f"{where}: {why}; dropped (got {show_value(item)}); expected {LINK_EXPECTED}"
+            )
             continue
         kept[key] = _without_unsafe_links(item, where, out)
     return kept
 
 
-def _items(resume: dict[str, object], key: str, out: Converted[dict[str, object]],
-           extra: dict[str, object]) -> list[dict[str, object]]:
+def _items(
+    resume: dict[str, object], key: str, out: Converted[dict[str, object]], extra: dict[str, object]
+) -> list[dict[str, object]]:
     """The objects of a section; anything else in it is kept under x-jsonresume."""
     value = resume.get(key)
     if value is None:
@@ -223,8 +294,15 @@ def _items(resume: dict[str, object], key: str, out: Converted[dict[str, object]
     return objects
 
 
-def _record(item: Mapping[str, object], table: dict[str, str], cls: type, path: str,
-            out: Converted[dict[str, object]], *, listed: bool = True) -> dict[str, object]:
+def _record(
+    item: Mapping[str, object],
+    table: dict[str, str],
+    cls: type,
+    path: str,
+    out: Converted[dict[str, object]],
+    *,
+    listed: bool = True,
+) -> dict[str, object]:
     """``item``'s fields renamed by ``table``; the others kept under x-jsonresume and
     counted by field path: ``work[].description`` for the items of a list, and
     ``basics.x`` for the one object (``listed=False``)."""
@@ -258,8 +336,7 @@ def _basics(basics: object, out: Converted[dict[str, object]]) -> dict[str, obje
         if set(location) - set(LOCATION_PARTS) or not text:
             # The address has no field: keep the object, used again on export.
             extra["location"] = location
-            out.kept.update(f"basics.location.{k}" for k in location
-                            if k not in LOCATION_PARTS)
+            out.kept.update(f"basics.location.{k}" for k in location if k not in LOCATION_PARTS)
     elif location not in (None, ""):
         person["location"] = location
     profiles = basics.get("profiles")
@@ -284,15 +361,17 @@ def _basics(basics: object, out: Converted[dict[str, object]]) -> dict[str, obje
 
 def location_text(location: Mapping[str, object]) -> str:
     """``San Francisco, California, US`` from JSON Resume's location parts."""
-    return ", ".join(str(location[k]).strip() for k in LOCATION_PARTS
-                     if str(location.get(k) or "").strip())
+    return ", ".join(
+        str(location[k]).strip() for k in LOCATION_PARTS if str(location.get(k) or "").strip()
+    )
 
 
 _ADDRESS = re.compile(r"^(https?://\S+|[\w-]+(\.[\w-]+)+/\S*)$", re.I)
 
 
-def _links(profiles: list[object], out: Converted[dict[str, object]]
-           ) -> tuple[dict[str, str] | list[dict[str, str]], dict[str, str], bool]:
+def _links(
+    profiles: list[object], out: Converted[dict[str, object]]
+) -> tuple[dict[str, str] | list[dict[str, str]], dict[str, str], bool]:
     """Profiles as ``{network: url}`` (a list when a network repeats), the usernames by
     network, and whether any item says more than that (not an object, other keys, a
     network given twice with usernames, or a username no URL can be made of)."""
@@ -311,11 +390,13 @@ def _links(profiles: list[object], out: Converted[dict[str, object]]
             # would become a link to the bare name, which is no URL at all. A username
             # that is an address itself (github.com/name, https://...) is one.
             url = id_url(network, username) or (
-                normalize_url(username) if _ADDRESS.match(username) else "")
+                normalize_url(username) if _ADDRESS.match(username) else ""
+            )
             if not url:
                 out.notes.append(
                     f"basics.profiles[{index}]: no URL for the {network} username "
-                    f"'{username}' (not a network with a known address); kept under {X}")
+                    f"'{username}' (not a network with a known address); kept under {X}"
+                )
         elif username:
             odd = odd or network in usernames
             usernames[network] = username
@@ -354,8 +435,11 @@ def _topic(item: dict[str, object], out: Converted[dict[str, object]]) -> object
     data = _record(item, {"name": "name"}, Topic, "interests", out)
     extra = data.get(X)
     keywords = extra.get("keywords") if isinstance(extra, dict) else None
-    if isinstance(extra, dict) and isinstance(keywords, list) and all(
-            isinstance(k, str) for k in keywords):
+    if (
+        isinstance(extra, dict)
+        and isinstance(keywords, list)
+        and all(isinstance(k, str) for k in keywords)
+    ):
         out.kept["interests[].keywords"] -= 1
         data["summary"] = ", ".join(keywords)
         if not any("," in k for k in keywords):
@@ -366,13 +450,15 @@ def _topic(item: dict[str, object], out: Converted[dict[str, object]]) -> object
     return data["name"] if list(data) == ["name"] else in_field_order(data, Topic)
 
 
-def _entry(section: str, item: dict[str, object], out: Converted[dict[str, object]]
-           ) -> dict[str, object]:
+def _entry(
+    section: str, item: dict[str, object], out: Converted[dict[str, object]]
+) -> dict[str, object]:
     return _record(item, ENTRIES[section], Entry, section, out)
 
 
-def _portfolio_item(item: dict[str, object], out: Converted[dict[str, object]]
-                    ) -> dict[str, object]:
+def _portfolio_item(
+    item: dict[str, object], out: Converted[dict[str, object]]
+) -> dict[str, object]:
     entry = _record(item, PORTFOLIO, Entry, "portfolio", out)
     kept = entry.get(X)
     extra: dict[str, object] = kept if isinstance(kept, dict) else {}
@@ -385,8 +471,9 @@ def _portfolio_item(item: dict[str, object], out: Converted[dict[str, object]]
     return entry
 
 
-def _publications(items: list[dict[str, object]], out: Converted[dict[str, object]]
-                  ) -> list[dict[str, object]]:
+def _publications(
+    items: list[dict[str, object]], out: Converted[dict[str, object]]
+) -> list[dict[str, object]]:
     pubs: list[dict[str, object]] = []
     used: set[str] = set()
     for item in items:
@@ -397,15 +484,37 @@ def _publications(items: list[dict[str, object]], out: Converted[dict[str, objec
     return pubs
 
 
-_STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "and", "to", "with",
-                         "towards", "toward", "from", "at", "by", "is", "are"})
+_STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "in",
+        "for",
+        "and",
+        "to",
+        "with",
+        "towards",
+        "toward",
+        "from",
+        "at",
+        "by",
+        "is",
+        "are",
+    }
+)
 
 
 def _pub_id(data: dict[str, object], used: set[str]) -> str:
     """An id from the title's first two words and the year: ``video-killed-2014``."""
     text = unicodedata.normalize("NFKD", str(data.get("title") or ""))
-    words = [w for w in re.findall(r"[a-z0-9]+", text.encode("ascii", "ignore")
-                                   .decode().lower()) if w not in _STOP_WORDS]
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9]+", text.encode("ascii", "ignore").decode().lower())
+        if w not in _STOP_WORDS
+    ]
     year = re.match(r"[12]\d{3}", str(data.get("date") or ""))
     base = "-".join(words[:2] + ([year.group(0)] if year else [])) or "publication"
     ident, n = base, 2

@@ -46,26 +46,41 @@ def to_jsonresume(profile: Profile) -> _Out:
     sections = dict(profile.sections)
     # The document's arrays in the schema's order; custom sections of the same name
     # first (a volunteer section, then service).
-    parts: dict[str, list[JSONObject]] = {key: [] for key in (
-        "work", "volunteer", "education", "awards", "certificates", "publications",
-        "skills", "languages", "interests", "references", "projects")}
-    parts["volunteer"] = [_export(e, _invert(ENTRIES["volunteer"]), out,
-                                  section="sections.volunteer")
-                          for e in _section_entries(sections, "volunteer")]
+    parts: dict[str, list[JSONObject]] = {
+        key: []
+        for key in (
+            "work",
+            "volunteer",
+            "education",
+            "awards",
+            "certificates",
+            "publications",
+            "skills",
+            "languages",
+            "interests",
+            "references",
+            "projects",
+        )
+    }
+    parts["volunteer"] = [
+        _export(e, _invert(ENTRIES["volunteer"]), out, section="sections.volunteer")
+        for e in _section_entries(sections, "volunteer")
+    ]
     for kind in SECTIONS:
         if kind.jsonresume is not None:
             # No exporter for a section the registry gives a place: a KeyError here,
             # and tests/test_sections.py, rather than a section silently dropped.
             export = SECTION_EXPORTS[kind.key]
-            parts[kind.jsonresume] += [export(entry, out)
-                                       for entry in getattr(profile, kind.key)]
+            parts[kind.jsonresume] += [export(entry, out) for entry in getattr(profile, kind.key)]
     interests = [_export_topic(t, out) for g in profile.interests.values() for t in g.topics]
     if any(g.intro for g in profile.interests.values()):
         out.kept["interests.intro"] += 1
     parts["interests"] = _unique_names(interests)
     for key in ("certificates", "skills", "languages", "references", "projects"):
-        parts[key] = [_export(e, _invert(ENTRIES[key]), out, section=f"sections.{key}")
-                      for e in _section_entries(sections, key)]
+        parts[key] = [
+            _export(e, _invert(ENTRIES[key]), out, section=f"sections.{key}")
+            for e in _section_entries(sections, key)
+        ]
     for key, value in parts.items():
         if value:
             doc[key] = [schema_order(item, key) for item in value]
@@ -82,8 +97,15 @@ def to_jsonresume(profile: Profile) -> _Out:
     return out
 
 
-PLACED = frozenset({"person", "updated", "interests", "sections",
-                    *(s.key for s in SECTIONS if s.jsonresume is not None)})
+PLACED = frozenset(
+    {
+        "person",
+        "updated",
+        "interests",
+        "sections",
+        *(s.key for s in SECTIONS if s.jsonresume is not None),
+    }
+)
 """Profile fields :func:`to_jsonresume` puts somewhere in the document (``sections`` only
 those JSON Resume has, the others are counted by name)."""
 NOT_CONTENT = frozenset({"bibtex"})
@@ -98,8 +120,11 @@ def _count_unplaced(profile: Profile, out: _Out) -> None:
         if "cv" not in f.metadata or f.name in PLACED | NOT_CONTENT:
             continue
         value = getattr(profile, f.name)
-        count = len(value) if isinstance(value, Sized) and not isinstance(value, str) \
+        count = (
+            len(value)
+            if isinstance(value, Sized) and not isinstance(value, str)
             else int(value not in (None, ""))
+        )
         if count:
             out.kept[f.name] += count
 
@@ -107,8 +132,10 @@ def _count_unplaced(profile: Profile, out: _Out) -> None:
 def schema_order(item: JSONObject, section: str) -> JSONObject:
     """``item``'s keys in the order the schema lists them, others after."""
     order = SCHEMA_ORDER[section]
-    return {**{k: item[k] for k in order if k in item},
-            **{k: v for k, v in item.items() if k not in order}}
+    return {
+        **{k: item[k] for k in order if k in item},
+        **{k: v for k, v in item.items() if k not in order},
+    }
 
 
 def _schema_only(table: dict[str, str], section: str) -> dict[str, str]:
@@ -129,9 +156,15 @@ def _section_entries(sections: dict[str, Section], name: str) -> list[Entry]:
     return list(section.entries) if section is not None else []
 
 
-def _export(record: Located, table: dict[str, str], out: _Out,
-            used: tuple[str, ...] = (), section: str | None = None,
-            placed: tuple[str, ...] = (), single: bool = False) -> JSONObject:
+def _export(
+    record: Located,
+    table: dict[str, str],
+    out: _Out,
+    used: tuple[str, ...] = (),
+    section: str | None = None,
+    placed: tuple[str, ...] = (),
+    single: bool = False,
+) -> JSONObject:
     """``record``'s fields renamed by ``table`` (profile key -> JSON Resume key), then
     what it kept under x-jsonresume (but the ``used`` keys). With ``section`` (its name in
     the profile), every other declared field that has a value is counted as left out,
@@ -188,28 +221,35 @@ def export_date(date: CvDate, out: _Out, key: str) -> str | None:
 
 
 def _export_basics(person: Person, out: _Out) -> JSONObject:
-    basics = _export(person, {"name": "name", "position": "label", "photo": "image",
-                              "website": "url", "bio": "summary"}, out,
-                     used=("location", "usernames", "profiles"), section="person",
-                     placed=("email", "phone", "location", "links"), single=True)
+    basics = _export(
+        person,
+        {"name": "name", "position": "label", "photo": "image", "website": "url", "bio": "summary"},
+        out,
+        used=("location", "usernames", "profiles"),
+        section="person",
+        placed=("email", "phone", "location", "links"),
+        single=True,
+    )
     kept = kept_of(person)
     if person.email:
         basics["email"] = person.email[0]
     if person.phone:
         basics["phone"] = person.phone[0]
-    out.kept.update({"person.email (all but the first)": len(person.email[1:]),
-                     "person.phone (all but the first)": len(person.phone[1:])})
+    out.kept.update(
+        {
+            "person.email (all but the first)": len(person.email[1:]),
+            "person.phone (all but the first)": len(person.phone[1:]),
+        }
+    )
     original = kept.get("location")
     if person.location:
         if isinstance(original, dict) and location_text(original) == person.location:
             basics["location"] = original
         else:
             city, _, region = person.location.partition(", ")
-            location: JSONObject = {k: v for k, v in (("city", city), ("region", region))
-                                    if v}
+            location: JSONObject = {k: v for k, v in (("city", city), ("region", region)) if v}
             if isinstance(original, dict):  # the address has no field: kept as it was
-                location.update((k, v) for k, v in original.items()
-                                if k not in LOCATION_PARTS)
+                location.update((k, v) for k, v in original.items() if k not in LOCATION_PARTS)
             basics["location"] = location
     elif isinstance(original, dict):
         basics["location"] = original
@@ -221,9 +261,13 @@ def _export_basics(person: Person, out: _Out) -> JSONObject:
         found = kept.get("usernames")
         usernames: JSONObject = found if isinstance(found, dict) else {}
         basics["profiles"] = [
-            {"network": link.label, **({"username": usernames[link.label]}
-                                       if link.label in usernames else {}), "url": link.url}
-            for link in person.links]
+            {
+                "network": link.label,
+                **({"username": usernames[link.label]} if link.label in usernames else {}),
+                "url": link.url,
+            }
+            for link in person.links
+        ]
     return schema_order(basics, "basics")
 
 
@@ -240,9 +284,13 @@ def _profile_url(item: object) -> str | None:
 
 def _export_publication(pub: Publication, out: _Out) -> JSONObject:
     # The id is not content: an import makes one again from the title and year.
-    item = _export(pub, {"title": "name", "venue": "publisher", "abstract": "summary"}, out,
-                   section="publications",
-                   placed=("id", "date", "year", "month", "url", "type"))
+    item = _export(
+        pub,
+        {"title": "name", "venue": "publisher", "abstract": "summary"},
+        out,
+        section="publications",
+        placed=("id", "date", "year", "month", "url", "type"),
+    )
     if pub.date is not None:
         date = export_date(pub.date, out, "releaseDate")
         if date:
@@ -259,10 +307,22 @@ def _export_publication(pub: Publication, out: _Out) -> JSONObject:
 
 
 def _export_research(r: ResearchExperience, out: _Out) -> JSONObject:
-    item = _export(r, {"organization": "name", "role": "position", "start": "startDate",
-                       "end": "endDate", "location": "location", "url": "url",
-                       "summary": "summary", "highlights": "highlights"}, out,
-                   section="research", placed=("project",))
+    item = _export(
+        r,
+        {
+            "organization": "name",
+            "role": "position",
+            "start": "startDate",
+            "end": "endDate",
+            "location": "location",
+            "url": "url",
+            "summary": "summary",
+            "highlights": "highlights",
+        },
+        out,
+        section="research",
+        placed=("project",),
+    )
     if r.project and not r.summary:
         item["summary"] = r.project
     elif r.project:
@@ -271,10 +331,21 @@ def _export_research(r: ResearchExperience, out: _Out) -> JSONObject:
 
 
 def _export_service(s: Service, out: _Out) -> JSONObject:
-    item = _export(s, {"role": "position", "organization": "organization",
-                       "start": "startDate", "end": "endDate", "url": "url",
-                       "summary": "summary", "highlights": "highlights"}, out,
-                   section="service", placed=("items",))
+    item = _export(
+        s,
+        {
+            "role": "position",
+            "organization": "organization",
+            "start": "startDate",
+            "end": "endDate",
+            "url": "url",
+            "summary": "summary",
+            "highlights": "highlights",
+        },
+        out,
+        section="service",
+        placed=("items",),
+    )
     if s.items:
         before = item.get("highlights")
         item["highlights"] = [*s.items, *(before if isinstance(before, list) else [])]
@@ -285,11 +356,13 @@ SECTION_EXPORTS: dict[str, Callable[[Any, _Out], JSONObject]] = {
     "positions": lambda p, out: _export(p, _invert(WORK), out, section="positions"),
     "research": _export_research,
     "service": _export_service,
-    "education": lambda e, out: _export(e, _schema_only(EDUCATION, "education"), out,
-                                        section="education"),
+    "education": lambda e, out: _export(
+        e, _schema_only(EDUCATION, "education"), out, section="education"
+    ),
     # An award's start is its date when it has none; its end is counted there.
-    "awards": lambda a, out: _export(a, _schema_only(AWARDS, "awards"), out,
-                                     section="awards", placed=("start", "end")),
+    "awards": lambda a, out: _export(
+        a, _schema_only(AWARDS, "awards"), out, section="awards", placed=("start", "end")
+    ),
     "publications": _export_publication,
 }
 """Section key -> how one of its entries becomes a JSON Resume item, for each section
@@ -331,4 +404,3 @@ def _export_meta(profile: Profile) -> JSONObject:
         if not (isinstance(stamp, str) and stamp.startswith(day)):
             meta["lastModified"] = day
     return meta
-

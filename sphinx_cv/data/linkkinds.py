@@ -40,48 +40,102 @@ class LinkKind:
 
 LINK_KINDS: tuple[LinkKind, ...] = (
     LinkKind("pdf", "PDF", aliases=("paper",), shorthand=True),
-    LinkKind("arxiv", "arXiv", "https://arxiv.org/abs/{}",
-             r"^(?:arXiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z.-]+/\d{7})$",
-             aliases=("arxiv.org",), hosts=("arxiv.org",)),
-    LinkKind("doi", "DOI", "https://doi.org/{}", r"^(?:doi:)?(10\.\d{4,9}/\S+)$",
-             hosts=("doi.org",)),
-    LinkKind("code", "Code", aliases=("repo", "repository", "source"), shorthand=True,
-             generic=True),
+    LinkKind(
+        "arxiv",
+        "arXiv",
+        "https://arxiv.org/abs/{}",
+        r"^(?:arXiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z.-]+/\d{7})$",
+        aliases=("arxiv.org",),
+        hosts=("arxiv.org",),
+    ),
+    LinkKind(
+        "doi", "DOI", "https://doi.org/{}", r"^(?:doi:)?(10\.\d{4,9}/\S+)$", hosts=("doi.org",)
+    ),
+    LinkKind(
+        "code", "Code", aliases=("repo", "repository", "source"), shorthand=True, generic=True
+    ),
     LinkKind("slides", "Slides", shorthand=True, generic=True),
-    LinkKind("video", "Video", aliases=("talk", "youtube"), hosts=("youtube.com", "youtu.be"),
-             shorthand=True, generic=True),
+    LinkKind(
+        "video",
+        "Video",
+        aliases=("talk", "youtube"),
+        hosts=("youtube.com", "youtu.be"),
+        shorthand=True,
+        generic=True,
+    ),
     LinkKind("poster", "Poster", shorthand=True, generic=True),
     LinkKind("project", "Project", shorthand=True, generic=True),
     LinkKind("html", "HTML", bibtex="html"),
-    LinkKind("supplement", "Supplement", bibtex="supplement", bibtex_reads=("supp",),
-             generic=True),
+    LinkKind("supplement", "Supplement", bibtex="supplement", bibtex_reads=("supp",), generic=True),
     LinkKind("blog", "Blog", bibtex="blog", generic=True),
     LinkKind("url", "Link", generic=True),
-    LinkKind("website", "Website", aliases=("homepage", "web", "site"), bibtex="website",
-             generic=True),
+    LinkKind(
+        "website", "Website", aliases=("homepage", "web", "site"), bibtex="website", generic=True
+    ),
     LinkKind("data", "Data", bibtex="data", generic=True),
-    LinkKind("scholar", "Google Scholar", "https://scholar.google.com/citations?user={}",
-             r"^([\w-]{12})$", aliases=("googlescholar", "google scholar"),
-             hosts=("scholar.google.",)),
-    LinkKind("orcid", "ORCID", "https://orcid.org/{}", r"^(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$",
-             hosts=("orcid.org",)),
-    LinkKind("github", "GitHub", "https://github.com/{}",
-             r"^([A-Za-z\d](?:[A-Za-z\d-]{0,38}))$", hosts=("github.com",)),
-    LinkKind("gitlab", "GitLab", "https://gitlab.com/{}", r"^([\w.-]+)$",
-             hosts=("gitlab.com",)),
-    LinkKind("linkedin", "LinkedIn", "https://www.linkedin.com/in/{}", r"^([\w-]+)$",
-             hosts=("linkedin.com",)),
-    LinkKind("twitter", "X (Twitter)", "https://x.com/{}", r"^@?(\w{1,15})$",
-             aliases=("x",), hosts=("twitter.com", "x.com")),
-    LinkKind("bluesky", "Bluesky", "https://bsky.app/profile/{}", r"^@?([\w.-]+\.[a-z]+)$",
-             hosts=("bsky.app",)),
+    LinkKind(
+        "scholar",
+        "Google Scholar",
+        "https://scholar.google.com/citations?user={}",
+        r"^([\w-]{12})$",
+        aliases=("googlescholar", "google scholar"),
+        hosts=("scholar.google.",),
+    ),
+    LinkKind(
+        "orcid",
+        "ORCID",
+        "https://orcid.org/{}",
+        r"^(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$",
+        hosts=("orcid.org",),
+    ),
+    LinkKind(
+        "github",
+        "GitHub",
+        "https://github.com/{}",
+        r"^([A-Za-z\d](?:[A-Za-z\d-]{0,38}))$",
+        hosts=("github.com",),
+    ),
+    LinkKind("gitlab", "GitLab", "https://gitlab.com/{}", r"^([\w.-]+)$", hosts=("gitlab.com",)),
+    LinkKind(
+        "linkedin",
+        "LinkedIn",
+        "https://www.linkedin.com/in/{}",
+        r"^([\w-]+)$",
+        hosts=("linkedin.com",),
+    ),
+    LinkKind(
+        "twitter",
+        "X (Twitter)",
+        "https://x.com/{}",
+        r"^@?(\w{1,15})$",
+        aliases=("x",),
+        hosts=("twitter.com", "x.com"),
+    ),
+    LinkKind(
+        "bluesky",
+        "Bluesky",
+        "https://bsky.app/profile/{}",
+        r"^@?([\w.-]+\.[a-z]+)$",
+        hosts=("bsky.app",),
+    ),
     LinkKind("mastodon", "Mastodon"),
     LinkKind("dblp", "DBLP", hosts=("dblp.",)),
     LinkKind("semanticscholar", "Semantic Scholar", hosts=("semanticscholar.org",)),
-    LinkKind("researchgate", "ResearchGate", "https://www.researchgate.net/profile/{}",
-             r"^([\w-]+)$", hosts=("researchgate.net",)),
-    LinkKind("email", "Email", "mailto:{}", r"^([^@\s:]+@[^@\s]+)$",
-             aliases=("mail", "e-mail"), generic=True),
+    LinkKind(
+        "researchgate",
+        "ResearchGate",
+        "https://www.researchgate.net/profile/{}",
+        r"^([\w-]+)$",
+        hosts=("researchgate.net",),
+    ),
+    LinkKind(
+        "email",
+        "Email",
+        "mailto:{}",
+        r"^([^@\s:]+@[^@\s]+)$",
+        aliases=("mail", "e-mail"),
+        generic=True,
+    ),
 )
 """Every link kind, in the order the docs list them."""
 
@@ -99,8 +153,9 @@ LINK_FIELDS = tuple(k.name for k in LINK_KINDS if k.shorthand)
 LINK_KIND_FIELDS = {k.name: k.bibtex for k in LINK_KINDS if k.bibtex}
 """Link kinds with a BibTeX field of their own (beside the shorthand link fields;
 al-folio writes these): kind -> field."""
-READ_LINK_FIELDS = {field: k.name for k in LINK_KINDS if k.bibtex
-                    for field in (*k.bibtex_reads, k.bibtex)}
+READ_LINK_FIELDS = {
+    field: k.name for k in LINK_KINDS if k.bibtex for field in (*k.bibtex_reads, k.bibtex)
+}
 """BibTeX field -> link kind, for reading (links are made in this order)."""
 GENERIC_KINDS = tuple(k.name for k in LINK_KINDS if k.generic)
 """Kinds whose label is a word, not a name: shown in the language being built."""

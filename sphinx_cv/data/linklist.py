@@ -31,22 +31,40 @@ class Links(Converter[list[Link]]):
             for i, item in enumerate(node.value):
                 sub = f"{path}[{i}]"
                 if isinstance(item, ys.MappingNode):
-                    fields = {ys.scalar_text(k).lower(): v for k, v in ys.iter_mapping(item)
-                              if isinstance(k, ys.ScalarNode)}
+                    fields = {
+                        ys.scalar_text(k).lower(): v
+                        for k, v in ys.iter_mapping(item)
+                        if isinstance(k, ys.ScalarNode)
+                    }
                     url = fields.pop("url", None) or fields.pop("href", None)
-                    label_node = (fields.pop("label", None) or fields.pop("network", None)
-                                  or fields.pop("name", None) or fields.pop("title", None))
+                    label_node = (
+                        fields.pop("label", None)
+                        or fields.pop("network", None)
+                        or fields.pop("name", None)
+                        or fields.pop("title", None)
+                    )
                     username = fields.pop("username", None)
                     for extra in fields:
-                        ctx.report(Subtype.UNKNOWN_KEY, item, join_path(sub, extra),
-                                   "unknown field, ignored", value=extra,
-                                   expected="label, url, username")
-                    label = (ys.scalar_text(label_node)
-                             if isinstance(label_node, ys.ScalarNode) else "")
+                        ctx.report(
+                            Subtype.UNKNOWN_KEY,
+                            item,
+                            join_path(sub, extra),
+                            "unknown field, ignored",
+                            value=extra,
+                            expected="label, url, username",
+                        )
+                    label = (
+                        ys.scalar_text(label_node) if isinstance(label_node, ys.ScalarNode) else ""
+                    )
                     target = url or username
                     if target is None:
-                        ctx.report(Subtype.REQUIRED, item, join_path(sub, "url"),
-                                   "link without url; skipped", expected="a URL")
+                        ctx.report(
+                            Subtype.REQUIRED,
+                            item,
+                            join_path(sub, "url"),
+                            "link without url; skipped",
+                            expected="a URL",
+                        )
                         continue
                     self._add(out, label, target, ctx, sub)
                 elif isinstance(item, ys.ScalarNode):
@@ -74,11 +92,23 @@ class Links(Converter[list[Link]]):
         if link is None:
             why = link_problem(value)
             if why is not None:
-                ctx.report(Subtype.VALUE, node, path, f"{why}; dropped", value=value,
-                           expected=LINK_EXPECTED)
+                ctx.report(
+                    Subtype.VALUE,
+                    node,
+                    path,
+                    f"{why}; dropped",
+                    value=value,
+                    expected=LINK_EXPECTED,
+                )
                 return
-            ctx.report(Subtype.VALUE, node, path, "not a URL", value=value,
-                       expected="a URL (https://...), a site path (/files/x.pdf) or a known id")
+            ctx.report(
+                Subtype.VALUE,
+                node,
+                path,
+                "not a URL",
+                value=value,
+                expected="a URL (https://...), a site path (/files/x.pdf) or a known id",
+            )
             return
         if not label:
             kind = kind_from_url(link.url)
@@ -86,19 +116,31 @@ class Links(Converter[list[Link]]):
         out.append(link)
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        item = {"anyOf": [
-            {"type": "string"},
-            {"type": "object", "properties": {
-                "label": {"type": "string"}, "network": {"type": "string"},
-                "name": {"type": "string"}, "title": {"type": "string"},
-                "url": {"type": "string"}, "href": {"type": "string"},
-                "username": {"type": "string"}}, "additionalProperties": False},
-        ]}
-        return {"anyOf": [
-            {"type": "object", "additionalProperties": {"type": "string"}},
-            {"type": "array", "items": item},
-            {"type": "string"},
-        ]}
+        item = {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "label": {"type": "string"},
+                        "network": {"type": "string"},
+                        "name": {"type": "string"},
+                        "title": {"type": "string"},
+                        "url": {"type": "string"},
+                        "href": {"type": "string"},
+                        "username": {"type": "string"},
+                    },
+                    "additionalProperties": False,
+                },
+            ]
+        }
+        return {
+            "anyOf": [
+                {"type": "object", "additionalProperties": {"type": "string"}},
+                {"type": "array", "items": item},
+                {"type": "string"},
+            ]
+        }
 
 
 LINKS = Links()

@@ -126,8 +126,11 @@ def id_url(name: str, value: str) -> str | None:
     return template.format(match.group(1)) if match else None
 
 
-_FILE_EXT = re.compile(r"\.(pdf|pptx?|key|docx?|xlsx?|od[pst]|zip|tar|gz|bib|tex|txt|md|csv|json|"
-                       r"html?|png|jpe?g|gif|svg|webp|mp[34]|mov|webm|ipynb|py)$", re.I)
+_FILE_EXT = re.compile(
+    r"\.(pdf|pptx?|key|docx?|xlsx?|od[pst]|zip|tar|gz|bib|tex|txt|md|csv|json|"
+    r"html?|png|jpe?g|gif|svg|webp|mp[34]|mov|webm|ipynb|py)$",
+    re.I,
+)
 _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,24}(:\d+)?(/|$)", re.I)
 
 
@@ -146,8 +149,9 @@ def looks_like_url(value: str) -> bool:
     """A URL with a scheme, a site path, or a relative file path; never with spaces."""
     if not value or any(ch.isspace() for ch in value):
         return False
-    return bool(re.match(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)",
-                         value, re.I))
+    return bool(
+        re.match(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)", value, re.I)
+    )
 
 
 GENERIC_LABELS = frozenset(BY_NAME[k].label for k in GENERIC_KINDS)
@@ -156,7 +160,6 @@ GENERIC_LABELS = frozenset(BY_NAME[k].label for k in GENERIC_KINDS)
 
 def label_for(kind: str) -> str:
     return BY_NAME[kind].label if kind in BY_NAME else kind
-
 
 
 _DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/(10\..+)$", re.I)

@@ -40,7 +40,8 @@ class LoadResult:
     translated: bool = False
     """Whether some text is given per language (see :mod:`.i18n`)."""
     _localized: dict[tuple[str, str], tuple[Profile, list[Problem]]] = field(
-        default_factory=dict, repr=False, compare=False)
+        default_factory=dict, repr=False, compare=False
+    )
 
     def localized(self, language: str, main: str) -> tuple[Profile, list[Problem]]:
         """The profile as ``language`` shows it (texts missing in it in the ``main``
@@ -57,26 +58,38 @@ def read_text(path: str, ctx: Context, what: str) -> str | None:
     try:
         data = read_file(path)
     except FileNotFoundError:
-        ctx.report(Subtype.FILE, Location(path), "", f"{what} not found",
-                   expected="an existing file")
+        ctx.report(
+            Subtype.FILE, Location(path), "", f"{what} not found", expected="an existing file"
+        )
         return None
     except FileRefused as err:
-        ctx.report(Subtype.FILE, Location(path), "", f"{what} {err}; not read",
-                   expected=err.expected)
+        ctx.report(
+            Subtype.FILE, Location(path), "", f"{what} {err}; not read", expected=err.expected
+        )
         return None
     except OSError as err:
-        ctx.report(Subtype.FILE, Location(path), "", f"cannot read {what}: {err.strerror}",
-                   expected="a readable file")
+        ctx.report(
+            Subtype.FILE,
+            Location(path),
+            "",
+            f"cannot read {what}: {err.strerror}",
+            expected="a readable file",
+        )
         return None
     # Decoded whole, so an error's offset is from the start of the file, not of a chunk.
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as err:
-        ctx.problems.append(Problem(
-            Subtype.FILE, f"{what} is not UTF-8 text ({err.reason} at byte {bom + err.start})",
-            _byte_location(path, err.object, err.start),
-            value=repr(err.object[err.start:err.end]), expected="a UTF-8 encoded file"))
+        ctx.problems.append(
+            Problem(
+                Subtype.FILE,
+                f"{what} is not UTF-8 text ({err.reason} at byte {bom + err.start})",
+                _byte_location(path, err.object, err.start),
+                value=repr(err.object[err.start : err.end]),
+                expected="a UTF-8 encoded file",
+            )
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode
 
@@ -88,8 +101,9 @@ def _byte_location(path: str, data: bytes, offset: int) -> Location:
     return Location(path, data.count(b"\n", 0, offset) + 1, column)
 
 
-def load_profile(path: str, bibtex_files: Sequence[str] = (),
-                 text: str | None = None, site: str | None = None) -> LoadResult:
+def load_profile(
+    path: str, bibtex_files: Sequence[str] = (), text: str | None = None, site: str | None = None
+) -> LoadResult:
     """Load the profile at ``path`` and the BibTeX files it names plus ``bibtex_files``.
 
     Relative BibTeX paths inside the profile are resolved against the profile's folder;
@@ -115,8 +129,9 @@ def site_folder(profile: str) -> str:
     return start
 
 
-def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
-                  site: str | None) -> LoadResult:
+def _load_profile(
+    path: str, bibtex_files: Sequence[str], text: str | None, site: str | None
+) -> LoadResult:
     ctx = Context(path)
     if text is None:
         text = read_text(path, ctx, "profile")
@@ -130,15 +145,25 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
             if converted is not INVALID:
                 profile = converted
         elif not problems and not bibtex_files:  # blank: not "OK (0 publications)"
-            ctx.report(Subtype.REQUIRED, Location(path, 1, 1), "",
-                       "the profile is empty; pages would show nothing",
-                       expected="person: {name: ...} and the sections you want shown")
+            ctx.report(
+                Subtype.REQUIRED,
+                Location(path, 1, 1),
+                "",
+                "the profile is empty; pages would show nothing",
+                expected="person: {name: ...} and the sections you want shown",
+            )
     profile.source = profile.source or Location(path)
     base = str(Path(path).resolve().parent)
     site = site if site is not None else site_folder(path)
     roots = (site, base)
-    bibs = [b for b in (_named_bibtex(profile, i, os.path.join(base, name), roots, ctx)
-                        for i, name in enumerate(profile.bibtex)) if b]
+    bibs = [
+        b
+        for b in (
+            _named_bibtex(profile, i, os.path.join(base, name), roots, ctx)
+            for i, name in enumerate(profile.bibtex)
+        )
+        if b
+    ]
     bibs += list(bibtex_files)
     _check_photo(profile, site, base, roots, ctx)
     files = [path]
@@ -151,14 +176,27 @@ def _load_profile(path: str, bibtex_files: Sequence[str], text: str | None,
     profile.publications = merge_publications(bib_pubs, profile.publications, ctx)
     check_references(profile, ctx)
     # Report in file order (stable: problems at one place keep their order).
-    problems = sorted(ctx.problems, key=lambda p: (p.location.file != path, p.location.file,
-                                                   p.location.line, p.location.column))
-    return LoadResult(profile, problems, files, part_digests(text, root, stamp(files[1:])),
-                      translated=ctx.translated)
+    problems = sorted(
+        ctx.problems,
+        key=lambda p: (
+            p.location.file != path,
+            p.location.file,
+            p.location.line,
+            p.location.column,
+        ),
+    )
+    return LoadResult(
+        profile,
+        problems,
+        files,
+        part_digests(text, root, stamp(files[1:])),
+        translated=ctx.translated,
+    )
 
 
-def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...],
-                  ctx: Context) -> str | None:
+def _named_bibtex(
+    profile: Profile, index: int, path: str, roots: tuple[str, ...], ctx: Context
+) -> str | None:
     """``path`` if the profile may name it; a file missing, outside the site or not a
     regular file is reported where the profile names it, and the rest still loads."""
     name = profile.bibtex[index]  # named as the user wrote it: the value may be cut short
@@ -166,8 +204,14 @@ def _named_bibtex(profile: Profile, index: int, path: str, roots: tuple[str, ...
     if refused is None:
         return path
     why, expected = refused
-    ctx.report(Subtype.FILE, profile.loc_of("bibtex") or Location(ctx.filename),
-               f"bibtex[{index}]", f"{why}; not read", value=path, expected=expected)
+    ctx.report(
+        Subtype.FILE,
+        profile.loc_of("bibtex") or Location(ctx.filename),
+        f"bibtex[{index}]",
+        f"{why}; not read",
+        value=path,
+        expected=expected,
+    )
     return None
 
 
@@ -185,25 +229,46 @@ IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 """Files a publication's ``image`` may be: what browsers show in ``<img>``."""
 
 
-def _check_photo(profile: Profile, site: str, base: str, roots: tuple[str, ...],
-                 ctx: Context) -> None:
+def _check_photo(
+    profile: Profile, site: str, base: str, roots: tuple[str, ...], ctx: Context
+) -> None:
     """A photo or thumbnail file outside the site, missing or not a regular file is
     reported and left out (pages show initials or no thumbnail; the CV has neither)."""
     person = profile.person
-    if person is not None and person.photo and not _image_ok(
-            person.photo, site, base, roots, ctx, person.loc_of("photo"), "person.photo",
-            "photo"):
+    if (
+        person is not None
+        and person.photo
+        and not _image_ok(
+            person.photo, site, base, roots, ctx, person.loc_of("photo"), "person.photo", "photo"
+        )
+    ):
         person.photo = None
     for i, pub in enumerate(profile.publications):
-        if pub.image and not _image_ok(pub.image, site, base, roots, ctx,
-                                       pub.loc_of("image"), f"publications[{i}].image",
-                                       "image", IMAGE_EXTENSIONS):
+        if pub.image and not _image_ok(
+            pub.image,
+            site,
+            base,
+            roots,
+            ctx,
+            pub.loc_of("image"),
+            f"publications[{i}].image",
+            "image",
+            IMAGE_EXTENSIONS,
+        ):
             pub.image = None
 
 
-def _image_ok(value: str, site: str, base: str, roots: tuple[str, ...], ctx: Context,
-              where: Location | None, path: str, what: str,
-              extensions: tuple[str, ...] = ()) -> bool:
+def _image_ok(
+    value: str,
+    site: str,
+    base: str,
+    roots: tuple[str, ...],
+    ctx: Context,
+    where: Location | None,
+    path: str,
+    what: str,
+    extensions: tuple[str, ...] = (),
+) -> bool:
     local = local_path(value, site, base)
     if local is None:
         return True
@@ -214,8 +279,14 @@ def _image_ok(value: str, site: str, base: str, roots: tuple[str, ...], ctx: Con
         if refused is None:
             return True
         why, expected = refused
-    ctx.report(Subtype.FILE, where or Location(ctx.filename), path, f"{why}; left out",
-               value=value, expected=expected)
+    ctx.report(
+        Subtype.FILE,
+        where or Location(ctx.filename),
+        path,
+        f"{why}; left out",
+        value=value,
+        expected=expected,
+    )
     return False
 
 
@@ -225,8 +296,9 @@ def load_bibtex_file(paths: str | Sequence[str]) -> tuple[list[Publication], lis
     return load_bibtex(paths)
 
 
-def merge_publications(from_bib: Iterable[Publication], from_yaml: Iterable[Publication],
-                       ctx: Context) -> list[Publication]:
+def merge_publications(
+    from_bib: Iterable[Publication], from_yaml: Iterable[Publication], ctx: Context
+) -> list[Publication]:
     """BibTeX entries in file order (YAML entries with the same id overlay them), then the
     YAML-only entries. A repeated id is reported and the later entry skipped."""
     merged: dict[str, Publication] = {}
@@ -249,17 +321,26 @@ def merge_publications(from_bib: Iterable[Publication], from_yaml: Iterable[Publ
             continue
         if not pub.title:
             where = pub.loc_of("id") or Location(ctx.filename)
-            ctx.report(Subtype.REQUIRED, pub.source or where, _pub_path(pub) + ".title",
-                       f"publication '{pub.id}' has no title and no BibTeX entry with that id;"
-                       " entry skipped", expected="a title, or the id of a BibTeX entry")
+            ctx.report(
+                Subtype.REQUIRED,
+                pub.source or where,
+                _pub_path(pub) + ".title",
+                f"publication '{pub.id}' has no title and no BibTeX entry with that id;"
+                " entry skipped",
+                expected="a title, or the id of a BibTeX entry",
+            )
             continue
         if not (pub.authors or pub.editors or {"authors", "editors"} & set(pub.locations)):
             # As for a BibTeX entry (bibtex/entries.py): kept, but an author list is
             # what a reader looks for first, so its absence is usually a slip. One
             # written (empty, or reported as bad) says enough.
-            ctx.report(Subtype.REQUIRED, pub.source or pub.loc_of("id") or Location(ctx.filename),
-                       _pub_path(pub) + ".authors", "entry has no author; shown without one",
-                       expected="an author (or editor) field")
+            ctx.report(
+                Subtype.REQUIRED,
+                pub.source or pub.loc_of("id") or Location(ctx.filename),
+                _pub_path(pub) + ".authors",
+                "entry has no author; shown without one",
+                expected="an author (or editor) field",
+            )
         merged[pub.id] = pub
     return list(merged.values())
 
@@ -270,9 +351,14 @@ def _pub_path(pub: Publication) -> str:
 
 def _duplicate(ctx: Context, pub: Publication, first: Publication) -> None:
     where = pub.loc_of("id") or pub.source or Location(ctx.filename)
-    ctx.report(Subtype.DUPLICATE_ID, where, _pub_path(pub) + ".id",
-               f"duplicate publication id (first at {first.source}); this entry is skipped",
-               value=pub.id, expected="a unique id")
+    ctx.report(
+        Subtype.DUPLICATE_ID,
+        where,
+        _pub_path(pub) + ".id",
+        f"duplicate publication id (first at {first.source}); this entry is skipped",
+        value=pub.id,
+        expected="a unique id",
+    )
 
 
 def check_references(profile: Profile, ctx: Context) -> None:
@@ -287,8 +373,12 @@ def check_references(profile: Profile, ctx: Context) -> None:
                     continue
                 close = difflib.get_close_matches(ref.id, list(ids), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                ctx.report(Subtype.UNKNOWN_REF, ref.location,
-                           f"{topic.path or f'interests.{group_name}[{ti}]'}.publications[{ri}]",
-                           "no publication has this id" + hint, value=ref.id,
-                           expected="the id of a publication in the profile or BibTeX")
+                ctx.report(
+                    Subtype.UNKNOWN_REF,
+                    ref.location,
+                    f"{topic.path or f'interests.{group_name}[{ti}]'}.publications[{ri}]",
+                    "no publication has this id" + hint,
+                    value=ref.id,
+                    expected="the id of a publication in the profile or BibTeX",
+                )
             topic.publications = kept

@@ -33,11 +33,16 @@ from .yamlsource import JSONValue
 
 METRICS_FILE = "metrics.yaml"
 SOURCES = ("openalex", "semanticscholar", "crossref")
-SOURCE_NAMES = {"openalex": "OpenAlex", "semanticscholar": "Semantic Scholar",
-                "crossref": "Crossref"}
-BASE_URLS = {"openalex": "https://api.openalex.org",
-             "semanticscholar": "https://api.semanticscholar.org",
-             "crossref": "https://api.crossref.org"}
+SOURCE_NAMES = {
+    "openalex": "OpenAlex",
+    "semanticscholar": "Semantic Scholar",
+    "crossref": "Crossref",
+}
+BASE_URLS = {
+    "openalex": "https://api.openalex.org",
+    "semanticscholar": "https://api.semanticscholar.org",
+    "crossref": "https://api.crossref.org",
+}
 BASE_URL_ENV = "SPHINX_CV_METRICS_URL"
 """Overrides the service's base URL (tests point it at a local server)."""
 
@@ -63,44 +68,63 @@ def read_metrics(path: str) -> tuple[dict[str, Metric], list[Problem]]:
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError) as err:
-        return {}, [Problem(Subtype.FILE, f"cannot read the citation counts: {err}",
-                            Location(path))]
+        return {}, [
+            Problem(Subtype.FILE, f"cannot read the citation counts: {err}", Location(path))
+        ]
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        return {}, [Problem(Subtype.YAML, f"not valid YAML: {getattr(err, 'problem', err)}",
-                            where)]
+        return {}, [Problem(Subtype.YAML, f"not valid YAML: {getattr(err, 'problem', err)}", where)]
     if root is None:
         return {}, []
     if not isinstance(root, yaml.MappingNode):
-        return {}, [Problem(Subtype.TYPE, "expected a mapping of publication ids",
-                            _loc(path, root), expected="<id>: {citations: N, ...}")]
+        return {}, [
+            Problem(
+                Subtype.TYPE,
+                "expected a mapping of publication ids",
+                _loc(path, root),
+                expected="<id>: {citations: N, ...}",
+            )
+        ]
     out: dict[str, Metric] = {}
     for key, value in root.value:
         pub_id = str(key.value)
         where = _loc(path, value)
         if not isinstance(value, yaml.MappingNode):
-            problems.append(Problem(Subtype.TYPE, "not a mapping", where, path=pub_id,
-                                    expected="{citations: N, source: ..., date: ...}"))
+            problems.append(
+                Problem(
+                    Subtype.TYPE,
+                    "not a mapping",
+                    where,
+                    path=pub_id,
+                    expected="{citations: N, source: ..., date: ...}",
+                )
+            )
             continue
         fields = {str(k.value): v for k, v in value.value if isinstance(k, yaml.ScalarNode)}
         count = fields.get("citations")
         raw = count.value if isinstance(count, yaml.ScalarNode) else None
         if raw is None or not re.fullmatch(r"\d{1,9}", str(raw).strip()):
-            problems.append(Problem(
-                Subtype.VALUE, "bad citation count",
-                _loc(path, count) if count is not None else where,
-                path=f"{pub_id}.citations", value=repr(raw) if raw is not None else None,
-                expected="a whole number, 0 or more"))
+            problems.append(
+                Problem(
+                    Subtype.VALUE,
+                    "bad citation count",
+                    _loc(path, count) if count is not None else where,
+                    path=f"{pub_id}.citations",
+                    value=repr(raw) if raw is not None else None,
+                    expected="a whole number, 0 or more",
+                )
+            )
             continue
         source = fields.get("source")
         date = fields.get("date")
         out[pub_id] = Metric(
             int(str(raw).strip()),
             str(source.value) if isinstance(source, yaml.ScalarNode) else "",
-            str(date.value) if isinstance(date, yaml.ScalarNode) else "")
+            str(date.value) if isinstance(date, yaml.ScalarNode) else "",
+        )
     return out, problems
 
 
@@ -116,14 +140,19 @@ def h_index(counts: Iterable[int]) -> int:
 
 
 def dump_metrics(metrics: dict[str, Metric]) -> str:
-    data = {pub_id: {"citations": m.citations, "source": m.source, "date": m.date}
-            for pub_id, m in sorted(metrics.items())}
-    header = ("# Citation counts, written by `sphinx-cv metrics update`; the build reads\n"
-              "# them, never the network. An entry with `source: manual` is kept as is.\n")
+    data = {
+        pub_id: {"citations": m.citations, "source": m.source, "date": m.date}
+        for pub_id, m in sorted(metrics.items())
+    }
+    header = (
+        "# Citation counts, written by `sphinx-cv metrics update`; the build reads\n"
+        "# them, never the network. An entry with `source: manual` is kept as is.\n"
+    )
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 # -- fetching -------------------------------------------------------------------------------
+
 
 def clean_doi(doi: str) -> str:
     return re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", doi.strip(), flags=re.I)
@@ -203,8 +232,9 @@ class Client:
     _last: float = 0.0
 
     def __post_init__(self) -> None:
-        self.base_url = (self.base_url or os.environ.get(BASE_URL_ENV)
-                         or BASE_URLS[self.source]).rstrip("/")
+        self.base_url = (
+            self.base_url or os.environ.get(BASE_URL_ENV) or BASE_URLS[self.source]
+        ).rstrip("/")
         self._cache: dict[str, JSONValue] = {}
 
     def get_json(self, path: str, params: dict[str, str] | None = None) -> JSONValue:
@@ -216,8 +246,9 @@ class Client:
             return self._cache[url]
         agent = "sphinx-cv (https://github.com/sphinx-cv/sphinx-cv"
         agent += f"; mailto:{self.mailto})" if self.mailto else ")"
-        request = urllib.request.Request(url, headers={"User-Agent": agent,
-                                                       "Accept": "application/json"})
+        request = urllib.request.Request(
+            url, headers={"User-Agent": agent, "Accept": "application/json"}
+        )
         for attempt in range(RETRIES + 1):
             try:
                 data = self._fetch(request, url)
@@ -226,8 +257,10 @@ class Client:
                 # 429 / 503: wait as long as the service asks (within reason), then
                 # ask again; still busy after that, stop the run.
                 if attempt == RETRIES or busy.wait > MAX_RETRY_WAIT:
-                    raise FetchError(f"{SOURCE_NAMES[self.source]} answered HTTP "
-                                     f"{busy.code} (too many requests) for {url}") from None
+                    raise FetchError(
+                        f"{SOURCE_NAMES[self.source]} answered HTTP "
+                        f"{busy.code} (too many requests) for {url}"
+                    ) from None
                 self._last = time.monotonic() + busy.wait - self.delay
         self._cache[url] = data
         return data
@@ -244,10 +277,12 @@ class Client:
             if err.code == 404:
                 return None
             if err.code in (429, 503):
-                raise _Busy(err.code, _retry_after(err.headers.get("Retry-After"),
-                                                   self.delay)) from None
-            raise FetchError(f"{SOURCE_NAMES[self.source]} answered HTTP {err.code} "
-                             f"for {url}") from None
+                raise _Busy(
+                    err.code, _retry_after(err.headers.get("Retry-After"), self.delay)
+                ) from None
+            raise FetchError(
+                f"{SOURCE_NAMES[self.source]} answered HTTP {err.code} for {url}"
+            ) from None
         except urllib.error.URLError as err:
             raise FetchError(f"cannot reach {self.base_url}: {_why(err.reason)}") from None
         except (TimeoutError, OSError) as err:
@@ -261,18 +296,15 @@ class Client:
         """The count for ``doi``; None when the service does not know the work."""
         quoted = urllib.parse.quote(doi, safe="/")
         if self.source == "openalex":
-            data = self.get_json(f"/works/doi:{quoted}",
-                                 {"select": "id,doi,cited_by_count"})
+            data = self.get_json(f"/works/doi:{quoted}", {"select": "id,doi,cited_by_count"})
             value = data.get("cited_by_count") if isinstance(data, dict) else None
         elif self.source == "semanticscholar":
-            data = self.get_json(f"/graph/v1/paper/DOI:{quoted}",
-                                 {"fields": "citationCount"})
+            data = self.get_json(f"/graph/v1/paper/DOI:{quoted}", {"fields": "citationCount"})
             value = data.get("citationCount") if isinstance(data, dict) else None
         else:
             data = self.get_json(f"/works/{quoted}")
             message = data.get("message") if isinstance(data, dict) else None
-            value = (message.get("is-referenced-by-count")
-                     if isinstance(message, dict) else None)
+            value = message.get("is-referenced-by-count") if isinstance(message, dict) else None
         if data is None:
             return None
         if not isinstance(value, int) or value < 0:
@@ -295,9 +327,14 @@ class UpdateReport:
     """Why fetching stopped early, if it did (the counts fetched before are kept)."""
 
 
-def update_metrics(pubs: Iterable[Publication], old: dict[str, Metric], client: Client,
-                   today: dt.date, force: bool = False, max_age: int = 0
-                   ) -> tuple[dict[str, Metric], UpdateReport]:
+def update_metrics(
+    pubs: Iterable[Publication],
+    old: dict[str, Metric],
+    client: Client,
+    today: dt.date,
+    force: bool = False,
+    max_age: int = 0,
+) -> tuple[dict[str, Metric], UpdateReport]:
     """New counts for every paper with a DOI or arXiv id.
 
     An entry whose source is not the client's (a hand edit, ``source: manual``) is kept

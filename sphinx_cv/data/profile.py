@@ -39,31 +39,43 @@ from .sections import DATED_SECTIONS
 class Person(Located):
     """The researcher: name, position, contact and links shown in headers and cards."""
 
-    name: str = spec(PLAIN, "Full name as it should appear in headers and author lists.",
-                     required=True)
-    name_variants: list[str] = spec(PLAINS, "Other spellings of your name in author lists "
-                                    "(e.g. 'Q. Song'); all are set in bold.",
-                                    aliases=("aliases", "other_names"))
+    name: str = spec(
+        PLAIN, "Full name as it should appear in headers and author lists.", required=True
+    )
+    name_variants: list[str] = spec(
+        PLAINS,
+        "Other spellings of your name in author lists (e.g. 'Q. Song'); all are set in bold.",
+        aliases=("aliases", "other_names"),
+    )
     position: str | None = spec(TEXT, "Current position or title.", aliases=("label", "title"))
-    affiliation: list[str] = spec(TEXTS, "Affiliation, one line per unit "
-                                  "(e.g. school, then university).",
-                                  aliases=("affiliations", "organization", "institution"))
+    affiliation: list[str] = spec(
+        TEXTS,
+        "Affiliation, one line per unit (e.g. school, then university).",
+        aliases=("affiliations", "organization", "institution"),
+    )
     location: str | None = spec(TEXT, "City and country.")
     email: list[str] = spec(ListOf(EMAIL), "E-mail address(es).", aliases=("emails",))
     phone: list[str] = spec(PLAINS, "Phone number(s).", aliases=("phones",))
     website: str | None = spec(URL, "Homepage URL.", aliases=("url", "homepage"))
-    links: list[Link] = spec(LINKS, "Profiles elsewhere: {label: url}; known labels (Google "
-                             "Scholar, ORCID, GitHub, LinkedIn...) also take a bare id.",
-                             aliases=("profiles",), list_default=True)
-    photo: str | None = spec(URL, "Photo or avatar, a path relative to the profile or a URL.",
-                             aliases=("image", "avatar", "picture"))
-    bio: str | None = spec(TEXT, "Short biography (inline Markdown).",
-                           aliases=("summary", "about"))
+    links: list[Link] = spec(
+        LINKS,
+        "Profiles elsewhere: {label: url}; known labels (Google "
+        "Scholar, ORCID, GitHub, LinkedIn...) also take a bare id.",
+        aliases=("profiles",),
+        list_default=True,
+    )
+    photo: str | None = spec(
+        URL,
+        "Photo or avatar, a path relative to the profile or a URL.",
+        aliases=("image", "avatar", "picture"),
+    )
+    bio: str | None = spec(TEXT, "Short biography (inline Markdown).", aliases=("summary", "about"))
 
 
-
-ORCID = Pattern(r"^(?:https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$",
-                "an ORCID iD such as 0000-0002-1825-0097")
+ORCID = Pattern(
+    r"^(?:https?://orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$",
+    "an ORCID iD such as 0000-0002-1825-0097",
+)
 
 
 @dataclass
@@ -72,12 +84,17 @@ class Coauthor(Located):
     every page, publication pages)."""
 
     name: str = spec(PLAIN, "Their name as author lists give it.", required=True)
-    url: str | None = spec(URL, "Their homepage: the name links to it.",
-                           aliases=("homepage", "website"))
-    orcid: str | None = spec(ORCID, "Their ORCID iD: the name links to orcid.org when no "
-                             "url is given.")
-    aliases: list[str] = spec(PLAINS, "Other spellings of the name in author lists "
-                              "(e.g. 'A. Lovelace').", aliases=("name_variants",))
+    url: str | None = spec(
+        URL, "Their homepage: the name links to it.", aliases=("homepage", "website")
+    )
+    orcid: str | None = spec(
+        ORCID, "Their ORCID iD: the name links to orcid.org when no url is given."
+    )
+    aliases: list[str] = spec(
+        PLAINS,
+        "Other spellings of the name in author lists (e.g. 'A. Lovelace').",
+        aliases=("name_variants",),
+    )
 
     def link(self) -> str | None:
         """Where the name links: the homepage, else the ORCID record."""
@@ -92,44 +109,66 @@ class Coauthor(Located):
 class Profile(Located):
     """A researcher's profile: everything the homepage and the CV show."""
 
-    person: Person | None = spec(Record(Person), "Name, position, contact and links.",
-                                 aliases=("basics",))
-    updated: CvDate | None = spec(DATE, "When the CV was last updated ('Updated September "
-                                  "2025'); the build date when absent.",
-                                  aliases=("last_updated", "lastModified"))
-    interests: dict[str, InterestGroup] = spec(Interests(), "Research interests: a topic "
-                                               "list, or named groups such as current and "
-                                               "past.", aliases=("research_interests",),
-                                               default=None)
-    positions: list[Position] = spec(ListOf(Record(Position), single=False),
-                                     "Work experience.",
-                                     aliases=("work", "experience", "employment",
-                                              "work_experience"))
+    person: Person | None = spec(
+        Record(Person), "Name, position, contact and links.", aliases=("basics",)
+    )
+    updated: CvDate | None = spec(
+        DATE,
+        "When the CV was last updated ('Updated September 2025'); the build date when absent.",
+        aliases=("last_updated", "lastModified"),
+    )
+    interests: dict[str, InterestGroup] = spec(
+        Interests(),
+        "Research interests: a topic list, or named groups such as current and past.",
+        aliases=("research_interests",),
+        default=None,
+    )
+    positions: list[Position] = spec(
+        ListOf(Record(Position), single=False),
+        "Work experience.",
+        aliases=("work", "experience", "employment", "work_experience"),
+    )
     education: list[Education] = spec(ListOf(Record(Education), single=False), "Degrees.")
     research: list[ResearchExperience] = spec(
-        ListOf(Record(ResearchExperience), single=False), "Research experience.",
-        aliases=("research_experience",))
-    publications: list[Publication] = spec(ListOf(Record(Publication), single=False),
-                                           "Publications; entries with the id of a BibTeX "
-                                           "entry add to or override its fields.",
-                                           aliases=("papers",))
+        ListOf(Record(ResearchExperience), single=False),
+        "Research experience.",
+        aliases=("research_experience",),
+    )
+    publications: list[Publication] = spec(
+        ListOf(Record(Publication), single=False),
+        "Publications; entries with the id of a BibTeX entry add to or override its fields.",
+        aliases=("papers",),
+    )
     teaching: list[Teaching] = spec(ListOf(Record(Teaching), single=False), "Teaching.")
-    awards: list[Award] = spec(ListOf(Record(Award), single=False), "Awards and honours.",
-                               aliases=("honors", "honours", "grants"))
-    service: list[Service] = spec(ListOf(Record(Service), single=False),
-                                  "Professional service.", aliases=("services",))
-    talks: list[Talk] = spec(ListOf(Record(Talk), single=False), "Talks.",
-                             aliases=("presentations",))
+    awards: list[Award] = spec(
+        ListOf(Record(Award), single=False),
+        "Awards and honours.",
+        aliases=("honors", "honours", "grants"),
+    )
+    service: list[Service] = spec(
+        ListOf(Record(Service), single=False), "Professional service.", aliases=("services",)
+    )
+    talks: list[Talk] = spec(
+        ListOf(Record(Talk), single=False), "Talks.", aliases=("presentations",)
+    )
     news: list[NewsItem] = spec(ListOf(Record(NewsItem), single=False), "News items.")
-    sections: dict[str, Section] = spec(Sections(), "Further sections of plain entries, "
-                                        "by name (e.g. 'students', 'patents').",
-                                        default=None)
-    bibtex: list[str] = spec(PLAINS, "BibTeX files with more publications, relative to "
-                             "the profile.", aliases=("bibtex_files", "bib"))
-    people: list[Coauthor] = spec(ListOf(Record(Coauthor), single=False), "Co-authors "
-                                  "whose names link to their pages wherever they appear: "
-                                  "name, url, orcid and other spellings (aliases).",
-                                  aliases=("coauthors",))
+    sections: dict[str, Section] = spec(
+        Sections(),
+        "Further sections of plain entries, by name (e.g. 'students', 'patents').",
+        default=None,
+    )
+    bibtex: list[str] = spec(
+        PLAINS,
+        "BibTeX files with more publications, relative to the profile.",
+        aliases=("bibtex_files", "bib"),
+    )
+    people: list[Coauthor] = spec(
+        ListOf(Record(Coauthor), single=False),
+        "Co-authors "
+        "whose names link to their pages wherever they appear: "
+        "name, url, orcid and other spellings (aliases).",
+        aliases=("coauthors",),
+    )
 
     def __post_init__(self) -> None:
         self.interests = self.interests or {}
@@ -189,8 +228,20 @@ def _forgetting(name: str) -> Any:
     return changed
 
 
-for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend",
-              "insert", "pop", "remove", "clear", "sort", "reverse"):
+for _name in (
+    "__setitem__",
+    "__delitem__",
+    "__iadd__",
+    "__imul__",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+):
     setattr(Publications, _name, _forgetting(_name))
 
 

@@ -16,10 +16,28 @@ from .linklist import LINKS
 from .links import Link, link_target, make_link
 from .scalars import IDENT, URL, Bool, Choice, Month, Text, Year
 
-PRIVATE_FIELDS = ("file", "files", "pdf-file", "local-url", "annote", "annotation", "comment",
-                  "owner", "timestamp", "date-added", "date-modified", "added-at",
-                  "groups", "readstatus", "priority", "mendeley-*", "bdsk-*", "jabref-*",
-                  "zotero-*", "x-*")
+PRIVATE_FIELDS = (
+    "file",
+    "files",
+    "pdf-file",
+    "local-url",
+    "annote",
+    "annotation",
+    "comment",
+    "owner",
+    "timestamp",
+    "date-added",
+    "date-modified",
+    "added-at",
+    "groups",
+    "readstatus",
+    "priority",
+    "mendeley-*",
+    "bdsk-*",
+    "jabref-*",
+    "zotero-*",
+    "x-*",
+)
 """Fields a reference manager writes for its user alone (the paper's file on disk,
 reading notes, who added it and when): left out of the BibTeX a page shows. Patterns as
 :mod:`fnmatch` reads them; ``cv_bibtex_private_fields`` replaces the list."""
@@ -37,42 +55,69 @@ class Publication(Located):
     ``id`` is the stable key used by interest tags, ``:pub:`` and BibTeX overlay.
     """
 
-    id: str = spec(IDENT, "Stable key (a BibTeX key works), used by interest tags and "
-                   "the :pub: role.", aliases=("key", "citekey", "ID"), required=True)
-    type: str | None = spec(PUB_TYPE, "Kind of work (BibTeX and CSL type names accepted).",
-                            aliases=("entrytype", "ENTRYTYPE", "kind"))
+    id: str = spec(
+        IDENT,
+        "Stable key (a BibTeX key works), used by interest tags and the :pub: role.",
+        aliases=("key", "citekey", "ID"),
+        required=True,
+    )
+    type: str | None = spec(
+        PUB_TYPE,
+        "Kind of work (BibTeX and CSL type names accepted).",
+        aliases=("entrytype", "ENTRYTYPE", "kind"),
+    )
     title: str | None = spec(TEXT, "Title (inline Markdown).", aliases=("name",))
-    authors: list[str] = spec(AUTHORS, "Authors in order: a list, or 'A and B' as in BibTeX; "
-                              "'Last, First' is accepted. An author may be {name, url, "
-                              "note}: note 'equal' (shown *), 'corresponding' (†), "
-                              "'student' (underlined) or a free mark; 'Name*' and "
-                              "'Name†' say the same. A legend follows the list.",
-                              aliases=("author",),
-                              list_default=True)
-    editors: list[str] = spec(AUTHORS, "Editors, as authors.", aliases=("editor",),
-                              list_default=True)
-    venue: str | None = spec(TEXT, "Where it appeared: conference, journal, workshop.",
-                             aliases=("booktitle", "journal", "container_title",
-                                      "journaltitle", "event", "conference", "school",
-                                      "institution"))
+    authors: list[str] = spec(
+        AUTHORS,
+        "Authors in order: a list, or 'A and B' as in BibTeX; "
+        "'Last, First' is accepted. An author may be {name, url, "
+        "note}: note 'equal' (shown *), 'corresponding' (†), "
+        "'student' (underlined) or a free mark; 'Name*' and "
+        "'Name†' say the same. A legend follows the list.",
+        aliases=("author",),
+        list_default=True,
+    )
+    editors: list[str] = spec(
+        AUTHORS, "Editors, as authors.", aliases=("editor",), list_default=True
+    )
+    venue: str | None = spec(
+        TEXT,
+        "Where it appeared: conference, journal, workshop.",
+        aliases=(
+            "booktitle",
+            "journal",
+            "container_title",
+            "journaltitle",
+            "event",
+            "conference",
+            "school",
+            "institution",
+        ),
+    )
     year: int | None = spec(Year(), "Year of publication.")
     month: int | None = spec(Month(), "Month (1-12 or a name); orders papers within a year.")
-    date: CvDate | None = spec(DATE, "Full date; sets year and month when they are absent.",
-                               aliases=("issued", "releaseDate"))
-    status: str | None = spec(TEXT, "Publication status, e.g. 'In submission', "
-                              "'To appear'.", aliases=("pubstate",))
+    date: CvDate | None = spec(
+        DATE,
+        "Full date; sets year and month when they are absent.",
+        aliases=("issued", "releaseDate"),
+    )
+    status: str | None = spec(
+        TEXT, "Publication status, e.g. 'In submission', 'To appear'.", aliases=("pubstate",)
+    )
     publisher: str | None = spec(TEXT, "Publisher.")
-    location: str | None = spec(TEXT, "Place: the publisher's city for a book or chapter "
-                                "(shown 'Place: Publisher'), the conference's for "
-                                "proceedings. BibTeX 'address' or 'location'.",
-                                aliases=("address", "place"))
+    location: str | None = spec(
+        TEXT,
+        "Place: the publisher's city for a book or chapter "
+        "(shown 'Place: Publisher'), the conference's for "
+        "proceedings. BibTeX 'address' or 'location'.",
+        aliases=("address", "place"),
+    )
     series: str | None = spec(TEXT, "Book or proceedings series, e.g. 'LNCS'.")
     volume: str | None = spec(PLAIN, "Volume.")
     number: str | None = spec(PLAIN, "Issue or number.", aliases=("issue",))
     pages: str | None = spec(PLAIN, "Pages, e.g. '1-12'.", aliases=("page",))
     doi: str | None = spec(PLAIN, "DOI, e.g. '10.1145/1234567.1234568'.", aliases=("DOI",))
-    arxiv: str | None = spec(PLAIN, "arXiv id, e.g. '2509.15552'.",
-                             aliases=("eprint", "arXiv"))
+    arxiv: str | None = spec(PLAIN, "arXiv id, e.g. '2509.15552'.", aliases=("eprint", "arXiv"))
     url: str | None = spec(URL, "Main URL of the paper.", aliases=("URL", "link"))
     pdf: str | None = spec(URL, "PDF URL or path.")
     code: str | None = spec(URL, "Code repository.", aliases=("github", "repo"))
@@ -81,19 +126,26 @@ class Publication(Located):
     poster: str | None = spec(URL, "Poster.")
     project: str | None = spec(URL, "Project page.")
     links: list[Link] = spec(LINKS, "More links: {label: url}.", list_default=True)
-    tags: list[str] = spec(TEXTS, "Topics, for selecting papers by tag.",
-                           aliases=("keywords", "topics"))
-    selected: bool = spec(Bool(), "Show in 'selected publications'.",
-                          aliases=("featured", "highlight"), default=False)
+    tags: list[str] = spec(
+        TEXTS, "Topics, for selecting papers by tag.", aliases=("keywords", "topics")
+    )
+    selected: bool = spec(
+        Bool(), "Show in 'selected publications'.", aliases=("featured", "highlight"), default=False
+    )
     award: str | None = spec(TEXT, "An award the paper won, e.g. 'Best Paper Award'.")
     abstract: str | None = spec(TEXT, "Abstract; shown in an expandable block in HTML.")
-    image: str | None = spec(URL, "Thumbnail beside the entry on the web (not in the CV): "
-                             "a path relative to the profile, /path from the site's "
-                             "folder, or a URL.", aliases=("thumbnail", "teaser"))
+    image: str | None = spec(
+        URL,
+        "Thumbnail beside the entry on the web (not in the CV): "
+        "a path relative to the profile, /path from the site's "
+        "folder, or a URL.",
+        aliases=("thumbnail", "teaser"),
+    )
     # Not "annote": reference managers keep private reading notes there.
     note: str | None = spec(TEXT, "A note shown after the entry.", aliases=("notes",))
-    bibtex: str | None = spec(Text(markdown=False), "BibTeX shown with the entry; "
-                              "generated when absent.")
+    bibtex: str | None = spec(
+        Text(markdown=False), "BibTeX shown with the entry; generated when absent."
+    )
 
     def check(self, ctx: Context, path: str) -> bool:
         if self.date is not None and not self.date.present:

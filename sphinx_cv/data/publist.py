@@ -54,8 +54,9 @@ class Group:
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching names and tags."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c))
-                    .casefold().split())
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
 
 
 def select(pubs: Iterable[Publication], spec: ListSpec) -> list[Publication]:
@@ -133,8 +134,9 @@ def _number(items: list[Item], spec: ListSpec) -> None:
         item.label = f"{spec.prefixes.get(kind, '')}{item.number}"
 
 
-def relevant_and_other(pubs: Iterable[Publication], spec: ListSpec, relevant: Sequence[str],
-                       limit: int, other: int) -> list[Group]:
+def relevant_and_other(
+    pubs: Iterable[Publication], spec: ListSpec, relevant: Sequence[str], limit: int, other: int
+) -> list[Group]:
     """A funder's list: the ``limit`` newest publications tagged with one of ``relevant``
     (group ``relevant-products``), then the ``other`` newest of the rest (group
     ``other-products``).
@@ -147,5 +149,6 @@ def relevant_and_other(pubs: Iterable[Publication], spec: ListSpec, relevant: Se
     shown = {id(item.pub) for group in first for item in group.items}
     rest = [p for p in chosen if id(p) not in shown]
     second = arrange(rest, replace(spec, tags=(), group_by="none", limit=other))
-    return ([Group("relevant-products", g.items) for g in first]
-            + [Group("other-products", g.items) for g in second])
+    return [Group("relevant-products", g.items) for g in first] + [
+        Group("other-products", g.items) for g in second
+    ]

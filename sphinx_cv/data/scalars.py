@@ -48,17 +48,26 @@ class Text(Converter[str]):
         return self.one_text(node, ctx, path)
 
     def translations(self, node: ys.MappingNode, ctx: Context, path: str) -> str | Invalid:
-        keys = [ys.scalar_text(k) for k, _ in ys.iter_mapping(node)
-                if isinstance(k, ys.ScalarNode)]
+        keys = [ys.scalar_text(k) for k, _ in ys.iter_mapping(node) if isinstance(k, ys.ScalarNode)]
         if not any(is_language_code(k) for k in keys):
             # Not meant as translations (a record where text belongs): say what fits.
-            return wrong_type(ctx, node, path, f"{self.expected}, or a text per language "
-                              "such as {en: ..., zh_CN: ...}")
+            return wrong_type(
+                ctx,
+                node,
+                path,
+                f"{self.expected}, or a text per language such as {{en: ..., zh_CN: ...}}",
+            )
         texts: dict[str, str] = {}
         for name, sub, child in named_items(node, ctx, path):
             if not is_language_code(name):
-                ctx.report(Subtype.VALUE, node, sub, "not a language code; ignored",
-                           value=name, expected=LANGUAGE_EXPECTED)
+                ctx.report(
+                    Subtype.VALUE,
+                    node,
+                    sub,
+                    "not a language code; ignored",
+                    value=name,
+                    expected=LANGUAGE_EXPECTED,
+                )
                 continue
             text = self.one_text(child, ctx, sub)
             if text is not INVALID:
@@ -78,21 +87,30 @@ class Text(Converter[str]):
         if self.markdown and "](" in text:
             # The text is kept; the renderer shows such a link as its plain text.
             for url, why in unsafe_links(text):
-                ctx.report(Subtype.VALUE, node, path, f"{why}; the link is shown as plain "
-                           "text", value=url, expected=LINK_EXPECTED)
+                ctx.report(
+                    Subtype.VALUE,
+                    node,
+                    path,
+                    f"{why}; the link is shown as plain text",
+                    value=url,
+                    expected=LINK_EXPECTED,
+                )
         return text or INVALID  # empty text is the same as leaving the field out
 
     def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
         scalar: JSONSchema = {"type": ["string", "number", "boolean"]}
         if not self.translatable:
             return scalar
-        defs.setdefault("Translations", {
-            "type": "object",
-            "description": "The text per language: {en: ..., zh_CN: ...}.",
-            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
-            "additionalProperties": scalar,
-            "minProperties": 1,
-        })
+        defs.setdefault(
+            "Translations",
+            {
+                "type": "object",
+                "description": "The text per language: {en: ..., zh_CN: ...}.",
+                "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+                "additionalProperties": scalar,
+                "minProperties": 1,
+            },
+        )
         return {"anyOf": [scalar, {"$ref": "#/definitions/Translations"}]}
 
 
@@ -108,9 +126,14 @@ def _without_controls(text: str, node: ys.Node, ctx: Context, path: str) -> str:
     found = _CONTROL.search(text)
     if found is None:
         return text
-    ctx.report(Subtype.VALUE, node, path,
-               f"control character U+{ord(found.group()):04X} removed",
-               value=text, expected="text without control characters")
+    ctx.report(
+        Subtype.VALUE,
+        node,
+        path,
+        f"control character U+{ord(found.group()):04X} removed",
+        value=text,
+        expected="text without control characters",
+    )
     return _CONTROL.sub("", text)
 
 
@@ -149,8 +172,14 @@ class Url(Pattern):
         if why is None:
             return text
         unsafe = why != "not a URL"
-        ctx.report(Subtype.VALUE, node, path, f"{why}; dropped" if unsafe else "invalid value",
-                   value=text, expected=LINK_EXPECTED if unsafe else self.expected)
+        ctx.report(
+            Subtype.VALUE,
+            node,
+            path,
+            f"{why}; dropped" if unsafe else "invalid value",
+            value=text,
+            expected=LINK_EXPECTED if unsafe else self.expected,
+        )
         return INVALID
 
     def problem(self, text: str) -> str | None:
@@ -164,8 +193,18 @@ EMAIL = Pattern(r"^[^@\s]+@[^@\s]+$", "an e-mail address such as name@example.or
 IDENT = Pattern(r"^[^\s,]+$", "an id without spaces or commas, such as song2025learning")
 
 
-YES_NO = {"true": True, "yes": True, "on": True, "y": True, "1": True,
-          "false": False, "no": False, "off": False, "n": False, "0": False}
+YES_NO = {
+    "true": True,
+    "yes": True,
+    "on": True,
+    "y": True,
+    "1": True,
+    "false": False,
+    "no": False,
+    "off": False,
+    "n": False,
+    "0": False,
+}
 """The words read as yes or no, everywhere: profile fields, BibTeX fields, directive
 options and theme options."""
 
@@ -184,8 +223,9 @@ class Bool(Converter[bool]):
             return INVALID
         value = yes_no_word(text)
         if value is None:
-            ctx.report(Subtype.TYPE, node, path, "not a yes/no value", value=text,
-                       expected=self.expected)
+            ctx.report(
+                Subtype.TYPE, node, path, "not a yes/no value", value=text, expected=self.expected
+            )
             return INVALID
         return value
 
@@ -203,8 +243,9 @@ class Date(Converter[CvDate]):
         try:
             return parse_date(text)
         except DateError as err:
-            ctx.report(Subtype.DATE, node, path, f"bad date: {err}", value=text,
-                       expected=self.expected)
+            ctx.report(
+                Subtype.DATE, node, path, f"bad date: {err}", value=text, expected=self.expected
+            )
             return INVALID
 
     def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:
@@ -270,8 +311,9 @@ class Choice(Converter[str]):
             return value
         close = difflib.get_close_matches(normalize_key(text), list(self.words), n=1)
         hint = f"; did you mean '{self.words[close[0]]}'?" if close else ""
-        ctx.report(Subtype.VALUE, node, path, "unknown value" + hint, value=text,
-                   expected=self.expected)
+        ctx.report(
+            Subtype.VALUE, node, path, "unknown value" + hint, value=text, expected=self.expected
+        )
         return INVALID
 
     def json_schema(self, defs: dict[str, JSONSchema]) -> JSONSchema:

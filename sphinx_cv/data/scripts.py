@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from .problems import Location, Problem, Subtype
 
 # Beyond ASCII, Latin-1 and Latin Extended-A: punctuation pdflatex's utf8 input covers.
-_PDFLATEX_PUNCT = frozenset("\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021"
-                            "\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_PDFLATEX_PUNCT = frozenset(
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021"
+    "\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
 _CJK_RANGES = (
     (0x1100, 0x11FF),  # Hangul Jamo
     (0x2E80, 0x2FDF),  # CJK radicals, Kangxi
@@ -91,8 +93,9 @@ def script_needs(texts: Iterator[str] | list[str]) -> ScriptNeeds:
     return needs
 
 
-def iter_fields(value: object, path: str = "",
-                where: Location | None = None) -> Iterator[tuple[str, str, Location | None]]:
+def iter_fields(
+    value: object, path: str = "", where: Location | None = None
+) -> Iterator[tuple[str, str, Location | None]]:
     """(field path, string, where it was written) for every string of a loaded profile."""
     if isinstance(value, str):
         yield path, value, where
@@ -103,8 +106,9 @@ def iter_fields(value: object, path: str = "",
         for f in dataclasses.fields(value):
             if f.name not in ("source", "locations", "path"):
                 at = loc_of(f.name) if loc_of is not None else where
-                yield from iter_fields(getattr(value, f.name),
-                                       f"{path}.{f.name}" if path else f.name, at or where)
+                yield from iter_fields(
+                    getattr(value, f.name), f"{path}.{f.name}" if path else f.name, at or where
+                )
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from iter_fields(item, f"{path}.{key}" if path else str(key), where)
@@ -127,8 +131,13 @@ def missing_glyphs(log: str, profile: object, fallback: Location) -> list[Proble
         if lacking:
             chars -= set(lacking)
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking)
-            problems.append(Problem(
-                Subtype.VALUE, f"the PDF's font has no glyph for {shown}; left out of the PDF",
-                where or fallback, path,
-                expected="characters the font has (or set the font in latex_elements)"))
+            problems.append(
+                Problem(
+                    Subtype.VALUE,
+                    f"the PDF's font has no glyph for {shown}; left out of the PDF",
+                    where or fallback,
+                    path,
+                    expected="characters the font has (or set the font in latex_elements)",
+                )
+            )
     return problems

@@ -15,16 +15,20 @@ DATED = (*(s.record.__name__ for s in SECTIONS), "Entry")
 """The records with ``tags``: every section's, and a custom section's entry."""
 
 NOT_SHOWN: dict[str, str] = {
-    **{f"{record}.tags": "tags select entries (cv_tags, :tags:, the filter box); they are "
-       "not text of the page" for record in DATED},
+    **{
+        f"{record}.tags": "tags select entries (cv_tags, :tags:, the filter box); they are "
+        "not text of the page"
+        for record in DATED
+    },
     "NewsItem.location": "a news item is one sentence: where belongs in its text",
 }
 """``Record.field`` -> why no page shows it as text."""
 
 NOT_SHOWN_FOR: dict[str, tuple[tuple[str, ...], str]] = {
-    "Publication.location": (tuple(t.name for t in PUB_TYPES if not t.shows_place),
-                             "a journal's or preprint server's address is its "
-                             "publisher's: citation styles leave it out"),
+    "Publication.location": (
+        tuple(t.name for t in PUB_TYPES if not t.shows_place),
+        "a journal's or preprint server's address is its publisher's: citation styles leave it out",
+    ),
 }
 """``Record.field`` -> the entry types for which no page shows it, and why (shown for
 the others; tests/test_places.py proves both)."""

@@ -72,11 +72,11 @@ class ProfileStore:
         return (ProfileStore, ())  # pickled empty: see the module's doc
 
     def is_empty(self) -> bool:
-        return not (self._parsed or self.facts or self.reported or self.metrics
-                    or self.web)
+        return not (self._parsed or self.facts or self.reported or self.metrics or self.web)
 
-    def get(self, path: str, bibtex_files: Sequence[str] = (),
-            site: str | None = None) -> tuple[LoadResult, bool]:
+    def get(
+        self, path: str, bibtex_files: Sequence[str] = (), site: str | None = None
+    ) -> tuple[LoadResult, bool]:
         """(result, fresh): ``fresh`` is True when the files were (re)read just now."""
         key = (path, tuple(bibtex_files), site)
         cached = self._parsed.get(key)

@@ -20,13 +20,32 @@ from .links import Link
 from .publication import Publication
 from .sections import SECTIONS
 
-TOP_ORDER = ("person", "updated", "interests", *(s.key for s in SECTIONS), "sections",
-             "bibtex", "people")
+TOP_ORDER = (
+    "person",
+    "updated",
+    "interests",
+    *(s.key for s in SECTIONS),
+    "sections",
+    "bibtex",
+    "people",
+)
 """Top-level keys in the order a profile is written (the example profile's order)."""
 
 WIDTH = 88
-INLINE = frozenset({"authors", "editors", "name_variants", "tags", "advisor", "mentor",
-                    "items", "publications", "keywords", "roles"})
+INLINE = frozenset(
+    {
+        "authors",
+        "editors",
+        "name_variants",
+        "tags",
+        "advisor",
+        "mentor",
+        "items",
+        "publications",
+        "keywords",
+        "roles",
+    }
+)
 """Keys whose lists of names or ids are written inline, as in the example profile."""
 
 
@@ -38,6 +57,7 @@ class FlowList(list[object]):
 
 
 # --- records to plain data ---------------------------------------------------------------
+
 
 def ordered(data: dict[str, _V]) -> dict[str, _V]:
     """Top-level keys in :data:`TOP_ORDER`, others (``x-...``) after them."""
@@ -75,8 +95,7 @@ def record_data(obj: Located) -> dict[str, object]:
         if value not in (None, [], {}, False, ""):
             data[name] = value
     # year and month follow from a publication's date when it gives them
-    if isinstance(obj, Publication) and obj.date is not None \
-            and data.get("year") == obj.date.year:
+    if isinstance(obj, Publication) and obj.date is not None and data.get("year") == obj.date.year:
         data.pop("year")
         if data.get("month") == obj.date.month:
             data.pop("month")
@@ -131,8 +150,7 @@ def name_yaml(name: str) -> str:
     if not sep or len(words) < 2:
         return name
     # The last name starts at a particle (van, de la) or is the last word.
-    start = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].islower()),
-                 len(words) - 1)
+    start = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].islower()), len(words) - 1)
     return f"{' '.join(words[start:])}, {suffix}, {' '.join(words[:start])}"
 
 
@@ -169,6 +187,7 @@ def sections_data(sections: dict[str, Section]) -> dict[str, object]:
 
 # --- YAML --------------------------------------------------------------------------------
 
+
 class _Dumper(yaml.SafeDumper):
     """Block style with list items indented under their key."""
 
@@ -195,16 +214,21 @@ def _inline_lists(data: object, key: str = "") -> object:
     if isinstance(data, dict):
         return {k: _inline_lists(v, str(k)) for k, v in data.items()}
     if isinstance(data, list):
-        if key in INLINE and all(isinstance(i, str | int) and "\n" not in str(i)
-                                 for i in data):
+        if key in INLINE and all(isinstance(i, str | int) and "\n" not in str(i) for i in data):
             return FlowList(data)
         return [_inline_lists(v) for v in data]
     return data
 
 
 def to_yaml(data: object) -> str:
-    return yaml.dump(_inline_lists(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=WIDTH)
+    return yaml.dump(
+        _inline_lists(data),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=WIDTH,
+    )
 
 
 def profile_yaml(data: Mapping[str, object], header: str = "") -> str:
@@ -225,5 +249,4 @@ def profile_yaml(data: Mapping[str, object], header: str = "") -> str:
 
 
 def _indent(text: str) -> str:
-    return "".join("  " + line if line.strip() else line
-                   for line in text.splitlines(keepends=True))
+    return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))

@@ -23,11 +23,11 @@ try:  # libyaml is several times faster and keeps marks as well
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-__all__ = ["JSONValue", "MappingNode", "Node", "ScalarNode", "SequenceNode", "compose",
-           "location"]
+__all__ = ["JSONValue", "MappingNode", "Node", "ScalarNode", "SequenceNode", "compose", "location"]
 
 JSONValue: TypeAlias = (
-    bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None)
+    bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None
+)
 """Plain data as YAML and JSON files hold it (what :func:`to_python` gives): the one type
 of profile-shaped data read from or written to a file, by the loader, the importers and
 the exporters. Lists and mappings are typed read-only (``Sequence``, ``Mapping``) so that
@@ -36,6 +36,7 @@ them with ``isinstance`` (``isinstance(v, dict)`` gives a ``dict[str, JSONValue]
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+
 
 class Mark(Protocol):
     """Where a YAML event or node is: PyYAML's and libyaml's marks both have these."""
@@ -74,9 +75,13 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
             return root, []
         _cut_cycles(root)
         return root, [
-            Problem(Subtype.YAML, "recursive alias (a value that contains itself); ignored",
-                    _mark_location(mark, filename, text), value=f"'*{anchor}'",
-                    expected="an alias of a value outside itself")
+            Problem(
+                Subtype.YAML,
+                "recursive alias (a value that contains itself); ignored",
+                _mark_location(mark, filename, text),
+                value=f"'*{anchor}'",
+                expected="an alias of a value outside itself",
+            )
             for anchor, mark in recursive
         ]
     except yaml.reader.ReaderError as err:  # a control character or bad byte
@@ -87,9 +92,15 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
         column = pos - (text.rfind("\n", 0, pos) + 1) + 1
         char = err.character
         shown = repr(chr(char) if isinstance(char, int) else char)
-        return None, [Problem(Subtype.YAML, f"YAML error: {str(err).splitlines()[0]}",
-                              Location(filename, line, column), value=shown,
-                              expected="printable text")]
+        return None, [
+            Problem(
+                Subtype.YAML,
+                f"YAML error: {str(err).splitlines()[0]}",
+                Location(filename, line, column),
+                value=shown,
+                expected="printable text",
+            )
+        ]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         loc = _mark_location(mark, filename, text) if mark else Location(filename)
@@ -118,14 +129,21 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
     total = 0
 
     def refuse(mark: Mark | None, what: str, expected: str) -> Problem:
-        return Problem(Subtype.YAML, f"{what}; the profile is not read",
-                       _mark_location(mark, filename, text), expected=expected)
+        return Problem(
+            Subtype.YAML,
+            f"{what}; the profile is not read",
+            _mark_location(mark, filename, text),
+            expected=expected,
+        )
 
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                return refuse(event.start_mark, f"YAML nested more than {MAX_DEPTH} levels deep",
-                              f"at most {MAX_DEPTH} levels of nesting"), recursive
+                return refuse(
+                    event.start_mark,
+                    f"YAML nested more than {MAX_DEPTH} levels deep",
+                    f"at most {MAX_DEPTH} levels of nesting",
+                ), recursive
             stack.append(_Open(event.anchor))
             if event.anchor:
                 open_anchors.add(event.anchor)
@@ -150,11 +168,17 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
                 size, height = expands.get(str(event.anchor), (1, 1))
             total += size
             if total > MAX_NODES:
-                return refuse(event.start_mark, f"aliases expand to more than {MAX_NODES} "
-                              "values", "fewer aliases of large values"), recursive
+                return refuse(
+                    event.start_mark,
+                    f"aliases expand to more than {MAX_NODES} values",
+                    "fewer aliases of large values",
+                ), recursive
             if len(stack) + height > MAX_DEPTH:
-                return refuse(event.start_mark, f"aliases nest values more than {MAX_DEPTH} "
-                              "levels deep", "fewer aliases of nested values"), recursive
+                return refuse(
+                    event.start_mark,
+                    f"aliases nest values more than {MAX_DEPTH} levels deep",
+                    "fewer aliases of nested values",
+                ), recursive
         else:
             continue
         if stack:
@@ -196,8 +220,7 @@ class _LineIndex:
 
     def mark(self, mark: Mark) -> yaml.Mark:
         line = bisect.bisect_right(self.starts, mark.index) - 1
-        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line],
-                         None, None)  # type: ignore[arg-type]  # no buffer, as libyaml's
+        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line], None, None)  # type: ignore[arg-type]  # no buffer, as libyaml's
 
 
 def _count_newlines_only(root: Node, text: str) -> None:
@@ -271,8 +294,7 @@ def to_python(node: Node) -> JSONValue:
 
 def _plain(node: Node, constructor: yaml.constructor.SafeConstructor) -> JSONValue:
     if isinstance(node, MappingNode):
-        return {str(_plain(k, constructor)): _plain(v, constructor)
-                for k, v in iter_mapping(node)}
+        return {str(_plain(k, constructor)): _plain(v, constructor) for k, v in iter_mapping(node)}
     if isinstance(node, SequenceNode):
         return [_plain(v, constructor) for v in node.value]
     try:

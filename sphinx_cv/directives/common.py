@@ -71,8 +71,9 @@ class CvDirective(SphinxDirective):
         for top in result:
             for node in top.findall(nodes.Element):
                 node.document = document
-                if isinstance(node, nodes.TextElement) \
-                        and not isinstance(node.parent, nodes.TextElement):
+                if isinstance(node, nodes.TextElement) and not isinstance(
+                    node.parent, nodes.TextElement
+                ):
                     mark_plain(node)
         return result
 
@@ -95,6 +96,7 @@ class CvDirective(SphinxDirective):
 
 
 # -- option converters (raise ValueError with a message docutils shows) ----------------
+
 
 def words(arg: str | None) -> list[str]:
     """``a, b c`` -> ``['a', 'b', 'c']``."""

@@ -14,9 +14,16 @@ from .common import CvDirective, OptionSpec, words, yes_no
 
 def pub_xref(pub_id: str, docname: str) -> addnodes.pending_xref:
     """A reference resolved at write time to the paper's label on the page (``C8``)."""
-    ref = addnodes.pending_xref("", nodes.inline(pub_id, pub_id), refdomain="cv",
-                                reftype="pub", reftarget=pub_id, refexplicit=False,
-                                refwarn=False, refdoc=docname)
+    ref = addnodes.pending_xref(
+        "",
+        nodes.inline(pub_id, pub_id),
+        refdomain="cv",
+        reftype="pub",
+        reftarget=pub_id,
+        refexplicit=False,
+        refwarn=False,
+        refdoc=docname,
+    )
     ref["cv_explicit"] = False
     return ref
 
@@ -35,11 +42,12 @@ class ResearchInterests(CvDirective):
         **CvDirective.option_help,
         "intro": "Show the group's intro sentence (default: yes).",
         "tags": "Show after each topic the labels its papers carry on this page, such as "
-                "[P3, C8] (default: yes).",
+        "[P3, C8] (default: yes).",
     }
     argument_help: ClassVar[str] = (
         "GROUP: the name of an interest group, such as ``current`` or ``past`` (default: "
-        "the first group).")
+        "the first group)."
+    )
 
     def run(self) -> list[nodes.Node]:
         return self.adopt(self.make())
@@ -55,8 +63,10 @@ class ResearchInterests(CvDirective):
         name = self.arguments[0].strip() if self.arguments else next(iter(groups))
         group = groups.get(name)
         if group is None:
-            self.warn(f"no interest group '{name}'; the profile has "
-                      + ", ".join(groups), Subtype.DIRECTIVE)
+            self.warn(
+                f"no interest group '{name}'; the profile has " + ", ".join(groups),
+                Subtype.DIRECTIVE,
+            )
             return []
         root = nodes.container(classes=["cv-interests", *self.options.get("class", [])])
         if group.intro and self.options.get("intro", True):
@@ -66,8 +76,11 @@ class ResearchInterests(CvDirective):
             para = nodes.paragraph(classes=["cv-topic"])
             para.extend(inline_nodes(sentence(topic.name)))
             # A CV variant cites only the papers it keeps.
-            refs = [ref for ref in topic.publications if ref.id not in profile.by_id
-                    or self.cv.keeps(profile.by_id[ref.id].tags)]
+            refs = [
+                ref
+                for ref in topic.publications
+                if ref.id not in profile.by_id or self.cv.keeps(profile.by_id[ref.id].tags)
+            ]
             if refs and self.options.get("tags", True):
                 tags = nodes.inline(classes=["cv-tags"])
                 tags += nodes.Text(" [")

@@ -87,12 +87,12 @@ class CvHeader(CvDirective):
     option_help: ClassVar[dict[str, str]] = {
         **CvDirective.option_help,
         "identity": "Show the name, position, affiliation and location lines (default: "
-                    "yes); ``no`` avoids repeating the ``sphinx_cv`` theme's author column.",
+        "yes); ``no`` avoids repeating the ``sphinx_cv`` theme's author column.",
         "photo": "Show ``person.photo`` (default: no).",
         "bio": "Show ``person.bio`` (default: no).",
         "contact": "Show the contact line: e-mail, phone, website, links (default: yes).",
         "links": "Only these links in the contact line, by kind or label "
-                 "(e.g. ``github, orcid, scholar``); default: all.",
+        "(e.g. ``github, orcid, scholar``); default: all.",
     }
     defaults: ClassVar[dict[str, bool]] = {"photo": False, "bio": False, "contact": True}
     css_class = "cv-header"
@@ -124,16 +124,17 @@ class CvHeader(CvDirective):
     @staticmethod
     def identity(person: Person) -> list[nodes.Node]:
         """Name, position, affiliation and location lines."""
-        lines: list[nodes.Node] = [nodes.paragraph(person.name, person.name,
-                                                   classes=["cv-name"])]
+        lines: list[nodes.Node] = [nodes.paragraph(person.name, person.name, classes=["cv-name"])]
         if person.position:
-            lines.append(nodes.paragraph("", "", *inline_nodes(person.position),
-                                         classes=["cv-position"]))
+            lines.append(
+                nodes.paragraph("", "", *inline_nodes(person.position), classes=["cv-position"])
+            )
         for line in person.affiliation:
             lines.append(nodes.paragraph("", "", *inline_nodes(line), classes=["cv-affiliation"]))
         if person.location:
-            lines.append(nodes.paragraph("", "", *inline_nodes(person.location),
-                                         classes=["cv-location"]))
+            lines.append(
+                nodes.paragraph("", "", *inline_nodes(person.location), classes=["cv-location"])
+            )
         return lines
 
     def photo(self, person: Person) -> list[nodes.Node]:
@@ -167,11 +168,14 @@ class ProfileCard(CvHeader):
     def run(self) -> list[nodes.Node]:
         out = super().run()
         if out and self.cv.pdf_url:
-            parts: list[nodes.Node] = [link(cv_text(PDF_LINK_TEXT), self.cv.pdf_url,
-                                            PDF_LINK_CLASS)]
+            parts: list[nodes.Node] = [
+                link(cv_text(PDF_LINK_TEXT), self.cv.pdf_url, PDF_LINK_CLASS)
+            ]
             for text, url in self.cv.pdf_links.items():  # the other CV variants
-                parts += [nodes.inline(SEP, SEP, classes=["cv-sep"]),
-                          link(text, url, PDF_LINK_CLASS)]
+                parts += [
+                    nodes.inline(SEP, SEP, classes=["cv-sep"]),
+                    link(text, url, PDF_LINK_CLASS),
+                ]
             box = out[0]
             assert isinstance(box, nodes.Element)
             box += nodes.paragraph("", "", *parts, classes=["cv-pdf"])
@@ -208,8 +212,11 @@ class CvUpdated(CvDirective):
 
     def run(self) -> list[nodes.Node]:
         profile = self.profile()
-        text = updated_text(self.cv.updated_format,
-                            profile.updated if profile is not None else None, self.cv.language)
+        text = updated_text(
+            self.cv.updated_format,
+            profile.updated if profile is not None else None,
+            self.cv.language,
+        )
         return [nodes.paragraph(text, text, classes=["cv-updated", *self.options.get("class", [])])]
 
 
@@ -254,8 +261,9 @@ class CvLinkRole(SphinxRole):
         cv = get_config(self.config)
         if not os.path.exists(cv.profile_path):
             self.env.note_dependency(cv.profile_path)  # creating it rebuilds this page
-            warn(f"cv-link: profile not found: {cv.profile_path}", Subtype.FILE,
-                 self.get_location())
+            warn(
+                f"cv-link: profile not found: {cv.profile_path}", Subtype.FILE, self.get_location()
+            )
             return [nodes.Text(text or target)], []
         result = cv_dir.load()
         cv_dir.note_use(self.env.docname, result, ("person",))
@@ -273,7 +281,10 @@ class CvLinkRole(SphinxRole):
             if url is None and kind == "email" and person.email:
                 url, label = f"mailto:{person.email[0]}", person.email[0]
         if url is None:
-            warn(f"cv-link: the profile has no link '{target}'", Subtype.UNKNOWN_REF,
-                 self.get_location())
+            warn(
+                f"cv-link: the profile has no link '{target}'",
+                Subtype.UNKNOWN_REF,
+                self.get_location(),
+            )
             return [nodes.Text(text or target)], []
         return [link(text or label or url, url, "cv-link")], []

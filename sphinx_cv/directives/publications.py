@@ -79,40 +79,39 @@ class PublicationList(CvDirective):
     option_help: ClassVar[dict[str, str]] = {
         **CvDirective.option_help,
         "type": "Only these publication types (journal, conference, workshop, preprint, "
-                "thesis...; BibTeX and CSL type names work too).",
+        "thesis...; BibTeX and CSL type names work too).",
         "years": "Only publications from these years.",
         "tags": "Only publications with at least one of these tags.",
         "exclude-tags": "No publications with any of these tags (the 'other products' "
-                        "after a list of the most relevant ones).",
+        "after a list of the most relevant ones).",
         "selected": "Only publications marked ``selected: true``.",
         "status": "Only publications whose status contains this text (e.g. ``submission``).",
         "author": "Only publications with an author whose name contains one of these.",
         "ids": "Only these publications, by id; with ``:sort: none``, in the order given.",
         "group-by": "Group by publication type (default), by year, or not at all.",
         "group-order": "Order of the type groups, e.g. ``preprint journal conference``; "
-                       "types not named follow in the default order.",
+        "types not named follow in the default order.",
         "group-titles": "Headings for type groups, e.g. ``preprint=In submission`` "
-                        "(over ``cv_group_titles``).",
+        "(over ``cv_group_titles``).",
         "headings": "Show the group headings (default: yes when grouped).",
         "sort": "Order within a group by date: newest first (default), oldest first, "
-                "or as written in the profile.",
+        "or as written in the profile.",
         "numbering": "Number per type, newest paper highest (reverse, default), counting "
-                     "up (forward), or no labels (none).",
+        "up (forward), or no labels (none).",
         "prefixes": "Label prefixes by type, e.g. ``preprint=A`` (over ``cv_label_prefixes``).",
         "label-format": "How the label is shown; placeholders ``{label}`` (C8), ``{number}`` (8) "
-                        "and ``{prefix}`` (C). Default ``[{label}]``.",
+        "and ``{prefix}`` (C). Default ``[{label}]``.",
         "limit": "Show at most this many publications (after sorting).",
         "highlight": "More name spellings to set in bold, besides yours.",
         "show-status": "Show each publication's status (default: yes).",
         "abstracts": "Show abstracts in an expandable block (default: ``cv_show_abstracts``).",
-        "bibtex": "Show each entry's BibTeX in an expandable block "
-                  "(default: ``cv_show_bibtex``).",
+        "bibtex": "Show each entry's BibTeX in an expandable block (default: ``cv_show_bibtex``).",
         "filter": "A filter box above the list on the web: text, year, type, topic "
-                  "(default: ``cv_publication_filter``).",
+        "(default: ``cv_publication_filter``).",
         "style": "Citation style: a CSL style name (``apa``, ``ieee``, "
-                 "``chicago-author-date``, ``nature``, ``vancouver``, ``harvard``...) or a "
-                 "``.csl`` file relative to conf.py; ``default`` for sphinx-cv's own "
-                 "(default: ``cv_citation_style``).",
+        "``chicago-author-date``, ``nature``, ``vancouver``, ``harvard``...) or a "
+        "``.csl`` file relative to conf.py; ``default`` for sphinx-cv's own "
+        "(default: ``cv_citation_style``).",
     }
 
     def run(self) -> list[nodes.Node]:
@@ -137,9 +136,12 @@ class PublicationList(CvDirective):
             groups = arrange(pubs, spec)
         if not any(group.items for group in groups) and self.cv.variant is not None:
             return []  # this variant keeps nothing here: its section is dropped
-        titles = {"relevant-products": cv_text("Most relevant products"),
-                  "other-products": cv_text("Other products"),
-                  **self.cv.titles(), **self.options.get("group-titles", {})}
+        titles = {
+            "relevant-products": cv_text("Most relevant products"),
+            "other-products": cv_text("Other products"),
+            **self.cv.titles(),
+            **self.options.get("group-titles", {}),
+        }
         headings = self.options.get("headings", spec.group_by != "none")
         if funder is not None:
             headings = True
@@ -148,9 +150,11 @@ class PublicationList(CvDirective):
         own = own_names(self.names)
         if profile.person is not None:
             for name in unbolded_own(profile.publications, own, profile.person.name):
-                self.warn(f"'{name}' looks like your name but is not shown as yours; if it "
-                          "is you, add it to person.name_variants or cv_name_variants",
-                          Subtype.VALUE)
+                self.warn(
+                    f"'{name}' looks like your name but is not shown as yours; if it "
+                    "is you, add it to person.name_variants or cv_name_variants",
+                    Subtype.VALUE,
+                )
         show_status = self.options.get("show-status", True)
         self.style = self.csl_style()
         self.link_for = coauthor_link_for(profile)
@@ -158,9 +162,13 @@ class PublicationList(CvDirective):
         bibtex = self.options.get("bibtex", self.cv.show_bibtex)
 
         numbered = spec.numbering != "none"
-        root = nodes.container(classes=["cv-publications",
-                                        "cv-numbered" if numbered else "cv-unnumbered",
-                                        *self.options.get("class", [])])
+        root = nodes.container(
+            classes=[
+                "cv-publications",
+                "cv-numbered" if numbered else "cv-unnumbered",
+                *self.options.get("class", []),
+            ]
+        )
         self.filtered = self.options.get("filter", self.cv.publication_filter)
         if self.filtered:
             shown = [item.pub for group in groups for item in group.items]
@@ -168,15 +176,30 @@ class PublicationList(CvDirective):
             root += filter_box(shown, root["ids"][0], titles)
         for group in groups:
             if headings and group.key:
-                title = (titles.get(group.key, group.key)
-                         if spec.group_by == "type" or funder is not None else group.key)
+                title = (
+                    titles.get(group.key, group.key)
+                    if spec.group_by == "type" or funder is not None
+                    else group.key
+                )
                 root.append(nodes.rubric(title, title, classes=["cv-group-title"]))
             ordered = spec.numbering == "forward"
-            bullet = nodes.bullet_list(classes=["cv-publist",
-                                                "cv-forward" if ordered else "cv-reverse"])
+            bullet = nodes.bullet_list(
+                classes=["cv-publist", "cv-forward" if ordered else "cv-reverse"]
+            )
             for item in group.items:
-                bullet.append(self.entry(item.pub, item.number, item.label, label_format, own,
-                                         numbered, show_status, abstracts, bibtex))
+                bullet.append(
+                    self.entry(
+                        item.pub,
+                        item.number,
+                        item.label,
+                        label_format,
+                        own,
+                        numbered,
+                        show_status,
+                        abstracts,
+                        bibtex,
+                    )
+                )
             root.append(bullet)
             self.lists.append(bullet)
         legend = notes_legend(item.pub for group in groups for item in group.items)
@@ -206,8 +229,10 @@ class PublicationList(CvDirective):
         for word in self.options.get(option, []):
             value = PUB_TYPE.find(word)
             if value is None:
-                self.warn(f"unknown publication type '{word}' in :{option}:; expected one of "
-                          + ", ".join(PUB_TYPE.choices))
+                self.warn(
+                    f"unknown publication type '{word}' in :{option}:; expected one of "
+                    + ", ".join(PUB_TYPE.choices)
+                )
             else:
                 types.append(value)
         return types
@@ -237,15 +262,26 @@ class PublicationList(CvDirective):
             limit=self.options.get("limit"),
         )
 
-    def entry(self, pub: Publication, number: int, label: str, label_format: str,
-              own: set[str], numbered: bool, show_status: bool, abstracts: bool,
-              bibtex: bool) -> nodes.list_item:
+    def entry(
+        self,
+        pub: Publication,
+        number: int,
+        label: str,
+        label_format: str,
+        own: set[str],
+        numbered: bool,
+        show_status: bool,
+        abstracts: bool,
+        bibtex: bool,
+    ) -> nodes.list_item:
         anchor = self.next_id(f"pub-{pub.id}")
         self.domain.note_label(self.env.docname, pub.id, label, anchor)
         item = nodes.list_item(classes=["cv-pub", f"cv-pub-{pub.type}"], ids=[anchor])
         if self.filtered:
-            item["classes"] += [f"cv-year-{pub.year or 'none'}",
-                                *(f"cv-tag-{tag_slug(t)}" for t in pub.tags)]
+            item["classes"] += [
+                f"cv-year-{pub.year or 'none'}",
+                *(f"cv-tag-{tag_slug(t)}" for t in pub.tags),
+            ]
         thumb = thumbnail(self.cv, pub)
         if thumb is not None:
             item += thumb
@@ -253,11 +289,17 @@ class PublicationList(CvDirective):
         para = nodes.paragraph(classes=["cv-pub-text"])
         if numbered:
             try:
-                shown = _format_label(label_format, label=label, number=number,
-                                      prefix=label[: len(label) - len(str(number))])
+                shown = _format_label(
+                    label_format,
+                    label=label,
+                    number=number,
+                    prefix=label[: len(label) - len(str(number))],
+                )
             except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-                self.warn(f"bad :label-format: {label_format!r}; placeholders are {{label}}, "
-                          "{number} and {prefix}")
+                self.warn(
+                    f"bad :label-format: {label_format!r}; placeholders are {{label}}, "
+                    "{number} and {prefix}"
+                )
                 shown = label
             para += nodes.inline(shown, shown, classes=["cv-label"])
             para += nodes.Text(" ")

@@ -95,7 +95,8 @@ def _education(entry: Education) -> Headline:
     degree = _line(entry.degree, entry.field)
     extra: list[nodes.Node | None] = [
         nodes.paragraph("", "", *degree, classes=["cv-detail"]) if degree else None,
-        _people("Advisor", entry.advisor), _detail("Thesis", entry.thesis),
+        _people("Advisor", entry.advisor),
+        _detail("Thesis", entry.thesis),
         _detail("GPA", entry.gpa),
         _detail("Courses", ", ".join(entry.courses) if entry.courses else None),
     ]
@@ -104,24 +105,38 @@ def _education(entry: Education) -> Headline:
 
 @headline.register
 def _position(entry: Position) -> Headline:
-    return Headline(_line(_strong(entry.position), entry.department, entry.organization,
-                          entry.location), [])
+    return Headline(
+        _line(_strong(entry.position), entry.department, entry.organization, entry.location), []
+    )
 
 
 @headline.register
 def _research(entry: ResearchExperience) -> Headline:
-    head = _line(_strong(entry.role) if entry.role else None,
-                 entry.organization if entry.role else _strong(entry.organization),
-                 entry.location)
-    return Headline(head, [_people("Mentor", entry.mentor), _people("Advisor", entry.advisor),
-                           _detail("Project", entry.project)])
+    head = _line(
+        _strong(entry.role) if entry.role else None,
+        entry.organization if entry.role else _strong(entry.organization),
+        entry.location,
+    )
+    return Headline(
+        head,
+        [
+            _people("Mentor", entry.mentor),
+            _people("Advisor", entry.advisor),
+            _detail("Project", entry.project),
+        ],
+    )
 
 
 @headline.register
 def _teaching(entry: Teaching) -> Headline:
     course = _line(entry.code, _strong(entry.course), sep=" ")
-    head = _line(entry.institution, nodes.inline("", "", *course) if course else None,
-                 entry.role, entry.location, sep=", ")
+    head = _line(
+        entry.institution,
+        nodes.inline("", "", *course) if course else None,
+        entry.role,
+        entry.location,
+        sep=", ",
+    )
     return Headline(head, [])
 
 
@@ -200,18 +215,17 @@ class Timeline(CvDirective):
     }
     option_help: ClassVar[dict[str, str]] = {
         **CvDirective.option_help,
-        "sort": "Order by date: as written in the profile (none, default), newest or "
-                "oldest first.",
+        "sort": "Order by date: as written in the profile (none, default), newest or oldest first.",
         "limit": "Show at most this many entries.",
         "dates": "Show the date column (default: yes when any entry has a date).",
         "group-by": "Group the entries under a heading per year (``year``; undated ones "
-                    "last, under none) or not at all (``none``, default).",
+        "last, under none) or not at all (``none``, default).",
         "heading": "Show the section's title above it: a custom section's ``title``, or "
-                   "its name capitalized (default: no, as the page has its own heading).",
+        "its name capitalized (default: no, as the page has its own heading).",
     }
     argument_help: ClassVar[str] = (
-        f"SECTION: {section_list(DATED_SECTIONS)}, or the name of a section under "
-        "``sections``.")
+        f"SECTION: {section_list(DATED_SECTIONS)}, or the name of a section under ``sections``."
+    )
 
     def parts(self) -> tuple[str, ...]:
         name = self.arguments[0].strip()
@@ -228,8 +242,9 @@ class Timeline(CvDirective):
         entries = profile.section(name)
         if entries is None:
             known = ", ".join([*DATED_SECTIONS, *profile.sections])
-            self.warn(f"no section '{name}' in the profile; expected one of {known}",
-                      Subtype.DIRECTIVE)
+            self.warn(
+                f"no section '{name}' in the profile; expected one of {known}", Subtype.DIRECTIVE
+            )
             return []
         entries = [e for e in entries if self.cv.keeps(e.tags)]
         if not entries and self.cv.variant is not None:
@@ -241,9 +256,14 @@ class Timeline(CvDirective):
             entries = entries[: self.options["limit"]]
         dated = any(e.when != (None, None) for e in entries)
         show_dates = self.options.get("dates", dated)
-        root = nodes.container(classes=["cv-timeline", f"cv-timeline-{name}",
-                                        "cv-dated" if show_dates else "cv-undated",
-                                        *self.options.get("class", [])])
+        root = nodes.container(
+            classes=[
+                "cv-timeline",
+                f"cv-timeline-{name}",
+                "cv-dated" if show_dates else "cv-undated",
+                *self.options.get("class", []),
+            ]
+        )
         if self.options.get("group-by", "none") == "year":
             for year, group in group_by_year(entries):
                 if year is not None:
@@ -258,10 +278,14 @@ class Timeline(CvDirective):
             return [root]
         section = profile.sections.get(name)
         builtin = BY_KEY.get(name)
-        title = (section.title if section is not None and section.title else
-                 builtin.title if builtin is not None else default_section_title(name))
-        return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]),
-                root]
+        title = (
+            section.title
+            if section is not None and section.title
+            else builtin.title
+            if builtin is not None
+            else default_section_title(name)
+        )
+        return [nodes.rubric("", "", *inline_nodes(title), classes=["cv-section-title"]), root]
 
     def entry(self, entry: Dated, show_dates: bool) -> nodes.container:
         box = nodes.container(classes=["cv-entry"])
@@ -279,8 +303,7 @@ class Timeline(CvDirective):
             if para is not None:
                 body += para
         if entry.summary:
-            body += nodes.paragraph("", "", *inline_nodes(entry.summary),
-                                    classes=["cv-summary"])
+            body += nodes.paragraph("", "", *inline_nodes(entry.summary), classes=["cv-summary"])
         if entry.highlights:
             bullets = nodes.bullet_list(classes=["cv-highlights"])
             for text in entry.highlights:
@@ -298,5 +321,3 @@ class Timeline(CvDirective):
             body += para
         box += body
         return box
-
-

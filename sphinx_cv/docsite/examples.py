@@ -70,8 +70,13 @@ def source_block(label: str, text: str, language: str) -> nodes.container:
     """A literal block with a caption, as Sphinx's ``code-block`` makes it."""
     text = text.rstrip("\n")
     code = nodes.literal_block(text, text, language=language)
-    return nodes.container("", nodes.caption(label, label), code, literal_block=True,
-                           classes=["literal-block-wrapper", "cv-example-source"])
+    return nodes.container(
+        "",
+        nodes.caption(label, label),
+        code,
+        literal_block=True,
+        classes=["literal-block-wrapper", "cv-example-source"],
+    )
 
 
 class QuickstartFile(SphinxDirective):
@@ -91,7 +96,8 @@ class QuickstartFile(SphinxDirective):
         files = site_files(markdown=True, name="Your Name")
         if path not in files:
             raise self.error(f"quickstart writes no {path} (it writes {', '.join(files)})")
-        literal = nodes.literal_block(files[path], files[path],
-                                      language=self.options.get("language", "text"))
+        literal = nodes.literal_block(
+            files[path], files[path], language=self.options.get("language", "text")
+        )
         self.set_source_info(literal)
         return [container_wrapper(self, literal, path)]

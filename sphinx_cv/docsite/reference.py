@@ -30,14 +30,23 @@ from ..directives.common import CvDirective, value_kind
 from ..directives.profile import CvLinkRole
 from ..domain import PubRole
 
-OBJECT_TYPES = ("cv-config", "cv-directive", "cv-role", "cv-option", "cv-field", "cv-warning",
-                "cv-command", "cv-theme-option")
+OBJECT_TYPES = (
+    "cv-config",
+    "cv-directive",
+    "cv-role",
+    "cv-option",
+    "cv-field",
+    "cv-warning",
+    "cv-command",
+    "cv-theme-option",
+)
 
 ROLES: dict[str, type] = {"pub": PubRole, "cv-link": CvLinkRole}
 """The roles sphinx-cv registers (tests check this against what setup registers)."""
 
 
 # --- small node builders -----------------------------------------------------------------
+
 
 def rst_inline(text: str) -> list[nodes.Node]:
     """Docstring or help text as nodes: ````code```` becomes a literal, the rest text."""
@@ -66,9 +75,15 @@ def paragraph(*children: nodes.Node | str, classes: Iterable[str] = ()) -> nodes
 def xref(objtype: str, target: str, text: str | None = None) -> addnodes.pending_xref:
     """A link to another generated item, resolved (or reported missing) by Sphinx."""
     shown = text or target
-    return addnodes.pending_xref("", nodes.literal(shown, shown), refdomain="std",
-                                 reftype=objtype, reftarget=target, refexplicit=True,
-                                 refwarn=True)
+    return addnodes.pending_xref(
+        "",
+        nodes.literal(shown, shown),
+        refdomain="std",
+        reftype=objtype,
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+    )
 
 
 class ReferenceDirective(SphinxDirective):
@@ -81,8 +96,9 @@ class ReferenceDirective(SphinxDirective):
         std.note_object(objtype, name, anchor, location=self.get_location())  # type: ignore[attr-defined]
         return anchor
 
-    def item(self, objtype: str, name: str, term: list[nodes.Node],
-             body: list[nodes.Node]) -> nodes.definition_list_item:
+    def item(
+        self, objtype: str, name: str, term: list[nodes.Node], body: list[nodes.Node]
+    ) -> nodes.definition_list_item:
         entry = nodes.definition_list_item(classes=["cv-ref-item", objtype])
         # On the term: HTML writes no element (so no id) for the item itself.
         entry += nodes.term("", "", *term, ids=[self.anchor(objtype, name)])
@@ -101,6 +117,7 @@ def term(name: str, *details: str) -> list[nodes.Node]:
 
 # --- configuration values ----------------------------------------------------------------
 
+
 class ConfigReference(ReferenceDirective):
     """Every ``cv_*`` configuration value: type, default and help (``CvConfig``)."""
 
@@ -109,14 +126,23 @@ class ConfigReference(ReferenceDirective):
         for field in CONFIG_FIELDS:
             name = f"cv_{field.name}"
             default = repr(_default(field))
-            detail = nodes.inline("", f" · {field.type} · default ",
-                                  nodes.literal(default, default), classes=["cv-ref-detail"])
-            dl += self.item("cv-config", name, [*term(name), detail],
-                            [paragraph(*rst_inline(field.metadata["help"]))])
+            detail = nodes.inline(
+                "",
+                f" · {field.type} · default ",
+                nodes.literal(default, default),
+                classes=["cv-ref-detail"],
+            )
+            dl += self.item(
+                "cv-config",
+                name,
+                [*term(name), detail],
+                [paragraph(*rst_inline(field.metadata["help"]))],
+            )
         return [dl]
 
 
 # --- warning subtypes --------------------------------------------------------------------
+
 
 class WarningReference(ReferenceDirective):
     """Every warning subtype (``Subtype``), as users write it in ``suppress_warnings``."""
@@ -130,6 +156,7 @@ class WarningReference(ReferenceDirective):
 
 
 # --- the HTML theme's options ------------------------------------------------------------
+
 
 def theme_options() -> list[tuple[str, str, str]]:
     """(name, default, help) of each option in the theme's ``theme.conf``; the help is
@@ -164,30 +191,35 @@ class ThemeReference(ReferenceDirective):
         dl = nodes.definition_list(classes=["cv-reference", "cv-theme-reference"])
         for name, default, help_text in theme_options():
             shown = default or "(empty)"
-            detail = nodes.inline("", " · default ", nodes.literal(shown, shown),
-                                  classes=["cv-ref-detail"])
-            dl += self.item("cv-theme-option", name, [*term(name), detail],
-                            [paragraph(*rst_inline(help_text))])
+            detail = nodes.inline(
+                "", " · default ", nodes.literal(shown, shown), classes=["cv-ref-detail"]
+            )
+            dl += self.item(
+                "cv-theme-option", name, [*term(name), detail], [paragraph(*rst_inline(help_text))]
+            )
         return [dl]
 
 
 # --- the command line -------------------------------------------------------------------
+
 
 def cli_commands() -> dict[str, argparse.ArgumentParser]:
     """``sphinx-cv``'s parser and its subcommands' parsers, by name ('' for the top)."""
     from .. import cli
 
     def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-        return {name: sub for action in parser._actions
-                if isinstance(action, argparse._SubParsersAction)
-                for name, sub in action.choices.items()}
+        return {
+            name: sub
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for name, sub in action.choices.items()
+        }
 
     commands = {"": cli._parser()}
     for name, parser in subcommands(commands[""]).items():
         commands[name] = parser
         # Commands with actions of their own (metrics update): each its own entry.
-        commands.update({f"{name} {action}": sub
-                         for action, sub in subcommands(parser).items()})
+        commands.update({f"{name} {action}": sub for action, sub in subcommands(parser).items()})
     return commands
 
 
@@ -230,8 +262,9 @@ class CliReference(ReferenceDirective):
                 out.append(block)
                 continue
             title = f"sphinx-cv {name}"
-            sec = nodes.section(ids=[self.anchor("cv-command", name)],
-                                names=[nodes.fully_normalize_name(title)])
+            sec = nodes.section(
+                ids=[self.anchor("cv-command", name)], names=[nodes.fully_normalize_name(title)]
+            )
             sec += nodes.title(title, title)
             formats = command_formats(parser)
             if formats:  # each a target of its own: {cv-command}`import bibtex`
@@ -240,8 +273,9 @@ class CliReference(ReferenceDirective):
                     shown = f"{title} {fmt}"
                     if i:
                         para += nodes.Text(", ")
-                    para += nodes.literal(shown, shown,
-                                          ids=[self.anchor("cv-command", f"{name} {fmt}")])
+                    para += nodes.literal(
+                        shown, shown, ids=[self.anchor("cv-command", f"{name} {fmt}")]
+                    )
                 sec += para
             sec += block
             out.append(sec)
@@ -250,13 +284,20 @@ class CliReference(ReferenceDirective):
 
 # --- directives and roles ----------------------------------------------------------------
 
+
 def usage(name: str, argument: str) -> nodes.paragraph:
     """``.. name:: ARG`` and its MyST form, then options one per line below."""
     arg = f" {argument}" if argument else ""
     rst, myst = f".. {name}::{arg}", f"```{{{name}}}{arg}"
-    return paragraph("Written ", nodes.literal(rst, rst), " in reStructuredText, ",
-                     nodes.literal(myst, myst), " in MyST, with the options on the lines "
-                     "below as ", nodes.literal(":name: value", ":name: value"), ".")
+    return paragraph(
+        "Written ",
+        nodes.literal(rst, rst),
+        " in reStructuredText, ",
+        nodes.literal(myst, myst),
+        " in MyST, with the options on the lines below as ",
+        nodes.literal(":name: value", ":name: value"),
+        ".",
+    )
 
 
 class DirectiveReference(ReferenceDirective):
@@ -274,13 +315,15 @@ class DirectiveReference(ReferenceDirective):
         if name in ROLES:
             return self.role(name, ROLES[name])
         known = ", ".join([*DIRECTIVES, *ROLES])
-        raise self.error(f"cv-directive-reference: no directive or role {name!r}; "
-                         f"expected one of {known}")
+        raise self.error(
+            f"cv-directive-reference: no directive or role {name!r}; expected one of {known}"
+        )
 
     def overview(self) -> nodes.definition_list:
         dl = nodes.definition_list(classes=["cv-reference", "cv-directive-overview"])
-        entries: list[tuple[str, str, type]] = [("cv-directive", n, c)
-                                                for n, c in DIRECTIVES.items()]
+        entries: list[tuple[str, str, type]] = [
+            ("cv-directive", n, c) for n, c in DIRECTIVES.items()
+        ]
         entries += [("cv-role", n, c) for n, c in ROLES.items()]
         for objtype, name, cls in entries:
             shown = name if objtype == "cv-directive" else f":{name}:"
@@ -294,26 +337,31 @@ class DirectiveReference(ReferenceDirective):
         argument = cls.argument_help.split(":", 1)[0] if cls.argument_help else ""
         if cls.optional_arguments and argument:
             argument = f"[{argument}]"
-        head = nodes.container(ids=[self.anchor("cv-directive", name)],
-                               classes=["cv-ref-head"])
+        head = nodes.container(ids=[self.anchor("cv-directive", name)], classes=["cv-ref-head"])
         head += [paragraph(*rst_inline(summary(cls))), usage(name, argument)]
         out: list[nodes.Node] = [head]
         if cls.argument_help:
-            out.append(paragraph(nodes.strong("Argument: ", "Argument: "),
-                                 *rst_inline(cls.argument_help)))
+            out.append(
+                paragraph(nodes.strong("Argument: ", "Argument: "), *rst_inline(cls.argument_help))
+            )
         options = nodes.definition_list(classes=["cv-reference", "cv-option-reference"])
         for option, converter in (cls.option_spec or {}).items():
             help_text = cls.option_help.get(option, "")
-            options += self.item("cv-option", f"{name}:{option}",
-                                 term(f":{option}:", value_kind(converter)),
-                                 [paragraph(*rst_inline(help_text))])
+            options += self.item(
+                "cv-option",
+                f"{name}:{option}",
+                term(f":{option}:", value_kind(converter)),
+                [paragraph(*rst_inline(help_text))],
+            )
         out += [paragraph(nodes.strong("Options", "Options")), options]
         return out
 
     def role(self, name: str, cls: type) -> list[nodes.Node]:
         text = f":{name}:`...`  (reStructuredText)\n{{{name}}}`...`  (MyST)"
-        body = [paragraph(*rst_inline(summary(cls))),
-                nodes.literal_block(text, text, language="text", classes=["cv-usage"])]
+        body = [
+            paragraph(*rst_inline(summary(cls))),
+            nodes.literal_block(text, text, language="text", classes=["cv-usage"]),
+        ]
         head = nodes.container(ids=[self.anchor("cv-role", name)], classes=["cv-ref-head"])
         head += body
         return [head]
@@ -321,8 +369,12 @@ class DirectiveReference(ReferenceDirective):
 
 # --- the profile format ------------------------------------------------------------------
 
-SCALAR_KINDS: dict[type, str] = {sc.Bool: "yes/no", sc.Date: "date", sc.Year: "year",
-                                 sc.Month: "month"}
+SCALAR_KINDS: dict[type, str] = {
+    sc.Bool: "yes/no",
+    sc.Date: "date",
+    sc.Year: "year",
+    sc.Month: "month",
+}
 
 
 def nested_records(conv: Converter[object]) -> Iterator[type]:
@@ -428,10 +480,15 @@ class ProfileReference(ReferenceDirective):
         for name, spec in f.record_fields(cls):
             body: list[nodes.Node] = [paragraph(*rst_inline(spec.help))]
             if spec.aliases:
-                body.append(paragraph("Also accepted as: ", *join_literals(spec.aliases), ".",
-                                      classes=["cv-ref-aliases"]))
-            kind = nodes.inline("", " · ", *kind_nodes(spec.converter),
-                                classes=["cv-ref-detail"])
+                body.append(
+                    paragraph(
+                        "Also accepted as: ",
+                        *join_literals(spec.aliases),
+                        ".",
+                        classes=["cv-ref-aliases"],
+                    )
+                )
+            kind = nodes.inline("", " · ", *kind_nodes(spec.converter), classes=["cv-ref-detail"])
             if spec.required:
                 kind += nodes.Text(" · required")
             dl += self.item("cv-field", field_name(cls, name), [*term(name), kind], body)
@@ -457,10 +514,10 @@ def join_literals(words: Iterable[str]) -> list[nodes.Node]:
 
 def documented_names() -> dict[str, list[str]]:
     """Every name the reference pages document, by object type (for the tests)."""
-    fields = [field_name(cls, name) for cls in all_records()
-              for name, _ in f.record_fields(cls)]
-    options = [f"{name}:{option}" for name, cls in DIRECTIVES.items()
-               for option in cls.option_spec or {}]
+    fields = [field_name(cls, name) for cls in all_records() for name, _ in f.record_fields(cls)]
+    options = [
+        f"{name}:{option}" for name, cls in DIRECTIVES.items() for option in cls.option_spec or {}
+    ]
     return {
         "cv-config": [f"cv_{fd.name}" for fd in CONFIG_FIELDS],
         "cv-directive": list(DIRECTIVES),
@@ -468,7 +525,11 @@ def documented_names() -> dict[str, list[str]]:
         "cv-option": options,
         "cv-field": fields,
         "cv-warning": [f"cv.{s.value}" for s in Subtype],
-        "cv-command": [n for name, parser in cli_commands().items() if name
-                       for n in (name, *(f"{name} {fmt}" for fmt in command_formats(parser)))],
+        "cv-command": [
+            n
+            for name, parser in cli_commands().items()
+            if name
+            for n in (name, *(f"{name} {fmt}" for fmt in command_formats(parser)))
+        ],
         "cv-theme-option": [name for name, _, _ in theme_options()],
     }

@@ -41,16 +41,23 @@ class Imported:
     notes: list[str] = field(default_factory=list)
     """Further remarks for the user, one line each (duplicates dropped, ...)."""
 
-    def problem(self, where: Location | str, message: str, subtype: Subtype = Subtype.VALUE,
-                path: str = "", value: str | None = None,
-                expected: str | None = None) -> None:
+    def problem(
+        self,
+        where: Location | str,
+        message: str,
+        subtype: Subtype = Subtype.VALUE,
+        path: str = "",
+        value: str | None = None,
+        expected: str | None = None,
+    ) -> None:
         location = where if isinstance(where, Location) else Location(where)
         self.problems.append(Problem(subtype, message, location, path, value, expected))
 
     def kept_summary(self) -> str:
         """``work[].description (2), basics.location.address``."""
-        return ", ".join(f"{path} ({n})" if n > 1 else path
-                         for path, n in sorted(self.kept.items()) if n > 0)
+        return ", ".join(
+            f"{path} ({n})" if n > 1 else path for path, n in sorted(self.kept.items()) if n > 0
+        )
 
 
 @dataclass
@@ -77,7 +84,8 @@ class Importer:
     def load(self) -> Callable[[str | list[str]], Imported]:
         """The importer: called with one source, or a list of them when ``several``."""
         loaded: Callable[[str | list[str]], Imported] = getattr(
-            importlib.import_module(self.module, __name__), self.function)
+            importlib.import_module(self.module, __name__), self.function
+        )
         return loaded
 
     @property
@@ -97,30 +105,45 @@ class Exporter:
     @property
     def dump(self) -> Callable[[Profile], Exported]:
         dumped: Callable[[Profile], Exported] = getattr(
-            importlib.import_module(self.module, __name__), self.function)
+            importlib.import_module(self.module, __name__), self.function
+        )
         return dumped
 
 
-IMPORTERS: dict[str, Importer] = {i.name: i for i in (
-    Importer("bibtex", ".bib file(s) (publications)", "file", ".bibtex", several=True),
-    Importer("jsonresume", "a JSON Resume resume.json (a whole profile)", "file",
-             ".jsonresume"),
-    Importer("csl", "CSL-JSON, as Zotero exports it (publications)", "file", ".csl"),
-    Importer("academicpages", "an academicpages (Jekyll) site folder", "dir",
-             ".academicpages"),
-    Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
-    Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
-    Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
-    Importer("ris", "RIS, as Google Scholar, EndNote, Zotero and Mendeley export it "
-             "(publications)", "file", ".ris"),
-    Importer("orcid", "an ORCID record: a saved public-API JSON file, or an ORCID iD to "
-             "fetch", "any", ".orcid"),
-)}
+IMPORTERS: dict[str, Importer] = {
+    i.name: i
+    for i in (
+        Importer("bibtex", ".bib file(s) (publications)", "file", ".bibtex", several=True),
+        Importer(
+            "jsonresume", "a JSON Resume resume.json (a whole profile)", "file", ".jsonresume"
+        ),
+        Importer("csl", "CSL-JSON, as Zotero exports it (publications)", "file", ".csl"),
+        Importer("academicpages", "an academicpages (Jekyll) site folder", "dir", ".academicpages"),
+        Importer("alfolio", "an al-folio (Jekyll) site folder", "dir", ".alfolio"),
+        Importer("rendercv", "a RenderCV YAML file (a whole CV)", "file", ".rendercv"),
+        Importer("hugoblox", "a HugoBlox / Hugo Academic site folder", "dir", ".hugoblox"),
+        Importer(
+            "ris",
+            "RIS, as Google Scholar, EndNote, Zotero and Mendeley export it (publications)",
+            "file",
+            ".ris",
+        ),
+        Importer(
+            "orcid",
+            "an ORCID record: a saved public-API JSON file, or an ORCID iD to fetch",
+            "any",
+            ".orcid",
+        ),
+    )
+}
 """Importers by name, in the order ``--help`` lists them."""
 
-EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
-    Exporter("jsonresume", "the profile as a JSON Resume", "JSON Resume", ".jsonresume"),
-    Exporter("bibtex", "the publications as BibTeX", "BibTeX", ".bibtex"),
-    Exporter("csl", "the publications as CSL-JSON (Zotero, pandoc)", "CSL-JSON", ".csl"),
-)}
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("jsonresume", "the profile as a JSON Resume", "JSON Resume", ".jsonresume"),
+        Exporter("bibtex", "the publications as BibTeX", "BibTeX", ".bibtex"),
+        Exporter("csl", "the publications as CSL-JSON (Zotero, pandoc)", "CSL-JSON", ".csl"),
+    )
+}
 """Exporters by name."""

@@ -71,10 +71,17 @@ def load(folder: str) -> Imported:
     talks = site.pages("_talks", site.talk)
     teaching = site.pages("_teaching", site.teaching)
     portfolio = site.pages("_portfolio", site.portfolio)
-    add_entries(pubs, site.tsv("publications.tsv", site.tsv_publication), Publication, imp,
-                X, "markdown_generator/publications.tsv")
-    add_entries(talks, site.tsv("talks.tsv", site.tsv_talk), Talk, imp, X,
-                "markdown_generator/talks.tsv")
+    add_entries(
+        pubs,
+        site.tsv("publications.tsv", site.tsv_publication),
+        Publication,
+        imp,
+        X,
+        "markdown_generator/publications.tsv",
+    )
+    add_entries(
+        talks, site.tsv("talks.tsv", site.tsv_talk), Talk, imp, X, "markdown_generator/talks.tsv"
+    )
     data: dict[str, object] = {}
     cv = site.cv_json()
     if cv:
@@ -87,13 +94,10 @@ def load(folder: str) -> Imported:
             elif value != person[key]:
                 child_dict(child_dict(person, X), "cv.json")[key] = value
                 imp.kept[f"_data/cv.json: basics.{key}"] += 1
-        add_entries(pubs, dicts(cv.pop("publications", [])), Publication, imp, X,
-                    "_data/cv.json")
+        add_entries(pubs, dicts(cv.pop("publications", [])), Publication, imp, X, "_data/cv.json")
         add_entries(talks, dicts(cv.pop("talks", [])), Talk, imp, X, "_data/cv.json")
-        add_entries(teaching, dicts(cv.pop("teaching", [])), Teaching, imp, X,
-                    "_data/cv.json")
-        add_entries(portfolio, dicts(cv.pop("portfolio", [])), Entry, imp, X,
-                    "_data/cv.json")
+        add_entries(teaching, dicts(cv.pop("teaching", [])), Teaching, imp, X, "_data/cv.json")
+        add_entries(portfolio, dicts(cv.pop("portfolio", [])), Entry, imp, X, "_data/cv.json")
         sections = cv.pop("sections", {})
         for name, section in sections.items() if isinstance(sections, dict) else ():
             child_dict(data, "sections")[name] = section
@@ -111,7 +115,6 @@ def load(folder: str) -> Imported:
 
 
 class _Site(SiteReader):
-
     # --- _config.yml ---------------------------------------------------------------------
 
     def person(self) -> dict[str, object]:
@@ -124,18 +127,27 @@ class _Site(SiteReader):
         found = config.get("author")
         author: dict[str, object] = found if isinstance(found, dict) else {}
         person: dict[str, object] = {}
-        for key, target in (("name", "name"), ("bio", "bio"), ("location", "location"),
-                            ("employer", "affiliation"), ("email", "email"),
-                            ("uri", "website")):
+        for key, target in (
+            ("name", "name"),
+            ("bio", "bio"),
+            ("location", "location"),
+            ("employer", "affiliation"),
+            ("email", "email"),
+            ("uri", "website"),
+        ):
             if not empty(author.get(key)):
                 person[target] = clean(str(author[key]))
         if "name" not in person and not empty(config.get("name")):
             person["name"] = clean(str(config["name"]))
         if "website" not in person and safe_url(config.get("url")):
             person["website"] = safe_url(config["url"])
-        links, kept = person_links(author, {"name", "bio", "location", "employer", "email",
-                                            "uri", "avatar"}, self.imp, "_config.yml: author",
-                                   X)
+        links, kept = person_links(
+            author,
+            {"name", "bio", "location", "employer", "email", "uri", "avatar"},
+            self.imp,
+            "_config.yml: author",
+            X,
+        )
         if links:
             person["links"] = links
         extra: dict[str, object] = {}
@@ -163,10 +175,12 @@ class _Site(SiteReader):
                 out.append(entry)
         return out
 
-    def _extra(self, meta: dict[str, object], used: set[str], where: str
-               ) -> dict[str, object]:
-        extra: dict[str, object] = {k: jsonable(v) for k, v in meta.items()
-                 if k not in used and k not in STRUCTURAL and not empty(v)}
+    def _extra(self, meta: dict[str, object], used: set[str], where: str) -> dict[str, object]:
+        extra: dict[str, object] = {
+            k: jsonable(v)
+            for k, v in meta.items()
+            if k not in used and k not in STRUCTURAL and not empty(v)
+        }
         self.imp.kept.update(f"{where.split('/')[0]}[].{k}" for k in extra)
         return extra
 
@@ -176,22 +190,34 @@ class _Site(SiteReader):
         url = safe_url(str(value))
         refused = refused_link(str(value))
         if refused:  # the caller leaves it out of x-academicpages too
-            self.imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.{field}",
-                             value=repr(clean(str(value))))
+            self.imp.problem(
+                Location(path),
+                f"{refused}; dropped",
+                path=f"{where}.{field}",
+                value=repr(clean(str(value))),
+            )
         elif url is None:
-            self.imp.problem(Location(path), "not a safe link (http, https, mailto or a "
-                             f"relative path); kept under {X}", path=f"{where}.{field}",
-                             value=repr(clean(str(value))))
+            self.imp.problem(
+                Location(path),
+                f"not a safe link (http, https, mailto or a relative path); kept under {X}",
+                path=f"{where}.{field}",
+                value=repr(clean(str(value))),
+            )
         return url
 
-    def publication(self, meta: dict[str, object], body: str, where: str,
-                    path: str) -> dict[str, object] | None:
+    def publication(
+        self, meta: dict[str, object], body: str, where: str, path: str
+    ) -> dict[str, object] | None:
         pub: dict[str, object] = {}
         used = {"title", "venue", "date", "citation", "category"}
         title = clean(str(meta.get("title") or ""))
         if not title:
-            self.imp.problem(Location(path, 1), "publication without a title; skipped",
-                             path=where, expected="title: in the front matter")
+            self.imp.problem(
+                Location(path, 1),
+                "publication without a title; skipped",
+                path=where,
+                expected="title: in the front matter",
+            )
             return None
         citation = clean(str(meta.get("citation") or ""))
         authors = citation_authors(citation) if citation else []
@@ -209,8 +235,12 @@ class _Site(SiteReader):
             pub["venue"] = html_text(str(meta["venue"]))
         if meta.get("date") is not None:
             pub["date"] = iso_date(meta["date"])
-        for key, field in (("paperurl", "url"), ("slidesurl", "slides"),
-                           ("bibtexurl", "bibtex_url"), ("codeurl", "code")):
+        for key, field in (
+            ("paperurl", "url"),
+            ("slidesurl", "slides"),
+            ("bibtexurl", "bibtex_url"),
+            ("codeurl", "code"),
+        ):
             url = self._url(meta.get(key), where, key, path)
             if url is None:
                 if refused_link(meta.get(key)):
@@ -245,21 +275,27 @@ class _Site(SiteReader):
         lines = []
         for line in clean(body).splitlines():
             text = clean(line)
-            if text.startswith("[Download paper here]") or \
-                    text.lower().startswith("recommended citation:"):
+            if text.startswith("[Download paper here]") or text.lower().startswith(
+                "recommended citation:"
+            ):
                 continue
             lines.append(line.rstrip())
         text = "\n".join(lines).strip()
         if text.lower().startswith("abstract:"):
-            text = text[len("abstract:"):].strip()
+            text = text[len("abstract:") :].strip()
         return " ".join(text.split()) if "\n\n" not in text else text
 
-    def talk(self, meta: dict[str, object], body: str, where: str,
-             path: str) -> dict[str, object] | None:
+    def talk(
+        self, meta: dict[str, object], body: str, where: str, path: str
+    ) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
-            self.imp.problem(Location(path, 1), "talk without a title; skipped", path=where,
-                             expected="title: in the front matter")
+            self.imp.problem(
+                Location(path, 1),
+                "talk without a title; skipped",
+                path=where,
+                expected="title: in the front matter",
+            )
             return None
         talk: dict[str, object] = {"title": html_text(title)}
         used = {"title", "venue", "date", "location"}
@@ -270,8 +306,7 @@ class _Site(SiteReader):
         if not empty(meta.get("location")):
             talk["location"] = clean(str(meta["location"]))
         links: dict[str, str] = {}
-        for key, label in (("talk_url", "Talk"), ("slidesurl", "Slides"),
-                           ("videourl", "Video")):
+        for key, label in (("talk_url", "Talk"), ("slidesurl", "Slides"), ("videourl", "Video")):
             url = self._url(meta.get(key), where, key, path)
             if url:
                 links[label] = url
@@ -285,12 +320,17 @@ class _Site(SiteReader):
             talk[X] = extra
         return talk
 
-    def teaching(self, meta: dict[str, object], body: str, where: str,
-                 path: str) -> dict[str, object] | None:
+    def teaching(
+        self, meta: dict[str, object], body: str, where: str, path: str
+    ) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
-            self.imp.problem(Location(path, 1), "course without a title; skipped",
-                             path=where, expected="title: in the front matter")
+            self.imp.problem(
+                Location(path, 1),
+                "course without a title; skipped",
+                path=where,
+                expected="title: in the front matter",
+            )
             return None
         course: dict[str, object] = {"course": html_text(title)}
         used = {"title", "venue", "date", "location"}
@@ -306,12 +346,17 @@ class _Site(SiteReader):
             course[X] = extra
         return course
 
-    def portfolio(self, meta: dict[str, object], body: str, where: str,
-                  path: str) -> dict[str, object] | None:
+    def portfolio(
+        self, meta: dict[str, object], body: str, where: str, path: str
+    ) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
-            self.imp.problem(Location(path, 1), "portfolio item without a title; skipped",
-                             path=where, expected="title: in the front matter")
+            self.imp.problem(
+                Location(path, 1),
+                "portfolio item without a title; skipped",
+                path=where,
+                expected="title: in the front matter",
+            )
             return None
         item: dict[str, object] = {"title": html_text(title)}
         used = {"title", "date"}
@@ -340,8 +385,10 @@ class _Site(SiteReader):
         if rest:
             extra["body"] = rest
         if first and is_placeholder(first):
-            self.imp.notes.append(f"{self.folder}: '{entry.get('title') or entry.get('course')}'"
-                                  " still has the template's placeholder text")
+            self.imp.notes.append(
+                f"{self.folder}: '{entry.get('title') or entry.get('course')}'"
+                " still has the template's placeholder text"
+            )
 
     # --- markdown_generator/*.tsv --------------------------------------------------------
 
@@ -359,17 +406,36 @@ class _Site(SiteReader):
                 out.append(entry)
         return out
 
-    def tsv_publication(self, row: dict[str, str | None], where: str,
-                        loc: Location) -> dict[str, object] | None:
-        meta: dict[str, object] = {"title": row.get("title"), "venue": row.get("venue"),
-                "date": iso_date(row.get("pub_date")) if row.get("pub_date") else None,
-                "citation": row.get("citation"), "paperurl": row.get("paper_url"),
-                "slidesurl": row.get("slides_url"), "bibtexurl": row.get("bibtex_url"),
-                "category": row.get("category")}
-        known = {"title", "venue", "pub_date", "citation", "paper_url", "slides_url",
-                 "bibtex_url", "category", "excerpt"}
-        pub = self.publication({k: v for k, v in meta.items() if not empty(v)},
-                               row.get("excerpt") or "", where, loc.file)
+    def tsv_publication(
+        self, row: dict[str, str | None], where: str, loc: Location
+    ) -> dict[str, object] | None:
+        meta: dict[str, object] = {
+            "title": row.get("title"),
+            "venue": row.get("venue"),
+            "date": iso_date(row.get("pub_date")) if row.get("pub_date") else None,
+            "citation": row.get("citation"),
+            "paperurl": row.get("paper_url"),
+            "slidesurl": row.get("slides_url"),
+            "bibtexurl": row.get("bibtex_url"),
+            "category": row.get("category"),
+        }
+        known = {
+            "title",
+            "venue",
+            "pub_date",
+            "citation",
+            "paper_url",
+            "slides_url",
+            "bibtex_url",
+            "category",
+            "excerpt",
+        }
+        pub = self.publication(
+            {k: v for k, v in meta.items() if not empty(v)},
+            row.get("excerpt") or "",
+            where,
+            loc.file,
+        )
         if pub is not None:
             extra = {k: v for k, v in row.items() if k not in known and not empty(v)}
             if extra:
@@ -377,14 +443,20 @@ class _Site(SiteReader):
                 self.imp.kept.update(f"{where}: {k}" for k in extra)
         return pub
 
-    def tsv_talk(self, row: dict[str, str | None], where: str,
-                 loc: Location) -> dict[str, object] | None:
-        meta: dict[str, object] = {k: row.get(k) for k in ("title", "type", "venue",
-                                                           "location", "talk_url")}
+    def tsv_talk(
+        self, row: dict[str, str | None], where: str, loc: Location
+    ) -> dict[str, object] | None:
+        meta: dict[str, object] = {
+            k: row.get(k) for k in ("title", "type", "venue", "location", "talk_url")
+        }
         if row.get("date"):
             meta["date"] = iso_date(row["date"])
-        talk = self.talk({k: v for k, v in meta.items() if not empty(v)},
-                         row.get("description") or "", where, loc.file)
+        talk = self.talk(
+            {k: v for k, v in meta.items() if not empty(v)},
+            row.get("description") or "",
+            where,
+            loc.file,
+        )
         if talk is not None and row.get("url_slug"):
             child_dict(talk, X)["url_slug"] = row["url_slug"]
             self.imp.kept[f"{where}: url_slug"] += 1
@@ -400,8 +472,11 @@ class _Site(SiteReader):
 
         resume = load_json(path)
         if not isinstance(resume, dict):
-            self.imp.problem(Location(path), "not a JSON object; skipped",
-                             expected="a JSON Resume such as {\"basics\": ...}")
+            self.imp.problem(
+                Location(path),
+                "not a JSON object; skipped",
+                expected='a JSON Resume such as {"basics": ...}',
+            )
             return {}
         # The JSON Resume mapping reads academicpages' own keys too (company, website,
         # gpa, presentations, teaching, portfolio).
@@ -410,8 +485,7 @@ class _Site(SiteReader):
         for message in converted.problems:
             self.imp.problem(Location(path), message)
         self.imp.kept.update({f"_data/cv.json: {k}": n for k, n in converted.kept.items()})
-        data = {(X if k == "x-jsonresume" else k): _rename_x(v)
-                for k, v in converted.data.items()}
+        data = {(X if k == "x-jsonresume" else k): _rename_x(v) for k, v in converted.data.items()}
         found = data.get("sections")
         sections = found if isinstance(found, dict) else {}
         data["portfolio"] = sections.pop("portfolio", [])
@@ -429,4 +503,3 @@ def _rename_x(value: object) -> object:
     if isinstance(value, list):
         return [_rename_x(v) for v in value]
     return value
-

@@ -44,13 +44,21 @@ from .sites import SiteReader, person_links, split_body
 X = "x-alfolio"
 MARKS = "*†‡§¶#"
 """Superscript markers al-folio sets after author names (equal contribution...)."""
-SOCIAL_KEYS = {"scholar_userid": "scholar", "github_username": "github",
-               "linkedin_username": "linkedin", "orcid_id": "orcid",
-               "twitter_username": "twitter", "x_username": "twitter",
-               "researchgate_username": "researchgate", "gitlab_username": "gitlab",
-               "bluesky_url": "bluesky", "mastodon_username": "mastodon",
-               "dblp_url": "dblp", "semanticscholar_id": "semanticscholar",
-               "email": "email"}
+SOCIAL_KEYS = {
+    "scholar_userid": "scholar",
+    "github_username": "github",
+    "linkedin_username": "linkedin",
+    "orcid_id": "orcid",
+    "twitter_username": "twitter",
+    "x_username": "twitter",
+    "researchgate_username": "researchgate",
+    "gitlab_username": "gitlab",
+    "bluesky_url": "bluesky",
+    "mastodon_username": "mastodon",
+    "dblp_url": "dblp",
+    "semanticscholar_id": "semanticscholar",
+    "email": "email",
+}
 """al-folio's social settings (``_config.yml`` or ``_data/socials.yml``) -> link kind."""
 NEWS_STRUCTURAL = frozenset({"layout", "inline", "related_posts"})
 
@@ -69,12 +77,15 @@ def load(folder: str) -> Imported:
     if pubs:
         data["publications"] = pubs
         variants = _scholar_variants(scholar, pubs, str(person.get("name", "")))
-    return site.result(data, person, variants, "_config.yml, _bibliography/papers.bib, "
-                       "_data/cv.yml or _news/; is it an al-folio site")
+    return site.result(
+        data,
+        person,
+        variants,
+        "_config.yml, _bibliography/papers.bib, _data/cv.yml or _news/; is it an al-folio site",
+    )
 
 
 class _Site(SiteReader):
-
     # --- _config.yml and _data/socials.yml -----------------------------------------------
 
     def config(self) -> tuple[dict[str, object], dict[str, object]]:
@@ -82,8 +93,11 @@ class _Site(SiteReader):
         config = self._yaml("_config.yml")
         if not isinstance(config, dict):
             return person, {}
-        name = " ".join(clean(str(config[k])) for k in ("first_name", "middle_name",
-                                                       "last_name") if not empty(config.get(k)))
+        name = " ".join(
+            clean(str(config[k]))
+            for k in ("first_name", "middle_name", "last_name")
+            if not empty(config.get(k))
+        )
         if name:
             person["name"] = name
         if safe_url(config.get("url")):
@@ -94,8 +108,13 @@ class _Site(SiteReader):
             socials.update(extra)
         if "email" in socials and not empty(socials["email"]):
             person["email"] = [clean(str(socials.pop("email")))]
-        links, kept = person_links({SOCIAL_KEYS.get(k, k): v for k, v in socials.items()},
-                                   set(), self.imp, "_config.yml", X)
+        links, kept = person_links(
+            {SOCIAL_KEYS.get(k, k): v for k, v in socials.items()},
+            set(),
+            self.imp,
+            "_config.yml",
+            X,
+        )
         if links:
             person["links"] = links
         for key in ("title", "description", "contact_note", "keywords"):
@@ -136,7 +155,7 @@ class _Site(SiteReader):
                 continue
             bare = str(name).rstrip(MARKS).strip()
             if bare != name:
-                marks[bare] = str(name)[len(str(name).rstrip(MARKS)):]
+                marks[bare] = str(name)[len(str(name).rstrip(MARKS)) :]
             authors.append(bare)
         if marks:
             pub["authors"] = authors
@@ -154,8 +173,9 @@ class _Site(SiteReader):
             pub["award"] = re.sub(r"\\([*_`\[\]])", r"\1", award)  # al-folio's Markdown
         if not kept:
             pub.pop("x-bibtex", None)
-        self.imp.kept.update(f"_bibliography/papers.bib: {k} (under x-bibtex)" for k in kept
-                             if k != "entrytype")
+        self.imp.kept.update(
+            f"_bibliography/papers.bib: {k} (under x-bibtex)" for k in kept if k != "entrytype"
+        )
 
     # --- _data/cv.yml --------------------------------------------------------------------
 
@@ -166,14 +186,20 @@ class _Site(SiteReader):
         cv = load_yaml(path, self.imp)
         if not isinstance(cv, list):
             if cv is not None:
-                self.imp.problem(Location(path, 1, 1), "not a list of sections; skipped",
-                                 expected="- title: ...\n  type: time_table\n  contents: ...")
+                self.imp.problem(
+                    Location(path, 1, 1),
+                    "not a list of sections; skipped",
+                    expected="- title: ...\n  type: time_table\n  contents: ...",
+                )
             return
         for i, section in enumerate(cv):
-            if not isinstance(section, dict) or not isinstance(section.get("contents"),
-                                                                list | str):
-                self.imp.problem(Location(path), "section without contents; skipped",
-                                 path=f"[{i}]", expected="title, type and contents")
+            if not isinstance(section, dict) or not isinstance(section.get("contents"), list | str):
+                self.imp.problem(
+                    Location(path),
+                    "section without contents; skipped",
+                    path=f"[{i}]",
+                    expected="title, type and contents",
+                )
                 continue
             title = clean(str(section.get("title") or f"section {i + 1}"))
             kind = str(section.get("type") or "list")
@@ -189,8 +215,7 @@ class _Site(SiteReader):
                 self._section(data, title, [e for e in entries if e])
             else:  # "list" and anything al-folio shows as plain text
                 self.imp.entries += len(contents)
-                self._section(data, title, [self._text_entry(c) for c in contents
-                                            if not empty(c)])
+                self._section(data, title, [self._text_entry(c) for c in contents if not empty(c)])
 
     def _map(self, title: str, contents: list[object], person: dict[str, object]) -> None:
         facts: dict[str, object] = {}
@@ -212,8 +237,7 @@ class _Site(SiteReader):
         if facts:
             child_dict(person, X)[title] = facts
 
-    def _time_table(self, title: str, contents: list[object],
-                    data: dict[str, object]) -> None:
+    def _time_table(self, title: str, contents: list[object], data: dict[str, object]) -> None:
         low = title.lower()
         for item in contents:
             if not isinstance(item, dict):
@@ -224,7 +248,8 @@ class _Site(SiteReader):
             if isinstance(item.get("items"), list):  # awards: one entry per item
                 self.imp.entries += len(item["items"])
                 awards: list[dict[str, object]] = [
-                    {"title": html_text(str(a)), **dates} for a in item["items"] if not empty(a)]
+                    {"title": html_text(str(a)), **dates} for a in item["items"] if not empty(a)
+                ]
                 if re.search(r"award|honou?r|prize|scholarship|fellowship", low):
                     entry_list(data, "awards").extend(awards)
                 else:
@@ -241,8 +266,10 @@ class _Site(SiteReader):
             entry.update(dates)
             self._description(entry, item.get("description"))
             extra: dict[str, object] = {
-                k: v for k, v in item.items()
-                if k not in ("title", "institution", "year", "description") and not empty(v)}
+                k: v
+                for k, v in item.items()
+                if k not in ("title", "institution", "year", "description") and not empty(v)
+            }
             if extra:
                 entry[X] = extra
                 self.imp.kept.update(f"_data/cv.yml: {title}[].{k}" for k in extra)
@@ -278,8 +305,11 @@ class _Site(SiteReader):
                 subs = item.get("contents") or item.get("items") or []
                 subs = subs if isinstance(subs, list) else [subs]
                 tail = "; ".join(html_text(str(s)) for s in subs if not empty(s))
-                points.append(f"{head} {tail}".strip() if head.endswith((".", ":"))
-                              else ": ".join(p for p in (head, tail) if p))
+                points.append(
+                    f"{head} {tail}".strip()
+                    if head.endswith((".", ":"))
+                    else ": ".join(p for p in (head, tail) if p)
+                )
             elif not empty(item):
                 points.append(html_text(str(item)))
         if points:
@@ -302,8 +332,7 @@ class _Site(SiteReader):
         return entry
 
     @staticmethod
-    def _section(data: dict[str, object], title: str,
-                 entries: list[dict[str, object]]) -> None:
+    def _section(data: dict[str, object], title: str, entries: list[dict[str, object]]) -> None:
         key = slug(title).replace("-", "_") or "cv"
         sections = child_dict(data, "sections")
         sections.setdefault(key, {"title": title, "entries": []})
@@ -327,8 +356,11 @@ class _Site(SiteReader):
                     child_dict(item, X)["title"] = title
             if meta.get("date") is not None:
                 item["date"] = iso_date(meta["date"])
-            extra: dict[str, object] = {k: v for k, v in meta.items() if k not in NEWS_STRUCTURAL
-                     and k not in ("title", "date") and not empty(v)}
+            extra: dict[str, object] = {
+                k: v
+                for k, v in meta.items()
+                if k not in NEWS_STRUCTURAL and k not in ("title", "date") and not empty(v)
+            }
             if rest:
                 extra["body"] = rest
             if extra:
@@ -338,10 +370,12 @@ class _Site(SiteReader):
         return out
 
 
-def _scholar_variants(scholar: dict[str, object], pubs: list[dict[str, object]],
-                      name: str) -> list[str]:
+def _scholar_variants(
+    scholar: dict[str, object], pubs: list[dict[str, object]], name: str
+) -> list[str]:
     """The author-list spellings al-folio highlights: ``scholar.last_name`` with one of
     ``scholar.first_name`` (``Einstein`` with ``Albert`` or ``A.``)."""
+
     def words(value: object) -> list[str]:
         values = value if isinstance(value, list) else [value]
         return [clean(str(v)).lower() for v in values if not empty(v)]

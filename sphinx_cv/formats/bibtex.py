@@ -31,13 +31,16 @@ def load(paths: str | Sequence[str]) -> Imported:
     for pub in pubs:
         imp.kept.update(str(k) for k in each(pub.get("x-bibtex")) if k != ENTRY_TYPE_KEY)
     if not pubs and not problems:  # a JSON or text file, say: an honest exit status
-        imp.problem(path, "no BibTeX entries found", Subtype.BIBTEX,
-                    expected="a .bib file with entries such as @article{key, ...}")
+        imp.problem(
+            path,
+            "no BibTeX entries found",
+            Subtype.BIBTEX,
+            expected="a .bib file with entries such as @article{key, ...}",
+        )
     return imp
 
 
-def read_publications(paths: str | Sequence[str]
-                      ) -> tuple[list[dict[str, object]], list[Problem]]:
+def read_publications(paths: str | Sequence[str]) -> tuple[list[dict[str, object]], list[Problem]]:
     """The entries of .bib files as profile data (duplicate keys renamed, not dropped),
     exactly the entries a build reading them keeps."""
     from ..data.bibtex import load_bibtex

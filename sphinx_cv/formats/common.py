@@ -45,8 +45,7 @@ def read_text(path: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise SourceError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8"
-                          ) from None
+        raise SourceError(f"{path}: not UTF-8 text (byte {err.start}); save it as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -55,8 +54,7 @@ def load_json(path: str) -> JSONValue:
         data: JSONValue = json.loads(read_text(path))
         return data
     except json.JSONDecodeError as err:
-        raise SourceError(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}"
-                          ) from None
+        raise SourceError(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}") from None
 
 
 def load_yaml(path: str, imp: Imported) -> object:
@@ -71,8 +69,13 @@ def load_yaml(path: str, imp: Imported) -> object:
         return None
 
 
-def report_yaml_error(imp: Imported, path: str, err: yaml.YAMLError, line_offset: int = 0,
-                      what: str = "not valid YAML") -> None:
+def report_yaml_error(
+    imp: Imported,
+    path: str,
+    err: yaml.YAMLError,
+    line_offset: int = 0,
+    what: str = "not valid YAML",
+) -> None:
     mark = getattr(err, "problem_mark", None)
     line = mark.line + 1 + line_offset if mark is not None else line_offset + 1
     column = mark.column + 1 if mark is not None else 0
@@ -171,11 +174,15 @@ def front_matter(path: str, imp: Imported) -> tuple[dict[str, object] | None, st
         return {}, text
     fences = list(_FENCE.finditer(text))
     if len(fences) < 2 or fences[0].start() != 0:
-        imp.problem(Location(path, 1, 1), "front matter not closed by a '---' line; skipped",
-                    Subtype.YAML, expected="front matter between two '---' lines")
+        imp.problem(
+            Location(path, 1, 1),
+            "front matter not closed by a '---' line; skipped",
+            Subtype.YAML,
+            expected="front matter between two '---' lines",
+        )
         return None, text
-    head = text[fences[0].end():fences[1].start()]
-    body = text[fences[1].end():].lstrip("\n")
+    head = text[fences[0].end() : fences[1].start()]
+    body = text[fences[1].end() :].lstrip("\n")
     try:
         meta: object = yaml.safe_load(head)
     except yaml.YAMLError as err:
@@ -185,13 +192,18 @@ def front_matter(path: str, imp: Imported) -> tuple[dict[str, object] | None, st
     if meta is None:
         return {}, body
     if not isinstance(meta, dict):
-        imp.problem(Location(path, 2, 1), "front matter is not a mapping; skipped",
-                    Subtype.TYPE, expected="key: value lines")
+        imp.problem(
+            Location(path, 2, 1),
+            "front matter is not a mapping; skipped",
+            Subtype.TYPE,
+            expected="key: value lines",
+        )
         return None, body
     return meta, body
 
 
 # --- values ------------------------------------------------------------------------------
+
 
 def iso_date(value: object) -> int | str:
     """A date as the profile writes it: ``2016`` (a year), ``2016-01-01``, or the text."""
@@ -239,8 +251,10 @@ def date_range(value: object) -> dict[str, int | str]:
     found = _RANGE.match(value)
     if found and re.match(r"^\d{4}", found.group(1)):
         end = found.group(2)
-        return {"start": iso_date(found.group(1)),
-                "end": "present" if end.lower() in PRESENT_WORDS else iso_date(end)}
+        return {
+            "start": iso_date(found.group(1)),
+            "end": "present" if end.lower() in PRESENT_WORDS else iso_date(end),
+        }
     return {"date": iso_date(value)}
 
 
@@ -308,20 +322,41 @@ def link_url(label: str, value: object) -> str | None:
 
 # --- ids ---------------------------------------------------------------------------------
 
-_STOP = frozenset({"a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "from",
-                   "at", "by", "is", "are", "towards", "toward"})
+_STOP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "in",
+        "for",
+        "and",
+        "to",
+        "with",
+        "from",
+        "at",
+        "by",
+        "is",
+        "are",
+        "towards",
+        "toward",
+    }
+)
 
 
 def make_id(title: object, year: object, used: set[str], first_author: str = "") -> str:
     """``smith2024scaling``-style id from the first author's last name, the year and the
     title's first word; ``-2``, ``-3``... when taken."""
+
     def ascii_words(text: str) -> list[str]:
         folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.findall(r"[a-z0-9]+", folded.lower())
 
     words = [w for w in ascii_words(html_text(str(title or ""))) if w not in _STOP]
-    last = ascii_words(first_author.split(",")[0] if "," in first_author
-                       else (first_author.split() or [""])[-1])
+    last = ascii_words(
+        first_author.split(",")[0] if "," in first_author else (first_author.split() or [""])[-1]
+    )
     base = "".join([*last[-1:], str(year or ""), *words[:1]]) or "publication"
     ident, n = base, 2
     while ident in used:

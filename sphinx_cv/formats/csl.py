@@ -35,9 +35,19 @@ GENRES = {genre.lower(): kind for genre, kind in reads("csl_genre").items()}
 """A CSL ``genre`` (lower case) -> the publication type it makes an item of any type."""
 """A CSL type -> the publication type it is read as."""
 # CSL variable -> profile field, for plain text values.
-TEXT = {"title": "title", "publisher": "publisher", "volume": "volume", "issue": "number",
-        "page": "pages", "DOI": "doi", "abstract": "abstract", "note": "note",
-        "status": "status", "publisher-place": "location", "event-place": "location"}
+TEXT = {
+    "title": "title",
+    "publisher": "publisher",
+    "volume": "volume",
+    "issue": "number",
+    "page": "pages",
+    "DOI": "doi",
+    "abstract": "abstract",
+    "note": "note",
+    "status": "status",
+    "publisher-place": "location",
+    "event-place": "location",
+}
 VENUES = ("container-title", "event-title", "event", "collection-title")
 STRUCTURAL = frozenset({"id", "type", "citation-key"})
 
@@ -49,23 +59,27 @@ def load(path: str) -> Imported:
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        raise SourceError(f"{path}: not CSL-JSON; expected a list of items such as "
-                          "[{\"type\": \"article-journal\", \"title\": ...}]")
+        raise SourceError(
+            f"{path}: not CSL-JSON; expected a list of items such as "
+            '[{"type": "article-journal", "title": ...}]'
+        )
     imp = Imported({}, entries=len(data))
     used: set[str] = set()
     pubs: list[object] = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):
-            imp.problem(Location(path), "not an object; skipped", path=f"[{i}]",
-                        expected="a CSL item")
+            imp.problem(
+                Location(path), "not an object; skipped", path=f"[{i}]", expected="a CSL item"
+            )
             continue
         pubs.append(publication(item, imp, used, path, f"[{i}]"))
     imp.data = {"publications": pubs}
     return imp
 
 
-def publication(item: Mapping[str, object], imp: Imported, used: set[str], path: str,
-                where: str, x_key: str = X) -> dict[str, object]:
+def publication(
+    item: Mapping[str, object], imp: Imported, used: set[str], path: str, where: str, x_key: str = X
+) -> dict[str, object]:
     """One CSL item as a profile publication; the rest kept under ``x_key``."""
     pub: dict[str, object] = {}
     extra: dict[str, object] = {}
@@ -107,9 +121,11 @@ def publication(item: Mapping[str, object], imp: Imported, used: set[str], path:
             text = str(value).strip()
             pub[name] = html_text(text) if variable in ("title", "abstract") else text
     kind_name = pub.get("type")
-    if ("venue" not in pub and "publisher" in pub
-            and pub_type(kind_name if isinstance(kind_name, str) else None
-                         ).csl_venue == "publisher"):
+    if (
+        "venue" not in pub
+        and "publisher" in pub
+        and pub_type(kind_name if isinstance(kind_name, str) else None).csl_venue == "publisher"
+    ):
         # A thesis' school, a report's institution: CSL calls them the publisher.
         pub["venue"] = pub.pop("publisher")
     number = str(item.get("number") or "")
@@ -120,7 +136,7 @@ def publication(item: Mapping[str, object], imp: Imported, used: set[str], path:
         pub.setdefault("number", number.strip())
     doi = str(pub.get("doi", ""))
     if doi.lower().startswith("10.48550/arxiv.") and "arxiv" not in pub:
-        pub["arxiv"] = doi[len("10.48550/arXiv."):]
+        pub["arxiv"] = doi[len("10.48550/arXiv.") :]
     url = item.get("URL")
     if not empty(url):
         safe = safe_url(str(url))
@@ -128,11 +144,14 @@ def publication(item: Mapping[str, object], imp: Imported, used: set[str], path:
         if safe:
             pub["url"] = safe
         elif refused:
-            imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.URL",
-                        value=str(url))
+            imp.problem(Location(path), f"{refused}; dropped", path=f"{where}.URL", value=str(url))
         else:
-            imp.problem(Location(path), "not a safe link (http, https or a relative "
-                        "path); kept under " + x_key, path=f"{where}.URL", value=str(url))
+            imp.problem(
+                Location(path),
+                "not a safe link (http, https or a relative path); kept under " + x_key,
+                path=f"{where}.URL",
+                value=str(url),
+            )
             extra["URL"] = url
     keywords = item.get("keyword")
     if isinstance(keywords, str) and keywords.strip():
@@ -168,8 +187,12 @@ def names(people: object) -> list[str]:
         if literal:
             out.append(str(literal).strip())
             continue
-        parts = [person.get("given"), person.get("dropping-particle"),
-                 person.get("non-dropping-particle"), person.get("family")]
+        parts = [
+            person.get("given"),
+            person.get("dropping-particle"),
+            person.get("non-dropping-particle"),
+            person.get("family"),
+        ]
         name = " ".join(str(p).strip() for p in parts if p)
         if person.get("suffix"):
             name += f", {person['suffix']}"
@@ -179,11 +202,18 @@ def names(people: object) -> list[str]:
 
 
 def _odd_names(people: object) -> bool:
-    known = {"given", "family", "literal", "suffix", "dropping-particle",
-             "non-dropping-particle", "sequence"}
+    known = {
+        "given",
+        "family",
+        "literal",
+        "suffix",
+        "dropping-particle",
+        "non-dropping-particle",
+        "sequence",
+    }
     return isinstance(people, list) and any(
-        not isinstance(p, dict | str) or (isinstance(p, dict) and set(p) - known)
-        for p in people)
+        not isinstance(p, dict | str) or (isinstance(p, dict) and set(p) - known) for p in people
+    )
 
 
 def issued(value: object) -> int | str | None:
@@ -216,5 +246,6 @@ def dump(profile: Profile) -> Exported:
     from ..data.csl import to_csl
 
     converted = to_csl(profile.publications)
-    return Exported(json.dumps(converted.data, indent=2, ensure_ascii=False) + "\n",
-                    converted.summary())
+    return Exported(
+        json.dumps(converted.data, indent=2, ensure_ascii=False) + "\n", converted.summary()
+    )

@@ -53,8 +53,19 @@ from .sites import SiteReader, add_entries, name_variants
 X = "x-hugoblox"
 OLD_TYPES = reads("hugoblox_code")
 """Hugo Academic's numbered publication types (before CSL names)."""
-STRUCTURAL = frozenset({"schema", "slug", "is_owner", "superuser", "highlight_name",
-                        "publishDate", "draft", "lastmod", "weight"})
+STRUCTURAL = frozenset(
+    {
+        "schema",
+        "slug",
+        "is_owner",
+        "superuser",
+        "highlight_name",
+        "publishDate",
+        "draft",
+        "lastmod",
+        "weight",
+    }
+)
 """Keys that say how Hugo builds the page, not facts about the person or the work."""
 
 
@@ -74,8 +85,9 @@ def load(folder: str) -> Imported:
     imp = Imported({})
     site = _Site(folder, imp)
     people = site.authors()
-    owners = [p for p in people if p["owner"]] or \
-        [p for p in people if p["slug"] in ("me", "admin")][:1]
+    owners = [p for p in people if p["owner"]] or [
+        p for p in people if p["slug"] in ("me", "admin")
+    ][:1]
     data: dict[str, object] = {}
     person: dict[str, object] = {}
     for i, owner in enumerate(owners):
@@ -83,8 +95,7 @@ def load(folder: str) -> Imported:
     others = {p["slug"]: p["raw"] for p in people if p not in owners}
     if others:
         child_dict(person, X)["authors"] = others
-        imp.kept.update(f"{p['where']} (another author's page)" for p in people
-                        if p not in owners)
+        imp.kept.update(f"{p['where']} (another author's page)" for p in people if p not in owners)
     names = {p["slug"]: p["name"] for p in people if p["name"]}
     for owner in owners:
         names[owner["slug"]] = str(person.get("name") or owner["slug"])
@@ -96,15 +107,21 @@ def load(folder: str) -> Imported:
         name = person.get("name")
         if name and isinstance(name, str):
             spelled = [a for p in pubs for a in strings(p.get("authors"))]
-            spelled += [a for p in pubs  # cite.bib's spellings, as the page's Cite shows
-                        for a in strings(get_in(p, X, "cite.bib", "authors"))]
+            spelled += [
+                a
+                for p in pubs  # cite.bib's spellings, as the page's Cite shows
+                for a in strings(get_in(p, X, "cite.bib", "authors"))
+            ]
             variants = name_variants(name, spelled)
-    return site.result(data, person, variants, "data/authors/, content/authors/ or "
-                       "content/publications/; is it a HugoBlox site")
+    return site.result(
+        data,
+        person,
+        variants,
+        "data/authors/, content/authors/ or content/publications/; is it a HugoBlox site",
+    )
 
 
 class _Site(SiteReader):
-
     # --- authors -------------------------------------------------------------------------
 
     def authors(self) -> list[_Author]:
@@ -115,8 +132,11 @@ class _Site(SiteReader):
                 if name.endswith((".yaml", ".yml")):
                     meta = load_yaml(os.path.join(folder, name), self.imp)
                     if isinstance(meta, dict):
-                        out.append(self._author(meta, os.path.splitext(name)[0],
-                                                f"data/authors/{name}", ""))
+                        out.append(
+                            self._author(
+                                meta, os.path.splitext(name)[0], f"data/authors/{name}", ""
+                            )
+                        )
         for top in ("authors", "author"):
             folder = self.path("content", top)
             if not os.path.isdir(folder):
@@ -126,8 +146,9 @@ class _Site(SiteReader):
                 if os.path.isfile(path):
                     meta, body = front_matter(path, self.imp)
                     if meta is not None:
-                        out.append(self._author(meta, slug, f"content/{top}/{slug}/_index.md",
-                                                body))
+                        out.append(
+                            self._author(meta, slug, f"content/{top}/{slug}/_index.md", body)
+                        )
         return out
 
     @staticmethod
@@ -135,17 +156,27 @@ class _Site(SiteReader):
         name = meta.get("name")
         if isinstance(name, dict):
             display = name.get("display") or " ".join(
-                str(name[k]) for k in ("given", "family") if name.get(k))
+                str(name[k]) for k in ("given", "family") if name.get(k)
+            )
         else:
-            display = name or meta.get("title") or " ".join(
-                str(meta[k]) for k in ("first_name", "last_name") if meta.get(k))
-        return {"slug": str(meta.get("slug") or slug), "name": clean(str(display or "")),
-                "owner": bool(meta.get("is_owner") or meta.get("superuser")),
-                "meta": meta, "body": clean(body), "where": where,
-                "raw": {k: v for k, v in meta.items() if k not in STRUCTURAL}}
+            display = (
+                name
+                or meta.get("title")
+                or " ".join(str(meta[k]) for k in ("first_name", "last_name") if meta.get(k))
+            )
+        return {
+            "slug": str(meta.get("slug") or slug),
+            "name": clean(str(display or "")),
+            "owner": bool(meta.get("is_owner") or meta.get("superuser")),
+            "meta": meta,
+            "body": clean(body),
+            "where": where,
+            "raw": {k: v for k, v in meta.items() if k not in STRUCTURAL},
+        }
 
-    def add_person(self, author: _Author, person: dict[str, object],
-                   data: dict[str, object], first: bool) -> None:
+    def add_person(
+        self, author: _Author, person: dict[str, object], data: dict[str, object], first: bool
+    ) -> None:
         meta, where = author["meta"], author["where"]
         mine: dict[str, object] = {}
         extra: dict[str, object] = {}
@@ -154,8 +185,7 @@ class _Site(SiteReader):
             mine["name"] = author["name"]
         name = meta.get("name")
         if isinstance(name, dict):
-            rest = {k: v for k, v in name.items()
-                    if k not in ("display",) and not empty(v)}
+            rest = {k: v for k, v in name.items() if k not in ("display",) and not empty(v)}
             if rest:
                 extra["name"] = rest
         if not empty(meta.get("role")):
@@ -168,8 +198,11 @@ class _Site(SiteReader):
         orgs = meta.get("affiliations") or meta.get("organizations") or []
         if isinstance(orgs, list) and orgs:
             used.update({"affiliations", "organizations"})
-            mine["affiliation"] = [clean(str(o.get("name") if isinstance(o, dict) else o))
-                                   for o in orgs if not empty(o)]
+            mine["affiliation"] = [
+                clean(str(o.get("name") if isinstance(o, dict) else o))
+                for o in orgs
+                if not empty(o)
+            ]
             urls = [o for o in orgs if isinstance(o, dict) and o.get("url")]
             if urls:
                 extra["affiliations"] = urls
@@ -185,12 +218,12 @@ class _Site(SiteReader):
         if isinstance(interests, list) and interests:
             data.setdefault("interests", [clean(str(i)) for i in interests if not empty(i)])
             used.add("interests")
-        readers: tuple[tuple[str, Callable[[object, str], dict[str, object]], str, type],
-                       ...] = (
-                ("education", self._degree, "education", Education),
-                ("experience", self._job, "positions", Position),
-                ("work", self._job, "positions", Position),
-                ("awards", self._award, "awards", Award))
+        readers: tuple[tuple[str, Callable[[object, str], dict[str, object]], str, type], ...] = (
+            ("education", self._degree, "education", Education),
+            ("experience", self._job, "positions", Position),
+            ("work", self._job, "positions", Position),
+            ("awards", self._award, "awards", Award),
+        )
         for key, convert, target, cls in readers:
             items = meta.get(key)
             if key == "education" and isinstance(items, dict):
@@ -208,9 +241,14 @@ class _Site(SiteReader):
                 self.imp.entries += len(items)
                 sections = child_dict(data, "sections")
                 sections.setdefault(key, {"title": key.capitalize(), "entries": []})
-                add_entries(entry_list(child_dict(sections, key), "entries"),
-                            [self._group(i, key) for i in items if isinstance(i, dict)],
-                            Entry, self.imp, X, where)
+                add_entries(
+                    entry_list(child_dict(sections, key), "entries"),
+                    [self._group(i, key) for i in items if isinstance(i, dict)],
+                    Entry,
+                    self.imp,
+                    X,
+                    where,
+                )
         for key, value in meta.items():
             if key not in used and not empty(value):
                 extra[key] = value
@@ -224,15 +262,16 @@ class _Site(SiteReader):
         if extra:
             child_dict(person, X)[where] = extra
 
-    def _person_link(self, item: object, person: dict[str, object],
-                     extra: dict[str, object]) -> None:
+    def _person_link(
+        self, item: object, person: dict[str, object], extra: dict[str, object]
+    ) -> None:
         if not isinstance(item, dict):
             return
         url = clean(str(item.get("url") or item.get("link") or ""))
         icon = str(item.get("icon") or "").split("/")[-1]
         look = {k: v for k, v in item.items() if k not in ("url", "link") and not empty(v)}
         if url.startswith("mailto:"):
-            person.setdefault("email", [url[len("mailto:"):]])
+            person.setdefault("email", [url[len("mailto:") :]])
             key = "email"
         elif safe_url(url):
             label = clean(str(item.get("label") or icon.replace("-", " ") or "Link"))
@@ -249,8 +288,11 @@ class _Site(SiteReader):
 
     def _dates(self, item: dict[str, object], entry: dict[str, object]) -> set[str]:
         used: set[str] = set()
-        for keys, field in ((("start", "date_start"), "start"), (("end", "date_end"), "end"),
-                            (("date", "year"), "date")):
+        for keys, field in (
+            (("start", "date_start"), "start"),
+            (("end", "date_end"), "end"),
+            (("date", "year"), "date"),
+        ):
             for key in keys:
                 if not empty(item.get(key)):
                     entry[field] = iso_date(item[key])
@@ -260,8 +302,9 @@ class _Site(SiteReader):
             entry["end"] = "present"
         return used
 
-    def _entry(self, item: dict[str, object], entry: dict[str, object], used: set[str],
-               where: str) -> dict[str, object]:
+    def _entry(
+        self, item: dict[str, object], entry: dict[str, object], used: set[str], where: str
+    ) -> dict[str, object]:
         used |= self._dates(item, entry) | {"summary"}
         if not empty(item.get("summary")):
             entry["summary"] = " ".join(str(item["summary"]).split())
@@ -286,15 +329,20 @@ class _Site(SiteReader):
     def _job(self, item: object, where: str) -> dict[str, object]:
         if not isinstance(item, dict):
             return {}
-        entry: dict[str, object] = {"position": clean(str(item.get("role") or
-                                                          item.get("position") or "?"))}
+        entry: dict[str, object] = {
+            "position": clean(str(item.get("role") or item.get("position") or "?"))
+        }
         org = item.get("org") or item.get("company_name") or item.get("company")
         if not empty(org):
             entry["organization"] = clean(str(org))
         if safe_url(item.get("company_url")):
             entry["url"] = safe_url(item["company_url"])
-        return self._entry(item, entry, {"role", "position", "org", "company_name",
-                                         "company", "company_url"}, where)
+        return self._entry(
+            item,
+            entry,
+            {"role", "position", "org", "company_name", "company", "company_url"},
+            where,
+        )
 
     def _award(self, item: object, where: str) -> dict[str, object]:
         if not isinstance(item, dict):
@@ -309,17 +357,22 @@ class _Site(SiteReader):
     def _group(self, item: dict[str, object], key: str) -> dict[str, object]:
         """A skill group (its items as bullet points) or a language (its level)."""
         entry: dict[str, object] = {"title": clean(str(item.get("name") or "?"))}
-        extra: dict[str, object] = {k: v for k, v in item.items()
-                                    if k not in ("name", "items", "label") and not empty(v)}
+        extra: dict[str, object] = {
+            k: v for k, v in item.items() if k not in ("name", "items", "label") and not empty(v)
+        }
         if key == "languages" and not empty(item.get("label")):
             entry["summary"] = clean(str(item["label"]))
         found = item.get("items")
         items = found if isinstance(found, list) else []
         if items:
-            entry["highlights"] = [clean(str(i.get("label") or i.get("name")))
-                                   for i in items if isinstance(i, dict)]
-            levels = [{k: v for k, v in i.items() if k not in ("label", "name")
-                       and not empty(v)} for i in items if isinstance(i, dict)]
+            entry["highlights"] = [
+                clean(str(i.get("label") or i.get("name"))) for i in items if isinstance(i, dict)
+            ]
+            levels = [
+                {k: v for k, v in i.items() if k not in ("label", "name") and not empty(v)}
+                for i in items
+                if isinstance(i, dict)
+            ]
             if any(levels):
                 extra["items"] = levels  # levels and icons, in the order of the points
         if extra:
@@ -353,20 +406,39 @@ class _Site(SiteReader):
                     self._cite(pub, pubs, bib, f"{where}/cite.bib")
         return pubs
 
-    def _publication(self, meta: dict[str, object], body: str, names: dict[str, str],
-                     where: str, path: str) -> dict[str, object] | None:
+    def _publication(
+        self, meta: dict[str, object], body: str, names: dict[str, str], where: str, path: str
+    ) -> dict[str, object] | None:
         title = clean(str(meta.get("title") or ""))
         if not title:
-            self.imp.problem(Location(path, 1), "publication without a title; skipped",
-                             path=where, expected="title: in the front matter")
+            self.imp.problem(
+                Location(path, 1),
+                "publication without a title; skipped",
+                path=where,
+                expected="title: in the front matter",
+            )
             return None
-        used = set(STRUCTURAL) | {"title", "authors", "date", "publication_types",
-                                  "publication", "abstract", "tags", "featured", "links",
-                                  "hugoblox", "doi"}
-        authors = [names.get(str(a), clean(str(a))) for a in each(meta.get("authors"))
-                   if not empty(a)]
-        pub: dict[str, object] = {"id": make_id(title, year_of(meta.get("date")), self.used,
-                                                authors[0] if authors else "")}
+        used = set(STRUCTURAL) | {
+            "title",
+            "authors",
+            "date",
+            "publication_types",
+            "publication",
+            "abstract",
+            "tags",
+            "featured",
+            "links",
+            "hugoblox",
+            "doi",
+        }
+        authors = [
+            names.get(str(a), clean(str(a))) for a in each(meta.get("authors")) if not empty(a)
+        ]
+        pub: dict[str, object] = {
+            "id": make_id(
+                title, year_of(meta.get("date")), self.used, authors[0] if authors else ""
+            )
+        }
         kinds = meta.get("publication_types") or []
         kind = str(kinds[0] if isinstance(kinds, list) and kinds else kinds or "")
         if kind:
@@ -395,11 +467,16 @@ class _Site(SiteReader):
         for key, value in meta.items():  # url_pdf, url_code...: the older links
             if key.startswith("url_") and not empty(value):
                 used.add(key)
-                self._link(pub, key[len("url_"):], value, None, where)
+                self._link(pub, key[len("url_") :], value, None, where)
         for item in each(meta.get("links")):
             if isinstance(item, dict):
-                self._link(pub, str(item.get("type") or item.get("name") or "link"),
-                           item.get("url"), item, where)
+                self._link(
+                    pub,
+                    str(item.get("type") or item.get("name") or "link"),
+                    item.get("url"),
+                    item,
+                    where,
+                )
         if not empty(meta.get("abstract")):
             pub["abstract"] = " ".join(str(meta["abstract"]).split())
         tags = meta.get("tags")
@@ -409,14 +486,14 @@ class _Site(SiteReader):
             pub["selected"] = True
         awards = meta.get("awards")
         if isinstance(awards, list) and awards:
-            pub["award"] = ", ".join(html_text(str(a.get("name") if isinstance(a, dict)
-                                                   else a)) for a in awards)
+            pub["award"] = ", ".join(
+                html_text(str(a.get("name") if isinstance(a, dict) else a)) for a in awards
+            )
             levels = [a for a in awards if isinstance(a, dict) and set(a) - {"name"}]
             if levels:
                 child_dict(pub, X)["awards"] = levels
             used.add("awards")
-        extra: dict[str, object] = {k: v for k, v in meta.items()
-                                    if k not in used and not empty(v)}
+        extra: dict[str, object] = {k: v for k, v in meta.items() if k not in used and not empty(v)}
         if clean(body):
             extra["body"] = clean(body)  # the page's text, Markdown
         if extra:
@@ -424,22 +501,33 @@ class _Site(SiteReader):
             self.imp.kept.update(f"publications[].{k}" for k in extra)
         return pub
 
-    def _link(self, pub: dict[str, object], kind: str, url: object,
-              item: dict[str, object] | None, where: str) -> None:
+    def _link(
+        self,
+        pub: dict[str, object],
+        kind: str,
+        url: object,
+        item: dict[str, object] | None,
+        where: str,
+    ) -> None:
         kind = kind.lower()
         if kind == "preprint" and item and str(item.get("provider")).lower() == "arxiv":
             pub.setdefault("arxiv", clean(str(item.get("id") or "")))
             return
         if empty(url) or clean(str(url)) == "#":
             if not empty(url):  # the template's '#' placeholder: a link to nowhere
-                self.imp.notes.append(f"{where}: the '{kind}' link is the template's '#' "
-                                      "placeholder; left out")
+                self.imp.notes.append(
+                    f"{where}: the '{kind}' link is the template's '#' placeholder; left out"
+                )
             return
         safe = safe_url(str(url))
         if safe is None:
             child_list(child_dict(pub, X), "links").append(item or {kind: url})
-            self.imp.problem(Location(self.path(where)), "not a safe link; kept under " + X,
-                             path=f"{where}.links", value=str(url))
+            self.imp.problem(
+                Location(self.path(where)),
+                "not a safe link; kept under " + X,
+                path=f"{where}.links",
+                value=str(url),
+            )
             return
         # A links[].type or url_TYPE naming a shorthand link field goes there; others go
         # to links with their label.
@@ -450,8 +538,9 @@ class _Site(SiteReader):
             label = clean(str((item or {}).get("label") or kind.capitalize()))
             child_dict(pub, "links")[label] = safe
 
-    def _cite(self, pub: dict[str, object], pubs: list[dict[str, object]], path: str,
-              where: str) -> None:
+    def _cite(
+        self, pub: dict[str, object], pubs: list[dict[str, object]], path: str, where: str
+    ) -> None:
         from .bibtex import read_publications
 
         entries, problems = read_publications(path)
@@ -472,12 +561,14 @@ class _Site(SiteReader):
                 pub[key] = value  # (some pages name the paper itself as the venue)
             elif pub[key] != value and key != "x-bibtex":
                 differ[key] = value
-        self.imp.kept.update(f"{where}: {k} (under x-bibtex)"
-                             for k in each(first.get("x-bibtex")) if k != "entrytype")
+        self.imp.kept.update(
+            f"{where}: {k} (under x-bibtex)"
+            for k in each(first.get("x-bibtex"))
+            if k != "entrytype"
+        )
         if differ:
             child_dict(pub, X)["cite.bib"] = differ
             self.imp.kept.update(f"{where}: {k}" for k in differ)
         if more:  # a cite.bib with several entries: each is a publication
             self.imp.entries += len(more)
             add_entries(pubs, more, Publication, self.imp, X, where)
-

@@ -31,5 +31,6 @@ def dump(profile: Profile) -> Exported:
     from ..data.jsonresume_export import to_jsonresume
 
     converted = to_jsonresume(profile)
-    return Exported(json.dumps(converted.data, indent=2, ensure_ascii=False) + "\n",
-                    converted.summary())
+    return Exported(
+        json.dumps(converted.data, indent=2, ensure_ascii=False) + "\n", converted.summary()
+    )

@@ -51,10 +51,16 @@ RECORDS: dict[str, type] = {s.key: s.record for s in SECTIONS}
 
 # The fields that tell one entry from another, per record type (besides the year).
 IDENTITY: dict[type, tuple[str, ...]] = {
-    Position: ("position", "organization"), Education: ("institution", "degree"),
-    ResearchExperience: ("organization", "role"), Teaching: ("course", "institution"),
-    Award: ("title",), Service: ("role", "organization"), Talk: ("title",),
-    NewsItem: ("text",), Publication: ("title",), Entry: ("title", "organization"),
+    Position: ("position", "organization"),
+    Education: ("institution", "degree"),
+    ResearchExperience: ("organization", "role"),
+    Teaching: ("course", "institution"),
+    Award: ("title",),
+    Service: ("role", "organization"),
+    Talk: ("title",),
+    NewsItem: ("text",),
+    Publication: ("title",),
+    Entry: ("title", "organization"),
 }
 _LOOKUP: dict[type, dict[str, str]] = {}
 
@@ -96,8 +102,9 @@ def arxiv_key(entry: Mapping[str, object]) -> str:
     text = str(entry.get("arxiv") or "")
     if not text:
         for key in ("url", "pdf"):
-            found = re.search(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:\.pdf)?$",
-                              str(entry.get(key) or ""))
+            found = re.search(
+                r"arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:\.pdf)?$", str(entry.get(key) or "")
+            )
             if found:
                 text = found.group(1)
                 break
@@ -121,8 +128,7 @@ def match_key(entry: Mapping[str, object], cls: type) -> list[str]:
     return keys
 
 
-def find_match(entry: Mapping[str, object], existing: Sequence[object],
-               cls: type) -> int | None:
+def find_match(entry: Mapping[str, object], existing: Sequence[object], cls: type) -> int | None:
     """The index of the entry in ``existing`` that ``entry`` is, or None.
 
     A DOI or arXiv id decides when both entries have one; titles only when they do not
@@ -164,8 +170,7 @@ def plain(value: object) -> object:
     return value
 
 
-def differing(mine: Mapping[str, object], theirs: Mapping[str, object],
-              cls: type) -> list[str]:
+def differing(mine: Mapping[str, object], theirs: Mapping[str, object], cls: type) -> list[str]:
     """The fields of the import (``theirs``) that the user's entry (``mine``) has not or
     has otherwise; ids are the user's to choose and not compared."""
     mine_f = {k: plain(v) for k, v in fields_of(mine, cls).items()}
@@ -189,6 +194,7 @@ def _same(a: object, b: object) -> bool:
 
 # --- merging into a YAML file ------------------------------------------------------------
 
+
 @dataclass
 class MergeResult:
     path: str
@@ -201,11 +207,14 @@ class MergeResult:
 
     def summary(self) -> str:
         verb = "differs" if len(self.differs) == 1 else "differ"
-        text = (f"{self.path}: {len(self.added)} added, {len(self.present)} already "
-                f"present, {len(self.differs)} {verb}")
+        text = (
+            f"{self.path}: {len(self.added)} added, {len(self.present)} already "
+            f"present, {len(self.differs)} {verb}"
+        )
         if self.differs:
-            text += ": " + "; ".join(f"{label} ({', '.join(fields)})"
-                                     for label, fields in self.differs)
+            text += ": " + "; ".join(
+                f"{label} ({', '.join(fields)})" for label, fields in self.differs
+            )
         if self.differs:
             text += " (your entries kept; review these fields)"
         return text
@@ -224,14 +233,14 @@ def _indent(yaml: YAML, text: str) -> None:
     """Lists written the way the file writes them: indented under their key or not."""
     indented = re.search(r"^[A-Za-z_][\w-]*:[ \t]*\n([ \t]+)- ", text, re.M)
     if indented:
-        yaml.indent(mapping=2, sequence=len(indented.group(1)) + 2,
-                    offset=len(indented.group(1)))
+        yaml.indent(mapping=2, sequence=len(indented.group(1)) + 2, offset=len(indented.group(1)))
     else:
         yaml.indent(mapping=2, sequence=2, offset=0)
 
 
-def merge_into_file(path: str, imported: Mapping[str, object],
-                    output: str | None = None) -> MergeResult:
+def merge_into_file(
+    path: str, imported: Mapping[str, object], output: str | None = None
+) -> MergeResult:
     """Add ``imported`` (profile data) to the profile at ``path``; write the result to
     ``output`` (default: ``path`` itself, replaced atomically) if anything was added."""
     from ruamel.yaml.error import YAMLError
@@ -265,13 +274,17 @@ def merge_into_file(path: str, imported: Mapping[str, object],
     return result
 
 
-def merge_data(doc: MutableMapping[object, object], imported: Mapping[str, object],
-               result: MergeResult) -> None:
+def merge_data(
+    doc: MutableMapping[object, object], imported: Mapping[str, object], result: MergeResult
+) -> None:
     """Add what ``imported`` has and ``doc`` (the user's profile) lacks, in place."""
     top: dict[str, object] = {canonical_top(str(k)): k for k in doc}
     pubs = doc.get(top.get("publications", ""), None)
-    used_ids = {str(p.get("id")) for p in pubs if isinstance(p, Mapping)
-                } if isinstance(pubs, list) else set()
+    used_ids = (
+        {str(p.get("id")) for p in pubs if isinstance(p, Mapping)}
+        if isinstance(pubs, list)
+        else set()
+    )
     for key, value in imported.items():
         mine_key = top.get(key)
         if key in RECORDS and isinstance(value, list):
@@ -295,8 +308,11 @@ def merge_data(doc: MutableMapping[object, object], imported: Mapping[str, objec
                 result.added.append("person")
                 continue
             person = doc[mine_key]
-            fields = differing(person, value, Person) if isinstance(
-                person, Mapping) else ["the whole record"]
+            fields = (
+                differing(person, value, Person)
+                if isinstance(person, Mapping)
+                else ["the whole record"]
+            )
             if fields:
                 result.differs.append(("person", fields))
         elif mine_key is None:
@@ -312,8 +328,14 @@ def canonical_top(key: str) -> str:
     return canonical(Profile, key)
 
 
-def _merge_list(mine: list[object], theirs: Iterable[object], cls: type, section: str,
-                result: MergeResult, used_ids: set[str]) -> None:
+def _merge_list(
+    mine: list[object],
+    theirs: Iterable[object],
+    cls: type,
+    section: str,
+    result: MergeResult,
+    used_ids: set[str],
+) -> None:
     for entry in theirs:
         if not isinstance(entry, Mapping):
             continue
@@ -338,8 +360,9 @@ def _merge_list(mine: list[object], theirs: Iterable[object], cls: type, section
             result.present.append(label)
 
 
-def _merge_sections(mine: MutableMapping[object, object], theirs: Mapping[str, object],
-                    result: MergeResult) -> None:
+def _merge_sections(
+    mine: MutableMapping[object, object], theirs: Mapping[str, object], result: MergeResult
+) -> None:
     for name, section in theirs.items():
         entries = section.get("entries", []) if isinstance(section, Mapping) else section
         if name not in mine:
@@ -353,8 +376,14 @@ def _merge_sections(mine: MutableMapping[object, object], theirs: Mapping[str, o
         if not isinstance(target, list):
             result.differs.append((f"sections.{name}", ["the whole section"]))
             continue
-        _merge_list(target, entries if isinstance(entries, list) else [], Entry,
-                    f"sections.{name}", result, set())
+        _merge_list(
+            target,
+            entries if isinstance(entries, list) else [],
+            Entry,
+            f"sections.{name}",
+            result,
+            set(),
+        )
 
 
 def _free_id(ident: str, used: set[str]) -> str:
@@ -374,8 +403,9 @@ def _label(entry: Mapping[str, object], cls: type, section: str) -> str:
     return f"{section}: {' '.join(str(main).split())[:60]}" + (f" ({year})" if year else "")
 
 
-_FLOW = frozenset({"authors", "editors", "tags", "name_variants", "advisor", "mentor",
-                   "items", "keywords"})
+_FLOW = frozenset(
+    {"authors", "editors", "tags", "name_variants", "advisor", "mentor", "items", "keywords"}
+)
 
 
 def _to_yaml(value: object, key: str = "") -> object:

@@ -51,13 +51,15 @@ TIMEOUT = 20.0
 ORCID_ID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/?$")
 TYPES = reads("orcid")
 """ORCID work types -> publication types (``misc`` for the others, kept by name)."""
-AFFILIATIONS = (("employments", "employment", "positions"),
-                ("educations", "education", "education"),
-                ("qualifications", "qualification", "education"),
-                ("distinctions", "distinction", "awards"),
-                ("invited-positions", "invited-position", "positions"),
-                ("memberships", "membership", "service"),
-                ("services", "service", "service"))
+AFFILIATIONS = (
+    ("employments", "employment", "positions"),
+    ("educations", "education", "education"),
+    ("qualifications", "qualification", "education"),
+    ("distinctions", "distinction", "awards"),
+    ("invited-positions", "invited-position", "positions"),
+    ("memberships", "membership", "service"),
+    ("services", "service", "service"),
+)
 """Record section, its summary's key, the profile list it goes to."""
 
 
@@ -68,9 +70,11 @@ def load(source: str) -> Imported:
     else:
         found = ORCID_ID.match(source.strip())
         if not found:
-            raise SourceError(f"{source}: no such file, and not an ORCID iD; expected a "
-                              "saved /record or /works JSON file, or an iD such as "
-                              "0000-0002-1825-0097")
+            raise SourceError(
+                f"{source}: no such file, and not an ORCID iD; expected a "
+                "saved /record or /works JSON file, or an iD such as "
+                "0000-0002-1825-0097"
+            )
         data, where = fetch(found.group(1))
     if not isinstance(data, dict):
         raise SourceError(f"{where}: not an ORCID record; expected a JSON object")
@@ -83,8 +87,10 @@ def load(source: str) -> Imported:
         record = data
         works = get_in(data, "activities-summary", "works")
     else:
-        raise SourceError(f"{where}: not an ORCID record; expected a public-API v3.0 "
-                          "/record (with 'person') or /works (with 'group') response")
+        raise SourceError(
+            f"{where}: not an ORCID record; expected a public-API v3.0 "
+            "/record (with 'person') or /works (with 'group') response"
+        )
     reader = _Reader(where, imp)
     out: dict[str, object] = {}
     owner = re.match(r"^/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/", str(data.get("path") or ""))
@@ -95,8 +101,9 @@ def load(source: str) -> Imported:
     if person:
         out["person"] = person
     reader.affiliations(record.get("activities-summary"), out)
-    pubs = [p for p in (reader.work(g, i) for i, g in enumerate(dicts(get_in(works, "group"))))
-            if p]
+    pubs = [
+        p for p in (reader.work(g, i) for i, g in enumerate(dicts(get_in(works, "group")))) if p
+    ]
     if pubs:
         out["publications"] = pubs
     from ..data.yamldump import ordered
@@ -110,8 +117,9 @@ def fetch(orcid: str) -> tuple[JSONValue, str]:
     not (offline, a timeout, no such iD) in one line."""
     base = os.environ.get(API_ENV, "").strip() or API
     url = f"{base.rstrip('/')}/{orcid}/record"
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": "sphinx-cv"})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/json", "User-Agent": "sphinx-cv"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             body = response.read(50 * 1024 * 1024)
@@ -120,10 +128,11 @@ def fetch(orcid: str) -> tuple[JSONValue, str]:
         raise SourceError(f"{url}: {why}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as err:
         reason = getattr(err, "reason", err)
-        raise SourceError(f"cannot reach the ORCID API at {base} ({reason}); check the "
-                          "connection, or save the record from "
-                          f"https://pub.orcid.org/v3.0/{orcid}/record and import the file"
-                          ) from None
+        raise SourceError(
+            f"cannot reach the ORCID API at {base} ({reason}); check the "
+            "connection, or save the record from "
+            f"https://pub.orcid.org/v3.0/{orcid}/record and import the file"
+        ) from None
     try:
         data: JSONValue = json.loads(body.decode("utf-8"))
         return data, url
@@ -166,21 +175,31 @@ class _Reader:
         extra: dict[str, object] = {}
         data = record.get("person")
         credit = _value(get_in(data, "name", "credit-name"))
-        full = " ".join(p for p in (_value(get_in(data, "name", "given-names")),
-                                    _value(get_in(data, "name", "family-name"))) if p)
+        full = " ".join(
+            p
+            for p in (
+                _value(get_in(data, "name", "given-names")),
+                _value(get_in(data, "name", "family-name")),
+            )
+            if p
+        )
         if credit or full:
             person["name"] = credit or full
             if credit and full and credit != full:
                 person["name_variants"] = [full]
-        others = [_value(o.get("content")) for o in
-                  dicts(get_in(data, "other-names", "other-name"))]
+        others = [
+            _value(o.get("content")) for o in dicts(get_in(data, "other-names", "other-name"))
+        ]
         if any(others):
             child_list(person, "name_variants").extend(o for o in others if o)
         bio = get_in(data, "biography", "content")
         if not empty(bio):
             person["bio"] = " ".join(str(bio).split())
-        emails = [clean(str(e.get("email"))) for e in
-                  dicts(get_in(data, "emails", "email")) if e.get("email")]
+        emails = [
+            clean(str(e.get("email")))
+            for e in dicts(get_in(data, "emails", "email"))
+            if e.get("email")
+        ]
         if emails:
             person["email"] = emails
         links: dict[str, str] = {}
@@ -193,25 +212,29 @@ class _Reader:
                 links[_value(item.get("url-name")) or url] = url
             else:
                 child_list(extra, "researcher-urls").append(_value(item.get("url")))
-                self.imp.problem(Location(self.where), f"not a safe link; kept under {X}",
-                                 path="person.researcher-urls",
-                                 value=str(_value(item.get("url"))))
+                self.imp.problem(
+                    Location(self.where),
+                    f"not a safe link; kept under {X}",
+                    path="person.researcher-urls",
+                    value=str(_value(item.get("url"))),
+                )
         for item in dicts(get_in(data, "external-identifiers", "external-identifier")):
             url = safe_url(_value(item.get("external-id-url")))
             label = clean(str(item.get("external-id-type") or "id"))
             if url:
                 links[label] = url
             else:
-                child_dict(extra, "external-identifiers")[label] = \
-                    item.get("external-id-value")
+                child_dict(extra, "external-identifiers")[label] = item.get("external-id-value")
         if links:
             person["links"] = links
-        keywords = [w for w in (_value(k.get("content")) for k in
-                                dicts(get_in(data, "keywords", "keyword"))) if w]
+        keywords = [
+            w
+            for w in (_value(k.get("content")) for k in dicts(get_in(data, "keywords", "keyword")))
+            if w
+        ]
         if keywords:
             extra["keywords"] = keywords  # research keywords; interests are worded by you
-        countries = [_value(a.get("country")) for a in
-                     dicts(get_in(data, "addresses", "address"))]
+        countries = [_value(a.get("country")) for a in dicts(get_in(data, "addresses", "address"))]
         if any(countries):
             extra["countries"] = [c for c in countries if c]
         if extra:
@@ -226,13 +249,11 @@ class _Reader:
                     found = item.get(f"{key}-summary") if isinstance(item, dict) else None
                     if isinstance(found, dict):
                         self.imp.entries += 1
-                        entry_list(out, target).append(self._affiliation(found, target,
-                                                                         section))
+                        entry_list(out, target).append(self._affiliation(found, target, section))
         for group in dicts(get_in(summary, "fundings", "group")):
             for item in dicts(group.get("funding-summary")):
                 self.imp.entries += 1
-                fund: dict[str, object] = {"title": _value(get_in(item, "title", "title"))
-                                           or "?"}
+                fund: dict[str, object] = {"title": _value(get_in(item, "title", "title")) or "?"}
                 org = get_in(item, "organization", "name")
                 if org:
                     fund["organization"] = clean(str(org))
@@ -260,8 +281,7 @@ class _Reader:
             span["date"] = end
         return span
 
-    def _affiliation(self, item: dict[str, object], target: str,
-                     section: str) -> dict[str, object]:
+    def _affiliation(self, item: dict[str, object], target: str, section: str) -> dict[str, object]:
         org = item.get("organization")
         name = clean(str(get_in(org, "name") or "?"))
         role = clean(str(item.get("role-title") or "")) or None
@@ -278,18 +298,26 @@ class _Reader:
         elif target == "awards":
             entry = {"title": role or dept or name, "awarder": name}
         else:  # service
-            entry = {"role": role or dept or section.rstrip("s").replace("-", " "),
-                     "organization": name}
+            entry = {
+                "role": role or dept or section.rstrip("s").replace("-", " "),
+                "organization": name,
+            }
         entry.update(self._span(item))
         address = get_in(org, "address")
-        place = ", ".join(clean(str(get_in(address, k))) for k in ("city", "region", "country")
-                          if get_in(address, k))
+        place = ", ".join(
+            clean(str(get_in(address, k)))
+            for k in ("city", "region", "country")
+            if get_in(address, k)
+        )
         if place:
             entry["location"] = place
         if safe_url(_value(item.get("url"))):
             entry["url"] = safe_url(_value(item.get("url")))
-        extra: dict[str, object] = {"section": section} if section not in (
-            "employments", "educations", "distinctions", "services") else {}
+        extra: dict[str, object] = (
+            {"section": section}
+            if section not in ("employments", "educations", "distinctions", "services")
+            else {}
+        )
         if item.get("put-code") is not None:
             extra["put-code"] = item["put-code"]
         if entry.get("department") is None and dept and target == "awards":
@@ -302,8 +330,12 @@ class _Reader:
         summaries = dicts(group.get("work-summary"))
         self.imp.entries += 1
         if not summaries:
-            self.imp.problem(Location(self.where), "work group without a work; skipped",
-                             path=f"group[{index}]", expected="work-summary")
+            self.imp.problem(
+                Location(self.where),
+                "work group without a work; skipped",
+                path=f"group[{index}]",
+                expected="work-summary",
+            )
             return None
         # ORCID lists the preferred version first (display-index).
         work = summaries[0]
@@ -344,9 +376,13 @@ class _Reader:
         extra["put-code"] = work.get("put-code")
         extra["source"] = _value(get_in(work, "source", "source-name"))
         if len(summaries) > 1:
-            extra["versions"] = [{"put-code": s.get("put-code"),
-                                  "source": _value(get_in(s, "source", "source-name"))}
-                                 for s in summaries[1:]]
+            extra["versions"] = [
+                {
+                    "put-code": s.get("put-code"),
+                    "source": _value(get_in(s, "source", "source-name")),
+                }
+                for s in summaries[1:]
+            ]
         kept = pub[X] = {k: v for k, v in extra.items() if v is not None}
         self.imp.kept.update(f"works[].{k}" for k in kept if k not in ("put-code", "source"))
         return pub

@@ -45,23 +45,29 @@ from .common import (
 )
 
 X = "x-rendercv"
-DATED = {"date": "date", "start_date": "start", "end_date": "end", "location": "location",
-         "summary": "summary", "highlights": "highlights"}
+DATED = {
+    "date": "date",
+    "start_date": "start",
+    "end_date": "end",
+    "location": "location",
+    "summary": "summary",
+    "highlights": "highlights",
+}
 """Keys every RenderCV entry may have -> the profile's dated-entry fields."""
-KINDS = (("education", {"institution", "area", "degree"}),
-         ("experience", {"company", "position"}),
-         ("publication", {"title", "authors"}),
-         ("normal", {"name"}),
-         ("one_line", {"label", "details"}),
-         ("bullet", {"bullet"}),
-         ("numbered", {"number"}),
-         ("reversed_numbered", {"reversed_number"}))
+KINDS = (
+    ("education", {"institution", "area", "degree"}),
+    ("experience", {"company", "position"}),
+    ("publication", {"title", "authors"}),
+    ("normal", {"name"}),
+    ("one_line", {"label", "details"}),
+    ("bullet", {"bullet"}),
+    ("numbered", {"number"}),
+    ("reversed_numbered", {"reversed_number"}),
+)
 """RenderCV's entry types and the keys that tell them (as RenderCV tells them)."""
-SECTION_KEYS = {"education": "education", "experience": "experience",
-                "publication": "publications"}
+SECTION_KEYS = {"education": "education", "experience": "experience", "publication": "publications"}
 """The section a built-in entry is expected in; another is noted under ``x-rendercv``."""
-STANDARD = {"education": "education", "experience": "positions",
-            "publication": "publications"}
+STANDARD = {"education": "education", "experience": "positions", "publication": "publications"}
 
 
 def load(path: str) -> Imported:
@@ -73,16 +79,21 @@ def load(path: str) -> Imported:
         report_yaml_error(imp, path, err)
         raise SourceError(str(imp.problems[0])) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("cv"), dict):
-        raise SourceError(f"{path}: not a RenderCV file; expected 'cv:' with 'name:' and "
-                          "'sections:'")
+        raise SourceError(
+            f"{path}: not a RenderCV file; expected 'cv:' with 'name:' and 'sections:'"
+        )
     cv = doc["cv"]
     reader = _Reader(path, imp)
     person = reader.person(cv)
     data: dict[str, object] = {}
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
-        imp.problem(Location(path), "sections is not a mapping; skipped", path="cv.sections",
-                    expected="section title: [entries]")
+        imp.problem(
+            Location(path),
+            "sections is not a mapping; skipped",
+            path="cv.sections",
+            expected="section title: [entries]",
+        )
         sections = {}
     for title, entries in sections.items():
         reader.section(str(title), entries, data)
@@ -114,8 +125,7 @@ class _Reader:
     def person(self, cv: dict[str, object]) -> dict[str, object]:
         person: dict[str, object] = {}
         extra: dict[str, object] = {}
-        for key, field in (("name", "name"), ("headline", "position"),
-                           ("location", "location")):
+        for key, field in (("name", "name"), ("headline", "position"), ("location", "location")):
             if not empty(cv.get(key)):
                 person[field] = clean(str(cv[key]))
         for key in ("email", "phone"):
@@ -130,13 +140,20 @@ class _Reader:
                     person[key] = url
                 else:
                     extra[key] = cv[key]
-                    self.imp.problem(Location(self.path), f"not a safe link; kept under {X}",
-                                     path=f"cv.{key}", value=str(cv[key]))
+                    self.imp.problem(
+                        Location(self.path),
+                        f"not a safe link; kept under {X}",
+                        path=f"cv.{key}",
+                        value=str(cv[key]),
+                    )
         links: dict[str, str] = {}
         for i, item in enumerate(each(cv.get("social_networks"))):
             network = item.get("network") if isinstance(item, dict) else None
-            url = link_url(str(network), item.get("username")) if network and isinstance(
-                item, dict) else None
+            url = (
+                link_url(str(network), item.get("username"))
+                if network and isinstance(item, dict)
+                else None
+            )
             if url:
                 links[str(network)] = url
             else:
@@ -145,8 +162,17 @@ class _Reader:
         if links:
             person["links"] = links
         for key, value in cv.items():
-            if key not in ("name", "headline", "location", "email", "phone", "website",
-                           "photo", "social_networks", "sections") and not empty(value):
+            if key not in (
+                "name",
+                "headline",
+                "location",
+                "email",
+                "phone",
+                "website",
+                "photo",
+                "social_networks",
+                "sections",
+            ) and not empty(value):
                 extra[key] = value
                 self.imp.kept[f"cv.{key}"] += 1
         if extra:
@@ -159,8 +185,10 @@ class _Reader:
         own: list[dict[str, object]] = []
         kinds: set[str] = set()
         readers: dict[str, Callable[[dict[str, object], str], dict[str, object]]] = {
-            "education": self.education, "experience": self.experience,
-            "publication": self.publication}
+            "education": self.education,
+            "experience": self.experience,
+            "publication": self.publication,
+        }
         for i, item in enumerate(items):
             if empty(item):
                 continue
@@ -184,8 +212,9 @@ class _Reader:
                 section[X] = {"entry_type": sorted(numbered)[0]}  # numbers are shown
             child_dict(data, "sections")[key] = section
 
-    def _dated(self, item: dict[str, object], entry: dict[str, object], used: set[str],
-               where: str) -> None:
+    def _dated(
+        self, item: dict[str, object], entry: dict[str, object], used: set[str], where: str
+    ) -> None:
         for key, field in DATED.items():
             value = item.get(key)
             if empty(value):
@@ -194,8 +223,11 @@ class _Reader:
             if field in ("date", "start", "end"):
                 entry[field] = iso_date(value)
             elif field == "highlights":
-                entry[field] = [clean(str(h)) for h in (value if isinstance(value, list)
-                                                        else [value]) if not empty(h)]
+                entry[field] = [
+                    clean(str(h))
+                    for h in (value if isinstance(value, list) else [value])
+                    if not empty(h)
+                ]
             else:
                 entry[field] = clean(str(value))
         url = item.get("url")
@@ -204,8 +236,12 @@ class _Reader:
                 entry["url"] = safe_url(str(url))
                 used.add("url")
             else:
-                self.imp.problem(Location(self.path), f"not a safe link; kept under {X}",
-                                 path=f"{where}.url", value=str(url))
+                self.imp.problem(
+                    Location(self.path),
+                    f"not a safe link; kept under {X}",
+                    path=f"{where}.url",
+                    value=str(url),
+                )
         extra = {k: v for k, v in item.items() if k not in used and not empty(v)}
         if extra:
             before = entry.get(X)
@@ -221,8 +257,9 @@ class _Reader:
         return entry
 
     def experience(self, item: dict[str, object], where: str) -> dict[str, object]:
-        entry: dict[str, object] = {"position": clean(str(item.get("position") or
-                                                          item.get("company") or "?"))}
+        entry: dict[str, object] = {
+            "position": clean(str(item.get("position") or item.get("company") or "?"))
+        }
         if not empty(item.get("company")):
             entry["organization"] = clean(str(item["company"]))
         self._dated(item, entry, {"position", "company"}, where)
@@ -239,8 +276,11 @@ class _Reader:
                     self.own_names.append(text)
             authors.append(text)
         date = iso_date(item["date"]) if not empty(item.get("date")) else None
-        pub: dict[str, object] = {"id": make_id(item.get("title"), year_of(date), self.used,
-                                                authors[0] if authors else "")}
+        pub: dict[str, object] = {
+            "id": make_id(
+                item.get("title"), year_of(date), self.used, authors[0] if authors else ""
+            )
+        }
         pub["title"] = clean(str(item.get("title") or ""))
         if authors:
             pub["authors"] = authors
@@ -267,8 +307,13 @@ class _Reader:
         if kind == "text" or not isinstance(item, dict):  # only mappings have other kinds
             return {"title": clean(str(item))}
         entry: dict[str, object] = {}
-        main = {"normal": "name", "one_line": "label", "bullet": "bullet",
-                "numbered": "number", "reversed_numbered": "reversed_number"}[kind]
+        main = {
+            "normal": "name",
+            "one_line": "label",
+            "bullet": "bullet",
+            "numbered": "number",
+            "reversed_numbered": "reversed_number",
+        }[kind]
         entry["title"] = clean(str(item.get(main)))
         used = {main}
         if kind == "one_line" and not empty(item.get("details")):
@@ -285,7 +330,6 @@ def _kind(item: object) -> str:
     for kind, tell in KINDS:
         if kind == "publication" and {"title", "authors"} <= keys:
             return kind
-        if kind != "publication" and tell & keys and (kind != "experience" or
-                                                      "company" in keys):
+        if kind != "publication" and tell & keys and (kind != "experience" or "company" in keys):
             return kind
     return "normal"

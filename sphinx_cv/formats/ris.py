@@ -36,8 +36,9 @@ def load(path: str) -> Imported:
     text = read_text(path)
     starts = len(re.findall(r"^\s*TY  -", text, re.M))
     if not starts:
-        raise SourceError(f"{path}: no RIS references found; expected lines such as "
-                          "'TY  - JOUR' ... 'ER  - '")
+        raise SourceError(
+            f"{path}: no RIS references found; expected lines such as 'TY  - JOUR' ... 'ER  - '"
+        )
     # Tags, not rispy's names, so that kept values are said as the file says them.
     mapping = {tag: tag for tag in TAG_KEY_MAPPING}
     tags = [t for t in TAG_KEY_MAPPING if t not in ("TY", "ER")]
@@ -49,15 +50,19 @@ def load(path: str) -> Imported:
     used: set[str] = set()
     pubs = [publication(r, imp, used, path, i) for i, r in enumerate(records)]
     if len(records) != starts:
-        imp.problem(Location(path), f"{starts} references start with 'TY  -' but "
-                    f"{len(records)} were read; check that each ends with 'ER  - '",
-                    expected="'TY  - ...' ... 'ER  - ' around each reference")
+        imp.problem(
+            Location(path),
+            f"{starts} references start with 'TY  -' but "
+            f"{len(records)} were read; check that each ends with 'ER  - '",
+            expected="'TY  - ...' ... 'ER  - ' around each reference",
+        )
     imp.data = {"publications": pubs}
     return imp
 
 
-def publication(record: dict[str, object], imp: Imported, used: set[str], path: str,
-                index: int) -> dict[str, object]:
+def publication(
+    record: dict[str, object], imp: Imported, used: set[str], path: str, index: int
+) -> dict[str, object]:
     values: dict[str, list[str]] = {}
     for tag, value in record.items():
         if tag == "unknown_tag" and isinstance(value, dict):
@@ -133,8 +138,9 @@ def publication(record: dict[str, object], imp: Imported, used: set[str], path: 
     for url in every("UR"):
         safe = safe_url(url)
         if safe is None:
-            imp.problem(Location(path), f"not a safe link; kept under {X}",
-                        path=f"[{index}].UR", value=url)
+            imp.problem(
+                Location(path), f"not a safe link; kept under {X}", path=f"[{index}].UR", value=url
+            )
         elif find_doi(safe) and pub.get("doi") and find_doi(safe) == pub["doi"]:
             continue  # the DOI's own address: the doi field links it
         else:
@@ -145,8 +151,9 @@ def publication(record: dict[str, object], imp: Imported, used: set[str], path: 
             pub["links"] = {f"Link {i}": u for i, u in enumerate(links[1:], start=2)}
     extra: dict[str, object] = {}
     for tag, found in values.items():
-        rest = [u for u in found if safe_url(u) is None] if tag == "UR" else \
-            found[taken.get(tag, 0):]
+        rest = (
+            [u for u in found if safe_url(u) is None] if tag == "UR" else found[taken.get(tag, 0) :]
+        )
         if rest:
             extra[tag] = rest[0] if len(rest) == 1 else rest
     if extra:

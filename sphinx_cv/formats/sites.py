@@ -24,8 +24,7 @@ class SiteReader:
     def path(self, *parts: str) -> str:
         return os.path.join(self.folder, *parts)
 
-    def markdown_pages(self, collection: str
-                       ) -> Iterator[tuple[str, str, dict[str, object], str]]:
+    def markdown_pages(self, collection: str) -> Iterator[tuple[str, str, dict[str, object], str]]:
         """(name, path, front matter, body) of each page of a collection folder, in name
         order; each counts as an entry, and one whose front matter is invalid is reported
         (by :func:`front_matter`) and not given."""
@@ -41,8 +40,13 @@ class SiteReader:
             if meta is not None:
                 yield name, path, meta, body
 
-    def result(self, data: dict[str, object], person: dict[str, object],
-               variants: list[str], looked_for: str | None = None) -> Imported:
+    def result(
+        self,
+        data: dict[str, object],
+        person: dict[str, object],
+        variants: list[str],
+        looked_for: str | None = None,
+    ) -> Imported:
         """The import's result: ``data`` with the person (and the other spellings of
         their name found in the author lists) in the profile's order. When the folder held
         nothing, a note names what was ``looked_for`` and asks whether it is such a site."""
@@ -58,8 +62,14 @@ class SiteReader:
         return self.imp
 
 
-def add_entries(target: list[dict[str, object]], new: list[dict[str, object]], cls: type,
-                imp: Imported, x_key: str, where: str) -> None:
+def add_entries(
+    target: list[dict[str, object]],
+    new: list[dict[str, object]],
+    cls: type,
+    imp: Imported,
+    x_key: str,
+    where: str,
+) -> None:
     """Append ``new`` entries to ``target``; one that is already there (the same paper
     in a Markdown page and a TSV file) fills only the fields it lacks, and a value that
     differs is kept under ``x_key`` so nothing is lost."""
@@ -86,13 +96,17 @@ def add_entries(target: list[dict[str, object]], new: list[dict[str, object]], c
             child_dict(child_dict(mine, x_key), where).update(conflicts)
             imp.kept.update(f"{where}.{k}" for k in conflicts)
         title = mine.get("title") or mine.get("course") or mine.get("position") or "?"
-        imp.notes.append(f"{where}: '{_short(title)}' is also in the site's pages; "
-                         "merged into one entry")
+        imp.notes.append(
+            f"{where}: '{_short(title)}' is also in the site's pages; merged into one entry"
+        )
 
 
 def _same_text(a: object, b: object) -> bool:
-    return isinstance(a, str) and isinstance(b, str) and \
-        " ".join(a.lower().split()) == " ".join(b.lower().split())
+    return (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and " ".join(a.lower().split()) == " ".join(b.lower().split())
+    )
 
 
 def _short(value: object) -> str:
@@ -100,8 +114,9 @@ def _short(value: object) -> str:
     return text if len(text) <= 50 else text[:47] + "..."
 
 
-def person_links(values: Mapping[str, object], skip: set[str], imp: Imported, where: str,
-                 x_key: str) -> tuple[dict[str, str], dict[str, object]]:
+def person_links(
+    values: Mapping[str, object], skip: set[str], imp: Imported, where: str, x_key: str
+) -> tuple[dict[str, str], dict[str, object]]:
     """Social links from ``{network: url-or-id}``; what is not a safe link is returned
     to keep. Empty values are left out (they are unset settings)."""
     links: dict[str, str] = {}
@@ -120,8 +135,11 @@ def person_links(values: Mapping[str, object], skip: set[str], imp: Imported, wh
     return links, kept
 
 
-_PLACEHOLDER = re.compile(r"^This is a description of (your talk|a teaching experience)|"
-                          r"^This is an item in your portfolio", re.I)
+_PLACEHOLDER = re.compile(
+    r"^This is a description of (your talk|a teaching experience)|"
+    r"^This is an item in your portfolio",
+    re.I,
+)
 
 
 def split_body(body: str) -> tuple[str, str]:

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 THEME = "sphinxcv"
 THEMES_DIR = str(Path(__file__).parent)
 # The class, the base look and one package per design (sphinxcv-<design>.sty).
-TEX_FILES = sorted(str(p) for p in Path(THEMES_DIR, THEME).iterdir()
-                   if p.suffix in (".cls", ".sty"))
+TEX_FILES = sorted(
+    str(p) for p in Path(THEMES_DIR, THEME).iterdir() if p.suffix in (".cls", ".sty")
+)
 
 # Page margins a design needs (its sidebar, a denser page); the user's sphinxsetup wins.
 DESIGN_MARGINS = {
@@ -57,8 +58,15 @@ ELEMENTS = {
 # xeCJK with Noto CJK: Fandol (xeCJK's fallback) embeds no ToUnicode map, so its text
 # would not survive copy-paste or pdftotext. Each font is guarded: a missing one falls
 # back instead of failing the build.
-CJK_VARIANTS = {"zh_CN": "SC", "zh": "SC", "zh_SG": "SC", "zh_TW": "TC", "zh_HK": "HK",
-                "ja": "JP", "ko": "KR"}
+CJK_VARIANTS = {
+    "zh_CN": "SC",
+    "zh": "SC",
+    "zh_SG": "SC",
+    "zh_TW": "TC",
+    "zh_HK": "HK",
+    "ja": "JP",
+    "ko": "KR",
+}
 """The Noto CJK font variant for each CJK language (the glyph forms differ)."""
 
 # Dates such as "2020年9月 – 2025年6月" are wider than "Sep. 2020 – Jun. 2025", and xeCJK
@@ -109,14 +117,21 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
     cv = get_config(config)
     if cv.pdf_design in DESIGN_MARGINS:
         elements["sphinxsetup"] = ", ".join(
-            s for s in (ELEMENTS["sphinxsetup"], DESIGN_MARGINS[cv.pdf_design],
-                        user.get("sphinxsetup")) if s)
+            s
+            for s in (
+                ELEMENTS["sphinxsetup"],
+                DESIGN_MARGINS[cv.pdf_design],
+                user.get("sphinxsetup"),
+            )
+            if s
+        )
     if cv.pdf_font and "fontpkg" not in user:
         elements["fontpkg"] = _font_package(cv.pdf_font, engine)
     preamble = design_preamble(cv.pdf_design, cv.pdf_accent, cv.pdf_font)
     if needs.cjk and engine == "xelatex":
-        preamble += (CJK_PREAMBLE.replace(" CJK SC}", f" CJK {variant or 'SC'}}}")
-                     + (CJK_DATES if variant else ""))
+        preamble += CJK_PREAMBLE.replace(" CJK SC}", f" CJK {variant or 'SC'}}}") + (
+            CJK_DATES if variant else ""
+        )
     elements["preamble"] = preamble + user.get("preamble", "")
     config.latex_elements = elements
     if not user_set(config, "latex_domain_indices"):
@@ -127,8 +142,10 @@ def apply_latex_defaults(app: Sphinx, config: Config) -> None:
 
 def design_preamble(design: str, accent: str, font: str) -> str:
     """Macros sphinxcv.cls reads to load the design's package and set its accent."""
-    lines = ["% sphinx-cv: the design (cv_pdf_design, cv_pdf_accent, cv_pdf_font)",
-             rf"\def\cvdesign{{{design}}}"]
+    lines = [
+        "% sphinx-cv: the design (cv_pdf_design, cv_pdf_accent, cv_pdf_font)",
+        rf"\def\cvdesign{{{design}}}",
+    ]
     if accent:
         lines.append(rf"\def\cvaccenthex{{{accent.lstrip('#').upper()}}}")
     if font:
@@ -141,18 +158,24 @@ def _font_package(font: str, engine: str) -> str:
     from sphinx.builders.latex.constants import DEFAULT_SETTINGS, XELATEX_DEFAULT_FONTPKG
 
     if font == "sans":
-        base = XELATEX_DEFAULT_FONTPKG if engine in ("xelatex", "lualatex") \
+        base = (
+            XELATEX_DEFAULT_FONTPKG
+            if engine in ("xelatex", "lualatex")
             else str(DEFAULT_SETTINGS["fontpkg"])
+        )
         return base + "\n\\renewcommand{\\familydefault}{\\sfdefault}\n"
     package, family = FONTS[font]
     if engine in ("xelatex", "lualatex"):
         # Debian's tex-gyre has the Type 1 files, which fontconfig names without spaces.
         return XELATEX_DEFAULT_FONTPKG + (
             f"\n\\IfFontExistsTF{{{family}}}{{\\setmainfont{{{family}}}}}"
-            f"{{\\setmainfont{{{family.replace(' ', '')}}}}}\n")
+            f"{{\\setmainfont{{{family.replace(' ', '')}}}}}\n"
+        )
     tail = "\\renewcommand{\\familydefault}{\\sfdefault}" if font == "heros" else ""
-    return (f"\\usepackage{{{package}}}\\usepackage{{tgheros}}"
-            f"\\renewcommand{{\\ttdefault}}{{txtt}}{tail}\n")
+    return (
+        f"\\usepackage{{{package}}}\\usepackage{{tgheros}}"
+        f"\\renewcommand{{\\ttdefault}}{{txtt}}{tail}\n"
+    )
 
 
 def _script_needs(app: Sphinx) -> ScriptNeeds:
@@ -170,8 +193,11 @@ def _choose_engine(config: Config, needs: ScriptNeeds) -> str:
         if needs.unicode_engine and config.latex_engine == "pdflatex":
             config.latex_engine = "xelatex"
     elif needs.unicode_engine and config.latex_engine == "pdflatex":
-        warn(f"latex_engine is 'pdflatex', but the profile has text it cannot typeset "
-             f"(such as {needs.example!r}); set latex_engine = 'xelatex'", Subtype.CONFIG)
+        warn(
+            f"latex_engine is 'pdflatex', but the profile has text it cannot typeset "
+            f"(such as {needs.example!r}); set latex_engine = 'xelatex'",
+            Subtype.CONFIG,
+        )
     return str(config.latex_engine)
 
 
@@ -185,8 +211,7 @@ def find_cv_document(srcdir: str, config: Config) -> str:
     return str(config.root_doc)
 
 
-def _cv_document(app: Sphinx, config: Config, engine: str) -> tuple[str, str, str, str, str,
-                                                                       bool]:
+def _cv_document(app: Sphinx, config: Config, engine: str) -> tuple[str, str, str, str, str, bool]:
     from sphinx.util import texescape
 
     from ..profile_facts import profile_facts
@@ -197,8 +222,7 @@ def _cv_document(app: Sphinx, config: Config, engine: str) -> tuple[str, str, st
     docname = cv.pdf_document or find_cv_document(str(app.srcdir), config)
     texescape.init()  # escape() is a no-op until the LaTeX builder has called init()
     author = texescape.escape(name, engine)
-    title = texescape.escape(f"{name} – Curriculum Vitae" if name else "Curriculum Vitae",
-                             engine)
+    title = texescape.escape(f"{name} – Curriculum Vitae" if name else "Curriculum Vitae", engine)
     return docname, f"{file_slug(name)}.tex", title, author, THEME, False
 
 

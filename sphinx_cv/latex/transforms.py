@@ -54,8 +54,12 @@ class UnbrokenDates(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         dash = get_config(self.config).range_separator
         for para in list(self.document.findall(nodes.paragraph)):
-            if not dash.strip() or "cv-date" not in para["classes"] or len(para.children) != 1 \
-                    or not isinstance(para[0], nodes.Text):
+            if (
+                not dash.strip()
+                or "cv-date" not in para["classes"]
+                or len(para.children) != 1
+                or not isinstance(para[0], nodes.Text)
+            ):
                 continue
             parts = para.astext().split(dash)
             para.clear()
@@ -133,8 +137,9 @@ class SidebarSections(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         if get_config(self.config).pdf_design != "sidebar":
             return
-        header = next((n for n in self.document.findall(nodes.container)
-                       if "cv-header" in n["classes"]), None)
+        header = next(
+            (n for n in self.document.findall(nodes.container) if "cv-header" in n["classes"]), None
+        )
         if header is None:
             return
         side = nodes.container(classes=[SIDEBAR_CLASS])
@@ -145,12 +150,14 @@ class SidebarSections(SphinxPostTransform):
             for child in list(section.children):
                 section.remove(child)
                 if isinstance(child, nodes.title):
-                    child = nodes.paragraph("", "", *child.children,
-                                            classes=["cv-side-title"])
+                    child = nodes.paragraph("", "", *child.children, classes=["cv-side-title"])
                 box += child
             # An "Updated" line at the end of the moved section stays in the main column.
-            updated = [c for c in box.children
-                       if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]]
+            updated = [
+                c
+                for c in box.children
+                if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]
+            ]
             parent = section.parent
             at = parent.index(section)
             parent.remove(section)
@@ -167,8 +174,10 @@ def _goes_aside(section: nodes.section) -> bool:
     if SIDEBAR_CLASS in section["classes"] or set(section["names"]) & set(SIDEBAR_SECTIONS):
         return True
     marks = {SIDEBAR_CLASS, *(f"cv-timeline-{name}" for name in SIDEBAR_SECTIONS)}
-    return any(marks & set(n["classes"]) and _section_of(n) is section
-               for n in section.findall(nodes.container))
+    return any(
+        marks & set(n["classes"]) and _section_of(n) is section
+        for n in section.findall(nodes.container)
+    )
 
 
 def _section_of(node: nodes.Node) -> nodes.Node | None:
@@ -191,11 +200,15 @@ class DropEmptySections(SphinxTransform):
             parent = section.parent
             if parent is None or isinstance(parent, nodes.document):
                 continue  # the page's own title
-            body = [c for c in section.children
-                    if not isinstance(c, nodes.title | nodes.target | nodes.comment)]
+            body = [
+                c
+                for c in section.children
+                if not isinstance(c, nodes.title | nodes.target | nodes.comment)
+            ]
             # The "Updated" line at the end of the last section outlives its section.
-            updated = [c for c in body
-                       if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]]
+            updated = [
+                c for c in body if isinstance(c, nodes.Element) and "cv-updated" in c["classes"]
+            ]
             if len(body) == len(updated):
                 at = parent.index(section)
                 parent.remove(section)

@@ -58,8 +58,12 @@ def compile_catalogs(folder: str = LOCALE_DIR) -> list[str]:
 
 
 QUICKSTART_HEADINGS = (
-    "Curriculum Vitae", "About", "Research interests", "Research Interests",
-    "Selected publications", *(s.title for s in SECTIONS),
+    "Curriculum Vitae",
+    "About",
+    "Research interests",
+    "Research Interests",
+    "Selected publications",
+    *(s.title for s in SECTIONS),
 )
 """The headings of the pages ``sphinx-cv quickstart`` writes (every section's default
 title among them): a page keeping one as written shows it in the language being built,

@@ -27,8 +27,9 @@ def name_key(name: str) -> str:
     return fold(re.sub(r"[*†‡§¶#.]", " ", name))
 
 
-def author_nodes(authors: list[str], own: set[str],
-                 link_for: Callable[[str], str | None] | None = None) -> list[nodes.Node]:
+def author_nodes(
+    authors: list[str], own: set[str], link_for: Callable[[str], str | None] | None = None
+) -> list[nodes.Node]:
     """``A, B, and C`` with the owner's name(s) in strong; a name never breaks a line.
     ``link_for`` gives a name's URL (a co-author's page), if any."""
     out: list[nodes.Node] = []
@@ -54,8 +55,7 @@ def named_author(text: str, name: str, is_own: bool, url: str | None) -> list[no
     """``text`` (author ``name`` as shown) in bold when it is the owner's, underlined
     for a student, linked to ``url``, then the marks of its other notes (``*``, ``†``):
     the same in the default format, a CSL style's and the collapsed lists."""
-    node: nodes.Node = (nodes.strong(text, text, classes=["cv-me"]) if is_own
-                        else nodes.Text(text))
+    node: nodes.Node = nodes.strong(text, text, classes=["cv-me"]) if is_own else nodes.Text(text)
     notes = author_notes(name)
     if "student" in notes:  # underlined, as the BibTeX files mark students
         node = nodes.inline("", "", node, classes=["cv-underline", "cv-student"])
@@ -77,8 +77,11 @@ def notes_legend(pubs: Iterable[Publication]) -> nodes.paragraph | None:
     notes the authors of ``pubs`` carry; None when none does. Free marks are shown as
     written and have no line here (their meaning is the user's)."""
     used = {note for pub in pubs for name in pub.authors for note in author_notes(name)}
-    words = {"equal": cv_text("equal contribution"),
-             "corresponding": cv_text("corresponding author"), "student": cv_text("student")}
+    words = {
+        "equal": cv_text("equal contribution"),
+        "corresponding": cv_text("corresponding author"),
+        "student": cv_text("student"),
+    }
     parts: list[nodes.Node] = []
     for note in words:
         if note not in used:
@@ -89,8 +92,10 @@ def notes_legend(pubs: Iterable[Publication]) -> nodes.paragraph | None:
             parts.append(nodes.inline("", words[note], classes=["cv-underline", "cv-student"]))
         else:
             mark = AUTHOR_NOTES[note]
-            parts += [nodes.superscript(mark, mark, classes=["cv-author-note"]),
-                      nodes.Text(f" {words[note]}")]
+            parts += [
+                nodes.superscript(mark, mark, classes=["cv-author-note"]),
+                nodes.Text(f" {words[note]}"),
+            ]
     if not parts:
         return None
     return nodes.paragraph("", "", *parts, classes=["cv-author-notes"])
@@ -108,8 +113,12 @@ def unbolded_own(pubs: Iterable[Publication], own: set[str], owner: str) -> list
     for pub in pubs:
         for name in pub.authors:
             key = name_key(name).split()
-            if (len(key) > 1 and key[-1] == surname and key[0][0] == initial
-                    and name_key(name) not in own):
+            if (
+                len(key) > 1
+                and key[-1] == surname
+                and key[0][0] == initial
+                and name_key(name) not in own
+            ):
                 found.setdefault(name)
     return list(found)
 
@@ -189,8 +198,12 @@ def venue_text(pub: Publication) -> str:
         if pub.editors:
             names = _and(pub.editors)
             parts.append(f"{names} ({'eds.' if len(pub.editors) > 1 else 'ed.'})")
-        for value, label in ((pub.series, ""), (pub.volume, "vol. "),
-                             (pub.number, "no. "), (pub.pages, "pp. ")):
+        for value, label in (
+            (pub.series, ""),
+            (pub.volume, "vol. "),
+            (pub.number, "no. "),
+            (pub.pages, "pp. "),
+        ):
             if value and value not in venue:
                 parts.append(label + value)
     if pub.publisher and kind.shows_publisher and pub.publisher not in venue:
@@ -207,8 +220,12 @@ def venue_text(pub: Publication) -> str:
 
 _ENTRY_TYPE = re.compile(r"^\s*@\s*(\w+)")
 _TYPE_FIELD = re.compile(r"\btype\s*=\s*[{\"]([^}\"]+)", re.I)
-THESIS_KINDS = {"phdthesis": "Ph.D. thesis", "mastersthesis": "Master's thesis",
-                 "masterthesis": "Master's thesis", "bachelorthesis": "Bachelor's thesis"}
+THESIS_KINDS = {
+    "phdthesis": "Ph.D. thesis",
+    "mastersthesis": "Master's thesis",
+    "masterthesis": "Master's thesis",
+    "bachelorthesis": "Bachelor's thesis",
+}
 
 
 def thesis_kind(pub: Publication) -> str | None:
@@ -229,8 +246,12 @@ def _and(names: list[str]) -> str:
     return cv_text(", ").join(names[:-1]) + cv_text(" and ") + names[-1]
 
 
-def citation_nodes(pub: Publication, own: set[str], show_status: bool = True,
-                   link_for: Callable[[str], str | None] = author_url) -> list[nodes.Node]:
+def citation_nodes(
+    pub: Publication,
+    own: set[str],
+    show_status: bool = True,
+    link_for: Callable[[str], str | None] = author_url,
+) -> list[nodes.Node]:
     """The body of one entry (without its label); ``link_for`` gives a co-author's link."""
     out: list[nodes.Node] = []
     if pub.authors:
@@ -272,8 +293,7 @@ def extra_nodes(pub: Publication) -> list[nodes.Node]:
         parts: list[nodes.Node] = []
         for item in links:
             parts.append(nodes.Text(" ["))
-            parts.append(link(link_label(item.label), item.url, "cv-link",
-                              f"cv-link-{item.kind}"))
+            parts.append(link(link_label(item.label), item.url, "cv-link", f"cv-link-{item.kind}"))
             parts.append(nodes.Text("]"))
         span = nodes.inline("", "", classes=["cv-pub-links"])
         span.extend(merge_text(parts))

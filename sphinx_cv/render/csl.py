@@ -54,8 +54,10 @@ def style_path(name: str, confdir: str) -> str:
     try:
         return str(get_style_filepath(ALIASES.get(name, name)))
     except StyleNotFoundError:
-        raise StyleError(f"no CSL style named {name!r} (a name from the CSL style "
-                         "repository such as apa, ieee, nature, or a .csl file)") from None
+        raise StyleError(
+            f"no CSL style named {name!r} (a name from the CSL style "
+            "repository such as apa, ieee, nature, or a .csl file)"
+        ) from None
 
 
 @functools.lru_cache(maxsize=16)
@@ -106,8 +108,14 @@ def _escaped(value: JSONValue) -> JSONValue:
 class _Nodes(html.parser.HTMLParser):
     """citeproc-py's HTML (a few inline tags) as docutils nodes; text stays text."""
 
-    TAGS = {"i": nodes.emphasis, "em": nodes.emphasis, "b": nodes.strong,
-            "strong": nodes.strong, "sup": nodes.superscript, "sub": nodes.subscript}
+    TAGS = {
+        "i": nodes.emphasis,
+        "em": nodes.emphasis,
+        "b": nodes.strong,
+        "strong": nodes.strong,
+        "sup": nodes.superscript,
+        "sub": nodes.subscript,
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -153,8 +161,9 @@ def _name_pattern(own: Iterable[str]) -> re.Pattern[str] | None:
         forms += [rf"{fam},?[\s\u00a0]+{first}", rf"{first}[\s\u00a0]+{fam}"]
     if not forms:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(forms, key=len, reverse=True))
-                      + r")(?![\w])", re.I)
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![\w])", re.I
+    )
 
 
 Maker = Callable[[str], list[nodes.Node]]
@@ -168,8 +177,11 @@ def _mark(root: nodes.Element, names: list[tuple[re.Pattern[str], Maker]]) -> No
         value = str(text)
         pieces: list[nodes.Node] = []
         pos = 0
-        spans = [(m.start(), rank, m.end(), make) for rank, (pattern, make) in enumerate(names)
-                 for m in pattern.finditer(value)]
+        spans = [
+            (m.start(), rank, m.end(), make)
+            for rank, (pattern, make) in enumerate(names)
+            for m in pattern.finditer(value)
+        ]
         spans += [(m.start(), len(names), m.end(), _link) for m in _URL.finditer(value)]
         for start, _, end, make in sorted(spans, key=lambda s: s[:2]):
             if start < pos:
@@ -179,8 +191,9 @@ def _mark(root: nodes.Element, names: list[tuple[re.Pattern[str], Maker]]) -> No
             pos = end
         if pieces:
             pieces.append(nodes.Text(value[pos:]))
-            text.parent.replace(text, [p for p in pieces if not (
-                isinstance(p, nodes.Text) and not str(p))])
+            text.parent.replace(
+                text, [p for p in pieces if not (isinstance(p, nodes.Text) and not str(p))]
+            )
 
 
 def _link(found: str) -> list[nodes.Node]:
@@ -191,9 +204,12 @@ def _bold(found: str) -> list[nodes.Node]:
     return [nodes.strong(found, found, classes=["cv-me"])]
 
 
-def csl_citation_nodes(pub: Publication, style: CitationStylesStyle, own: Iterable[str],
-                       link_for: Callable[[str], str | None] = author_url
-                       ) -> list[nodes.Node]:
+def csl_citation_nodes(
+    pub: Publication,
+    style: CitationStylesStyle,
+    own: Iterable[str],
+    link_for: Callable[[str], str | None] = author_url,
+) -> list[nodes.Node]:
     """The entry of ``pub`` as ``style`` writes it: the owner's name in bold, and each
     author with notes or a link (``link_for``) as in the default format: underlined for
     a student, its marks (``*``, ``†``) after it, linked."""
@@ -211,8 +227,14 @@ def csl_citation_nodes(pub: Publication, style: CitationStylesStyle, own: Iterab
         url = link_for(name)
         pattern = _name_pattern((name,)) if url or author_notes(name) else None
         if pattern is not None:
-            found.append((pattern, functools.partial(
-                named_author, name=name, is_own=name_key(name) in own_keys, url=url)))
+            found.append(
+                (
+                    pattern,
+                    functools.partial(
+                        named_author, name=name, is_own=name_key(name) in own_keys, url=url
+                    ),
+                )
+            )
     mine = _name_pattern(own)
     if mine is not None:
         found.append((mine, _bold))

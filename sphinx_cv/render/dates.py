@@ -28,15 +28,19 @@ def _babel_locale(language: str) -> Locale | None:
         return None
 
 
-def date_values(year: int, month: int | None, day: int | None, language: str,
-                skeleton: str) -> dict[str, int | str]:
+def date_values(
+    year: int, month: int | None, day: int | None, language: str, skeleton: str
+) -> dict[str, int | str]:
     """The placeholders of a date template in ``language``: {year}, {month} (September),
     {mon} (Sep), {mm} (09), {day}, and {date}, the date as the language writes it
     (Babel's ``skeleton``: ``yMMM`` gives 'Sept. 2025' in German, '2025年9月' in
     Chinese)."""
     locale = _babel_locale(language)
-    values: dict[str, int | str] = {"year": year, "mm": f"{month:02d}" if month else "",
-                              "day": day or ""}
+    values: dict[str, int | str] = {
+        "year": year,
+        "mm": f"{month:02d}" if month else "",
+        "day": day or "",
+    }
     if locale is None:
         values["month"] = calendar.month_name[month] if month else ""
         values["mon"] = calendar.month_abbr[month] if month else ""
@@ -44,14 +48,16 @@ def date_values(year: int, month: int | None, day: int | None, language: str,
         from babel.dates import get_month_names
 
         values["month"] = get_month_names("wide", "stand-alone", locale)[month] if month else ""
-        values["mon"] = (get_month_names("abbreviated", "stand-alone", locale)[month]
-                         if month else "")
+        values["mon"] = (
+            get_month_names("abbreviated", "stand-alone", locale)[month] if month else ""
+        )
     values["date"] = _babel_date(year, month, day, locale or "en", skeleton)
     return values
 
 
-def _babel_date(year: int, month: int | None, day: int | None, locale: Locale | str,
-                skeleton: str) -> str:
+def _babel_date(
+    year: int, month: int | None, day: int | None, locale: Locale | str, skeleton: str
+) -> str:
     from babel.dates import format_skeleton
 
     if not month:
@@ -74,8 +80,7 @@ def format_date(date: CvDate, cv: CvConfig) -> str:
     if not date.month:
         return str(date.year)
     day = date.day if cv.show_day else None  # the day only when asked for
-    values = date_values(date.year, date.month, day, cv.language,
-                         "yMMMd" if day else "yMMM")
+    values = date_values(date.year, date.month, day, cv.language, "yMMMd" if day else "yMMM")
     # The defaults are in the catalogs (German: "{date}", i.e. "Sept. 2025").
     template = cv_text(cv.day_format if day else cv.month_format)
     if values["mon"] == values["month"]:
@@ -83,8 +88,9 @@ def format_date(date: CvDate, cv: CvConfig) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
-        return ("{mon} {year}" if values["mon"] == values["month"] else
-                "{mon}. {year}").format(**values)
+        return ("{mon} {year}" if values["mon"] == values["month"] else "{mon}. {year}").format(
+            **values
+        )
 
 
 def format_range(start: CvDate | None, end: CvDate | None, cv: CvConfig) -> str:

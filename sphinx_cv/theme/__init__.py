@@ -62,8 +62,11 @@ def init_theme(app: Sphinx) -> None:
         real = check_file(local, photo_roots(cv, str(app.srcdir)))
     except OSError as err:
         why = "not found" if isinstance(err, FileNotFoundError) else err.strerror
-        warn(f"person.photo: {local} {why} (the theme shows initials instead)",
-             Subtype.FILE, cv.profile_path + ":")
+        warn(
+            f"person.photo: {local} {why} (the theme shows initials instead)",
+            Subtype.FILE,
+            cv.profile_path + ":",
+        )
         return
     app.config.html_static_path.append(real)  # an absolute path, like confdir
 

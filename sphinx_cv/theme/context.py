@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-
 class PathTo(Protocol):
     """Sphinx's ``pathto`` in a page's template context: the URL of a document (or, with
     ``resource`` true, of a file) from the page being written."""
@@ -58,8 +57,11 @@ PAGE_PUBLICATION_FIELD = "cv-publication"
 
 # Sphinx's own scripts serve search and search-term highlighting; a homepage without
 # search does not need them.
-SPHINX_SCRIPTS = {"_static/documentation_options.js", "_static/doctools.js",
-                  "_static/sphinx_highlight.js"}
+SPHINX_SCRIPTS = {
+    "_static/documentation_options.js",
+    "_static/doctools.js",
+    "_static/sphinx_highlight.js",
+}
 THEME_SCRIPT = "_static/sphinx-cv-theme.js"
 TAGS = re.compile(r"<[^>]*>")
 VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
@@ -88,8 +90,9 @@ def photo_roots(cv: CvConfig, srcdir: str) -> tuple[str, str]:
     return srcdir, os.path.dirname(cv.profile_path)
 
 
-def photo_urls(cv: CvConfig, person: Person | None, srcdir: str, pathto: PathTo,
-               baseurl: str) -> tuple[str | None, str | None]:
+def photo_urls(
+    cv: CvConfig, person: Person | None, srcdir: str, pathto: PathTo, baseurl: str
+) -> tuple[str | None, str | None]:
     """(URL from this page, public URL) of the photo, which :func:`init_theme` had
     copied to ``_static``; the public one needs ``html_baseurl``."""
     if person is None or not person.photo:
@@ -113,8 +116,13 @@ def absolute(url: str, base: str | None) -> str | None:
     return urljoin(base, url) if base else None
 
 
-def citation_context(app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, object], doctree: nodes.document | None) -> None:
+def citation_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
     """``citation_*`` tags on the page of one paper (``cv-publication: ID`` in its
     metadata), under any theme: they join the page's meta tags."""
     pub_id = str(_page_meta(context).get(PAGE_PUBLICATION_FIELD) or "").strip()
@@ -123,15 +131,19 @@ def citation_context(app: Sphinx, pagename: str, templatename: str,
     profile = load_profile(get_config(app))
     pub = profile.by_id.get(pub_id) if profile is not None else None
     if pub is None:
-        warn(f"{PAGE_PUBLICATION_FIELD}: no publication has id {pub_id!r}",
-             Subtype.UNKNOWN_REF, pagename)
+        warn(
+            f"{PAGE_PUBLICATION_FIELD}: no publication has id {pub_id!r}",
+            Subtype.UNKNOWN_REF,
+            pagename,
+        )
         return
     page_url = _page_url(context)
     pairs = citation_meta(pub, lambda url: absolute(url, page_url) or url)
     context["cv_citation"] = pairs
     context["metatags"] = str(context.get("metatags") or "") + "".join(
         f'\n<meta name="{html.escape(name)}" content="{html.escape(content)}" />'
-        for name, content in pairs)
+        for name, content in pairs
+    )
 
 
 def _page_meta(context: Mapping[str, object]) -> dict[str, object]:
@@ -146,8 +158,13 @@ def _page_url(context: Mapping[str, object]) -> str | None:
     return url if isinstance(url, str) else None
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
-                 doctree: nodes.document | None) -> None:
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
     if "theme_avatar_shape" not in context:  # another theme
         return
     opts = parse_options(theme_options_of(context))
@@ -174,25 +191,32 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         "favicon": favicon(initials(person.name), opts) if person else "",
         "accent_css": accent_css(opts),
         "sidebar": person is not None and opts.profile_sidebar,
-        "comments": ({"script": COMMENT_SERVICES[opts.comments].script,
-                      "data": opts.comments_data}
-                     if comments_here(opts, pagename) else None),
+        "comments": (
+            {"script": COMMENT_SERVICES[opts.comments].script, "data": opts.comments_data}
+            if comments_here(opts, pagename)
+            else None
+        ),
     }
     site["head"] = head_values(context, pagename, root, person, opts, avatar_url, baseurl)
     context["cv_site"] = site
     # docutils adds a second viewport tag; the layout already has one.
     context["metatags"] = VIEWPORT.sub("", str(context.get("metatags") or ""))
     scripts = context.get("script_files", [])
-    context["script_files"] = page_scripts(scripts if isinstance(scripts, list) else [],
-                                           pagename, opts)
+    context["script_files"] = page_scripts(
+        scripts if isinstance(scripts, list) else [], pagename, opts
+    )
 
 
 def theme_words() -> dict[str, str | tuple[str, str]]:
     """The theme's own words in the language being built."""
     before, _, after = cv_text("Built with {sphinx} and sphinx-cv").partition("{sphinx}")
-    return {"skip": cv_text("Skip to content"), "menu": cv_text("Menu"),
-            "dark_mode": cv_text("Dark mode"), "languages": cv_text("Languages"),
-            "built_with": (before, after)}
+    return {
+        "skip": cv_text("Skip to content"),
+        "menu": cv_text("Menu"),
+        "dark_mode": cv_text("Dark mode"),
+        "languages": cv_text("Languages"),
+        "built_with": (before, after),
+    }
 
 
 DEFAULT_ACCENT = "#1f5fa6"
@@ -209,16 +233,19 @@ def accent_css(opts: ThemeOptions) -> str:
 
 def favicon(letters: str, opts: ThemeOptions) -> str:
     """An SVG monogram as a data: URL, so browsers don't ask for /favicon.ico."""
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
-           f'<rect width="64" height="64" rx="14" fill="{opts.accent_color or DEFAULT_ACCENT}"/>'
-           '<text x="32" y="43" font-family="system-ui,sans-serif" font-size="28" '
-           f'font-weight="700" text-anchor="middle" fill="#fff">{html.escape(letters)}</text>'
-           '</svg>')
-    return "data:image/svg+xml," + quote(svg, safe="=:/,\"")
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+        f'<rect width="64" height="64" rx="14" fill="{opts.accent_color or DEFAULT_ACCENT}"/>'
+        '<text x="32" y="43" font-family="system-ui,sans-serif" font-size="28" '
+        f'font-weight="700" text-anchor="middle" fill="#fff">{html.escape(letters)}</text>'
+        "</svg>"
+    )
+    return "data:image/svg+xml," + quote(svg, safe='=:/,"')
 
 
 def page_scripts(scripts: list[object], pagename: str, opts: ThemeOptions) -> list[object]:
     """The page's scripts, without Sphinx's search helpers when nothing uses them."""
+
     def name(js: object) -> str:
         return str(getattr(js, "filename", js) or "")
 
@@ -236,11 +263,22 @@ def person_view(person: Person, avatar: str | None, opts: ThemeOptions) -> dict[
     else:
         chosen = []
         for word in wanted:
-            chosen += [c for c in items if c not in chosen
-                       and (c.kind == word or c.source == word or c.text.lower() == word)]
-    links = [{"kind": c.kind, "parts": wrap_parts(c.text), "url": c.url,
-              "icon": icon_for(c.kind), "external": c.source in ("website", "link")}
-             for c in chosen]
+            chosen += [
+                c
+                for c in items
+                if c not in chosen
+                and (c.kind == word or c.source == word or c.text.lower() == word)
+            ]
+    links = [
+        {
+            "kind": c.kind,
+            "parts": wrap_parts(c.text),
+            "url": c.url,
+            "icon": icon_for(c.kind),
+            "external": c.source in ("website", "link"),
+        }
+        for c in chosen
+    ]
     return {
         "name": person.name,
         "position": plain(person.position),
@@ -271,8 +309,9 @@ def parents_of(env: BuildEnvironment) -> dict[str, str]:
     return parents
 
 
-def nav_items(env: BuildEnvironment, pagename: str, root: str, pathto: PathTo,
-              opts: ThemeOptions) -> list[dict[str, object]]:
+def nav_items(
+    env: BuildEnvironment, pagename: str, root: str, pathto: PathTo, opts: ThemeOptions
+) -> list[dict[str, object]]:
     """The top bar: the root document and the pages its toctrees include, or the
     ``nav_items`` option. ``current`` is the page shown or a page above it."""
     if opts.nav_items is None:
@@ -290,12 +329,25 @@ def nav_items(env: BuildEnvironment, pagename: str, root: str, pathto: PathTo,
     for title, target in wanted:
         if target in env.all_docs:
             shown = title or (env.titles[target].astext() if target in env.titles else target)
-            out.append({"title": shown, "url": pathto(target), "external": False,
-                        "current": target == pagename,
-                        "section": target in above and target != root})
+            out.append(
+                {
+                    "title": shown,
+                    "url": pathto(target),
+                    "external": False,
+                    "current": target == pagename,
+                    "section": target in above and target != root,
+                }
+            )
         elif looks_like_url(target):
-            out.append({"title": title or target, "url": target, "external": True,
-                        "current": False, "section": False})
+            out.append(
+                {
+                    "title": title or target,
+                    "url": target,
+                    "external": True,
+                    "current": False,
+                    "section": False,
+                }
+            )
     return out
 
 
@@ -306,13 +358,22 @@ def check_nav_items(app: Sphinx, env: BuildEnvironment) -> None:
     opts = parse_options(theme_settings(app))
     for _, target in opts.nav_items or []:
         if target not in env.all_docs and not looks_like_url(target):
-            warn(f"html_theme_options['nav_items']: {target!r} is neither a document nor a "
-                 "URL; left out of the navigation", Subtype.CONFIG)
+            warn(
+                f"html_theme_options['nav_items']: {target!r} is neither a document nor a "
+                "URL; left out of the navigation",
+                Subtype.CONFIG,
+            )
 
 
-def head_values(context: Mapping[str, object], pagename: str, root: str,
-                person: Person | None, opts: ThemeOptions, image: str | None,
-                baseurl: str) -> dict[str, object]:
+def head_values(
+    context: Mapping[str, object],
+    pagename: str,
+    root: str,
+    person: Person | None,
+    opts: ThemeOptions,
+    image: str | None,
+    baseurl: str,
+) -> dict[str, object]:
     meta = _page_meta(context)
     page_url = _page_url(context)
     site_name = str(context.get("docstitle") or (person.name if person else ""))
@@ -320,8 +381,12 @@ def head_values(context: Mapping[str, object], pagename: str, root: str,
     is_home = pagename == root
     description = " ".join(str(meta.get("description") or "").split()) or opts.description
     if not description and person is not None:
-        description = shorten(plain(person.bio) or ", ".join(
-            p for p in (person.name, plain(person.position), affiliation_text(person)) if p))
+        description = shorten(
+            plain(person.bio)
+            or ", ".join(
+                p for p in (person.name, plain(person.position), affiliation_text(person)) if p
+            )
+        )
     if 'name="description"' in str(context.get("metatags") or ""):
         description_tag = ""
     else:
@@ -331,21 +396,31 @@ def head_values(context: Mapping[str, object], pagename: str, root: str,
     jsonld = None
     if is_home and person is not None:
         home_url = baseurl or person.website
-        same_as = [c.url for c in contact_items(person)
-                   if c.source in ("website", "link") and c.url.startswith(("http:", "https:"))
-                   and c.url.rstrip("/") != (home_url or "").rstrip("/")]
+        same_as = [
+            c.url
+            for c in contact_items(person)
+            if c.source in ("website", "link")
+            and c.url.startswith(("http:", "https:"))
+            and c.url.rstrip("/") != (home_url or "").rstrip("/")
+        ]
         jsonld = script_json(person_jsonld(person, home_url, image, same_as))
     return {
         "title": site_name if is_home else (f"{title} – {site_name}" if title else site_name),
         "description": description_tag,
-        "og": opengraph(title=site_name if is_home else title or site_name,
-                        site_name=site_name, description=description, kind=kind,
-                        url=page_url, image=image),
+        "og": opengraph(
+            title=site_name if is_home else title or site_name,
+            site_name=site_name,
+            description=description,
+            kind=kind,
+            url=page_url,
+            image=image,
+        ),
         "jsonld": jsonld,
     }
 
 
 # -- build-wide ----------------------------------------------------------------------------
+
 
 def theme_active(app: Sphinx) -> bool:
     """True when the HTML builder uses this theme (or one inheriting from it)."""

@@ -47,11 +47,15 @@ def affiliation_text(person: Person) -> str:
     return ", ".join(plain(line) for line in person.affiliation if plain(line))
 
 
-def person_jsonld(person: Person, url: str | None, image: str | None,
-                  same_as: list[str]) -> dict[str, JSONValue]:
+def person_jsonld(
+    person: Person, url: str | None, image: str | None, same_as: list[str]
+) -> dict[str, JSONValue]:
     """schema.org ``Person``: name, job title, affiliation, e-mail, links elsewhere."""
-    data: dict[str, JSONValue] = {"@context": "https://schema.org", "@type": "Person",
-                            "name": person.name}
+    data: dict[str, JSONValue] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.name,
+    }
     if person.position:
         data["jobTitle"] = plain(person.position)
     if person.affiliation:
@@ -71,8 +75,13 @@ def person_jsonld(person: Person, url: str | None, image: str | None,
     return data
 
 
-_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 def script_json(data: JSONValue) -> str:
@@ -82,8 +91,9 @@ def script_json(data: JSONValue) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], text)
 
 
-def opengraph(*, title: str, site_name: str, description: str, kind: str,
-              url: str | None, image: str | None) -> Pairs:
+def opengraph(
+    *, title: str, site_name: str, description: str, kind: str, url: str | None, image: str | None
+) -> Pairs:
     """``og:*`` properties (``kind`` is ``profile``, ``article`` or ``website``)."""
     pairs = [("og:type", kind), ("og:title", title), ("og:site_name", site_name)]
     if description:
@@ -119,11 +129,14 @@ def citation_meta(pub: Publication, resolve: Callable[[str], str]) -> Pairs:
     if pub.publisher:
         pairs.append(("citation_publisher", plain(pub.publisher)))
     if pub.doi:
-        pairs.append(("citation_doi", re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "",
-                                             pub.doi.strip(), flags=re.I)))
+        pairs.append(
+            (
+                "citation_doi",
+                re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", pub.doi.strip(), flags=re.I),
+            )
+        )
     if pub.arxiv:
-        pairs.append(("citation_arxiv_id", re.sub(r"^arxiv:", "", pub.arxiv.strip(),
-                                                  flags=re.I)))
+        pairs.append(("citation_arxiv_id", re.sub(r"^arxiv:", "", pub.arxiv.strip(), flags=re.I)))
     if pub.pdf:
         pairs.append(("citation_pdf_url", resolve(pub.pdf)))
     if pub.tags:

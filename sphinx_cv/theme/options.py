@@ -20,8 +20,11 @@ COMMENT_PAGES = ("publications/*",)
 
 # Hex, a colour name, or a CSS colour function of numbers: nothing that could close the
 # declaration it is put in.
-_COLOUR = re.compile(r"#[0-9a-f]{3,8}|[a-z]{3,30}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)"
-                     r"\([0-9.,%\s/a-z+-]{1,80}\)", re.I)
+_COLOUR = re.compile(
+    r"#[0-9a-f]{3,8}|[a-z]{3,30}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)"
+    r"\([0-9.,%\s/a-z+-]{1,80}\)",
+    re.I,
+)
 
 
 @dataclass
@@ -54,12 +57,21 @@ class CommentService:
 
 COMMENT_SERVICES = {
     "giscus": CommentService(
-        "https://giscus.app/client.js", ("repo", "repo-id", "category-id"),
-        {"mapping": "pathname", "reactions-enabled": "1", "input-position": "top",
-         "theme": "preferred_color_scheme", "loading": "lazy"}),
+        "https://giscus.app/client.js",
+        ("repo", "repo-id", "category-id"),
+        {
+            "mapping": "pathname",
+            "reactions-enabled": "1",
+            "input-position": "top",
+            "theme": "preferred_color_scheme",
+            "loading": "lazy",
+        },
+    ),
     "utterances": CommentService(
-        "https://utteranc.es/client.js", ("repo",),
-        {"issue-term": "pathname", "theme": "preferred-color-scheme"}),
+        "https://utteranc.es/client.js",
+        ("repo",),
+        {"issue-term": "pathname", "theme": "preferred-color-scheme"},
+    ),
 }
 """The comment services a theme option can switch on; nothing is loaded otherwise."""
 
@@ -79,14 +91,18 @@ def parse_options(raw: Mapping[str, object], report: Report | None = None) -> Th
     for name in ("accent_color", "accent_color_dark"):
         value = str(values.get(name) or "").strip()
         if value and not _COLOUR.fullmatch(value):
-            say(f"html_theme_options[{name!r}]: {value!r} is not a CSS colour "
-                "(e.g. '#1d63b8'); using the default")
+            say(
+                f"html_theme_options[{name!r}]: {value!r} is not a CSS colour "
+                "(e.g. '#1d63b8'); using the default"
+            )
             value = ""
         setattr(opts, name, value)
     shape = str(values.get("avatar_shape") or "circle").strip().lower()
     if shape not in AVATAR_SHAPES:
-        say(f"html_theme_options['avatar_shape']: {shape!r}; expected one of "
-            f"{', '.join(AVATAR_SHAPES)} (using circle)")
+        say(
+            f"html_theme_options['avatar_shape']: {shape!r}; expected one of "
+            f"{', '.join(AVATAR_SHAPES)} (using circle)"
+        )
         shape = "circle"
     opts.avatar_shape = shape
     opts.profile_links = _words(values.get("profile_links"), "profile_links", say)
@@ -96,8 +112,7 @@ def parse_options(raw: Mapping[str, object], report: Report | None = None) -> Th
     opts.description = " ".join(str(values.get("description") or "").split())
     script = str(values.get("analytics_script") or "").strip()
     if script and (any(c.isspace() for c in script) or not re.match(r"(https?:)?//|/", script)):
-        say(f"html_theme_options['analytics_script']: {script!r} is not a script URL; "
-            "no analytics")
+        say(f"html_theme_options['analytics_script']: {script!r} is not a script URL; no analytics")
         script = ""
     opts.analytics_script = script
     opts.analytics_data = _data_attributes(values.get("analytics_data"), "analytics_data", say)
@@ -108,9 +123,12 @@ def parse_options(raw: Mapping[str, object], report: Report | None = None) -> Th
 def _data_attributes(value: object, name: str, say: Report) -> dict[str, str]:
     data = value or {}
     if not isinstance(data, dict) or not all(
-            isinstance(k, str) and re.fullmatch(r"[a-z][a-z0-9-]*", k) for k in data):
-        say(f"html_theme_options[{name!r}]: expected a mapping of data-* attribute "
-            "names (lower case) to values; ignored")
+        isinstance(k, str) and re.fullmatch(r"[a-z][a-z0-9-]*", k) for k in data
+    ):
+        say(
+            f"html_theme_options[{name!r}]: expected a mapping of data-* attribute "
+            "names (lower case) to values; ignored"
+        )
         data = {}
     return {k: str(v) for k, v in data.items()}
 
@@ -121,14 +139,18 @@ def _comments(opts: ThemeOptions, values: Mapping[str, object], say: Report) -> 
     service = str(values.get("comments") or "").strip().lower()
     data = _data_attributes(values.get("comments_data"), "comments_data", say)
     if service and service not in COMMENT_SERVICES:
-        say(f"html_theme_options['comments']: {service!r}; expected one of "
-            f"{', '.join(COMMENT_SERVICES)} (no comments)")
+        say(
+            f"html_theme_options['comments']: {service!r}; expected one of "
+            f"{', '.join(COMMENT_SERVICES)} (no comments)"
+        )
         service = ""
     if service:
         missing = [k for k in COMMENT_SERVICES[service].required if not data.get(k)]
         if missing:
-            say(f"html_theme_options['comments_data']: {service} needs "
-                f"{', '.join(missing)} (see {service}'s setup page); no comments")
+            say(
+                f"html_theme_options['comments_data']: {service} needs "
+                f"{', '.join(missing)} (see {service}'s setup page); no comments"
+            )
             service = ""
     opts.comments = service
     opts.comments_data = {**COMMENT_SERVICES[service].defaults, **data} if service else {}
@@ -137,15 +159,18 @@ def _comments(opts: ThemeOptions, values: Mapping[str, object], say: Report) -> 
         return
     items = pages.split(",") if isinstance(pages, str) else pages
     if not isinstance(items, list | tuple) or not all(isinstance(p, str) for p in items):
-        say("html_theme_options['comments_pages']: expected a list of page names or "
-            f"patterns such as ['publications/*', 'blog/*'], got {pages!r}")
+        say(
+            "html_theme_options['comments_pages']: expected a list of page names or "
+            f"patterns such as ['publications/*', 'blog/*'], got {pages!r}"
+        )
         return
     opts.comments_pages = [p.strip() for p in items if p.strip()]
 
 
 def comments_here(opts: ThemeOptions, pagename: str) -> bool:
-    return bool(opts.comments) and any(fnmatch.fnmatchcase(pagename, pattern)
-                                       for pattern in opts.comments_pages)
+    return bool(opts.comments) and any(
+        fnmatch.fnmatchcase(pagename, pattern) for pattern in opts.comments_pages
+    )
 
 
 def _bool(value: object, default: bool, name: str, say: Report) -> bool:
@@ -168,8 +193,10 @@ def _words(value: object, name: str, say: Report) -> list[str] | None:
     elif isinstance(value, list | tuple) and all(isinstance(w, str) for w in value):
         items = [w.strip() for w in value]
     else:
-        say(f"html_theme_options[{name!r}]: expected a list of link kinds such as "
-            f"['email', 'scholar', 'github'], got {value!r}")
+        say(
+            f"html_theme_options[{name!r}]: expected a list of link kinds such as "
+            f"['email', 'scholar', 'github'], got {value!r}"
+        )
         return None
     return [kind_of(w) or w.lower() for w in items if w]
 
@@ -188,14 +215,20 @@ def _nav_items(value: object, say: Report) -> list[tuple[str | None, str]] | Non
         if isinstance(item, str) and item.strip():
             title, sep, target = item.partition("=")
             out.append((title.strip(), target.strip()) if sep else (None, item.strip()))
-        elif (isinstance(item, list | tuple) and len(item) == 2
-              and all(isinstance(x, str) for x in item)):
+        elif (
+            isinstance(item, list | tuple)
+            and len(item) == 2
+            and all(isinstance(x, str) for x in item)
+        ):
             out.append((item[0], item[1]))
         elif isinstance(item, dict) and isinstance(item.get("url") or item.get("page"), str):
             shown = item.get("title")
-            out.append((shown if isinstance(shown, str) else None,
-                        str(item.get("url") or item["page"])))
+            out.append(
+                (shown if isinstance(shown, str) else None, str(item.get("url") or item["page"]))
+            )
         elif not (isinstance(item, str) and not item.strip()):
-            say(f"html_theme_options['nav_items']: cannot use {item!r}; expected a "
-                "docname, a URL or a (title, target) pair")
+            say(
+                f"html_theme_options['nav_items']: cannot use {item!r}; expected a "
+                "docname, a URL or a (title, target) pair"
+            )
     return out

@@ -53,8 +53,12 @@ def filter_box(pubs: list[Publication], target: str, titles: dict[str, str]) -> 
     return cv_filter(target=target, choices=choices)
 
 
-def mark_long_authors(para: nodes.Element, authors: list[str], own: set[str],
-                      link_for: Callable[[str], str | None] = author_url) -> None:
+def mark_long_authors(
+    para: nodes.Element,
+    authors: list[str],
+    own: set[str],
+    link_for: Callable[[str], str | None] = author_url,
+) -> None:
     """Note on the entry's author span which names it holds (each with its link, from
     ``link_for``, and notes) and which are the owner's, for
     :class:`CollapseLongAuthorLists`."""
@@ -116,8 +120,9 @@ class CollapseLongAuthorLists(SphinxPostTransform):
             summary += nodes.Text(cv_text(", and {count} more").format(count=more))
             details = cv_details(classes=["cv-authors"])
             details += summary
-            details += nodes.paragraph("", "", *author_nodes(names, own, author_url),
-                                       classes=["cv-authors-all"])
+            details += nodes.paragraph(
+                "", "", *author_nodes(names, own, author_url), classes=["cv-authors-all"]
+            )
             # The span and the separator after it leave the paragraph.
             index = para.index(span)
             if index + 1 < len(para) and isinstance(para[index + 1], nodes.Text):
@@ -139,8 +144,13 @@ class CollapseLongAuthorLists(SphinxPostTransform):
                 text.parent.replace(text, nodes.Text(educated))
 
 
-def add_filter_script(app: Sphinx, pagename: str, templatename: str,
-                      context: dict[str, object], doctree: nodes.document | None) -> None:
+def add_filter_script(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
     """The filter script, on pages that have a filter box only."""
     if doctree is not None and any(True for _ in doctree.findall(cv_filter)):
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")
@@ -150,4 +160,3 @@ def setup_browse(app: Sphinx) -> None:
     app.add_post_transform(CollapseLongAuthorLists)
     # Before the sphinx_cv theme settles the page's scripts (priority 500).
     app.connect("html-page-context", add_filter_script, priority=450)
-

@@ -70,14 +70,21 @@ def entry_key(section: str, date: CvDate | None, text: str) -> str:
     return f"{section}-{when.date().isoformat() if when else 'undated'}-{digest}"
 
 
-def atom_feed(*, title: str, base_url: str, feed_url: str, author: str | None,
-              entries: list[FeedEntry], updated: dt.datetime, subtitle: str = "") -> bytes:
+def atom_feed(
+    *,
+    title: str,
+    base_url: str,
+    feed_url: str,
+    author: str | None,
+    entries: list[FeedEntry],
+    updated: dt.datetime,
+    subtitle: str = "",
+) -> bytes:
     """An Atom 1.0 document (RFC 4287): ids and links are absolute against
     ``base_url``; entries newest first."""
     ET.register_namespace("", ATOM_NS)
 
-    def sub(parent: ET.Element, tag: str, text: str | None = None,
-            **attrs: str) -> ET.Element:
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
         if text is not None:
             element.text = text
@@ -99,8 +106,13 @@ def atom_feed(*, title: str, base_url: str, feed_url: str, author: str | None,
         sub(item, "id", urljoin(feed_url, "#" + entry.key))
         sub(item, "title", entry.title)
         sub(item, "updated", rfc3339(entry.updated))
-        sub(item, "link", rel="alternate", type="text/html",
-            href=urljoin(base_url, entry.link) if entry.link else base_url)
+        sub(
+            item,
+            "link",
+            rel="alternate",
+            type="text/html",
+            href=urljoin(base_url, entry.link) if entry.link else base_url,
+        )
         for term in entry.categories:
             sub(item, "category", term=term)
         if entry.content_html:
@@ -112,6 +124,7 @@ def atom_feed(*, title: str, base_url: str, feed_url: str, author: str | None,
 
 
 # -- Sphinx ---------------------------------------------------------------------------------
+
 
 def app_of(env: BuildEnvironment) -> Sphinx:
     """The application of a transform's environment (``env.app`` before Sphinx 8.1,
@@ -129,27 +142,36 @@ def site_url(app: Sphinx) -> str | None:
 
 
 def feed_enabled(app: Sphinx) -> bool:
-    return (get_config(app).feed and app.builder.name in HTML_BUILDERS
-            and site_url(app) is not None)
+    return get_config(app).feed and app.builder.name in HTML_BUILDERS and site_url(app) is not None
 
 
 def check_feed_config(app: Sphinx) -> None:
     cv = get_config(app)
     if cv.feed and app.builder.name in HTML_BUILDERS and site_url(app) is None:
-        warn("cv_feed needs html_baseurl (the feed's links must be absolute); no atom.xml "
-             "is written", Subtype.CONFIG)
+        warn(
+            "cv_feed needs html_baseurl (the feed's links must be absolute); no atom.xml "
+            "is written",
+            Subtype.CONFIG,
+        )
 
 
-def announce_feed(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
-                  doctree: nodes.document | None) -> None:
+def announce_feed(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
     """``<link rel="alternate">`` in every page's head, under any theme."""
     if not feed_enabled(app):
         return
     base = site_url(app)
     assert base is not None
     title = str(context.get("docstitle") or app.config.project or "News")
-    tag = (f'\n<link rel="alternate" type="{FEED_TYPE}" title="{html.escape(title)}" '
-           f'href="{html.escape(urljoin(base, FEED_FILE))}" />')
+    tag = (
+        f'\n<link rel="alternate" type="{FEED_TYPE}" title="{html.escape(title)}" '
+        f'href="{html.escape(urljoin(base, FEED_FILE))}" />'
+    )
     context["metatags"] = str(context.get("metatags") or "") + tag
 
 
@@ -164,7 +186,8 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Profile | None]:
         return [], None
     profile = load_profile_once(cv).profile
     fallback = date_of(profile.updated) or dt.datetime.fromtimestamp(
-        int(os.path.getmtime(cv.profile_path)), dt.timezone.utc)
+        int(os.path.getmtime(cv.profile_path)), dt.timezone.utc
+    )
     entries: list[FeedEntry] = []
     for section in cv.feed_sections:
         records = profile.section(section)
@@ -189,16 +212,19 @@ def feed_entries(app: Sphinx) -> tuple[list[FeedEntry], Profile | None]:
                 body += bullets
             links = entry_links(record)
             if links:
-                body += nodes.paragraph("", "", *joined(
-                    [link(item.label, item.url) for item in links], " · "))
-            entries.append(FeedEntry(
-                key=entry_key(section, date, title),
-                title=title,
-                updated=date_of(date) or date_of(start) or fallback,
-                content_html=render_html(app, body),
-                link=record.url or None,
-                categories=[section],
-            ))
+                body += nodes.paragraph(
+                    "", "", *joined([link(item.label, item.url) for item in links], " · ")
+                )
+            entries.append(
+                FeedEntry(
+                    key=entry_key(section, date, title),
+                    title=title,
+                    updated=date_of(date) or date_of(start) or fallback,
+                    content_html=render_html(app, body),
+                    link=record.url or None,
+                    categories=[section],
+                )
+            )
     return entries, profile
 
 
@@ -209,8 +235,11 @@ def render_html(app: Sphinx, node: nodes.Element) -> str:
     # The HTML writer numbers titles from the page being written (set per document by
     # write_doc): none is on a rebuild that writes no document, and a generated page's
     # sections are never numbered.
-    saved = {name: getattr(builder, name) for name in ("fignumbers", "secnumbers")
-             if hasattr(builder, name)}
+    saved = {
+        name: getattr(builder, name)
+        for name in ("fignumbers", "secnumbers")
+        if hasattr(builder, name)
+    }
     builder.fignumbers, builder.secnumbers = {}, {}
     try:
         parts = builder.render_partial(node)
@@ -233,11 +262,16 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
     entries, profile = feed_entries(app)
     person = profile.person if profile is not None else None
     updated = max((e.updated for e in entries), default=None) or dt.datetime(
-        1970, 1, 1, tzinfo=dt.timezone.utc)
-    data = atom_feed(title=str(app.config.html_title or app.config.project or ""),
-                     base_url=base, feed_url=urljoin(base, FEED_FILE),
-                     author=person.name if person is not None else None,
-                     entries=entries, updated=updated)
+        1970, 1, 1, tzinfo=dt.timezone.utc
+    )
+    data = atom_feed(
+        title=str(app.config.html_title or app.config.project or ""),
+        base_url=base,
+        feed_url=urljoin(base, FEED_FILE),
+        author=person.name if person is not None else None,
+        entries=entries,
+        updated=updated,
+    )
     with open(os.path.join(app.outdir, FEED_FILE), "wb") as fh:
         fh.write(data)
     note_output(app, FEED_FILE)

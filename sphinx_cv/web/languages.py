@@ -74,14 +74,25 @@ def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
         url = posixpath.normpath(root + target) if not baseurl else root + target
         if not baseurl and target.endswith("/"):
             url += "/"
-        out.append({"code": code, "hreflang": hreflang(code), "url": url,
-                    "name": language_name(code, tuple(cv.languages)),
-                    "current": code == current})
+        out.append(
+            {
+                "code": code,
+                "hreflang": hreflang(code),
+                "url": url,
+                "name": language_name(code, tuple(cv.languages)),
+                "current": code == current,
+            }
+        )
     return out
 
 
-def alternate_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
-                    doctree: nodes.document | None) -> None:
+def alternate_links(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
     """``<link rel="alternate" hreflang>`` to each version of the page, under any theme."""
     versions = language_versions(app, pagename)
     if not versions:
@@ -90,7 +101,8 @@ def alternate_links(app: Sphinx, pagename: str, templatename: str, context: dict
     links.append(("x-default", versions[0]["url"]))
     context["metatags"] = str(context.get("metatags") or "") + "".join(
         f'\n<link rel="alternate" hreflang="{html.escape(lang)}" href="{html.escape(url)}" />'
-        for lang, url in links)
+        for lang, url in links
+    )
 
 
 def setup_languages(app: Sphinx) -> None:

@@ -57,8 +57,9 @@ def cited_nodes(metric: Metric | None) -> list[nodes.Node] | None:
     return [nodes.inline(text, text, classes=[CITED_CLASS])]
 
 
-def outdated_by_metrics(app: Sphinx, env: BuildEnvironment, added: set[str],
-                        changed: set[str], removed: set[str]) -> list[str]:
+def outdated_by_metrics(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """Documents with publication lists, when metrics.yaml changed since the last build."""
     cv = get_config(app)
     now = stamp([metrics_path(cv.profile_path)])
@@ -68,8 +69,11 @@ def outdated_by_metrics(app: Sphinx, env: BuildEnvironment, added: set[str],
         return []
     domain = env.get_domain("cv")
     # Every page showing publications (lists, citation-metrics) noted that it does.
-    docs = [doc for doc, use in domain.uses.items()  # type: ignore[attr-defined]
-            if "publications" in use["parts"]]
+    docs = [
+        doc
+        for doc, use in domain.uses.items()  # type: ignore[attr-defined]
+        if "publications" in use["parts"]
+    ]
     return sorted(d for d in docs if d in env.all_docs and d not in changed | removed)
 
 
@@ -116,18 +120,31 @@ class CitationMetrics(CvDirective):
             return []
         box = nodes.container(classes=[METRICS_CLASS, *self.options.get("class", [])])
         items = nodes.bullet_list(classes=["cv-metrics-list"])
-        for label, value in (("Citations", sum(counts)), ("h-index", h_index(counts)),
-                             ("Papers counted", len(counts))):
+        for label, value in (
+            ("Citations", sum(counts)),
+            ("h-index", h_index(counts)),
+            ("Papers counted", len(counts)),
+        ):
             para = nodes.paragraph()
             para += nodes.strong(str(value), str(value), classes=["cv-metrics-value"])
             para += nodes.Text(" ")
             para += nodes.inline(label, label, classes=["cv-metrics-label"])
             items += nodes.list_item("", para)
         box += items
-        sources = sorted({metrics[p.id].source for p in profile.publications
-                          if p.id in metrics and metrics[p.id].source})
-        dates = sorted({metrics[p.id].date for p in profile.publications
-                        if p.id in metrics and metrics[p.id].date})
+        sources = sorted(
+            {
+                metrics[p.id].source
+                for p in profile.publications
+                if p.id in metrics and metrics[p.id].source
+            }
+        )
+        dates = sorted(
+            {
+                metrics[p.id].date
+                for p in profile.publications
+                if p.id in metrics and metrics[p.id].date
+            }
+        )
         if sources or dates:
             note = "Counts from " + (", ".join(sources) or "metrics.yaml")
             if dates:

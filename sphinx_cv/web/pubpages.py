@@ -90,10 +90,13 @@ def generated_pages(app: Sphinx) -> list[str]:
 
 # -- the page -------------------------------------------------------------------------------
 
-def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
-                      home: str) -> nodes.paragraph:
+
+def authors_paragraph(
+    pub: Publication, own: set[str], links: dict[str, str], home: str
+) -> nodes.paragraph:
     """The authors, the owner's name linked to the homepage and co-authors to the pages
     the profile gives for them."""
+
     def link_for(name: str) -> str | None:
         key = name_key(name)
         return home if key in own else author_url(name) or links.get(key)
@@ -103,8 +106,13 @@ def authors_paragraph(pub: Publication, own: set[str], links: dict[str, str],
     return para
 
 
-def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
-              cited: list[nodes.Node] | None = None) -> nodes.section:
+def page_body(
+    app: Sphinx,
+    profile: Profile,
+    pub: Publication,
+    pagename: str,
+    cited: list[nodes.Node] | None = None,
+) -> nodes.section:
     """The page of ``pub`` as nodes."""
     from ..data.bibexport import shown_bibtex
 
@@ -115,9 +123,12 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     thumb = thumbnail(get_config(app), pub, pagename)
     if thumb is not None:
         section += thumb
-    own = own_names([*get_config(app).name_variants,
-                     *((profile.person.name, *profile.person.name_variants)
-                       if profile.person else ())])
+    own = own_names(
+        [
+            *get_config(app).name_variants,
+            *((profile.person.name, *profile.person.name_variants) if profile.person else ()),
+        ]
+    )
     if pub.authors:
         home = builder.get_relative_uri(pagename, app.config.root_doc)
         section += authors_paragraph(pub, own, coauthor_links(profile), home)
@@ -126,11 +137,15 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
             section += legend
     venue = venue_text(pub)
     if venue:
-        section += nodes.paragraph("", "", inline(venue, "cv-pub-venue"),
-                                   classes=["cv-paper-venue"])
+        section += nodes.paragraph(
+            "", "", inline(venue, "cv-pub-venue"), classes=["cv-paper-venue"]
+        )
     extra: list[nodes.Node] = []
-    for value, cls in ((pub.status, "cv-pub-status"), (pub.award, "cv-pub-award"),
-                       (pub.note, "cv-pub-note")):
+    for value, cls in (
+        (pub.status, "cv-pub-status"),
+        (pub.award, "cv-pub-award"),
+        (pub.note, "cv-pub-note"),
+    ):
         if value:
             extra += [nodes.Text(" ") if extra else nodes.Text(""), inline(value, cls)]
     if extra:
@@ -147,12 +162,10 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
         section += para
     if pub.abstract:
         part = _part("Abstract", "cv-abstract")
-        part += nodes.paragraph("", "", *inline_nodes(pub.abstract),
-                                classes=["cv-paper-abstract"])
+        part += nodes.paragraph("", "", *inline_nodes(pub.abstract), classes=["cv-paper-abstract"])
         section += part
     if pub.tags:
-        section += nodes.paragraph("", "Topics: " + ", ".join(pub.tags),
-                                   classes=["cv-paper-tags"])
+        section += nodes.paragraph("", "Topics: " + ", ".join(pub.tags), classes=["cv-paper-tags"])
     bibtex = shown_bibtex(pub, get_config(app).bibtex_private_fields)
     part = _part("BibTeX", "cv-bibtex")
     part += nodes.literal_block(bibtex, bibtex, language="bibtex")
@@ -161,9 +174,12 @@ def page_body(app: Sphinx, profile: Profile, pub: Publication, pagename: str,
     if listed is not None:
         docname, anchor = listed
         uri = builder.get_relative_uri(pagename, docname) + "#" + anchor
-        section += nodes.paragraph("", "", nodes.reference("", "All publications",
-                                                           refuri=uri, internal=True),
-                                   classes=["cv-paper-back"])
+        section += nodes.paragraph(
+            "",
+            "",
+            nodes.reference("", "All publications", refuri=uri, internal=True),
+            classes=["cv-paper-back"],
+        )
     return section
 
 
@@ -186,17 +202,19 @@ def scholarly_article(pub: Publication, url: str | None) -> dict[str, JSONValue]
     """schema.org ``ScholarlyArticle`` for the paper's page."""
     from ..theme.head import plain
 
-    data: dict[str, JSONValue] = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
-                            "headline": plain(pub.title or pub.id),
-                            "name": plain(pub.title or pub.id)}
+    data: dict[str, JSONValue] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": plain(pub.title or pub.id),
+        "name": plain(pub.title or pub.id),
+    }
     authors = [{"@type": "Person", "name": name} for name in pub.authors if name != "et al."]
     if authors:
         data["author"] = authors
     if pub.year:
         data["datePublished"] = str(pub.year) + (f"-{pub.month:02d}" if pub.month else "")
     if pub.venue:
-        data["isPartOf"] = {"@type": pub_type(pub.type).schema_part,
-                            "name": plain(pub.venue)}
+        data["isPartOf"] = {"@type": pub_type(pub.type).schema_part, "name": plain(pub.venue)}
     if pub.abstract:
         data["abstract"] = plain(pub.abstract)
     if pub.tags:
@@ -250,18 +268,28 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
         meta = {"cv-publication": pub.id}
         if pub.abstract:
             meta["description"] = shorten(plain(pub.abstract), 300)
-        context: dict[str, object] = {"title": html.escape(plain(pub.title or pub.id)),
-                   "body": render_html(app, body), "meta": meta,
-                   "display_toc": False, "toc": "", "sourcename": "",
-                   "cv_publication_page": pub.id}
+        context: dict[str, object] = {
+            "title": html.escape(plain(pub.title or pub.id)),
+            "body": render_html(app, body),
+            "meta": meta,
+            "display_toc": False,
+            "toc": "",
+            "sourcename": "",
+            "cv_publication_page": pub.id,
+        }
         builder = cast("StandaloneHTMLBuilder", app.builder)  # html-collect-pages: HTML
         out = os.path.relpath(str(builder.get_outfilename(pagename)), str(app.outdir))
         note_output(app, out.replace(os.sep, "/"))
         yield pagename, context, "page.html"
 
 
-def paper_head(app: Sphinx, pagename: str, templatename: str, context: dict[str, object],
-               doctree: nodes.document | None) -> None:
+def paper_head(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, object],
+    doctree: nodes.document | None,
+) -> None:
     """On a paper's page: the JSON-LD, and ``og:description`` under themes that write no
     OpenGraph of their own (ours writes it from the page's description)."""
     pub_id = context.get("cv_publication_page")
@@ -280,17 +308,23 @@ def paper_head(app: Sphinx, pagename: str, templatename: str, context: dict[str,
         meta = context.get("meta")
         description = meta.get("description") if isinstance(meta, dict) else None
         if description:
-            tags += (f'\n<meta name="description" content="{html.escape(description)}" />'
-                     f'\n<meta property="og:description" '
-                     f'content="{html.escape(description)}" />')
-        tags += ('\n<meta property="og:type" content="article" />'
-                 f'\n<meta property="og:title" content="{context["title"]}" />')
-    tags += ('\n<script type="application/ld+json">'
-             f"{script_json(scholarly_article(pub, url))}</script>")
+            tags += (
+                f'\n<meta name="description" content="{html.escape(description)}" />'
+                f'\n<meta property="og:description" '
+                f'content="{html.escape(description)}" />'
+            )
+        tags += (
+            '\n<meta property="og:type" content="article" />'
+            f'\n<meta property="og:title" content="{context["title"]}" />'
+        )
+    tags += (
+        f'\n<script type="application/ld+json">{script_json(scholarly_article(pub, url))}</script>'
+    )
     context["metatags"] = str(context.get("metatags") or "") + tags
 
 
 # -- lists link each title to its page -------------------------------------------------------
+
 
 class LinkTitlesToPages(SphinxPostTransform):
     """A publication title in a list becomes a link to the paper's page (HTML site
@@ -313,8 +347,9 @@ class LinkTitlesToPages(SphinxPostTransform):
             if not enabled:
                 continue
             uri = app.builder.get_relative_uri(docname, target)
-            ref = nodes.reference("", "", *node.children, refuri=uri, internal=True,
-                                  classes=["cv-pub-page"])
+            ref = nodes.reference(
+                "", "", *node.children, refuri=uri, internal=True, classes=["cv-pub-page"]
+            )
             node.children = []
             node += ref
 

@@ -80,8 +80,7 @@ def page_dates(app: Sphinx) -> list[tuple[str, dt.date | None]]:
             files += profile_files
         pages.append((app.builder.get_target_uri(docname), _mtime_date(files)))
     profile_date = _mtime_date(profile_files)
-    pages += [(app.builder.get_target_uri(name), profile_date)
-              for name in generated_pages(app)]
+    pages += [(app.builder.get_target_uri(name), profile_date) for name in generated_pages(app)]
     return pages
 
 
@@ -101,8 +100,11 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         return
     base = site_url(app)
     if base is None:
-        warn("cv_sitemap needs html_baseurl (a sitemap lists absolute URLs); no "
-             "sitemap.xml is written", Subtype.CONFIG)
+        warn(
+            "cv_sitemap needs html_baseurl (a sitemap lists absolute URLs); no "
+            "sitemap.xml is written",
+            Subtype.CONFIG,
+        )
         return
     if unchanged(app):
         return
@@ -111,8 +113,7 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         fh.write(sitemap_xml(urls))
     note_output(app, SITEMAP_FILE)
     if not user_robots(app):
-        with open(os.path.join(app.outdir, ROBOTS_FILE), "w", encoding="utf-8",
-                  newline="\n") as fh:
+        with open(os.path.join(app.outdir, ROBOTS_FILE), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(robots_txt(urljoin(base, SITEMAP_FILE)))
         note_output(app, ROBOTS_FILE)
 

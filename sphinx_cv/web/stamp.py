@@ -47,10 +47,17 @@ def _key(app: Sphinx, images: list[str]) -> list[Any]:
     facts = profile_facts(app.doctreedir, cv)
     files = list(facts.files) if facts is not None else [cv.profile_path]
     info = getattr(app.builder, "build_info", None)
-    return [__version__, app.builder.name, getattr(info, "config_hash", ""),
-            repr(sorted((k, repr(v)) for k, v in vars(cv).items()
-                        if k != "store" and not k.startswith("_"))),
-            [list(s) for s in stamp([*files, metrics_path(cv.profile_path), *images])]]
+    return [
+        __version__,
+        app.builder.name,
+        getattr(info, "config_hash", ""),
+        repr(
+            sorted(
+                (k, repr(v)) for k, v in vars(cv).items() if k != "store" and not k.startswith("_")
+            )
+        ),
+        [list(s) for s in stamp([*files, metrics_path(cv.profile_path), *images])],
+    ]
 
 
 def _path(app: Sphinx) -> str:
@@ -66,10 +73,12 @@ def unchanged(app: Sphinx) -> bool:
             try:
                 with open(_path(app), encoding="utf-8") as fh:
                     saved = json.load(fh)
-                state["unchanged"] = (
-                    saved["key"] == json.loads(json.dumps(_key(app, saved["images"])))
-                    and all(os.path.exists(os.path.join(app.outdir, *name.split("/")))
-                            for name in saved["outputs"]))
+                state["unchanged"] = saved["key"] == json.loads(
+                    json.dumps(_key(app, saved["images"]))
+                ) and all(
+                    os.path.exists(os.path.join(app.outdir, *name.split("/")))
+                    for name in saved["outputs"]
+                )
             except (OSError, ValueError, KeyError, TypeError):
                 pass
     return bool(state["unchanged"])
@@ -92,8 +101,7 @@ def save_stamp(app: Sphinx, exception: BaseException | None) -> None:
         return
     state = _state(app)
     images = sorted(set(state["images"]))
-    data = {"key": _key(app, images), "images": images,
-            "outputs": sorted(set(state["outputs"]))}
+    data = {"key": _key(app, images), "images": images, "outputs": sorted(set(state["outputs"]))}
     os.makedirs(app.doctreedir, exist_ok=True)
     with open(_path(app), "w", encoding="utf-8") as fh:
         json.dump(data, fh)

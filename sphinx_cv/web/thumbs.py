@@ -46,8 +46,7 @@ def thumb_target(pub_id: str, local: str) -> str:
     return posixpath.join(THUMBS_DIR, page_slug(pub_id) + ext)
 
 
-def thumbnail(cv: CvConfig, pub: Publication, page: str | None = None
-              ) -> cv_thumbnail | None:
+def thumbnail(cv: CvConfig, pub: Publication, page: str | None = None) -> cv_thumbnail | None:
     """The thumbnail node of ``pub``, or None when it has none (or an unsafe URL)."""
     if not pub.image:
         return None
@@ -81,8 +80,7 @@ def copy_thumbnails(app: Sphinx, exception: BaseException | None) -> None:
         try:  # the loader checked it; this is the last guard before it is read
             data = read_file(local, image_roots(cv))
         except OSError as err:
-            warn(f"{pub_id}: image {local}: {err.strerror or err}; not copied",
-                 Subtype.FILE)
+            warn(f"{pub_id}: image {local}: {err.strerror or err}; not copied", Subtype.FILE)
             continue
         target = thumb_target(pub_id, local)
         note_output(app, target)

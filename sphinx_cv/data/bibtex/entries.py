@@ -102,22 +102,38 @@ class EntryMapper:
 
     def unused(self) -> dict[str, str]:
         """Fields with a value that the publication does not hold, as written."""
-        return {name: raw for name, (raw, _) in self.entry.fields.items()
-                if name not in self.used and raw.strip()}
+        return {
+            name: raw
+            for name, (raw, _) in self.entry.fields.items()
+            if name not in self.used and raw.strip()
+        }
 
-    def report(self, subtype: Subtype, name: str, message: str, *, value: object = None,
-               expected: str | None = None) -> None:
+    def report(
+        self,
+        subtype: Subtype,
+        name: str,
+        message: str,
+        *,
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
         offset = self.fields[name][1] if name in self.fields else self.entry.start
-        self.src.report(subtype, offset, self.field_path(name), message, value=value,
-                        expected=expected)
+        self.src.report(
+            subtype, offset, self.field_path(name), message, value=value, expected=expected
+        )
 
     def build(self) -> Publication | None:
         entry = self.entry
         title = self.text("title")
         if not title:
-            self.report(Subtype.REQUIRED, "title",
-                        "title is empty; entry skipped" if "title" in self.fields
-                        else "entry has no title; skipped", expected="a title field")
+            self.report(
+                Subtype.REQUIRED,
+                "title",
+                "title is empty; entry skipped"
+                if "title" in self.fields
+                else "entry has no title; skipped",
+                expected="a title field",
+            )
             return None
         self.set("id", entry.key)
         self.set("title", title, "title")
@@ -128,8 +144,12 @@ class EntryMapper:
         if "authors" not in self.values and "editors" not in self.values:
             # Kept (a software or dataset entry may have none), but an author list is
             # what a reader looks for first: usually a field lost on the way.
-            self.report(Subtype.REQUIRED, "author", "entry has no author; shown without "
-                        "one", expected="an author (or editor) field")
+            self.report(
+                Subtype.REQUIRED,
+                "author",
+                "entry has no author; shown without one",
+                expected="an author (or editor) field",
+            )
         self.venue()
         self.dates()
         for attr in ("publisher", "series", "award", "abstract", "note", "status"):
@@ -149,8 +169,9 @@ class EntryMapper:
                 self.set(attr, value, attr)
         doi = self.raw("doi")
         if doi:
-            doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", _clean_url(doi),
-                         flags=re.I)
+            doi = re.sub(
+                r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", _clean_url(doi), flags=re.I
+            )
             if doi:
                 self.set("doi", doi, "doi")
         arxiv = self.arxiv_id()
@@ -164,7 +185,7 @@ class EntryMapper:
         self.selected()
         kind, where = self.pub_type()
         self.set("type", kind, where)
-        self.values["bibtex"] = self.src.text[entry.start:entry.end]
+        self.values["bibtex"] = self.src.text[entry.start : entry.end]
         # Each value was made for its field by the methods below (checked there).
         make: Callable[..., Publication] = Publication
         pub = make(**self.values)
@@ -195,9 +216,13 @@ class EntryMapper:
         unknown: list[str] = []
         text = latex_to_text(raw, markdown=markdown, unknown=unknown)
         for command in dict.fromkeys(unknown):
-            self.report(Subtype.BIBTEX, name, "unknown LaTeX command; left out (its "
-                        "{argument} is kept)", value=f"\\{command}",
-                        expected="text, or a command such as \\emph{...} or \\'e")
+            self.report(
+                Subtype.BIBTEX,
+                name,
+                "unknown LaTeX command; left out (its {argument} is kept)",
+                value=f"\\{command}",
+                expected="text, or a command such as \\emph{...} or \\'e",
+            )
         return text
 
     def names(self, name: str) -> list[str]:
@@ -207,20 +232,35 @@ class EntryMapper:
         out: list[str] = []
         parts = split_name_list(raw)
         if len(parts) == 1 and _COMMA_LIST.fullmatch(raw.strip()):
-            self.report(Subtype.BIBTEX, name, "looks like names separated by commas; BibTeX "
-                        "separates names with 'and' (read as one name)", value=raw,
-                        expected="'First Last and First Last'")
+            self.report(
+                Subtype.BIBTEX,
+                name,
+                "looks like names separated by commas; BibTeX "
+                "separates names with 'and' (read as one name)",
+                value=raw,
+                expected="'First Last and First Last'",
+            )
         for part in parts:
             unknown: list[str] = []
             part, notes = name_notes(part)
             with pybtex_errors() as errors:
                 shown = person_name(part, unknown)
             for command in dict.fromkeys(unknown):
-                self.report(Subtype.BIBTEX, name, "unknown LaTeX command in a name; left "
-                            "out", value=f"\\{command}", expected="a name")
+                self.report(
+                    Subtype.BIBTEX,
+                    name,
+                    "unknown LaTeX command in a name; left out",
+                    value=f"\\{command}",
+                    expected="a name",
+                )
             if errors:  # "Too many commas": pybtex joins the extra parts; say so
-                self.report(Subtype.BIBTEX, name, "name with too many commas", value=part,
-                            expected="'Last, First', 'Last, Jr, First' or 'First Last'")
+                self.report(
+                    Subtype.BIBTEX,
+                    name,
+                    "name with too many commas",
+                    value=part,
+                    expected="'Last, First', 'Last, Jr, First' or 'First Last'",
+                )
             shown, marks = split_marks(shown)
             notes = (*notes, *marks)
             if shown:
@@ -252,34 +292,56 @@ class EntryMapper:
                 self.fields["status"] = self.fields["year"]
                 self.alias_of["status"] = "year"
             else:
-                self.report(Subtype.DATE, "year", "bad year", value=year,
-                            expected="a 4-digit year such as 2024")
+                self.report(
+                    Subtype.DATE,
+                    "year",
+                    "bad year",
+                    value=year,
+                    expected="a 4-digit year such as 2024",
+                )
         month = self.text("month", markdown=False)
         if month:
             try:
                 self.set("month", parse_month(month), "month")
             except DateError:
-                self.report(Subtype.DATE, "month", "bad month", value=month,
-                            expected="a month: 1-12 or a name such as 'Sep'")
+                self.report(
+                    Subtype.DATE,
+                    "month",
+                    "bad month",
+                    value=month,
+                    expected="a month: 1-12 or a name such as 'Sep'",
+                )
         date = self.text("date", markdown=False)
         if date:
             try:  # biblatex ranges (2025-09-01/2025-09-05): the start dates the paper
                 self.set("date", parse_date(date.split("/")[0]), "date")
             except DateError as err:
-                self.report(Subtype.DATE, "date", f"bad date: {err}", value=date,
-                            expected="a date such as 2025, 2025-09 or 2025-09-15")
+                self.report(
+                    Subtype.DATE,
+                    "date",
+                    f"bad date: {err}",
+                    value=date,
+                    expected="a date such as 2025, 2025-09 or 2025-09-15",
+                )
 
     def arxiv_id(self) -> str | None:
-        prefix = (self.text("archiveprefix", markdown=False)
-                  or self.text("eprinttype", markdown=False) or "").lower()
+        prefix = (
+            self.text("archiveprefix", markdown=False)
+            or self.text("eprinttype", markdown=False)
+            or ""
+        ).lower()
         for name in ("arxiv", "eprint"):
             raw = self.raw(name)
             if raw is None or (name == "eprint" and prefix not in ("", "arxiv")):
                 continue
             value = re.sub(r"^arxiv:\s*", "", _clean_url(raw), flags=re.I)
             found = _ARXIV_ID.search(value)
-            if found and (prefix == "arxiv" or name == "arxiv" or "arxiv" in raw.lower()
-                          or found.group(0) == value):
+            if found and (
+                prefix == "arxiv"
+                or name == "arxiv"
+                or "arxiv" in raw.lower()
+                or found.group(0) == value
+            ):
                 return found.group(0)
             if prefix == "arxiv" or name == "arxiv":
                 return value or None
@@ -320,8 +382,7 @@ class EntryMapper:
         """A link field that is not kept: an unsafe one (``javascript:``...) is dropped
         for good, not kept under ``x-bibtex`` where an export would write it back."""
         if why == "not a URL":
-            self.report(Subtype.VALUE, name, f"{why}; ignored", value=raw,
-                        expected=URL.expected)
+            self.report(Subtype.VALUE, name, f"{why}; ignored", value=raw, expected=URL.expected)
             return
         self.use(name)
         self.report(Subtype.VALUE, name, f"{why}; dropped", value=raw, expected=LINK_EXPECTED)
@@ -344,8 +405,13 @@ class EntryMapper:
             return
         value = yes_no_word(raw)
         if value is None:
-            self.report(Subtype.VALUE, "selected", "not a yes/no value; ignored", value=raw,
-                        expected="yes, no, true, false, 1 or 0")
+            self.report(
+                Subtype.VALUE,
+                "selected",
+                "not a yes/no value; ignored",
+                value=raw,
+                expected="yes, no, true, false, 1 or 0",
+            )
         else:
             self.set("selected", value, "selected")
 
@@ -358,29 +424,46 @@ class EntryMapper:
                 return kind, "pubtype"
             close = difflib.get_close_matches(normalize_key(explicit), list(TYPE_WORDS), n=1)
             hint = f"; did you mean '{TYPE_WORDS[close[0]]}'?" if close else ""
-            self.report(Subtype.VALUE, "pubtype", "unknown publication type" + hint,
-                        value=explicit, expected=PUB_TYPE.expected)
+            self.report(
+                Subtype.VALUE,
+                "pubtype",
+                "unknown publication type" + hint,
+                value=explicit,
+                expected=PUB_TYPE.expected,
+            )
         # BibTeX's own `type` names a kind of report or thesis ("Technical Report");
         # only a word the profile format knows overrides the entry type.
         kind = TYPE_WORDS.get(normalize_key(self.text("type", markdown=False) or ""))
         if kind is not None:
             return kind, "type"
-        kind, where = entry_kind(self.entry.type, keywords=self.raw("keywords"),
-                                 booktitle=self.raw("booktitle"),
-                                 venue=self.text_value("venue"),
-                                 arxiv=self.text_value("arxiv"),
-                                 publisher=self.raw("publisher"),
-                                 url=self.text_value("url"))
+        kind, where = entry_kind(
+            self.entry.type,
+            keywords=self.raw("keywords"),
+            booktitle=self.raw("booktitle"),
+            venue=self.text_value("venue"),
+            arxiv=self.text_value("arxiv"),
+            publisher=self.raw("publisher"),
+            url=self.text_value("url"),
+        )
         return kind, where
 
 
 # Author notes as BibTeX files write them: al-folio's ``Einstein*, A.``, a superscript
 # mark, and a student's name underlined (``\underline{Doe, Jane}``).
-_SUPER_MARK = re.compile(r"\$\^\{?(\\dagger|\\dag|\\ddagger|[*#])\}?\$"
-                         r"|\\textsuperscript\{(\\dag|\\dagger|\\ddag|[*#])\}"
-                         r"|\\(dagger|dag|ddag)\b(?:\{\})?")
-_TEX_MARK = {"\\dagger": "\u2020", "\\dag": "\u2020", "\\ddagger": "\u2021",
-             "\\ddag": "\u2021", "dagger": "\u2020", "dag": "\u2020", "ddag": "\u2021"}
+_SUPER_MARK = re.compile(
+    r"\$\^\{?(\\dagger|\\dag|\\ddagger|[*#])\}?\$"
+    r"|\\textsuperscript\{(\\dag|\\dagger|\\ddag|[*#])\}"
+    r"|\\(dagger|dag|ddag)\b(?:\{\})?"
+)
+_TEX_MARK = {
+    "\\dagger": "\u2020",
+    "\\dag": "\u2020",
+    "\\ddagger": "\u2021",
+    "\\ddag": "\u2021",
+    "dagger": "\u2020",
+    "dag": "\u2020",
+    "ddag": "\u2021",
+}
 _END_MARKS = re.compile(r"(?<=[^\s,{}])([*\u2020\u2021\u00a7\u00b6#]+)(?=\s*(?:,|$))")
 _UNDERLINED = re.compile(r"\\(?:underline|uline)\s*\{([^{}]*)\}")
 
@@ -453,6 +536,7 @@ def _clean_url(raw: str) -> str:
 
 # --- names -------------------------------------------------------------------------------
 
+
 def person_name(raw: str, unknown: list[str] | None = None) -> str:
     """A BibTeX name in display form: ``First von Last, Jr``; ``others`` -> ``et al.``.
 
@@ -466,10 +550,11 @@ def person_name(raw: str, unknown: list[str] | None = None) -> str:
         front = person.first_names + person.middle_names + person.prelast_names
         name = full_name(
             " ".join(latex_to_text(p, markdown=False, unknown=unknown) for p in front),
-            " ".join(latex_to_text(p, markdown=False, unknown=unknown)
-                     for p in person.last_names))
-        jr = " ".join(latex_to_text(p, markdown=False, unknown=unknown)
-                      for p in person.lineage_names)
+            " ".join(latex_to_text(p, markdown=False, unknown=unknown) for p in person.last_names),
+        )
+        jr = " ".join(
+            latex_to_text(p, markdown=False, unknown=unknown) for p in person.lineage_names
+        )
     except Exception:  # pybtex on odd names: fall back to the plain form
         return normalize_name(latex_to_text(raw, markdown=False, unknown=unknown))
     name = " ".join(name.split())

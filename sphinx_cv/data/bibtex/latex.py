@@ -25,6 +25,8 @@ Piece = tuple[str, str]
 
 # --- text mode ---------------------------------------------------------------------------
 
+# fmt: off
+# Word tables, kept in rows: one word per line would double this module's length.
 # Declarations style the rest of their group: {\em ...}, {\bf ...}.
 _DECLARATIONS = {
     "em": "em", "it": "em", "itshape": "em", "sl": "em", "slshape": "em",
@@ -109,6 +111,7 @@ _SUP = dict(zip("0123456789+-=()abcdefghijklmnoprstuvwxyzT⊤′∗*",
                 "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵀ′**", strict=True))
 _SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ",
                 strict=True))
+# fmt: on
 
 
 def _walker_context() -> macrospec.LatexContextDb:
@@ -116,23 +119,36 @@ def _walker_context() -> macrospec.LatexContextDb:
     without the specials a title does not mean (``!``` is not '¡' in "Wow!``Yes''")."""
     base = latexwalker.get_default_latex_context_db()
     known = {s.macroname for s in base.iter_macro_specs()}
-    ours = [macrospec.MacroSpec(name, "{") for name in sorted(
-        _DROP_ONE | _TRANSPARENT | _UPPER | _LOWER | _VERBATIM | _MATH_TEXT
-        | set(_STYLE_COMMANDS)) if name not in known]
-    ours += [macrospec.MacroSpec(name, "{{") for name in sorted(_SECOND_ARG)
-             if name not in known]
+    ours = [
+        macrospec.MacroSpec(name, "{")
+        for name in sorted(
+            _DROP_ONE
+            | _TRANSPARENT
+            | _UPPER
+            | _LOWER
+            | _VERBATIM
+            | _MATH_TEXT
+            | set(_STYLE_COMMANDS)
+        )
+        if name not in known
+    ]
+    ours += [macrospec.MacroSpec(name, "{{") for name in sorted(_SECOND_ARG) if name not in known]
     ours += [macrospec.MacroSpec(name, "{") for name in ("t", "mathbb")]
     # Footnote marks (equal contribution...) take an optional number, not shown as text.
     ours += [macrospec.MacroSpec("footnotemark", "[")]
     db = macrospec.LatexContextDb()
-    db.add_context_category("sphinx-cv", macros=ours,
-                            specials=[macrospec.SpecialsSpec(s) for s in _SPECIALS])
+    db.add_context_category(
+        "sphinx-cv", macros=ours, specials=[macrospec.SpecialsSpec(s) for s in _SPECIALS]
+    )
     for category in base.category_list:
         db.add_context_category(
-            category, macros=list(base.iter_macro_specs([category])),
+            category,
+            macros=list(base.iter_macro_specs([category])),
             environments=list(base.iter_environment_specs([category])),
-            specials=[s for s in base.iter_specials_specs([category])
-                      if s.specials_chars in _SPECIALS])
+            specials=[
+                s for s in base.iter_specials_specs([category]) if s.specials_chars in _SPECIALS
+            ],
+        )
     return db
 
 
@@ -177,8 +193,7 @@ class _Converter:
         self.unknown = unknown if unknown is not None else []
 
     def run(self) -> list[Piece]:
-        walker = latexwalker.LatexWalker(self.source, latex_context=_CONTEXT,
-                                         tolerant_parsing=True)
+        walker = latexwalker.LatexWalker(self.source, latex_context=_CONTEXT, tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
         # Text the parser passed over (a stray '}', a trailing backslash) is kept, but
         # for the braces.
@@ -194,8 +209,7 @@ class _Converter:
                 end = node.pos + node.len
         return self.nodes(kept, "")
 
-    def nodes(self, nodelist: Sequence[latexwalker.LatexNode | None], style: str
-              ) -> list[Piece]:
+    def nodes(self, nodelist: Sequence[latexwalker.LatexNode | None], style: str) -> list[Piece]:
         out: list[Piece] = []
         for i, node in enumerate(nodelist):
             if isinstance(node, latexwalker.LatexMacroNode):
@@ -205,7 +219,7 @@ class _Converter:
                     continue
                 if name in _NO_STYLE_DECLARATIONS:
                     continue
-                out += self.macro(node, style, nodelist[i + 1:])
+                out += self.macro(node, style, nodelist[i + 1 :])
             elif node is not None:
                 out += self.node(node, style)
         return out
@@ -225,8 +239,12 @@ class _Converter:
             return self.nodes(node.nodelist, style)
         return [(node.latex_verbatim(), style)]  # a comment: none, '%' is escaped
 
-    def macro(self, node: latexwalker.LatexMacroNode, style: str,
-              following: Sequence[latexwalker.LatexNode | None]) -> list[Piece]:
+    def macro(
+        self,
+        node: latexwalker.LatexMacroNode,
+        style: str,
+        following: Sequence[latexwalker.LatexNode | None],
+    ) -> list[Piece]:
         name = node.macroname
         args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
         if name in _ACCENT_MARKS:  # \'e, \"{o}, \c c, \v{s}
@@ -239,8 +257,10 @@ class _Converter:
         if name in _TRANSPARENT:
             return self.nodes(args[-1:], style)
         if name in _UPPER or name in _LOWER:
-            return [(t.upper() if name in _UPPER else t.lower(), s)
-                    for t, s in self.nodes(args[-1:], style)]
+            return [
+                (t.upper() if name in _UPPER else t.lower(), s)
+                for t, s in self.nodes(args[-1:], style)
+            ]
         if name in _DROP_ONE:
             return []
         if name in _SECOND_ARG:
@@ -264,12 +284,13 @@ class _Converter:
         for child in node.nodelist:
             if child is not None:
                 content = max(content, child.pos + child.len)
-        if self.source[content:node.pos + node.len] != close:
+        if self.source[content : node.pos + node.len] != close:
             # No closing '$': a literal dollar sign, the rest read as text.
-            rest = _Converter(self.source[node.pos + len(opening):node.pos + node.len],
-                              self.unknown).run()
+            rest = _Converter(
+                self.source[node.pos + len(opening) : node.pos + node.len], self.unknown
+            ).run()
             return [("$" if opening == "$" else "", style), *((t, s or style) for t, s in rest)]
-        src = self.source[node.pos + len(opening):content]
+        src = self.source[node.pos + len(opening) : content]
         try:
             text = _math(node.nodelist)
         except _UnknownMath:
@@ -350,8 +371,9 @@ def _math_unicode(src: str) -> str | None:
     """Simple math as Unicode (``\\alpha`` -> α), or None."""
     walker = latexwalker.LatexWalker(src, latex_context=_CONTEXT, tolerant_parsing=True)
     try:
-        text = _math(walker.get_latex_nodes(parsing_state=walker.make_parsing_state(
-            in_math_mode=True))[0])
+        text = _math(
+            walker.get_latex_nodes(parsing_state=walker.make_parsing_state(in_math_mode=True))[0]
+        )
     except _UnknownMath:
         return None
     return _tidy_math(text)
@@ -463,8 +485,13 @@ def _script(text: str, sup: bool) -> str:
 
 # --- Markdown ----------------------------------------------------------------------------
 
-_MARKERS = {"em": ("*", "*"), "strong": ("**", "**"), "u": ("[", "]{.underline}"),
-            "sc": ("[", "]{.smallcaps}")}
+_MARKERS = {
+    "em": ("*", "*"),
+    "strong": ("**", "**"),
+    "u": ("[", "]{.underline}"),
+    "sc": ("[", "]{.smallcaps}"),
+}
+
 
 def _render(pieces: list[Piece], markdown: bool) -> str:
     plain = _SPACES.sub(" ", to_text(pieces)).strip()

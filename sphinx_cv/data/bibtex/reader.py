@@ -59,32 +59,55 @@ def load_bibtex(paths: str | Sequence[str]) -> tuple[list[Publication], list[Pro
                     scanned += [(source, e) for e in source.scan(macros)]
             pubs = _publications(scanned)
         for error in stray:  # none known: the parser's and names' errors are handled
-            ctx.report(Subtype.BIBTEX, Location(names[0], 1, 1), "", f"pybtex: {error}",
-                       expected="a BibTeX file")
+            ctx.report(
+                Subtype.BIBTEX,
+                Location(names[0], 1, 1),
+                "",
+                f"pybtex: {error}",
+                expected="a BibTeX file",
+            )
     except Exception as err:  # a bug here must not stop the build
-        ctx.report(Subtype.BIBTEX, Location(names[0], 1, 1), "",
-                   f"internal error reading this BibTeX file ({type(err).__name__}: {err}); "
-                   "please report it", expected="a BibTeX file")
+        ctx.report(
+            Subtype.BIBTEX,
+            Location(names[0], 1, 1),
+            "",
+            f"internal error reading this BibTeX file ({type(err).__name__}: {err}); "
+            "please report it",
+            expected="a BibTeX file",
+        )
         return [], ctx.problems
     # In file order; a file-level problem (line 0) first.
     order = {name: i for i, name in enumerate(names)}
-    problems = sorted(ctx.problems, key=lambda p: (order.get(p.location.file, 0),
-                                                   p.location.line, p.location.column))
+    problems = sorted(
+        ctx.problems,
+        key=lambda p: (order.get(p.location.file, 0), p.location.line, p.location.column),
+    )
     return pubs, problems
 
 
 # --- reading the file --------------------------------------------------------------------
 
+
 def _read(path: str, ctx: Context) -> str | None:
     try:
         data = read_file(path)  # a regular file under the size cap; never blocks
     except FileNotFoundError:
-        ctx.report(Subtype.FILE, Location(path), "", "BibTeX file not found",
-                   expected="an existing .bib file")
+        ctx.report(
+            Subtype.FILE,
+            Location(path),
+            "",
+            "BibTeX file not found",
+            expected="an existing .bib file",
+        )
         return None
     except OSError as err:
-        ctx.report(Subtype.FILE, Location(path), "",
-                   f"cannot read BibTeX file: {err.strerror or err}", expected="a readable file")
+        ctx.report(
+            Subtype.FILE,
+            Location(path),
+            "",
+            f"cannot read BibTeX file: {err.strerror or err}",
+            expected="a readable file",
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -93,8 +116,13 @@ def _read(path: str, ctx: Context) -> str | None:
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         where = Location(path, line, column)
         if b"\0" in data:
-            ctx.report(Subtype.FILE, where, "", "not UTF-8 text (a binary file, or UTF-16?); "
-                       "BibTeX file skipped", expected="a UTF-8 encoded .bib file")
+            ctx.report(
+                Subtype.FILE,
+                where,
+                "",
+                "not UTF-8 text (a binary file, or UTF-16?); BibTeX file skipped",
+                expected="a UTF-8 encoded .bib file",
+            )
             return None
         # Older tools write Latin-1/Windows-1252; read it so the entries still load.
         try:
@@ -103,13 +131,19 @@ def _read(path: str, ctx: Context) -> str | None:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             encoding = "Latin-1"
-        ctx.report(Subtype.FILE, where, "",
-                   f"BibTeX file is not UTF-8 (byte 0x{data[err.start]:02X}); read as "
-                   f"{encoding}, please save it as UTF-8", expected="a UTF-8 encoded file")
+        ctx.report(
+            Subtype.FILE,
+            where,
+            "",
+            f"BibTeX file is not UTF-8 (byte 0x{data[err.start]:02X}); read as "
+            f"{encoding}, please save it as UTF-8",
+            expected="a UTF-8 encoded file",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # --- parsing -----------------------------------------------------------------------------
+
 
 class _Parser(LowLevelParser):
     """pybtex's parser, recording where fields start and collecting errors instead of
@@ -145,8 +179,9 @@ class _Parser(LowLevelParser):
             self.field_starts.append(start)
 
     def handle_error(self, error: Exception) -> None:
-        self.errors.append((error, self.command_start, self.pos, self.current_entry_key,
-                            self.current_field_name))
+        self.errors.append(
+            (error, self.command_start, self.pos, self.current_entry_key, self.current_field_name)
+        )
         if isinstance(error, UndefinedMacro):
             return  # the value is left empty, as BibTeX does; the entry is fine otherwise
         self.failed.add(self.command_start)
@@ -178,15 +213,21 @@ class _Source(SourceText):
             for (name, parts), offset in zip(fields, parser.field_starts, strict=True):
                 lower = name.lower()
                 if lower in entry.fields:
-                    self.report(Subtype.DUPLICATE_KEY, offset, f"{key}.{lower}",
-                                "field given twice; the first one is used (as BibTeX does)",
-                                value=name, expected="each field once")
+                    self.report(
+                        Subtype.DUPLICATE_KEY,
+                        offset,
+                        f"{key}.{lower}",
+                        "field given twice; the first one is used (as BibTeX does)",
+                        value=name,
+                        expected="each field once",
+                    )
                     continue
                 entry.fields[lower] = (" ".join("".join(parts).split()), offset)
             entries.append(entry)
         # One problem per undefined @string (IEEE abbreviations from another file, say).
-        undefined = Counter(str(e.args[0]).lower() for e, *_ in parser.errors
-                            if isinstance(e, UndefinedMacro))
+        undefined = Counter(
+            str(e.args[0]).lower() for e, *_ in parser.errors if isinstance(e, UndefinedMacro)
+        )
         reported: set[str] = set()
         for error, start, offset, key, name in parser.errors:
             if not isinstance(error, UndefinedMacro):
@@ -197,41 +238,66 @@ class _Source(SourceText):
                 reported.add(macro.lower())
                 self._undefined(macro, undefined[macro.lower()], offset, key, name)
         if parser.fatal >= MAX_SYNTAX_ERRORS and parser.failed:
-            self.report(Subtype.BIBTEX, max(parser.failed), "",
-                        f"{MAX_SYNTAX_ERRORS} syntax errors; the rest of the file is skipped",
-                        expected="a BibTeX file")
+            self.report(
+                Subtype.BIBTEX,
+                max(parser.failed),
+                "",
+                f"{MAX_SYNTAX_ERRORS} syntax errors; the rest of the file is skipped",
+                expected="a BibTeX file",
+            )
         return entries
 
-    def _undefined(self, macro: str, times: int, offset: int, key: str | None,
-                   name: str | None) -> None:
+    def _undefined(
+        self, macro: str, times: int, offset: int, key: str | None, name: str | None
+    ) -> None:
         path = f"{key}.{name.lower()}" if key and name else key or ""
         also = f" (used {times} times in this file)" if times > 1 else ""
-        self.report(Subtype.BIBTEX, max(offset - len(macro), 0), path,
-                    f"undefined @string name; the value is left empty{also}", value=macro,
-                    expected="a {braced} or \"quoted\" value, or a @string defined above")
+        self.report(
+            Subtype.BIBTEX,
+            max(offset - len(macro), 0),
+            path,
+            f"undefined @string name; the value is left empty{also}",
+            value=macro,
+            expected='a {braced} or "quoted" value, or a @string defined above',
+        )
 
-    def _syntax_problem(self, error: Exception, start: int, offset: int, key: str | None,
-                        name: str | None) -> None:
+    def _syntax_problem(
+        self, error: Exception, start: int, offset: int, key: str | None, name: str | None
+    ) -> None:
         message = str(error.args[0]) if error.args else type(error).__name__
         skipped = "; entry skipped" if key else ""
         following = _ENTRY_START.search(self.text, start + 1)
         if isinstance(error, PrematureEOF) or (following and offset >= following.end() - 1):
             # The parser ran into the next entry or the end: point at the entry itself.
-            until = (f"the next entry (line {self.loc(following.end() - 1).line})"
-                     if following and offset < len(self.text) else "the end of the file")
-            self.report(Subtype.BIBTEX, start, key or "",
-                        f"syntax error: the entry is not closed before {until} (unbalanced "
-                        "braces or quotes?)" + skipped, expected="a closing '}' for every '{'")
+            until = (
+                f"the next entry (line {self.loc(following.end() - 1).line})"
+                if following and offset < len(self.text)
+                else "the end of the file"
+            )
+            self.report(
+                Subtype.BIBTEX,
+                start,
+                key or "",
+                f"syntax error: the entry is not closed before {until} (unbalanced "
+                "braces or quotes?)" + skipped,
+                expected="a closing '}' for every '{'",
+            )
             return
         rest = self.text[offset:].split("\n", 1)[0].strip()
         if message == "'}' expected" and re.match(r"[A-Za-z][\w:-]*\s*=", rest):
             message = "',' expected before this field"
-        self.report(Subtype.BIBTEX, offset, key or "", f"syntax error: {message}{skipped}",
-                    value=rest[:40] or None,
-                    expected="BibTeX syntax: @type{key, field = {value}, ...}")
+        self.report(
+            Subtype.BIBTEX,
+            offset,
+            key or "",
+            f"syntax error: {message}{skipped}",
+            value=rest[:40] or None,
+            expected="BibTeX syntax: @type{key, field = {value}, ...}",
+        )
 
 
 # --- entries to publications -------------------------------------------------------------
+
 
 def _publications(scanned: list[tuple[_Source, Entry]]) -> list[Publication]:
     by_key: dict[str, Entry] = {}
@@ -243,8 +309,9 @@ def _publications(scanned: list[tuple[_Source, Entry]]) -> list[Publication]:
             parent = _crossref(source, entry, by_key)
             # A @proceedings, or a venue entry without a title (a shared file of venue
             # definitions), is only there to be inherited from.
-            if parent is not None and (parent.type in CONTAINER_TYPES
-                                       or "title" not in parent.fields):
+            if parent is not None and (
+                parent.type in CONTAINER_TYPES or "title" not in parent.fields
+            ):
                 containers.add(parent.key.lower())
     pubs: list[Publication] = []
     first: dict[str, tuple[_Source, Entry]] = {}
@@ -258,34 +325,54 @@ def _publications(scanned: list[tuple[_Source, Entry]]) -> list[Publication]:
         try:
             pub = EntryMapper(source, entry).build()
         except Exception as err:  # a bug must cost one entry, not the file
-            source.report(Subtype.BIBTEX, entry.start, entry.key,
-                          f"internal error reading this entry ({type(err).__name__}: "
-                          f"{err}); please report it", expected="a BibTeX entry")
+            source.report(
+                Subtype.BIBTEX,
+                entry.start,
+                entry.key,
+                f"internal error reading this entry ({type(err).__name__}: "
+                f"{err}); please report it",
+                expected="a BibTeX entry",
+            )
             continue
         if pub is not None:
             pubs.append(pub)
     return pubs
 
 
-def _keep_duplicate(source: _Source, entry: Entry, seen: tuple[_Source, Entry],
-                    first: dict[str, tuple[_Source, Entry]]) -> bool:
+def _keep_duplicate(
+    source: _Source,
+    entry: Entry,
+    seen: tuple[_Source, Entry],
+    first: dict[str, tuple[_Source, Entry]],
+) -> bool:
     """Report an entry whose key was used before; True if it is kept (renamed)."""
     where = seen[0].loc(seen[1].start)
     at = f"line {where.line}" if seen[0] is source else f"{where.file}:{where.line}"
-    same = (entry.type == seen[1].type and {k: v for k, (v, _) in entry.fields.items()}
-            == {k: v for k, (v, _) in seen[1].fields.items()})
+    same = entry.type == seen[1].type and {k: v for k, (v, _) in entry.fields.items()} == {
+        k: v for k, (v, _) in seen[1].fields.items()
+    }
     if same:
-        source.report(Subtype.DUPLICATE_ID, entry.start, entry.key,
-                      f"identical copy of the entry at {at}; this entry is skipped",
-                      value=entry.key, expected="a unique key")
+        source.report(
+            Subtype.DUPLICATE_ID,
+            entry.start,
+            entry.key,
+            f"identical copy of the entry at {at}; this entry is skipped",
+            value=entry.key,
+            expected="a unique key",
+        )
         return False
     n = 2
     while f"{entry.key}-{n}" in first:
         n += 1
     old, entry.key = entry.key, f"{entry.key}-{n}"
-    source.report(Subtype.DUPLICATE_ID, entry.start, old,
-                  f"duplicate entry key (first at {at}); kept as '{entry.key}'",
-                  value=old, expected="a unique key")
+    source.report(
+        Subtype.DUPLICATE_ID,
+        entry.start,
+        old,
+        f"duplicate entry key (first at {at}); kept as '{entry.key}'",
+        value=old,
+        expected="a unique key",
+    )
     return True
 
 
@@ -294,9 +381,14 @@ def _crossref(source: _Source, entry: Entry, by_key: dict[str, Entry]) -> Entry 
     ref, offset = entry.fields["crossref"]
     parent = by_key.get(ref.strip().lower())
     if parent is None or parent is entry:
-        source.report(Subtype.BIBTEX, offset, f"{entry.key}.crossref",
-                      "crossref names no other entry in the BibTeX files; ignored",
-                      value=ref, expected="the key of a @proceedings or @book entry")
+        source.report(
+            Subtype.BIBTEX,
+            offset,
+            f"{entry.key}.crossref",
+            "crossref names no other entry in the BibTeX files; ignored",
+            value=ref,
+            expected="the key of a @proceedings or @book entry",
+        )
         return None
     for name in INHERITED:
         if name not in entry.fields and name in parent.fields:

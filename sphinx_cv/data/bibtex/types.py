@@ -46,10 +46,17 @@ class SourceText:
         line = bisect.bisect_right(self.line_starts, offset)
         return Location(self.path, line, offset - self.line_starts[line - 1] + 1)
 
-    def report(self, subtype: Subtype, offset: int, path: str, message: str, *,
-               value: object = None, expected: str | None = None) -> None:
-        self.ctx.report(subtype, self.loc(offset), path, message, value=value,
-                        expected=expected)
+    def report(
+        self,
+        subtype: Subtype,
+        offset: int,
+        path: str,
+        message: str,
+        *,
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
+        self.ctx.report(subtype, self.loc(offset), path, message, value=value, expected=expected)
 
 
 # --- entry types and publication types ---------------------------------------------------
@@ -62,8 +69,14 @@ ENTRY_TYPE_KEY = "entrytype"
 TYPE_WORDS = PUB_TYPE.words
 """A ``pubtype`` or ``type`` word (normalised) -> publication type."""
 # With the BibTeX and biblatex entry types the profile format has no alias for.
-READ_ENTRY_TYPES = {**TYPE_WORDS, **{normalize_key(entry_type): t.name
-                                     for t in pubtypes.PUB_TYPES for entry_type in t.bibtex_reads}}
+READ_ENTRY_TYPES = {
+    **TYPE_WORDS,
+    **{
+        normalize_key(entry_type): t.name
+        for t in pubtypes.PUB_TYPES
+        for entry_type in t.bibtex_reads
+    },
+}
 """An entry type (normalised) -> the publication type it reads as."""
 
 # --- fields ------------------------------------------------------------------------------
@@ -72,20 +85,48 @@ VENUE_FIELD = {t.name: t.venue_field for t in pubtypes.PUB_TYPES}
 """Publication type -> the field exports write the venue to."""
 VENUE_FIELDS = ("journal", "booktitle", "eventtitle", "school", "institution", "howpublished")
 """Fields a venue is read from, first found first."""
-FIELD_ALIASES = {"github": "code", "repo": "code", "featured": "selected",
-                 "highlight": "selected", "pubstate": "status", "issue": "number",
-                 "journaltitle": "journal", "arxivid": "arxiv"}
+FIELD_ALIASES = {
+    "github": "code",
+    "repo": "code",
+    "featured": "selected",
+    "highlight": "selected",
+    "pubstate": "status",
+    "issue": "number",
+    "journaltitle": "journal",
+    "arxivid": "arxiv",
+}
 """Fields read as another when that one is absent."""
-INHERITED = ("booktitle", "eventtitle", "journal", "editor", "year", "month", "date",
-             "publisher", "volume", "number", "series", "address", "location",
-             "organization", "school", "institution", "howpublished")
+INHERITED = (
+    "booktitle",
+    "eventtitle",
+    "journal",
+    "editor",
+    "year",
+    "month",
+    "date",
+    "publisher",
+    "volume",
+    "number",
+    "series",
+    "address",
+    "location",
+    "organization",
+    "school",
+    "institution",
+    "howpublished",
+)
 """Fields a ``crossref`` fills in from the entry it names (not its own links or ids)."""
 CONTAINER_TYPES = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection"})
 """Entry types that are only there for their title when an entry crossrefs them."""
 STATUS_WORDS = {
-    "inpress": "In press", "forthcoming": "Forthcoming", "toappear": "To appear",
-    "submitted": "Submitted", "insubmission": "In submission", "accepted": "Accepted",
-    "inpreparation": "In preparation", "prepublished": "Prepublished",
+    "inpress": "In press",
+    "forthcoming": "Forthcoming",
+    "toappear": "To appear",
+    "submitted": "Submitted",
+    "insubmission": "In submission",
+    "accepted": "Accepted",
+    "inpreparation": "In preparation",
+    "prepublished": "Prepublished",
     "underreview": "Under review",
 }
 """Publication states (normalised) as shown."""
@@ -97,13 +138,22 @@ _ARXIV_READS = {entry_type: t for t in pubtypes.PUB_TYPES for entry_type in t.bi
 _ARXIV_VENUE = re.compile(
     r"^\s*(arxiv|corr|biorxiv|medrxiv|chemrxiv|psyarxiv|socarxiv|ssrn|eccc|"
     r"electron(ic|\.)\s+colloq\w*|iacr\s+cryptol|cryptology\s+e-?print|"
-    r"iacr\s+e-?print|research\s*square|preprints\.org)\b", re.I)
+    r"iacr\s+e-?print|research\s*square|preprints\.org)\b",
+    re.I,
+)
 _WORDS = [(t, re.compile(t.bibtex_word, re.I)) for t in pubtypes.PUB_TYPES if t.bibtex_word]
 
 
-def entry_kind(entry_type: str, *, keywords: str | None = None, booktitle: str | None = None,
-               venue: str | None = None, arxiv: str | None = None,
-               publisher: str | None = None, url: str | None = None) -> tuple[str, str]:
+def entry_kind(
+    entry_type: str,
+    *,
+    keywords: str | None = None,
+    booktitle: str | None = None,
+    venue: str | None = None,
+    arxiv: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+) -> tuple[str, str]:
     """The kind of an entry without a ``pubtype``, and the field that told it: from the
     entry type, the word 'workshop' in the keywords or booktitle, and arXiv signs.
 
@@ -121,8 +171,14 @@ def entry_kind(entry_type: str, *, keywords: str | None = None, booktitle: str |
         # An arXiv paper, not (yet) one in a journal or proceedings.
         if venue and _ARXIV_VENUE.match(venue):
             return preprint.name, ""
-        if not pubtypes.pub_type(kind).periodical and not venue and (
-                arxiv or (publisher or "").strip().lower() == "arxiv"
-                or "arxiv.org/" in (url or "").lower()):
+        if (
+            not pubtypes.pub_type(kind).periodical
+            and not venue
+            and (
+                arxiv
+                or (publisher or "").strip().lower() == "arxiv"
+                or "arxiv.org/" in (url or "").lower()
+            )
+        ):
             return preprint.name, ""
     return kind, ""
