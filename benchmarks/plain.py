@@ -269,6 +269,9 @@ def collapse_author_lists(doctree: nodes.document) -> None:
 
     step = object.__new__(CollapseLongAuthorLists)  # its run() needs only the document
     step.document = doctree
+    # No Sphinx here: the plain build's own smart quotes curl the names' quotes, as
+    # sphinx-cv does after collapsing.
+    step.smart_quotes = lambda root: None  # type: ignore[method-assign]
     step.run()
 
 

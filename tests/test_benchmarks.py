@@ -87,12 +87,18 @@ def test_markup_next_to_words_is_kept_apart() -> None:
 
 
 def test_one_tiny_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 25 publications: the smallest seeded profile with an author list long enough to be
+    # collapsed (over cv_author_limit, 10) and a name with an apostrophe, which the plain
+    # baseline must show exactly as sphinx-cv's HTML does.
+    authors = [a for p in generate.profile(25)["publications"] for a in p["authors"]]
+    assert max(len(p["authors"]) for p in generate.profile(25)["publications"]) > 10
+    assert any("'" in a for a in authors)
     output = tmp_path / "results.md"
     assert (
         run.main(
             [
                 "--sizes",
-                "3",
+                "25",
                 "--reps",
                 "1",
                 "--no-pdf",
@@ -109,11 +115,11 @@ def test_one_tiny_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     )
     text = output.read_text(encoding="utf-8")
     assert text == capsys.readouterr().out
-    assert "| 3 | cold build |" in text and "| 3 | peak memory (cold) |" in text
-    assert "| 3 | no-op rebuild | none | none |" in text
+    assert "| 25 | cold build |" in text and "| 25 | peak memory (cold) |" in text
+    assert "| 25 | no-op rebuild | none | none |" in text
     # The edit changed one publication on both sides; both re-read the pages showing it.
     assert "edit one publication (A: profile.yaml; B: cv.rst, publications.rst)" in text
-    assert "| 3: no-op rebuild re-reads nothing | none | met |" in text
+    assert "| 25: no-op rebuild re-reads nothing | none | met |" in text
     assert "Growth from 30 to 120 publications" in text and "no quadratic step" in text
 
 
