@@ -23,7 +23,7 @@ from .config import CvConfig, get_config
 from .data.digests import digest_of
 from .data.loader import LoadResult
 from .data.problems import Problem, Subtype
-from .data.stamps import Stamp, stale
+from .data.stamps import Stamp
 from .logging_ import report, warn
 
 if TYPE_CHECKING:
@@ -258,27 +258,6 @@ def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str])
         domain.load()
 
 
-def outdated_by_profile(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Documents showing a part of the profile that changed since they were read. The
-    profile is parsed only when one of its files' stamp changed."""
-    domain: CvDomain = env.get_domain("cv")  # type: ignore[assignment]
-    maybe = [
-        (doc, use)
-        for doc, use in domain.uses.items()
-        if doc not in changed and doc not in removed and stale(use["stamp"])
-    ]
-    if not maybe:
-        return []
-    result = domain.load()
-    return [
-        doc
-        for doc, use in maybe
-        if any(digest_of(result.digests, part) != digest for part, digest in use["parts"].items())
-    ]
-
-
 def rewrite_referring_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """When a page with publication lists was re-read, labels may have changed: pages
     whose ``:pub:`` roles point at other pages must be written again too."""
@@ -290,7 +269,6 @@ def rewrite_referring_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CvDomain)
-    app.connect("env-get-outdated", outdated_by_profile)
     app.connect("env-get-updated", rewrite_referring_docs)
     app.add_role("pub", PubRole(innernodeclass=nodes.inline))
     app.connect("env-before-read-docs", load_before_reading)

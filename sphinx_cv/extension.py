@@ -10,7 +10,7 @@ from .domain import setup_domain
 from .latex import setup_latex
 from .locale import setup_locale
 from .nodes import setup_nodes
-from .profile_facts import profile_facts
+from .profile_facts import outdated_by_profile, profile_facts
 from .setaside import setup_setaside
 from .smartquotes import setup_smartquotes
 from .static import setup_static
@@ -35,6 +35,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_smartquotes(app)
     setup_setaside(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
+    app.connect("env-get-outdated", outdated_by_profile)
 
 
 def defaults_from_profile(app: Sphinx, config: Config) -> None:

@@ -12,16 +12,22 @@ from __future__ import annotations
 import os
 import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from . import __version__
-from .config import CvConfig
+from .config import CvConfig, get_config
+from .data.digests import digest_of
 from .data.scripts import iter_strings, script_needs
 from .data.stamps import stale, stamp
 from .data.store import ProfileFacts
-from .domain import load_profile_once, report_problems
+from .domain import CvDomain, load_profile_once, report_problems
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 FACTS_FILE = "sphinx-cv-facts.pickle"
-FACTS_VERSION = 4
+FACTS_VERSION = 5
 
 
 def profile_facts(doctreedir: str | os.PathLike[str], cv: CvConfig) -> ProfileFacts | None:
@@ -79,9 +85,11 @@ def _fresh_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts:
         needs.example,
         images=[(p.id, p.image) for p in result.profile.publications if p.image],
         problems=list(result.problems),
+        # The stamp taken before the files were read: an edit made meanwhile is not missed.
+        stamp=result.stamp or stamp(result.files),
+        digests=dict(result.digests),
     )
-    # The stamp taken before the files were read: an edit made meanwhile is not missed.
-    taken = result.stamp or stamp(facts.files)
+    taken = facts.stamp
     saved = doctreedir / FACTS_FILE
     try:
         saved.parent.mkdir(parents=True, exist_ok=True)
@@ -90,3 +98,33 @@ def _fresh_facts(doctreedir: Path, cv: CvConfig) -> ProfileFacts:
     except OSError:
         pass  # a read-only build folder: parse again next time
     return facts
+
+
+def outdated_by_profile(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Documents showing a part of the profile that changed since they were read.
+
+    A page's stamp is the one its profile had when the page was read; after an edit that
+    leaves the parts a page shows alone, the page is not read again and keeps that older
+    stamp. Its parts are then compared with the digests saved in the facts, which are
+    current, so the profile is parsed only when its files changed since the facts were
+    made, not on every later no-op build."""
+    domain = cast(CvDomain, env.get_domain("cv"))
+    maybe = [
+        (doc, use)
+        for doc, use in domain.uses.items()
+        if doc not in changed and doc not in removed and stale(use["stamp"])
+    ]
+    if not maybe:
+        return []
+    facts = profile_facts(app.doctreedir, get_config(env.config))
+    if facts is not None and facts.digests and not stale(facts.stamp):
+        digests = facts.digests
+    else:
+        digests = domain.load().digests
+    return [
+        doc
+        for doc, use in maybe
+        if any(digest_of(digests, part) != digest for part, digest in use["parts"].items())
+    ]

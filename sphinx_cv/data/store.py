@@ -48,6 +48,11 @@ class ProfileFacts:
     build copies, without parsing the profile when it is unchanged."""
     problems: list[Problem] = field(default_factory=list)
     """What loading the files reported: told again on each build that does not parse."""
+    stamp: Stamp = ()
+    """The files' stamp taken before they were read."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """The digest of each part of the profile (:mod:`.digests`): whether a page showing
+    a part must be read again is known without parsing the profile."""
 
     @property
     def name(self) -> str | None:
