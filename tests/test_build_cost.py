@@ -301,3 +301,24 @@ def test_after_an_edit_a_noop_rebuild_parses_no_profile(
     # A page still notices a later change of its part.
     edit(site / "profile.yaml", "On Engines", "On Looms")
     assert build(site) == ["talks"] and len(parsed) == 4
+
+
+def test_a_missing_bibtex_file_appearing_rereads_the_publications(site: Path) -> None:
+    """A BibTeX file the profile names but that is not there yet is stamped too: when it
+    is created, the pages showing publications are read again (they kept the warning
+    and showed none of its entries until the profile itself was edited)."""
+    (site / "refs.bib").unlink()
+
+    def html_build() -> tuple[str, str]:
+        app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build")
+        try:
+            app.build()
+            return warnings_of(app), (app.outdir / "pubs.html").read_text(encoding="utf8")
+        finally:
+            app.cleanup()
+
+    warnings, page = html_build()
+    assert "refs.bib" in warnings and "The Engine" not in page
+    (site / "refs.bib").write_text(BIB, encoding="utf8")
+    warnings, page = html_build()
+    assert "refs.bib" not in warnings and "The Engine" in page

@@ -39,6 +39,9 @@ class LoadResult:
     :class:`~.store.ProfileStore` (stale by the rule of :mod:`.stamps`)."""
     translated: bool = False
     """Whether some text is given per language (see :mod:`.i18n`)."""
+    missing: list[str] = field(default_factory=list)
+    """BibTeX files the profile names that are not there: stamped with the files read,
+    so that one appearing makes the result (and the pages showing it) stale."""
     _localized: dict[tuple[str, str], tuple[Profile, list[Problem]]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -156,14 +159,9 @@ def _load_profile(
     base = str(Path(path).resolve().parent)
     site = site if site is not None else site_folder(path)
     roots = (site, base)
-    bibs = [
-        b
-        for b in (
-            _named_bibtex(profile, i, os.path.join(base, name), roots, ctx)
-            for i, name in enumerate(profile.bibtex)
-        )
-        if b
-    ]
+    named = [os.path.join(base, name) for name in profile.bibtex]
+    bibs = [b for i, path in enumerate(named) if (b := _named_bibtex(profile, i, path, roots, ctx))]
+    missing = [path for path in named if path not in bibs and not os.path.lexists(path)]
     bibs += list(bibtex_files)
     _check_photo(profile, site, base, roots, ctx)
     files = [path]
@@ -189,8 +187,9 @@ def _load_profile(
         profile,
         problems,
         files,
-        part_digests(text, root, stamp(files[1:])),
+        part_digests(text, root, stamp(files[1:] + missing)),
         translated=ctx.translated,
+        missing=missing,
     )
 
 

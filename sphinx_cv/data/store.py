@@ -91,6 +91,6 @@ class ProfileStore:
         # noticed next time); the BibTeX files it names are known only after.
         before = stamp([path])
         result = loader.load_profile(path, bibtex_files, site=site)
-        result.stamp = before + stamp(result.files[1:])
+        result.stamp = before + stamp(result.files[1:] + result.missing)
         self._parsed[key] = result
         return result, True
