@@ -127,6 +127,23 @@ def test_serve_rebuilds_when_the_profile_or_conf_changes(site: Path, tmp_path: P
         wait_for(f"{base}/index.html", "A Title From conf.py", server)
 
 
+def test_serve_reimports_a_module_of_the_site_that_conf_imports(site: Path, tmp_path: Path) -> None:
+    """A module in the site folder that conf.py imports is imported again as saved: the
+    server keeps one Python process, which would otherwise keep the first import."""
+    (site / "site_helper.py").write_text('TITLE = "Helper One"\n', "utf-8")
+    conf = (site / "conf.py").read_text("utf-8")
+    (site / "conf.py").write_text(
+        "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        + conf
+        + "from site_helper import TITLE\nhtml_title = TITLE\n",
+        "utf-8",
+    )
+    with serving(site, tmp_path) as (base, server):
+        wait_for(f"{base}/index.html", "Helper One", server)
+        (site / "site_helper.py").write_text('TITLE = "Helper Two"\n', "utf-8")
+        wait_for(f"{base}/index.html", "Helper Two", server)
+
+
 def test_serve_rebuilds_when_a_bibtex_file_changes(site: Path, tmp_path: Path) -> None:
     with serving(site, tmp_path) as (base, server):
         home = wait_for(f"{base}/index.html", "Ada Lovelace", server)

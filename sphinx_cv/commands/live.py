@@ -49,6 +49,33 @@ IGNORED_FOLDERS = [
 ]
 
 
+def forget_site_modules(srcdir: str) -> list[str]:
+    """Drop from ``sys.modules`` the modules whose file lies in the site folder (a
+    ``helper.py`` that conf.py imports, a local extension under ``_ext/``), so the next
+    build imports them as saved, as a new process would. Virtual environments and tool
+    folders inside the site are left alone, and so is sphinx-cv itself."""
+    import sys
+
+    root = os.path.realpath(srcdir) + os.sep
+    own = os.path.dirname(os.path.realpath(__file__ or "")).rsplit(os.sep, 1)[0] + os.sep
+    skipped = tuple(root + name + os.sep for name in IGNORED_FOLDERS)
+    gone = []
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if not path:
+            continue
+        path = os.path.realpath(path)
+        if (
+            path.startswith(root)
+            and not path.startswith(skipped)
+            and not path.startswith(own)
+            and "site-packages" not in path
+        ):
+            del sys.modules[name]
+            gone.append(name)
+    return gone
+
+
 class TemplateCache:
     """Jinja's bytecode cache in memory, shared by the builds of one server."""
 
@@ -96,6 +123,7 @@ class LiveBuilder:
             names = ", ".join(sorted({os.path.basename(p) for p in changed_paths}))
             self.say(f"Changed: {names}; rebuilding...")
         start = time.perf_counter()
+        forget_site_modules(self.paths.srcdir)
         app, problem = run_sphinx(
             self.paths, "html", self.overrides(), self.options, before_build=self.templates.install
         )
