@@ -87,9 +87,7 @@ ENTRIES = {
 }
 # fmt: on
 DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
-KNOWN_TOP = (
-    "$schema",
-    "basics",
+SCHEMA_SECTIONS = (
     "work",
     "volunteer",
     "education",
@@ -101,8 +99,14 @@ KNOWN_TOP = (
     "interests",
     "references",
     "projects",
+)
+"""The schema's lists of entries, in its order (the export writes them so)."""
+KNOWN_TOP = (
+    "$schema",
+    "basics",
+    *SCHEMA_SECTIONS,
     "meta",
-    "presentations",
+    "presentations",  # academicpages' cv.json
     "teaching",
     "portfolio",
 )

@@ -20,6 +20,7 @@ from .jsonresume import (
     ENTRIES,
     LOCATION_PARTS,
     SCHEMA_ORDER,
+    SCHEMA_SECTIONS,
     SCHEMA_URL,
     WORK,
     X,
@@ -46,22 +47,7 @@ def to_jsonresume(profile: Profile) -> _Out:
     sections = dict(profile.sections)
     # The document's arrays in the schema's order; custom sections of the same name
     # first (a volunteer section, then service).
-    parts: dict[str, list[JSONObject]] = {
-        key: []
-        for key in (
-            "work",
-            "volunteer",
-            "education",
-            "awards",
-            "certificates",
-            "publications",
-            "skills",
-            "languages",
-            "interests",
-            "references",
-            "projects",
-        )
-    }
+    parts: dict[str, list[JSONObject]] = {key: [] for key in SCHEMA_SECTIONS}
     parts["volunteer"] = [
         _export(e, _invert(ENTRIES["volunteer"]), out, section="sections.volunteer")
         for e in _section_entries(sections, "volunteer")

@@ -210,14 +210,8 @@ class _Site(SiteReader):
     ) -> dict[str, object] | None:
         pub: dict[str, object] = {}
         used = {"title", "venue", "date", "citation", "category"}
-        title = clean(str(meta.get("title") or ""))
+        title = self.title_of(meta, "publication", where, path)
         if not title:
-            self.imp.problem(
-                Location(path, 1),
-                "publication without a title; skipped",
-                path=where,
-                expected="title: in the front matter",
-            )
             return None
         citation = clean(str(meta.get("citation") or ""))
         authors = citation_authors(citation) if citation else []
@@ -288,14 +282,8 @@ class _Site(SiteReader):
     def talk(
         self, meta: dict[str, object], body: str, where: str, path: str
     ) -> dict[str, object] | None:
-        title = clean(str(meta.get("title") or ""))
+        title = self.title_of(meta, "talk", where, path)
         if not title:
-            self.imp.problem(
-                Location(path, 1),
-                "talk without a title; skipped",
-                path=where,
-                expected="title: in the front matter",
-            )
             return None
         talk: dict[str, object] = {"title": html_text(title)}
         used = {"title", "venue", "date", "location"}
@@ -323,14 +311,8 @@ class _Site(SiteReader):
     def teaching(
         self, meta: dict[str, object], body: str, where: str, path: str
     ) -> dict[str, object] | None:
-        title = clean(str(meta.get("title") or ""))
+        title = self.title_of(meta, "course", where, path)
         if not title:
-            self.imp.problem(
-                Location(path, 1),
-                "course without a title; skipped",
-                path=where,
-                expected="title: in the front matter",
-            )
             return None
         course: dict[str, object] = {"course": html_text(title)}
         used = {"title", "venue", "date", "location"}
@@ -349,14 +331,8 @@ class _Site(SiteReader):
     def portfolio(
         self, meta: dict[str, object], body: str, where: str, path: str
     ) -> dict[str, object] | None:
-        title = clean(str(meta.get("title") or ""))
+        title = self.title_of(meta, "portfolio item", where, path)
         if not title:
-            self.imp.problem(
-                Location(path, 1),
-                "portfolio item without a title; skipped",
-                path=where,
-                expected="title: in the front matter",
-            )
             return None
         item: dict[str, object] = {"title": html_text(title)}
         used = {"title", "date"}

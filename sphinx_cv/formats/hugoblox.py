@@ -409,14 +409,8 @@ class _Site(SiteReader):
     def _publication(
         self, meta: dict[str, object], body: str, names: dict[str, str], where: str, path: str
     ) -> dict[str, object] | None:
-        title = clean(str(meta.get("title") or ""))
+        title = self.title_of(meta, "publication", where, path)
         if not title:
-            self.imp.problem(
-                Location(path, 1),
-                "publication without a title; skipped",
-                path=where,
-                expected="title: in the front matter",
-            )
             return None
         used = set(STRUCTURAL) | {
             "title",

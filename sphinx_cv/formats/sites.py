@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..data.links import kind_of, make_link
+from ..data.problems import Location
 from . import Imported
 from .common import child_dict, clean, empty, front_matter, link_url
 from .merge import find_match, plain
@@ -39,6 +40,19 @@ class SiteReader:
             meta, body = front_matter(path, self.imp)
             if meta is not None:
                 yield name, path, meta, body
+
+    def title_of(self, meta: Mapping[str, object], what: str, where: str, path: str) -> str:
+        """A page's front-matter title, cleaned; '' (reported: the page is skipped) when
+        it has none. ``what`` names the page's kind (``talk``, ``publication``...)."""
+        title = clean(str(meta.get("title") or ""))
+        if not title:
+            self.imp.problem(
+                Location(path, 1),
+                f"{what} without a title; skipped",
+                path=where,
+                expected="title: in the front matter",
+            )
+        return title
 
     def result(
         self,
