@@ -6,6 +6,7 @@ page weight. Screenshots go to $SPHINX_CV_SCREENSHOTS if set.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -33,25 +34,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def built_and_served(source: Path, out: Path) -> Iterator[str]:
+    """``source`` built as HTML in ``out``, served on a free 127.0.0.1 port: its address."""
     from sphinx.cmd.build import build_main
 
-    out = tmp_path_factory.mktemp("site")
-    assert (
-        build_main(
-            [
-                "-q",
-                "-b",
-                "html",
-                str(REPO / "example_site"),
-                str(out / "html"),
-                "-d",
-                str(out / "doctrees"),
-            ]
-        )
-        == 0
-    )
+    args = ["-q", "-b", "html", str(source), str(out / "html"), "-d", str(out / "doctrees")]
+    assert build_main(args) == 0
     handler = functools.partial(QuietHandler, directory=str(out / "html"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -60,6 +49,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with built_and_served(REPO / "example_site", tmp_path_factory.mktemp("site")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,11 @@ long author list expands, and the pages stay light."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import VIEWPORTS, QuietHandler, axe_runner, browser
+from test_browser import VIEWPORTS, axe_runner, browser, built_and_served
 
 REPO = Path(__file__).parent.parent.resolve()
 PAGES = ["index", "publications", "talks", "publications/lovelace1843notes", "publications/big2024"]
@@ -22,31 +19,9 @@ __all__ = ["browser"]  # the fixture, shared with tests/test_browser.py
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from sphinx.cmd.build import build_main
-
-    out = tmp_path_factory.mktemp("web")
-    assert (
-        build_main(
-            [
-                "-q",
-                "-b",
-                "html",
-                str(REPO / "tests" / "roots" / "test-web"),
-                str(out / "html"),
-                "-d",
-                str(out / "doctrees"),
-            ]
-        )
-        == 0
-    )
-    handler = functools.partial(QuietHandler, directory=str(out / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    source = REPO / "tests" / "roots" / "test-web"
+    with built_and_served(source, tmp_path_factory.mktemp("web")) as url:
+        yield url
 
 
 def new_page(
