@@ -107,6 +107,7 @@ ALLOWED: dict[tuple[str, str, str], str] = {
     ("theme/icons.py", "LINK_ICONS", "poster"): "the poster link's icon",
     ("formats/rendercv.py", "_Reader.publication", "journal"): "RenderCV's field",
     ("formats/hugoblox.py", "_Site._link", "preprint"): "HugoBlox's link type",
+    ("formats/academicpages.py", "_Site.talk", "talk"): "a talk page, named in a message",
 }
 """Constants equal to a type name that are another word: each with the reason. Field
 spellings given as ``aliases=`` (``conference`` for an event) are recognised as such."""
