@@ -91,6 +91,6 @@ def test_lists_in_sphinx_design_containers_equal_the_untouched_build(
         # entries inside each tab's content and inside the dropdown
         tabs = page.split('class="sd-tab-content')[1:]
         assert len(tabs) == 2 and all('class="cv-pub ' in tab for tab in tabs)
-        dropdown = page.split("sd-dropdown")[1].split("sd-card")[0]
+        dropdown = page.split("sd-dropdown")[1].split("</details>")[0]
         assert 'class="cv-pub ' in dropdown
         assert 'href="#pub-lin2024adaptive' in page
