@@ -162,6 +162,30 @@ def test_profile_problems_are_told_once_on_every_build(site: Path, jobs: int) ->
     assert told() == 1  # saved facts, and the profile parsed again for the page
 
 
+def test_a_bad_link_is_told_once_and_shown_on_no_list(site: Path) -> None:
+    """The loader checks a paper's links once; lists on two pages show the good one and
+    never the bad one, and the bad one is one located warning."""
+    edit(
+        site / "profile.yaml",
+        "    year: 1843\n",
+        '    year: 1843\n    code: "javascript:alert(1)"\n    pdf: https://example.org/n.pdf\n',
+    )
+    edit(site / "plain.rst", "Nothing from the profile.", ".. publication-list::")
+    app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build")
+    try:
+        app.build()
+        warnings = warnings_of(app)
+    finally:
+        app.cleanup()
+    told = [line for line in warnings.splitlines() if "publications[0].code" in line]
+    assert len(told) == 1, warnings
+    assert told[0].startswith(f"{site / 'profile.yaml'}:")
+    for page in ("pubs", "plain"):
+        html = (Path(app.outdir) / f"{page}.html").read_text(encoding="utf8")
+        assert 'href="https://example.org/n.pdf"' in html
+        assert "javascript" not in html.lower()
+
+
 @pytest.mark.parametrize("jobs", [0, 2])
 def test_each_edit_rereads_the_pages_that_show_that_part(site: Path, jobs: int) -> None:
     profile = site / "profile.yaml"

@@ -28,11 +28,20 @@ class Link:
     kind: str = "other"
 
 
+_SEPARATORS = re.compile(r"[\s_-]")
+_HAS_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_SCHEME_NOT_PORT = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.I)  # "example.org:8080"
+_SPACE = re.compile(r"\s")  # what str.isspace() calls space
+_URL_LIKE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)", re.I)
+_ID_PATTERNS = {k.name: re.compile(k.pattern, re.I) for k in BY_NAME.values() if k.pattern}
+"""Each kind's bare-id pattern, compiled once."""
+
+
 def kind_of(name: str) -> str | None:
     """The known kind a label names, if any (``Google Scholar`` -> ``scholar``)."""
     low = name.strip().lower()
     low = ALIASES.get(low, low)
-    key = re.sub(r"[\s_-]", "", low)
+    key = _SEPARATORS.sub("", low)
     key = ALIASES.get(key, key)
     return key if key in BY_NAME else None
 
@@ -72,15 +81,19 @@ def link_scheme(url: str) -> str | None:
     ``" JaVa\\tScript:x"`` is ``javascript``: letter case, leading spaces or controls and
     tabs or newlines inside do not hide a scheme.
     """
-    match = _SCHEME.match(_TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE)))
+    text = url.strip(_C0_OR_SPACE)
+    if not text.isprintable():  # tabs and newlines are not; most URLs have none
+        text = _TAB_OR_NEWLINE.sub("", text)
+    match = _SCHEME.match(text)
     return match.group(1).lower() if match else None
 
 
 def link_problem(url: str) -> str | None:
     """Why ``url`` may not become a link, or None when it may."""
-    bad = next((c for c in url if unicodedata.category(c) == "Cc"), None)
-    if bad is not None:
-        return f"control character U+{ord(bad):04X} in a link"
+    if not url.isprintable():  # a control character is never printable: look for one
+        bad = next((c for c in url if unicodedata.category(c) == "Cc"), None)
+        if bad is not None:
+            return f"control character U+{ord(bad):04X} in a link"
     scheme = link_scheme(url)
     if scheme is not None and scheme not in ALLOWED_SCHEMES:
         return f"link scheme '{scheme}:' is not allowed"
@@ -119,10 +132,10 @@ def id_url(name: str, value: str) -> str | None:
     kind = kind_of(name)
     if kind is None:
         return None
-    template, pattern = BY_NAME[kind].template, BY_NAME[kind].pattern
-    if not (template and pattern) or re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
+    template, pattern = BY_NAME[kind].template, _ID_PATTERNS.get(kind)
+    if not (template and pattern) or _HAS_SCHEME.match(value):
         return None
-    match = re.match(pattern, value.strip(), re.IGNORECASE)
+    match = pattern.match(value.strip())
     return template.format(match.group(1)) if match else None
 
 
@@ -137,7 +150,7 @@ _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,24}(:\d+)?(/|$)", re.I)
 def normalize_url(value: str) -> str:
     """``example.org/x`` gets ``https://``; paths such as ``files/cv.pdf`` stay relative."""
     # "example.org:8080/x" has a port, not a scheme
-    if re.match(r"^[a-z][a-z0-9+.-]*:(?!\d)", value, re.I) or value.startswith(("/", ".", "#")):
+    if _SCHEME_NOT_PORT.match(value) or value.startswith(("/", ".", "#")):
         return value
     host = value.split("/", 1)[0]
     if _BARE_HOST.match(value) and not (_FILE_EXT.search(host) and "/" not in value):
@@ -147,11 +160,9 @@ def normalize_url(value: str) -> str:
 
 def looks_like_url(value: str) -> bool:
     """A URL with a scheme, a site path, or a relative file path; never with spaces."""
-    if not value or any(ch.isspace() for ch in value):
+    if not value or _SPACE.search(value):
         return False
-    return bool(
-        re.match(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)", value, re.I)
-    )
+    return bool(_URL_LIKE.match(value))
 
 
 GENERIC_LABELS = frozenset(BY_NAME[k].label for k in GENERIC_KINDS)
