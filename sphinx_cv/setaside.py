@@ -69,7 +69,9 @@ def _check(item: nodes.Element) -> bool | None:
     """None when ``item`` is not inert; else whether it carries no ``cv_*`` attribute
     (marks that sphinx-cv's own HTML post-transforms act on). One walk for both."""
     unmarked = True
-    for node in item.findall():
+    stack: list[nodes.Node] = [item]  # a plain walk, in no order: see CvDirective.adopt
+    while stack:
+        node = stack.pop()
         if isinstance(node, nodes.reference):
             if not node.get("refuri") or node.get("refname") or node.get("anonymous"):
                 return None
@@ -84,6 +86,7 @@ def _check(item: nodes.Element) -> bool | None:
                 return None
             if unmarked and any(key.startswith("cv_") for key in node.attributes):
                 unmarked = False
+            stack.extend(node.children)
     return unmarked
 
 

@@ -13,7 +13,6 @@ skips them; every other block is educated by Sphinx exactly as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -33,17 +32,16 @@ def mark_plain(block: nodes.TextElement) -> None:
     at the character before it, but only a quote is changed), so each is checked
     apart."""
     search = _ACTIVE.search
-    if not any(search(text) for text in _texts(block)):
-        setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
-
-
-def _texts(node: nodes.Element) -> Iterator[str]:
     # A plain walk: findall() and astext() cost more than the check itself.
-    for child in node.children:
-        if isinstance(child, nodes.Text):
-            yield child
-        else:
-            yield from _texts(child)  # type: ignore[arg-type]
+    stack: list[nodes.Node] = [block]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, nodes.Text):
+                if search(child):
+                    return
+            else:
+                stack.append(child)
+    setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
 
 
 def is_plain(block: nodes.Node) -> bool:

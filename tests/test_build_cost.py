@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import warnings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.config import CvConfig
@@ -346,3 +348,13 @@ def test_a_missing_bibtex_file_appearing_rereads_the_publications(site: Path) ->
     (site / "refs.bib").write_text(BIB, encoding="utf8")
     warnings, page = html_build()
     assert "refs.bib" not in warnings and "The Engine" in page
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(["&", "a", " ", "\n", "[", "]", "{", ",", "\u00a0"])))
+def test_anchors_are_found_wherever_the_pattern_finds_them(text: str) -> None:
+    """The digests look for anchors only where an ``&`` is: the same answer as a search
+    of the whole text."""
+    from sphinx_cv.data.digests import _ANCHOR, _has_anchor
+
+    assert _has_anchor(text) == bool(_ANCHOR.search(text))
