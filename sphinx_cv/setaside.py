@@ -43,19 +43,21 @@ _SAVED_LISTS = "cv_publication_lists"
 _HTML = "cv_set_aside_in_html"
 """On an item: set aside while the HTML builder resolves the page too."""
 
-_INERT = (
-    nodes.list_item,
-    nodes.paragraph,
-    nodes.inline,
-    nodes.strong,
-    nodes.emphasis,
-    nodes.literal,
-    nodes.subscript,
-    nodes.superscript,
-    nodes.Text,
-    cv_details,
-    cv_summary,
-    cv_thumbnail,
+_INERT = frozenset(
+    {
+        nodes.list_item,
+        nodes.paragraph,
+        nodes.inline,
+        nodes.strong,
+        nodes.emphasis,
+        nodes.literal,
+        nodes.subscript,
+        nodes.superscript,
+        nodes.Text,
+        cv_details,
+        cv_summary,
+        cv_thumbnail,
+    }
 )
 
 
@@ -72,6 +74,8 @@ def _check(item: nodes.Element) -> bool | None:
     stack: list[nodes.Node] = [item]  # a plain walk, in no order: see CvDirective.adopt
     while stack:
         node = stack.pop()
+        if type(node) is nodes.Text:  # most of an entry; nothing to check
+            continue
         if isinstance(node, nodes.reference):
             if not node.get("refuri") or node.get("refname") or node.get("anonymous"):
                 return None

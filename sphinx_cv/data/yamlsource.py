@@ -136,7 +136,17 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
             expected=expected,
         )
 
+    scalar = yaml.ScalarEvent
     for event in yaml.parse(text, Loader=_Loader):
+        if event.__class__ is scalar:  # most events: the branch below, in short
+            if event.anchor:
+                expands[event.anchor] = (1, 1)
+            total += 1
+            if stack:
+                top = stack[-1]
+                top.size += 1
+                top.height = top.height or 1
+            continue
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 return refuse(

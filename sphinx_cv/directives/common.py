@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -39,7 +40,7 @@ class CvDirective(SphinxDirective):
     def parts(self) -> tuple[str, ...]:
         return self.profile_parts
 
-    @property
+    @functools.cached_property  # asked for in every entry of a long list
     def cv(self) -> CvConfig:
         return get_config(self.config)
 

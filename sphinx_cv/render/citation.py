@@ -33,22 +33,39 @@ def author_nodes(
     """``A, B, and C`` with the owner's name(s) in strong; a name never breaks a line.
     ``link_for`` gives a name's URL (a co-author's page), if any."""
     out: list[nodes.Node] = []
+    # Text runs (separators, names shown as they are) are joined here and made one
+    # node, as merge_text() would: no node for each piece (a long list has thousands).
+    text: str | None = None
     n = len(authors)
     # The separators in the language built (，in Chinese, 、 in Japanese, und, et...).
     comma, both, last = cv_text(", "), cv_text(" and "), cv_text(", and ")
     for i, name in enumerate(authors):
         if i:
             if n == 2:
-                out.append(nodes.Text(both))
+                sep = both
             elif i == n - 1 and name != "et al.":
-                out.append(nodes.Text(last))
+                sep = last
             elif name == "et al.":
-                out.append(nodes.Text(" "))
+                sep = " "
             else:
-                out.append(nodes.Text(comma))
+                sep = comma
+            text = sep if text is None else text + sep
         url = link_for(name) if link_for is not None else None
-        out += named_author(name.replace(" ", NBSP), name, name_key(name) in own, url)
-    return merge_text(out)
+        shown, is_own = name.replace(" ", NBSP), name_key(name) in own
+        if not (is_own or url or author_notes(name)):  # named_author's plain Text
+            text = shown if text is None else text + shown
+            continue
+        for part in named_author(shown, name, is_own, url):
+            if isinstance(part, nodes.Text):
+                text = part if text is None else text + part
+            else:
+                if text is not None:
+                    out.append(nodes.Text(text))
+                    text = None
+                out.append(part)
+    if text is not None:
+        out.append(nodes.Text(text))
+    return out
 
 
 def named_author(text: str, name: str, is_own: bool, url: str | None) -> list[nodes.Node]:
