@@ -28,20 +28,11 @@ class Link:
     kind: str = "other"
 
 
-_SEPARATORS = re.compile(r"[\s_-]")
-_HAS_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-_SCHEME_NOT_PORT = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.I)  # "example.org:8080"
-_SPACE = re.compile(r"\s")  # what str.isspace() calls space
-_URL_LIKE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)", re.I)
-_ID_PATTERNS = {k.name: re.compile(k.pattern, re.I) for k in BY_NAME.values() if k.pattern}
-"""Each kind's bare-id pattern, compiled once."""
-
-
 def kind_of(name: str) -> str | None:
     """The known kind a label names, if any (``Google Scholar`` -> ``scholar``)."""
     low = name.strip().lower()
     low = ALIASES.get(low, low)
-    key = _SEPARATORS.sub("", low)
+    key = re.sub(r"[\s_-]", "", low)
     key = ALIASES.get(key, key)
     return key if key in BY_NAME else None
 
@@ -132,10 +123,10 @@ def id_url(name: str, value: str) -> str | None:
     kind = kind_of(name)
     if kind is None:
         return None
-    template, pattern = BY_NAME[kind].template, _ID_PATTERNS.get(kind)
-    if not (template and pattern) or _HAS_SCHEME.match(value):
+    template, pattern = BY_NAME[kind].template, BY_NAME[kind].pattern
+    if not (template and pattern) or re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
         return None
-    match = pattern.match(value.strip())
+    match = re.match(pattern, value.strip(), re.IGNORECASE)
     return template.format(match.group(1)) if match else None
 
 
@@ -150,7 +141,7 @@ _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,24}(:\d+)?(/|$)", re.I)
 def normalize_url(value: str) -> str:
     """``example.org/x`` gets ``https://``; paths such as ``files/cv.pdf`` stay relative."""
     # "example.org:8080/x" has a port, not a scheme
-    if _SCHEME_NOT_PORT.match(value) or value.startswith(("/", ".", "#")):
+    if re.match(r"^[a-z][a-z0-9+.-]*:(?!\d)", value, re.I) or value.startswith(("/", ".", "#")):
         return value
     host = value.split("/", 1)[0]
     if _BARE_HOST.match(value) and not (_FILE_EXT.search(host) and "/" not in value):
@@ -160,9 +151,11 @@ def normalize_url(value: str) -> str:
 
 def looks_like_url(value: str) -> bool:
     """A URL with a scheme, a site path, or a relative file path; never with spaces."""
-    if not value or _SPACE.search(value):
+    if not value or re.search(r"\s", value):  # \s: what str.isspace() calls space
         return False
-    return bool(_URL_LIKE.match(value))
+    return bool(
+        re.match(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)", value, re.I)
+    )
 
 
 GENERIC_LABELS = frozenset(BY_NAME[k].label for k in GENERIC_KINDS)

@@ -101,13 +101,13 @@ class ScriptNeeds:
 
 
 # Characters pdflatex may not set: beyond ASCII, Latin-1 and Latin Extended-A.
-_BEYOND_LATIN = re.compile("[^\x00-\u017f]")
+_BEYOND_LATIN = "[^\x00-\u017f]"
 
 
 def script_needs(texts: Iterator[str] | list[str]) -> ScriptNeeds:
     needs = ScriptNeeds()
     # All the text at once: a search in one string, not a loop over every character.
-    for found in _BEYOND_LATIN.finditer("\n".join(texts)):
+    for found in re.finditer(_BEYOND_LATIN, "\n".join(texts)):
         char = found.group()
         if pdflatex_can_set(char) or not char.isprintable():
             continue
