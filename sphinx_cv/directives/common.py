@@ -79,8 +79,9 @@ class CvDirective(SphinxDirective):
                 if isinstance(node, nodes.TextElement) and not isinstance(
                     node.parent, nodes.TextElement
                 ):
-                    mark_plain(node)
-                stack.extend(node.children)
+                    mark_plain(node, document)  # and what is inside it
+                else:
+                    stack.extend(node.children)
         return result
 
     def own_names(self, profile: Profile, extra: list[str] | None = None) -> list[str]:
