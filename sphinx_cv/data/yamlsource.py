@@ -122,6 +122,10 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
     converters walk the tree with aliases expanded, so what aliases expand to is limited
     too ("billion laughs": a few lines could otherwise expand to billions of values).
     """
+    if "&" not in text:  # no anchor, so no alias to expand: the nesting is all to check
+        decided, refused = _nesting(text, filename)
+        if decided:
+            return refused, []
     recursive: list[tuple[str, Mark | None]] = []
     expands: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels) it stands for
     open_anchors: set[str] = set()
@@ -129,12 +133,7 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
     total = 0
 
     def refuse(mark: Mark | None, what: str, expected: str) -> Problem:
-        return Problem(
-            Subtype.YAML,
-            f"{what}; the profile is not read",
-            _mark_location(mark, filename, text),
-            expected=expected,
-        )
+        return _refused(mark, what, expected, filename, text)
 
     scalar = yaml.ScalarEvent
     for event in yaml.parse(text, Loader=_Loader):
@@ -149,11 +148,7 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
             continue
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                return refuse(
-                    event.start_mark,
-                    f"YAML nested more than {MAX_DEPTH} levels deep",
-                    f"at most {MAX_DEPTH} levels of nesting",
-                ), recursive
+                return _too_deep(event.start_mark, filename, text), recursive
             stack.append(_Open(event.anchor))
             if event.anchor:
                 open_anchors.add(event.anchor)
@@ -195,6 +190,47 @@ def _scan(text: str, filename: str) -> tuple[Problem | None, list[tuple[str, Mar
             stack[-1].size += size
             stack[-1].height = max(stack[-1].height, height)
     return None, recursive
+
+
+def _nesting(text: str, filename: str) -> tuple[bool, Problem | None]:
+    """:func:`_scan` of a text without anchors, in short: only how deep collections
+    nest is counted (a profile of thousands of publications has hundreds of thousands
+    of events). (decided, why the text is refused or None); not decided when an alias
+    (of no anchor) is met: the whole scan says what it makes of it."""
+    depth = 0
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = event.__class__
+        if kind is scalar:
+            continue
+        if isinstance(event, yaml.CollectionStartEvent):
+            if depth >= MAX_DEPTH:
+                return True, _too_deep(event.start_mark, filename, text)
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif kind is alias:
+            return False, None
+    return True, None
+
+
+def _too_deep(mark: Mark | None, filename: str, text: str) -> Problem:
+    return _refused(
+        mark,
+        f"YAML nested more than {MAX_DEPTH} levels deep",
+        f"at most {MAX_DEPTH} levels of nesting",
+        filename,
+        text,
+    )
+
+
+def _refused(mark: Mark | None, what: str, expected: str, filename: str, text: str) -> Problem:
+    return Problem(
+        Subtype.YAML,
+        f"{what}; the profile is not read",
+        _mark_location(mark, filename, text),
+        expected=expected,
+    )
 
 
 class _Open:
