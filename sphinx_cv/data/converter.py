@@ -135,7 +135,6 @@ def named_items(
 
 
 @functools.lru_cache(maxsize=4096)  # a profile repeats the same few keys many times
-@functools.lru_cache(maxsize=4096)  # the same few keys, in every entry of a profile
 def normalize_key(key: str) -> str:
     """Keys match case-insensitively and ignore ``_``/``-``: ``startDate`` = ``start_date``."""
     return re.sub(r"[\s_-]", "", key).lower()
