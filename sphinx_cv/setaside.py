@@ -43,19 +43,21 @@ _SAVED_LISTS = "cv_publication_lists"
 _HTML = "cv_set_aside_in_html"
 """On an item: set aside while the HTML builder resolves the page too."""
 
-_INERT = (
-    nodes.list_item,
-    nodes.paragraph,
-    nodes.inline,
-    nodes.strong,
-    nodes.emphasis,
-    nodes.literal,
-    nodes.subscript,
-    nodes.superscript,
-    nodes.Text,
-    cv_details,
-    cv_summary,
-    cv_thumbnail,
+_INERT = frozenset(
+    {
+        nodes.list_item,
+        nodes.paragraph,
+        nodes.inline,
+        nodes.strong,
+        nodes.emphasis,
+        nodes.literal,
+        nodes.subscript,
+        nodes.superscript,
+        nodes.Text,
+        cv_details,
+        cv_summary,
+        cv_thumbnail,
+    }
 )
 
 
@@ -69,7 +71,11 @@ def _check(item: nodes.Element) -> bool | None:
     """None when ``item`` is not inert; else whether it carries no ``cv_*`` attribute
     (marks that sphinx-cv's own HTML post-transforms act on). One walk for both."""
     unmarked = True
-    for node in item.findall():
+    stack: list[nodes.Node] = [item]  # a plain walk, in no order: see CvDirective.adopt
+    while stack:
+        node = stack.pop()
+        if type(node) is nodes.Text:  # most of an entry; nothing to check
+            continue
         if isinstance(node, nodes.reference):
             if not node.get("refuri") or node.get("refname") or node.get("anonymous"):
                 return None
@@ -84,6 +90,7 @@ def _check(item: nodes.Element) -> bool | None:
                 return None
             if unmarked and any(key.startswith("cv_") for key in node.attributes):
                 unmarked = False
+            stack.extend(node.children)
     return unmarked
 
 

@@ -13,7 +13,6 @@ skips them; every other block is educated by Sphinx exactly as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -27,23 +26,33 @@ _ACTIVE = re.compile(r"""['"`\\&\x00]|--|\.\.\.|\. \. \.""")
 _ATTR = "cv_plain"
 
 
-def mark_plain(block: nodes.TextElement) -> None:
+def mark_plain(block: nodes.TextElement, document: nodes.document | None = None) -> None:
     """Mark ``block`` (a block of text, not inside another) when no smart quotes rule
     would change its text. The rules see each text node apart (a quote's side also looks
     at the character before it, but only a quote is changed), so each is checked
-    apart."""
+    apart. With ``document``, every element inside is told it belongs there on the way
+    (:meth:`..directives.common.CvDirective.adopt`: one walk for both)."""
     search = _ACTIVE.search
-    if not any(search(text) for text in _texts(block)):
-        setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
-
-
-def _texts(node: nodes.Element) -> Iterator[str]:
+    plain = True
     # A plain walk: findall() and astext() cost more than the check itself.
-    for child in node.children:
-        if isinstance(child, nodes.Text):
-            yield child
-        else:
-            yield from _texts(child)  # type: ignore[arg-type]
+    stack: list[nodes.Node] = [block]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, nodes.Text):
+                if plain and search(child):
+                    if document is None:
+                        return
+                    plain = False
+            else:
+                if document is not None:
+                    child.document = document
+                    if isinstance(child, nodes.TextElement) and not isinstance(
+                        child.parent, nodes.TextElement
+                    ):
+                        mark_plain(child)  # a block of its own inside another element
+                stack.append(child)
+    if plain:
+        setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
 
 
 def is_plain(block: nodes.Node) -> bool:

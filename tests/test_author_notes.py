@@ -182,3 +182,24 @@ def test_notes_with_a_csl_style_in_html_and_latex(tmp_path: Path, style: str) ->
     assert re.search(r"Einstein[^}]*\}?" + superscript + r"\*", tex)
     assert re.search(r"Bohr[^}]*\}?\}?" + superscript + "†", tex)
     assert r"\DUrole{cv-underline}" in tex and "equal contribution" in tex
+
+
+def test_text_runs_are_one_node_whatever_they_are_made_of() -> None:
+    """merge_text() joins adjacent text, given as Text nodes or plain strings, into one
+    Text node; a lone Text node is kept as it is, an empty run still stands."""
+    from sphinx_cv.render.text import merge_text
+
+    lone = nodes.Text("lone")
+    strong = nodes.strong("", "x")
+    merged = merge_text([lone, strong, "a", nodes.Text("b"), "", strong, "", strong, "c"])
+    assert [type(n) for n in merged] == [
+        nodes.Text,
+        nodes.strong,
+        nodes.Text,
+        nodes.strong,
+        nodes.Text,
+        nodes.strong,
+        nodes.Text,
+    ]
+    assert merged[0] is lone
+    assert [str(n) for n in merged if isinstance(n, nodes.Text)] == ["lone", "ab", "", "c"]

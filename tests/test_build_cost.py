@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import warnings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_cv.config import CvConfig
@@ -160,6 +162,30 @@ def test_profile_problems_are_told_once_on_every_build(site: Path, jobs: int) ->
     assert told() == 1  # a no-op rebuild: from the saved facts
     edit(site / "pubs.rst", ".. publication-list::", "Mine.\n\n.. publication-list::")
     assert told() == 1  # saved facts, and the profile parsed again for the page
+
+
+def test_a_bad_link_is_told_once_and_shown_on_no_list(site: Path) -> None:
+    """The loader checks a paper's links once; lists on two pages show the good one and
+    never the bad one, and the bad one is one located warning."""
+    edit(
+        site / "profile.yaml",
+        "    year: 1843\n",
+        '    year: 1843\n    code: "javascript:alert(1)"\n    pdf: https://example.org/n.pdf\n',
+    )
+    edit(site / "plain.rst", "Nothing from the profile.", ".. publication-list::")
+    app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "build")
+    try:
+        app.build()
+        warnings = warnings_of(app)
+    finally:
+        app.cleanup()
+    told = [line for line in warnings.splitlines() if "publications[0].code" in line]
+    assert len(told) == 1, warnings
+    assert told[0].startswith(f"{site / 'profile.yaml'}:")
+    for page in ("pubs", "plain"):
+        html = (Path(app.outdir) / f"{page}.html").read_text(encoding="utf8")
+        assert 'href="https://example.org/n.pdf"' in html
+        assert "javascript" not in html.lower()
 
 
 @pytest.mark.parametrize("jobs", [0, 2])
@@ -322,3 +348,13 @@ def test_a_missing_bibtex_file_appearing_rereads_the_publications(site: Path) ->
     (site / "refs.bib").write_text(BIB, encoding="utf8")
     warnings, page = html_build()
     assert "refs.bib" not in warnings and "The Engine" in page
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(["&", "a", " ", "\n", "[", "]", "{", ",", "\u00a0"])))
+def test_anchors_are_found_wherever_the_pattern_finds_them(text: str) -> None:
+    """The digests look for anchors only where an ``&`` is: the same answer as a search
+    of the whole text."""
+    from sphinx_cv.data.digests import _ANCHOR, _has_anchor
+
+    assert _has_anchor(text) == bool(_ANCHOR.search(text))

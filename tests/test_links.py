@@ -12,10 +12,12 @@ from sphinx_cv.data.links import (
     kind_from_url,
     kind_of,
     label_for,
+    link_problem,
     looks_like_url,
     make_link,
     normalize_url,
 )
+from sphinx_cv.data.publication import Publication
 
 
 @pytest.mark.parametrize(
@@ -275,7 +277,6 @@ def test_tables_derived_from_the_one_registry() -> None:
     from dataclasses import fields
 
     from sphinx_cv.data.linkkinds import LINK_FIELDS, LINK_KINDS, READ_LINK_FIELDS
-    from sphinx_cv.data.publication import Publication
 
     assert len(KNOWN_KINDS) == len(LINK_KINDS)
     pub_fields = {f.name for f in fields(Publication)}
@@ -294,3 +295,58 @@ def test_tables_derived_from_the_one_registry() -> None:
     # The hosts' order does not matter: none is another's labels in full.
     hosts = [host.rstrip(".") for kind in LINK_KINDS for host in kind.hosts]
     assert not [(a, b) for a in hosts for b in hosts if a != b and f".{a}." in f".{b}."]
+
+
+def test_a_publications_links_are_made_once_and_again_after_an_edit() -> None:
+    """Every list showing a paper asks for its links; they are made the first time and
+    made again only when a link field changes (the loader already checked them)."""
+    pub = Publication(id="p", doi="10.1145/1234.5678", code="github.com/a/b")
+    first = pub.all_links()
+    assert [link.url for link in first] == [
+        "https://doi.org/10.1145/1234.5678",
+        "https://github.com/a/b",
+    ]
+    first.clear()  # a caller's list is its own
+    assert pub.all_links() == pub._make_links()
+    pub.code = None
+    pub.pdf = "paper.pdf"
+    pub.links = [Link("Blog", "https://example.org/post", "blog")]
+    assert [link.url for link in pub.all_links()] == [
+        "paper.pdf",
+        "https://doi.org/10.1145/1234.5678",
+        "https://example.org/post",
+    ]
+    assert pub.all_links() == pub._make_links()
+    assert pub == Publication(
+        id="p", doi=pub.doi, pdf="paper.pdf", links=pub.links
+    )  # the saved links are no field: equality and the data are as before
+
+
+def _link_problem_char_by_char(url: str) -> str | None:
+    """The link policy as it read before the printable-text shortcut: every character's
+    category, and tabs and newlines taken out before the scheme is read."""
+    import re
+    import unicodedata
+
+    bad = next((c for c in url if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        return f"control character U+{ord(bad):04X} in a link"
+    text = re.sub("[\t\n\r]", "", url.strip("".join(chr(c) for c in range(0x21))))
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
+    scheme = match.group(1).lower() if match else None
+    if scheme is not None and scheme not in ("http", "https", "mailto", "tel"):
+        return f"link scheme '{scheme}:' is not allowed"
+    return None
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            ["a", "j", ":", "/", " ", "\t", "\n", "\x01", "\x85", "\u00a0", "\u2028", "é"]
+        )
+    )
+    | st.text()
+)
+def test_link_problem_is_the_character_by_character_policy(url: str) -> None:
+    assert link_problem(url) == _link_problem_char_by_char(url)

@@ -92,3 +92,29 @@ def test_only_blocks_without_quotes_dashes_or_ellipses_are_marked() -> None:
         block = nodes.paragraph("", "", nodes.Text(text))
         mark_plain(block)
         assert getattr(block, "cv_plain", False) is plain, text
+
+
+@pytest.mark.parametrize("text", ["plain words", "Ada's engine"])
+def test_marking_a_block_can_adopt_what_is_inside_it(text: str) -> None:
+    """One walk tells every element of a block its document and marks the block: the
+    same marks as without a document, a block of its own inside (under a non-text
+    element) marked apart."""
+    from docutils.utils import new_document
+
+    document = new_document("<test>")
+    inner = nodes.paragraph("", "", nodes.Text("inner plain"))
+    block = nodes.paragraph(
+        "",
+        "",
+        nodes.Text(text),
+        nodes.strong("", "", nodes.emphasis("", "x")),
+        nodes.container("", inner),
+    )
+    alone = block.deepcopy()
+    mark_plain(alone)
+    mark_plain(block, document)
+    assert getattr(block, "cv_plain", False) is getattr(alone, "cv_plain", False)
+    assert getattr(block, "cv_plain", False) is (text == "plain words")
+    assert getattr(inner, "cv_plain", False) is True
+    for node in block.findall(nodes.Element, include_self=False):
+        assert node._document is document

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sphinx_cv.data import LoadResult, Problem, ProfileStore, Subtype, load_profile
 
@@ -754,6 +755,33 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path, text: str) -> Non
     # Our own depth check or libyaml's ("exceeded maximum nesting depth"), depending on
     # which notices first: the behaviour is one located YAML problem, not the wording.
     assert problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 100 + "]" * 100 + "\n",
+        "a: " + "[" * 99 + "]" * 99 + "\n",
+        "- " * 101 + "x\n",
+        "- " * 99 + "x\n",
+        "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 120)) + " " * 120 + "v\n",
+        "a: *undefined\nb: [x, *y]\n",
+        "person: {name: Ada}\npublications:\n  - {id: a, title: 'R & D', year: 2020}\n",
+        "",
+    ],
+)
+def test_the_scan_without_anchors_decides_as_the_whole_scan(text: str) -> None:
+    """A text without anchors has only its nesting counted: the same answer as the
+    whole scan, which an anchor in a comment at the end makes run."""
+    from sphinx_cv.data import yamlsource
+
+    try:
+        whole = yamlsource._scan(text + "\n# &anchor\n", "p.yaml")
+    except yaml.YAMLError as err:
+        with pytest.raises(type(err)):
+            yamlsource._scan(text, "p.yaml")
+        return
+    assert yamlsource._scan(text, "p.yaml") == whole
 
 
 # --- the cache -----------------------------------------------------------------------------

@@ -236,6 +236,38 @@ def test_filter_box_and_everything_visible_without_js(site: Path) -> None:
     assert "sphinx-cv-filter.js" not in (site / "talks.html").read_text(encoding="utf8")
 
 
+def test_the_filter_script_follows_the_box_noted_or_found() -> None:
+    """Pages read by this version note whether they have a filter box; a tree without
+    the note (read otherwise) is looked through."""
+    from docutils.utils import new_document
+
+    from sphinx_cv.nodes import cv_filter
+    from sphinx_cv.web.browse import FILTER_SCRIPT, add_filter_script
+
+    class App:
+        def __init__(self) -> None:
+            self.scripts: list[str] = []
+
+        def add_js_file(self, name: str, **kwargs: object) -> None:
+            self.scripts.append(name)
+
+    def scripts(doctree: Any) -> list[str]:
+        app = App()
+        add_filter_script(app, "page", "page.html", {}, doctree)  # type: ignore[arg-type]
+        return app.scripts
+
+    with_box = new_document("<with>")
+    with_box += cv_filter(target="x", choices={})
+    plain = new_document("<plain>")
+    assert scripts(with_box) == [FILTER_SCRIPT]  # not noted: found
+    assert scripts(plain) == []
+    with_box.cv_has_filter = False  # noted: believed without a look
+    plain.cv_has_filter = True
+    assert scripts(with_box) == []
+    assert scripts(plain) == [FILTER_SCRIPT]
+    assert scripts(None) == []
+
+
 def test_long_author_list_collapsed_with_the_owner_shown(site: Path) -> None:
     text = read(site / "publications.html")
     entry = text[text.index('id="pub-big2024"') :]

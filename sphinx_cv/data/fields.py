@@ -163,6 +163,7 @@ class Record(Converter[R]):
             for key in (name, *fs.aliases):
                 self.lookup[normalize_key(key)] = name
         self.known = [name for name, _ in self.fields]
+        self.required = [name for name, fs in self.fields if fs.required]
 
     def convert(self, node: ys.Node, ctx: Context, path: str) -> R | Invalid:
         # The walk follows the schema, which is finite, so cyclic YAML aliases cannot
@@ -239,7 +240,7 @@ class Record(Converter[R]):
         prepare = getattr(self.cls, "prepare", None)
         if prepare is not None:
             prepare(values, ctx, path, node)
-        missing = [n for n, fs in self.fields if fs.required and n not in values]
+        missing = [n for n in self.required if n not in values]
         for name in missing:
             if name in nodes and not ys.is_null(nodes[name]):
                 # Its converter reported why (maybe before problems in later fields); say

@@ -72,15 +72,19 @@ def link_scheme(url: str) -> str | None:
     ``" JaVa\\tScript:x"`` is ``javascript``: letter case, leading spaces or controls and
     tabs or newlines inside do not hide a scheme.
     """
-    match = _SCHEME.match(_TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE)))
+    text = url.strip(_C0_OR_SPACE)
+    if not text.isprintable():  # tabs and newlines are not; most URLs have none
+        text = _TAB_OR_NEWLINE.sub("", text)
+    match = _SCHEME.match(text)
     return match.group(1).lower() if match else None
 
 
 def link_problem(url: str) -> str | None:
     """Why ``url`` may not become a link, or None when it may."""
-    bad = next((c for c in url if unicodedata.category(c) == "Cc"), None)
-    if bad is not None:
-        return f"control character U+{ord(bad):04X} in a link"
+    if not url.isprintable():  # a control character is never printable: look for one
+        bad = next((c for c in url if unicodedata.category(c) == "Cc"), None)
+        if bad is not None:
+            return f"control character U+{ord(bad):04X} in a link"
     scheme = link_scheme(url)
     if scheme is not None and scheme not in ALLOWED_SCHEMES:
         return f"link scheme '{scheme}:' is not allowed"
@@ -147,7 +151,7 @@ def normalize_url(value: str) -> str:
 
 def looks_like_url(value: str) -> bool:
     """A URL with a scheme, a site path, or a relative file path; never with spaces."""
-    if not value or any(ch.isspace() for ch in value):
+    if not value or re.search(r"\s", value):  # \s: what str.isspace() calls space
         return False
     return bool(
         re.match(r"^([a-z][a-z0-9+.-]*:|/|\.{1,2}/|#|[\w-]+(\.[\w-]+)+(/|$)|[\w.-]+/)", value, re.I)

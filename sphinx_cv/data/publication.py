@@ -44,6 +44,8 @@ reading notes, who added it and when): left out of the BibTeX a page shows. Patt
 
 
 PUB_TYPE = Choice(pubtypes.NAMES, pubtypes.aliases())
+_LINKS_MADE = "_links_made"
+"""On a publication: (the link fields' values, the links made of them)."""
 
 # Shorthand link fields beside `links:` (LINK_FIELDS) each become a link of that kind.
 
@@ -180,7 +182,20 @@ class Publication(Located):
         self.path = other.path
 
     def all_links(self) -> list[Link]:
-        """Every link in display order: shorthand fields first, then ``links``."""
+        """Every link in display order: shorthand fields first, then ``links``.
+
+        Worked out once for the values the link fields hold (every list showing the
+        paper asks again), and again only if one of them changes."""
+        shorthand = tuple(getattr(self, kind) for kind in LINK_FIELDS)
+        key = (shorthand, self.arxiv, self.doi, tuple(self.links), self.url)
+        saved = self.__dict__.get(_LINKS_MADE)
+        if saved is not None and saved[0] == key:
+            return list(saved[1])
+        out = self._make_links()
+        self.__dict__[_LINKS_MADE] = (key, tuple(out))  # not a field: no trace in the data
+        return out
+
+    def _make_links(self) -> list[Link]:
         out: list[Link] = []
         seen: set[str] = set()
 

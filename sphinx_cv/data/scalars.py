@@ -122,6 +122,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _without_controls(text: str, node: ys.Node, ctx: Context, path: str) -> str:
+    if text.isprintable():  # no control character or separator (most text): as it is
+        return text
     text = text.translate(_SEPARATORS)
     found = _CONTROL.search(text)
     if found is None:

@@ -7,6 +7,7 @@ else needs xelatex, and CJK text also needs xeCJK with a CJK font.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -50,22 +51,44 @@ def pdflatex_can_set(char: str) -> bool:
 
 
 def iter_strings(value: object) -> Iterator[str]:
-    """Every string in a loaded profile (records, lists, mappings), not source locations."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Location):
-        return
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in ("source", "locations", "path"):
-                yield from iter_strings(getattr(value, f.name))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_strings(key)
-            yield from iter_strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from iter_strings(item)
+    """Every string in a loaded profile (records, lists, mappings), not source locations,
+    in the order they are written."""
+    # A walk with a stack of iterators: a generator per value, as a recursive walk has,
+    # cost more than the rest of the work on a profile of thousands of publications.
+    stack: list[Iterator[object]] = [iter((value,))]
+    records: dict[type, tuple[str, ...] | None] = {}  # class -> its data fields
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, Location):
+                continue
+            elif (names := _string_fields(item.__class__, records)) is not None:
+                stack.append(iter([getattr(item, name) for name in names]))
+                break
+            elif isinstance(item, dict):
+                stack.append(itertools.chain.from_iterable(item.items()))
+                break
+            elif isinstance(item, list | tuple):
+                stack.append(iter(item))
+                break
+        else:
+            stack.pop()
+
+
+def _string_fields(cls: type, known: dict[type, tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """The fields of a record class that hold its data; None when not a record class."""
+    if cls not in known:
+        known[cls] = (
+            tuple(
+                f.name
+                for f in dataclasses.fields(cls)
+                if f.name not in ("source", "locations", "path")
+            )
+            if dataclasses.is_dataclass(cls)
+            else None
+        )
+    return known[cls]
 
 
 @dataclasses.dataclass
@@ -77,19 +100,22 @@ class ScriptNeeds:
     example: str = ""
 
 
+# Characters pdflatex may not set: beyond ASCII, Latin-1 and Latin Extended-A.
+_BEYOND_LATIN = "[^\x00-\u017f]"
+
+
 def script_needs(texts: Iterator[str] | list[str]) -> ScriptNeeds:
     needs = ScriptNeeds()
-    for text in texts:
-        if text.isascii():
+    # All the text at once: a search in one string, not a loop over every character.
+    for found in re.finditer(_BEYOND_LATIN, "\n".join(texts)):
+        char = found.group()
+        if pdflatex_can_set(char) or not char.isprintable():
             continue
-        for char in text:
-            if pdflatex_can_set(char) or not char.isprintable():
-                continue
-            if not needs.unicode_engine:
-                needs.unicode_engine, needs.example = True, char
-            if is_cjk(char):
-                needs.cjk, needs.example = True, char
-                return needs
+        if not needs.unicode_engine:
+            needs.unicode_engine, needs.example = True, char
+        if is_cjk(char):
+            needs.cjk, needs.example = True, char
+            return needs
     return needs
 
 

@@ -32,22 +32,28 @@ def author_nodes(
 ) -> list[nodes.Node]:
     """``A, B, and C`` with the owner's name(s) in strong; a name never breaks a line.
     ``link_for`` gives a name's URL (a co-author's page), if any."""
-    out: list[nodes.Node] = []
+    # Separators and names shown as they are go in as text: merge_text() makes each
+    # run one node, with no node for each piece (a long list has thousands).
+    out: list[nodes.Node | str] = []
     n = len(authors)
     # The separators in the language built (，in Chinese, 、 in Japanese, und, et...).
     comma, both, last = cv_text(", "), cv_text(" and "), cv_text(", and ")
     for i, name in enumerate(authors):
         if i:
             if n == 2:
-                out.append(nodes.Text(both))
+                out.append(both)
             elif i == n - 1 and name != "et al.":
-                out.append(nodes.Text(last))
+                out.append(last)
             elif name == "et al.":
-                out.append(nodes.Text(" "))
+                out.append(" ")
             else:
-                out.append(nodes.Text(comma))
+                out.append(comma)
         url = link_for(name) if link_for is not None else None
-        out += named_author(name.replace(" ", NBSP), name, name_key(name) in own, url)
+        shown, is_own = name.replace(" ", NBSP), name_key(name) in own
+        if is_own or url or author_notes(name):
+            out += named_author(shown, name, is_own, url)
+        else:
+            out.append(shown)  # what named_author would make a Text node of
     return merge_text(out)
 
 
@@ -253,48 +259,48 @@ def citation_nodes(
     link_for: Callable[[str], str | None] = author_url,
 ) -> list[nodes.Node]:
     """The body of one entry (without its label); ``link_for`` gives a co-author's link."""
-    out: list[nodes.Node] = []
+    out: list[nodes.Node | str] = []
     if pub.authors:
         span = nodes.inline("", "", classes=["cv-pub-authors"])
         span.extend(author_nodes(pub.authors, own, link_for))
         out.append(span)
         last = pub.authors[-1]
-        out.append(nodes.Text(" " if ends_with_punct(last) else ". "))
+        out.append(" " if ends_with_punct(last) else ". ")
     title = pub.title or pub.id
     title_node = inline(title, "cv-pub-title")
     out.append(title_node)
-    out.append(nodes.Text("" if ends_with_punct(title) else "."))
+    out.append("" if ends_with_punct(title) else ".")
     venue = venue_text(pub)
     if venue:
-        out.append(nodes.Text(" "))
+        out.append(" ")
         out.append(inline(venue, "cv-pub-venue"))
-        out.append(nodes.Text("" if ends_with_punct(venue) else "."))
+        out.append("" if ends_with_punct(venue) else ".")
     if show_status and pub.status:
-        out.append(nodes.Text(" "))
+        out.append(" ")
         out.append(inline(pub.status, "cv-pub-status"))
-        out.append(nodes.Text("" if ends_with_punct(pub.status) else "."))
+        out.append("" if ends_with_punct(pub.status) else ".")
     out += extra_nodes(pub)
     return merge_text(out)
 
 
 def extra_nodes(pub: Publication) -> list[nodes.Node]:
     """What follows the citation in every format: award, note, links."""
-    out: list[nodes.Node] = []
+    out: list[nodes.Node | str] = []
     if pub.award:
-        out.append(nodes.Text(" "))
+        out.append(" ")
         award = nodes.strong("", "", classes=["cv-pub-award"])
         award.extend(inline_nodes(pub.award))
         out.append(award)
     if pub.note:
-        out.append(nodes.Text(" "))
+        out.append(" ")
         out.append(inline(pub.note, "cv-pub-note"))
     links = pub.all_links()
     if links:
-        parts: list[nodes.Node] = []
+        parts: list[nodes.Node | str] = []
         for item in links:
-            parts.append(nodes.Text(" ["))
+            parts.append(" [")
             parts.append(link(link_label(item.label), item.url, "cv-link", f"cv-link-{item.kind}"))
-            parts.append(nodes.Text("]"))
+            parts.append("]")
         span = nodes.inline("", "", classes=["cv-pub-links"])
         span.extend(merge_text(parts))
         out.append(span)

@@ -75,16 +75,22 @@ def joined(parts: Iterable[nodes.Node | str], sep: str = ", ") -> list[nodes.Nod
     return out
 
 
-def merge_text(parts: Iterable[nodes.Node]) -> list[nodes.Node]:
-    """``parts`` with each run of adjacent Text nodes joined into one: the same output,
-    fewer nodes for every transform and writer to visit (a long publication list has
-    tens of thousands)."""
+def merge_text(parts: Iterable[nodes.Node | str]) -> list[nodes.Node]:
+    """``parts`` with each run of adjacent Text nodes (or plain strings, made Text here)
+    joined into one: the same output, fewer nodes for every transform and writer to
+    visit (a long publication list has tens of thousands)."""
     out: list[nodes.Node] = []
+    run: str | None = None  # the text of the run so far (a Text node when one alone)
     for part in parts:
-        if isinstance(part, nodes.Text) and out and isinstance(out[-1], nodes.Text):
-            out[-1] = nodes.Text(out[-1] + part)
-        else:
-            out.append(part)
+        if isinstance(part, str):  # a Text node is a str too
+            run = part if run is None else run + part
+            continue
+        if run is not None:
+            out.append(run if isinstance(run, nodes.Text) else nodes.Text(run))
+            run = None
+        out.append(part)
+    if run is not None:
+        out.append(run if isinstance(run, nodes.Text) else nodes.Text(run))
     return out
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.utils.smartquotes import educate_tokens
-from sphinx.transforms import SphinxSmartQuotes
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..data.authors import AuthorName
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 FILTER_SCRIPT = "sphinx-cv-filter.js"
 NAMES_ATTR = "cv_names"
 OWN_ATTR = "cv_own"
+_HAS_FILTER = "cv_has_filter"
+"""On a document: whether it has a filter box (a Python attribute, kept with it)."""
 SHOWN = 6
 """Names a collapsed list shows: the first ones, and the owner's wherever it stands."""
 
@@ -144,6 +146,17 @@ class CollapseLongAuthorLists(SphinxPostTransform):
                 text.parent.replace(text, nodes.Text(educated))
 
 
+class NoteFilterBoxes(SphinxTransform):
+    """Whether the page has a filter box, noted on the document (saved with it) while
+    the publication entries are set aside (:mod:`sphinx_cv.setaside`, priority 799): the
+    page's scripts are chosen without a walk of every entry."""
+
+    default_priority = 798
+
+    def apply(self, **kwargs: object) -> None:
+        setattr(self.document, _HAS_FILTER, any(True for _ in self.document.findall(cv_filter)))
+
+
 def add_filter_script(
     app: Sphinx,
     pagename: str,
@@ -152,11 +165,17 @@ def add_filter_script(
     doctree: nodes.document | None,
 ) -> None:
     """The filter script, on pages that have a filter box only."""
-    if doctree is not None and any(True for _ in doctree.findall(cv_filter)):
+    if doctree is None:
+        return
+    has = getattr(doctree, _HAS_FILTER, None)
+    if has is None:  # not noted (a tree made otherwise): look
+        has = any(True for _ in doctree.findall(cv_filter))
+    if has:
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")
 
 
 def setup_browse(app: Sphinx) -> None:
+    app.add_transform(NoteFilterBoxes)
     app.add_post_transform(CollapseLongAuthorLists)
     # Before the sphinx_cv theme settles the page's scripts (priority 500).
     app.connect("html-page-context", add_filter_script, priority=450)
