@@ -108,6 +108,13 @@ def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
     document.__dict__.setdefault(_SAVED_LISTS, []).append(bullet)
 
 
+def mark_for_html(item: nodes.Element) -> None:
+    """Mark ``item``, put in a list after the page was read, to be set aside while the
+    HTML builder resolves the page, as :func:`set_aside` would have."""
+    if _check(item) is True:
+        setattr(item, _HTML, True)
+
+
 def _take(
     bullet: nodes.Element, aside: Sequence[tuple[int, nodes.Node]], document: nodes.document
 ) -> None:

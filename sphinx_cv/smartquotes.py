@@ -27,13 +27,13 @@ _ACTIVE = re.compile(r"""['"`\\&\x00]|--|\.\.\.|\. \. \.""")
 _ATTR = "cv_plain"
 
 
-def mark_plain(block: nodes.TextElement) -> None:
+def mark_plain(block: nodes.TextElement, always: bool = False) -> None:
     """Mark ``block`` (a block of text, not inside another) when no smart quotes rule
     would change its text. The rules see each text node apart (a quote's side also looks
     at the character before it, but only a quote is changed), so each is checked
-    apart."""
+    apart. ``always``: mark it whatever it holds (text that is not shown)."""
     search = _ACTIVE.search
-    if not any(search(text) for text in _texts(block)):
+    if always or not any(search(text) for text in _texts(block)):
         setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
 
 

@@ -1,0 +1,474 @@
+"""Each publication rendered to HTML once, and its HTML reused while nothing it shows
+changed.
+
+A page listing thousands of publications is read again whenever one of them changes,
+and every entry was built, transformed, pickled, resolved and written again, though
+all but one came out as before. The HTML builders (``html``, ``dirhtml``,
+``singlehtml``, ``epub``: the builders of format ``html``) keep the HTML of each entry
+beside the doctrees, keyed by a digest of everything that decides it (:class:`ListKeys`):
+the publication, its label and anchor, the list's options and style, the configuration,
+the co-author links, its metrics and thumbnail, the page, the builder and its HTML
+settings, and the versions of sphinx-cv, Sphinx, docutils and Pygments.
+
+When the directive finds an entry's key in the cache it puts a placeholder in its place:
+a bare list item with the entry's anchor and one paragraph of the entry's words, which
+Sphinx's search index reads as it read the entry. The translator writes the cached HTML
+for it (:func:`visit_list_item_html`). An entry built in full is marked with its key and
+its HTML is kept when it is written. Only an entry that no read transform touches is
+cached (:mod:`sphinx_cv.setaside`): the entry built again from the profile is then the
+entry that was read.
+
+Every other builder, or an HTML build that finds an entry's HTML missing (another
+builder read the doctrees, the cache file was deleted), builds the real entry again in
+place of the placeholder (:class:`ExpandCachedEntries`), before any other
+post-transform: its output is the same as without the cache.
+
+docutils writes ``<ul class="simple">`` when every item of a list is a single paragraph,
+so a placeholder has the same shape: one paragraph, or two when its entry has more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import hashlib
+import json
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import __version__
+from .config import get_config
+from .data.files import write_atomically
+from .setaside import mark_for_html
+from .smartquotes import mark_plain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+    from .config import CvConfig
+    from .data.profile import Profile
+    from .data.publication import Publication
+    from .directives.pubentry import EntryMaker
+    from .directives.publications import PublicationList
+
+FILE = "sphinx-cv-fragments.json"
+FORMAT = 1
+"""The cache file's format; a file of another is ignored."""
+
+# Python attributes (kept with the pickled doctree, never written out):
+_MARK = "cv_fragment"
+"""On an entry built in full: (key, writer context) to keep its HTML under."""
+_CACHED = "cv_cached"
+"""On a placeholder: (key, writer context, publication id, number, label)."""
+_RECIPE = "cv_recipe"
+"""On a list with placeholders: (directive options, numbered), to build them again."""
+_START = "cv_fragment_start"
+_KEYS = "cv_fragment_keys"
+"""On the environment: docname -> the keys its lists use."""
+
+Fragment = list[Any]
+"""[html, the entry's words, whether the entry is a single paragraph]."""
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class FragmentCache:
+    """The entries' HTML kept beside the doctrees, for one HTML builder's build."""
+
+    def __init__(self, folder: Path, context: str, frags: dict[str, Fragment]) -> None:
+        self.folder = folder
+        self.context = context
+        """What the builder and its settings add to every key (:func:`writer_context`)."""
+        self.frags = frags
+        self.new: dict[str, Fragment] = {}
+        """Written in this process since the last save."""
+        self.pid = os.getpid()
+        self.worker_file = ""
+        self.hits = 0
+        """Entries left as placeholders by this process's reads."""
+        self.misses = 0
+        """Entries built in full and marked to be kept."""
+        self._pubs: dict[int, tuple[Publication, str]] = {}
+
+    @classmethod
+    def load(cls, folder: Path, context: str) -> FragmentCache:
+        frags: dict[str, Fragment] = {}
+        try:
+            data = json.loads((folder / FILE).read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and isinstance(data.get("frags"), dict):
+                frags = {k: v for k, v in data["frags"].items() if _valid(v)}
+        except (OSError, ValueError, AttributeError, UnicodeDecodeError):
+            pass  # missing, unreadable or damaged: every entry is built again
+        return cls(folder, context, frags)
+
+    def pub_digest(self, pub: Publication) -> str:
+        """Everything shown of ``pub`` (its fields and ``x-`` extras, not where they
+        were written), once per publication read."""
+        known = self._pubs.get(id(pub))
+        if known is not None and known[0] is pub:
+            return known[1]
+        digest = _digest(pub, pub.extras)
+        self._pubs[id(pub)] = (pub, digest)  # the publication kept: its id stays its own
+        return digest
+
+    def put(self, key: str, frag: Fragment) -> None:
+        self.new[key] = frag
+
+    def flush_worker(self) -> None:
+        """In a process forked to write pages in parallel: save what it rendered for
+        the main process to take (:meth:`save`)."""
+        if os.getpid() == self.pid or not self.new:
+            return
+        if not self.worker_file:
+            self.worker_file = str(self.folder / f"{FILE}.{os.getpid()}-{secrets.token_hex(4)}")
+        with contextlib.suppress(OSError):  # else rendered again next time
+            write_atomically(self.worker_file, json.dumps(self.new, ensure_ascii=False))
+
+    def save(self, used: set[str]) -> None:
+        """Keep the entries ``used`` (the keys of the pages read), with those rendered
+        in this build, here or by the processes writing in parallel."""
+        for path in glob.glob(glob.escape(str(self.folder / FILE)) + ".*"):
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    data = json.load(fh)
+                os.unlink(path)
+            except (OSError, ValueError, UnicodeDecodeError):
+                continue
+            if isinstance(data, dict):
+                self.new.update((k, v) for k, v in data.items() if _valid(v))
+        kept = {k: v for k, v in self.frags.items() if k in used}
+        added = {k: v for k, v in self.new.items() if k in used and k not in kept}
+        self.new = {}
+        if not added and len(kept) == len(self.frags):
+            return
+        kept.update(added)
+        self.frags = kept
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            text = json.dumps({"format": FORMAT, "frags": kept}, ensure_ascii=False)
+            write_atomically(str(self.folder / FILE), text)
+        except OSError:
+            pass  # a read-only build folder: rendered again next time
+
+
+def _valid(frag: object) -> bool:
+    return (
+        isinstance(frag, list)
+        and len(frag) == 3
+        and isinstance(frag[0], str)
+        and isinstance(frag[1], str)
+        and isinstance(frag[2], bool)
+    )
+
+
+def writer_context(app: Sphinx) -> str | None:
+    """What decides an entry's HTML besides the entry: the builder, its translator and
+    HTML settings (Sphinx's own digest of them), the language and smart quotes, and the
+    versions of the code that writes it. None for a builder that is not HTML."""
+    builder = app.builder
+    if builder.format != "html":
+        return None
+    import docutils
+    import pygments
+    import sphinx
+
+    try:
+        translator = app.registry.get_translator_class(builder)
+    except Exception:  # a builder without a translator: nothing to keep
+        return None
+    info = getattr(builder, "build_info", None)
+    config = app.config
+    settings = app.env.settings
+    return _digest(
+        FORMAT,
+        __version__,
+        sphinx.__version__,
+        docutils.__version__,
+        pygments.__version__,
+        builder.name,
+        f"{translator.__module__}.{translator.__qualname__}",
+        getattr(info, "config_hash", None),
+        getattr(info, "tags_hash", None),
+        config.language,
+        config.smartquotes,
+        config.smartquotes_action,
+        config.smartquotes_excludes,
+        list(config.locale_dirs),
+        settings.get("language_code"),
+        settings.get("smart_quotes"),
+        settings.get("cloak_email_addresses"),
+    )
+
+
+def fragment_cache(config: Any) -> FragmentCache | None:
+    cache = get_config(config).store.fragments
+    return cache if isinstance(cache, FragmentCache) else None
+
+
+class ListKeys:
+    """The keys of one publication list's entries, and its placeholders."""
+
+    def __init__(self, cache: FragmentCache, directive: PublicationList, base: str) -> None:
+        self.cache = cache
+        self.base = base
+        self.directive = directive
+        self.keys: list[str] = directive.env.__dict__.setdefault(_KEYS, {}).setdefault(
+            directive.env.docname, []
+        )
+
+    @classmethod
+    def start(cls, directive: PublicationList, profile: Profile, numbered: bool) -> ListKeys | None:
+        """The keys of a list being built, or None when its entries are not cached."""
+        cache = fragment_cache(directive.config)
+        if cache is None:
+            return None
+        from .render.citation import coauthor_links
+
+        maker = directive.maker
+        cv = directive.cv
+        base = _digest(
+            cache.context,
+            directive.env.docname,
+            cv,
+            sorted(directive.options.items()),
+            numbered,
+            maker.names,
+            sorted(maker.own),
+            _style_digest(str(directive.options.get("style", cv.citation_style)), cv),
+            sorted(coauthor_links(profile).items()),
+        )
+        return cls(cache, directive, base)
+
+    def key(self, pub: Publication, number: int, label: str, anchor: str) -> str:
+        from .web.thumbs import thumbnail
+
+        maker = self.directive.maker
+        thumb = thumbnail(maker.cv, pub)
+        key = _digest(
+            self.base,
+            self.cache.pub_digest(pub),
+            number,
+            label,
+            anchor,
+            maker.metrics.get(pub.id),
+            sorted(thumb.attributes.items()) if thumb is not None else None,
+        )
+        self.keys.append(key)
+        return key
+
+    def placeholder(
+        self, key: str, pub: Publication, number: int, label: str, anchor: str
+    ) -> nodes.list_item | None:
+        """The placeholder of an entry whose HTML is kept, or None."""
+        frag = self.cache.frags.get(key)
+        if frag is None:
+            return None
+        self.cache.hits += 1
+        para = nodes.paragraph("", "", nodes.Text(frag[1]))
+        mark_plain(para, always=True)  # words for the index: no smart quotes
+        item = nodes.list_item("", para, classes=["cv-pub"], ids=[anchor])
+        if not frag[2]:
+            item += nodes.paragraph()  # not a single paragraph: see the module's doc
+        setattr(item, _CACHED, (key, self.cache.context, pub.id, number, label))
+        return item
+
+    def mark(self, item: nodes.list_item, key: str) -> None:
+        """Keep the HTML of this entry, built in full, when it is written."""
+        self.cache.misses += 1
+        setattr(item, _MARK, (key, self.cache.context))
+
+    def note_list(self, bullet: nodes.bullet_list) -> None:
+        setattr(bullet, _RECIPE, (dict(self.directive.options), self.directive.maker.numbered))
+
+
+def unmark(items: Iterable[nodes.Node]) -> None:
+    """Entries that read transforms may change: not kept (see the module's doc)."""
+    for item in items:
+        if _MARK in item.__dict__:
+            del item.__dict__[_MARK]
+
+
+def _style_digest(name: str, cv: CvConfig) -> object:
+    """The style's name and, for a CSL style, its file's content."""
+    name = name.strip()
+    if name in ("", "default"):
+        return name
+    from .render.csl import StyleError, style_path
+
+    try:
+        return (name, hashlib.blake2b(Path(style_path(name, cv.confdir)).read_bytes()).hexdigest())
+    except (OSError, StyleError):
+        return (name, None)
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def visit_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
+    cached = node.__dict__.get(_CACHED)
+    if cached is not None:
+        cache = fragment_cache(self.builder.config)
+        frag = cache.frags.get(cached[0]) if cache is not None else None
+        if frag is not None:
+            self.body.append(frag[0])
+            raise nodes.SkipNode
+    if _MARK in node.__dict__:
+        node.__dict__[_START] = len(self.body)
+    type(self).visit_list_item(self, node)
+
+
+def depart_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
+    type(self).depart_list_item(self, node)
+    start = node.__dict__.pop(_START, None)
+    if start is None:
+        return
+    cache = fragment_cache(self.builder.config)
+    key, context = node.__dict__[_MARK]
+    if cache is None or context != cache.context:
+        return
+    html = "".join(self.body[start:])
+    cache.put(key, [html, "\n".join(_words(node)), _single_paragraph(node)])
+
+
+def _words(node: nodes.Node) -> Iterable[str]:
+    """The text Sphinx's search index takes from ``node`` (its ``_feed_visit_nodes``)."""
+    if isinstance(node, nodes.Text):
+        yield str(node)
+        return
+    if isinstance(node, (nodes.comment, nodes.raw)):
+        return
+    if isinstance(node, nodes.Element) and "no-search" in node["classes"]:
+        return
+    for child in node.children:
+        yield from _words(child)
+
+
+def _single_paragraph(item: nodes.Element) -> bool:
+    """Whether docutils' check of a simple list passes on ``item``: one paragraph
+    (things it does not show aside)."""
+    shown = [c for c in item.children if not isinstance(c, nodes.Invisible)]
+    return len(shown) <= 1 and all(isinstance(c, nodes.paragraph) for c in shown)
+
+
+class ExpandCachedEntries(SphinxPostTransform):
+    """Each placeholder whose HTML this builder does not have becomes its entry again,
+    built from the profile as the directive built it, before any other post-transform
+    looks into the page."""
+
+    default_priority = 0
+
+    def run(self, **kwargs: Any) -> None:
+        cache = fragment_cache(self.config)
+        makers: dict[int, tuple[EntryMaker, dict[str, Publication]] | None] = {}
+        for bullet in list(self.document.findall(nodes.bullet_list)):
+            for i, item in enumerate(bullet.children):
+                cached = item.__dict__.get(_CACHED)
+                if cached is None:
+                    continue
+                key, context, pub_id, number, label = cached
+                usable = cache is not None and context == cache.context
+                if usable and key in cache.frags:  # type: ignore[union-attr]
+                    continue
+                if id(bullet) not in makers:
+                    makers[id(bullet)] = self.maker(bullet)
+                found = makers[id(bullet)]
+                pub = found[1].get(pub_id) if found is not None else None
+                if found is None or pub is None or not isinstance(item, nodes.Element):
+                    continue
+                real = found[0].entry(pub, number, label, item["ids"][0])
+                for node in real.findall(nodes.Element):
+                    node.document = self.document
+                mark_for_html(real)
+                if usable:
+                    setattr(real, _MARK, (key, context))  # kept again when written
+                bullet.children[i] = real
+                real.parent = bullet
+
+    def maker(self, bullet: nodes.bullet_list) -> tuple[EntryMaker, dict[str, Publication]] | None:
+        from .directives.pubentry import entry_maker
+
+        recipe = bullet.__dict__.get(_RECIPE)
+        if recipe is None:
+            return None
+        options, numbered = recipe
+        domain = self.env.get_domain("cv")
+        profile = domain.load().profile  # type: ignore[attr-defined]
+        maker = entry_maker(get_config(self.config), profile, options, numbered, _quiet, _ignore)
+        return maker, profile.by_id
+
+
+def _quiet(message: str, subtype: object) -> None:
+    """The list's warnings were told when the page was read."""
+
+
+def _ignore(path: str) -> None:
+    pass
+
+
+# -- events ---------------------------------------------------------------------------
+
+
+def load_cache(app: Sphinx) -> None:
+    cv = get_config(app)
+    context = writer_context(app)
+    cache = cv.store.fragments
+    if context is None:
+        cv.store.fragments = None
+    elif not isinstance(cache, FragmentCache) or cache.context != context:
+        cv.store.fragments = FragmentCache.load(Path(app.doctreedir), context)
+
+
+def save_cache(app: Sphinx, exception: BaseException | None) -> None:
+    cache = fragment_cache(app.config)
+    if cache is None or exception is not None or os.getpid() != cache.pid:
+        return
+    env = app.env
+    keys: dict[str, list[str]] = env.__dict__.get(_KEYS, {})
+    used = {k for doc, doc_keys in keys.items() if doc in env.all_docs for k in doc_keys}
+    cache.save(used)
+
+
+def flush_worker(app: Sphinx, *args: object) -> None:
+    cache = fragment_cache(app.config)
+    if cache is not None:
+        cache.flush_worker()
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.__dict__.get(_KEYS, {}).pop(docname, None)
+
+
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    theirs = other.__dict__.get(_KEYS, {})
+    ours = env.__dict__.setdefault(_KEYS, {})
+    for doc in docnames:
+        if doc in theirs:
+            ours[doc] = theirs[doc]
+
+
+def setup_fragments(app: Sphinx) -> None:
+    # The list item's own HTML visitors (the translator's, called by class) run for
+    # every other item.
+    app.add_node(nodes.list_item, override=True, html=(visit_list_item_html, depart_list_item_html))
+    app.add_post_transform(ExpandCachedEntries)
+    app.connect("builder-inited", load_cache)
+    app.connect("build-finished", save_cache)
+    app.connect("html-page-context", flush_worker)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
