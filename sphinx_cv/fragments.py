@@ -35,7 +35,7 @@ import hashlib
 import json
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +45,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import __version__
 from .config import get_config
 from .data.files import write_atomically
-from .setaside import mark_for_html
+from .setaside import PLACEHOLDER, inert_but_for_quotes, mark_for_html
 from .smartquotes import mark_plain
 
 if TYPE_CHECKING:
@@ -59,17 +59,20 @@ if TYPE_CHECKING:
     from .directives.pubentry import EntryMaker
     from .directives.publications import PublicationList
 
-FILE = "sphinx-cv-fragments.json"
+FILE = "sphinx-cv-fragments.jsonl"
+"""A line of JSON saying the format, then one line per entry: [key, html, words, single
+paragraph]; a later line for a key stands over an earlier one."""
 FORMAT = 1
 """The cache file's format; a file of another is ignored."""
 
 # Python attributes (kept with the pickled doctree, never written out):
 _MARK = "cv_fragment"
 """On an entry built in full: (key, writer context) to keep its HTML under."""
-_CACHED = "cv_cached"
-"""On a placeholder: (key, writer context, publication id, number, label)."""
-_RECIPE = "cv_recipe"
-"""On a list with placeholders: (directive options, numbered), to build them again."""
+_CACHED = PLACEHOLDER
+"""The attribute of a placeholder (a node attribute: Sphinx copies a page for LaTeX,
+singlehtml and texinfo, and a copy keeps only those): (key, writer context,
+publication id, number, label, recipe); the recipe, (directive options, numbered,
+whether smart quotes were applied to the page), builds the entry again."""
 _START = "cv_fragment_start"
 _KEYS = "cv_fragment_keys"
 """On the environment: docname -> the keys its lists use."""
@@ -89,8 +92,12 @@ def _digest(*parts: object) -> str:
 class FragmentCache:
     """The entries' HTML kept beside the doctrees, for one HTML builder's build."""
 
-    def __init__(self, folder: Path, context: str, frags: dict[str, Fragment]) -> None:
+    def __init__(
+        self, folder: Path, context: str, frags: dict[str, Fragment], appendable: bool
+    ) -> None:
         self.folder = folder
+        self.appendable = appendable
+        """Whether the file holds this format: new entries can be added at its end."""
         self.context = context
         """What the builder and its settings add to every key (:func:`writer_context`)."""
         self.frags = frags
@@ -106,14 +113,29 @@ class FragmentCache:
 
     @classmethod
     def load(cls, folder: Path, context: str) -> FragmentCache:
+        """The cache saved in ``folder``; empty when the file is missing, unreadable or
+        of another format. A damaged line (a build stopped while it was written) is
+        left out."""
         frags: dict[str, Fragment] = {}
         try:
-            data = json.loads((folder / FILE).read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and isinstance(data.get("frags"), dict):
-                frags = {k: v for k, v in data["frags"].items() if _valid(v)}
-        except (OSError, ValueError, AttributeError, UnicodeDecodeError):
-            pass  # missing, unreadable or damaged: every entry is built again
-        return cls(folder, context, frags)
+            lines = (folder / FILE).read_text(encoding="utf-8").split("\n")
+            header = json.loads(lines[0])
+        except (OSError, ValueError, UnicodeDecodeError):
+            return cls(folder, context, frags, appendable=False)
+        if not isinstance(header, dict) or header.get("format") != FORMAT:
+            return cls(folder, context, frags, appendable=False)
+        rows = [line for line in lines[1:] if line]
+        try:
+            parsed = json.loads("[" + ",".join(rows) + "]")  # one call: much faster
+        except ValueError:
+            parsed = []
+            for line in rows:
+                with contextlib.suppress(ValueError):
+                    parsed.append(json.loads(line))
+        for row in parsed:
+            if isinstance(row, list) and len(row) == 4 and _valid(row[1:]):
+                frags[row[0]] = row[1:]
+        return cls(folder, context, frags, appendable=True)
 
     def pub_digest(self, pub: Publication) -> str:
         """Everything shown of ``pub`` (its fields and ``x-`` extras, not where they
@@ -150,19 +172,31 @@ class FragmentCache:
                 continue
             if isinstance(data, dict):
                 self.new.update((k, v) for k, v in data.items() if _valid(v))
-        kept = {k: v for k, v in self.frags.items() if k in used}
-        added = {k: v for k, v in self.new.items() if k in used and k not in kept}
+        added = {k: v for k, v in self.new.items() if k in used and self.frags.get(k) != v}
         self.new = {}
-        if not added and len(kept) == len(self.frags):
-            return
-        kept.update(added)
-        self.frags = kept
+        self.frags.update(added)
+        unused = sum(1 for k in self.frags if k not in used)
+        path = str(self.folder / FILE)
         try:
+            if self.appendable and unused * 4 <= len(self.frags):
+                # Few entries unused: the new ones are added at the end (an edit
+                # writes a line or two, not the whole file).
+                if added:
+                    with open(path, "a", encoding="utf-8") as fh:
+                        fh.write("".join(_line([k, *v]) for k, v in added.items()))
+                return
+            self.frags = {k: v for k, v in self.frags.items() if k in used}
             self.folder.mkdir(parents=True, exist_ok=True)
-            text = json.dumps({"format": FORMAT, "frags": kept}, ensure_ascii=False)
-            write_atomically(str(self.folder / FILE), text)
+            rows = [_line({"format": FORMAT})]
+            rows += [_line([k, *v]) for k, v in self.frags.items()]
+            write_atomically(path, "".join(rows))
+            self.appendable = True
         except OSError:
             pass  # a read-only build folder: rendered again next time
+
+
+def _line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) + "\n"
 
 
 def _valid(frag: object) -> bool:
@@ -226,9 +260,16 @@ class ListKeys:
         self.cache = cache
         self.base = base
         self.directive = directive
+        self.recipe: tuple[dict[str, Any], bool, bool] | None = None
         self.keys: list[str] = directive.env.__dict__.setdefault(_KEYS, {}).setdefault(
             directive.env.docname, []
         )
+        temp = directive.env.temp_data
+        self.seen: set[str] = temp.setdefault("cv_search_seen", set())  # type: ignore[assignment]
+        """The words already given to the search index by this page's placeholders."""
+        if "cv_search_split" not in temp:
+            temp["cv_search_split"] = _word_splitter(directive.config)
+        self.split: Callable[[str], list[str]] | None = temp["cv_search_split"]
 
     @classmethod
     def start(cls, directive: PublicationList, profile: Profile, numbered: bool) -> ListKeys | None:
@@ -278,27 +319,67 @@ class ListKeys:
         if frag is None:
             return None
         self.cache.hits += 1
-        para = nodes.paragraph("", "", nodes.Text(frag[1]))
+        para = nodes.paragraph("", "", nodes.Text(self.new_words(frag[1])))
         mark_plain(para, always=True)  # words for the index: no smart quotes
         item = nodes.list_item("", para, classes=["cv-pub"], ids=[anchor])
         if not frag[2]:
             item += nodes.paragraph()  # not a single paragraph: see the module's doc
-        setattr(item, _CACHED, (key, self.cache.context, pub.id, number, label))
+        if self.recipe is None:
+            from sphinx.transforms import SphinxSmartQuotes
+
+            smart = SphinxSmartQuotes(self.directive.state.document, None).is_available()
+            self.recipe = (dict(self.directive.options), self.directive.maker.numbered, smart)
+        item[_CACHED] = (key, self.cache.context, pub.id, number, label, self.recipe)
         return item
+
+    def new_words(self, text: str) -> str:
+        """The words of ``text`` (an entry's text nodes, one a line) that the search
+        index has not had from this page's placeholders: it keeps which pages have a
+        word, so the rest would only cost time. Split as the index splits them when its
+        language splits words apart from their neighbours; else by text node."""
+        seen = self.seen
+        parts = self.split(text) if self.split is not None else text.split("\n")
+        new = [w for w in dict.fromkeys(parts) if w not in seen]
+        seen.update(new)
+        return "\n".join(new)
 
     def mark(self, item: nodes.list_item, key: str) -> None:
         """Keep the HTML of this entry, built in full, when it is written."""
         self.cache.misses += 1
         setattr(item, _MARK, (key, self.cache.context))
 
-    def note_list(self, bullet: nodes.bullet_list) -> None:
-        setattr(bullet, _RECIPE, (dict(self.directive.options), self.directive.maker.numbered))
+
+def _word_splitter(config: Any) -> Callable[[str], list[str]] | None:
+    """How the search index of this build splits text into words, when it is by a
+    regular expression, word by word (Sphinx's default); None for a language whose
+    splitter looks at the text around a word (Chinese, Japanese)."""
+    from importlib import import_module
+
+    from sphinx.search import SearchLanguage, languages
+
+    lang = getattr(config, "html_search_language", None) or config.language or "en"
+    found = languages.get(lang)
+    if found is None and "_" in lang:
+        found = languages.get(lang.partition("_")[0])
+    if found is None:
+        from sphinx.search.en import SearchEnglish
+
+        found = SearchEnglish
+    if isinstance(found, str):
+        module, name = found.rsplit(".", 1)
+        found = getattr(import_module(module), name)
+    if getattr(found, "split", None) is not SearchLanguage.split:
+        return None
+    return found._word_re.findall
 
 
 def unmark(items: Iterable[nodes.Node]) -> None:
-    """Entries that read transforms may change: not kept (see the module's doc)."""
+    """Entries left in their list while the page is read: not kept when a read
+    transform other than smart quotes may change them (see the module's doc)."""
     for item in items:
-        if _MARK in item.__dict__:
+        if _MARK in item.__dict__ and not (
+            isinstance(item, nodes.Element) and inert_but_for_quotes(item)
+        ):
             del item.__dict__[_MARK]
 
 
@@ -319,7 +400,7 @@ def _style_digest(name: str, cv: CvConfig) -> object:
 
 
 def visit_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
-    cached = node.__dict__.get(_CACHED)
+    cached = node.get(_CACHED)
     if cached is not None:
         cache = fragment_cache(self.builder.config)
         frag = cache.frags.get(cached[0]) if cache is not None else None
@@ -373,23 +454,23 @@ class ExpandCachedEntries(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         cache = fragment_cache(self.config)
-        makers: dict[int, tuple[EntryMaker, dict[str, Publication]] | None] = {}
+        makers: dict[int, EntryMaker] = {}
         for bullet in list(self.document.findall(nodes.bullet_list)):
             for i, item in enumerate(bullet.children):
-                cached = item.__dict__.get(_CACHED)
-                if cached is None:
+                if not isinstance(item, nodes.Element) or _CACHED not in item.attributes:
                     continue
-                key, context, pub_id, number, label = cached
+                key, context, pub_id, number, label, recipe = item[_CACHED]
                 usable = cache is not None and context == cache.context
                 if usable and key in cache.frags:  # type: ignore[union-attr]
                     continue
-                if id(bullet) not in makers:
-                    makers[id(bullet)] = self.maker(bullet)
-                found = makers[id(bullet)]
-                pub = found[1].get(pub_id) if found is not None else None
-                if found is None or pub is None or not isinstance(item, nodes.Element):
+                profile = self.env.get_domain("cv").load().profile  # type: ignore[attr-defined]
+                pub = profile.by_id.get(pub_id)
+                if pub is None:  # the page is read again when its publications change
                     continue
-                real = found[0].entry(pub, number, label, item["ids"][0])
+                if id(recipe) not in makers:
+                    makers[id(recipe)] = self.maker(profile, recipe)
+                maker = makers[id(recipe)]
+                real = maker.entry(pub, number, label, item["ids"][0])
                 for node in real.findall(nodes.Element):
                     node.document = self.document
                 mark_for_html(real)
@@ -397,18 +478,37 @@ class ExpandCachedEntries(SphinxPostTransform):
                     setattr(real, _MARK, (key, context))  # kept again when written
                 bullet.children[i] = real
                 real.parent = bullet
+                if recipe[2]:
+                    educate(real, self.document, self.config.smartquotes_action)
 
-    def maker(self, bullet: nodes.bullet_list) -> tuple[EntryMaker, dict[str, Publication]] | None:
+    def maker(self, profile: Profile, recipe: tuple[dict[str, Any], bool, bool]) -> EntryMaker:
         from .directives.pubentry import entry_maker
 
-        recipe = bullet.__dict__.get(_RECIPE)
-        if recipe is None:
-            return None
-        options, numbered = recipe
-        domain = self.env.get_domain("cv")
-        profile = domain.load().profile  # type: ignore[attr-defined]
-        maker = entry_maker(get_config(self.config), profile, options, numbered, _quiet, _ignore)
-        return maker, profile.by_id
+        options, numbered, _ = recipe
+        return entry_maker(get_config(self.config), profile, options, numbered, _quiet, _ignore)
+
+
+class _OneEntry:
+    """What smart quotes see of a page: its settings, and only the one entry."""
+
+    def __init__(self, document: nodes.document, item: nodes.Element) -> None:
+        self.settings = document.settings
+        self.reporter = document.reporter
+        self.item = item
+
+    def findall(self, condition: Any) -> Iterable[nodes.Node]:
+        return self.item.findall(condition)
+
+
+def educate(item: nodes.Element, document: nodes.document, action: str) -> None:
+    """Smart quotes over ``item`` (in its place in ``document``), as Sphinx's
+    transform applied them to the page when it was read."""
+    from docutils.transforms.universal import SmartQuotes
+    from sphinx.transforms import SphinxSmartQuotes
+
+    transform = SphinxSmartQuotes(_OneEntry(document, item), None)  # type: ignore[arg-type]
+    transform.smartquotes_action = action  # type: ignore[misc]  # as Sphinx's own apply()
+    SmartQuotes.apply(transform)  # the availability was decided when it was read
 
 
 def _quiet(message: str, subtype: object) -> None:

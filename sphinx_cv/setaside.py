@@ -43,6 +43,9 @@ _SAVED_LISTS = "cv_publication_lists"
 _HTML = "cv_set_aside_in_html"
 """On an item: set aside while the HTML builder resolves the page too."""
 
+PLACEHOLDER = "cv-cached"
+"""The attribute that makes a list item a placeholder (:mod:`.fragments`)."""
+
 _INERT = (
     nodes.list_item,
     nodes.paragraph,
@@ -65,9 +68,15 @@ def inert(item: nodes.Element) -> bool:
     return _check(item) is not None
 
 
-def _check(item: nodes.Element) -> bool | None:
-    """None when ``item`` is not inert; else whether it carries no ``cv_*`` attribute
-    (marks that sphinx-cv's own HTML post-transforms act on). One walk for both."""
+def inert_but_for_quotes(item: nodes.Element) -> bool:
+    """Whether only smart quotes may change ``item`` (see :func:`inert`)."""
+    return _check(item, quotes=False) is not None
+
+
+def _check(item: nodes.Element, quotes: bool = True) -> bool | None:
+    """None when ``item`` is not inert (``quotes``: nor plain for smart quotes); else
+    whether it carries no ``cv_*`` attribute (marks that sphinx-cv's own HTML
+    post-transforms act on). One walk for both."""
     unmarked = True
     for node in item.findall():
         if isinstance(node, nodes.reference):
@@ -77,7 +86,8 @@ def _check(item: nodes.Element) -> bool | None:
             return None
         if isinstance(node, nodes.Element):
             if (
-                isinstance(node, nodes.TextElement)
+                quotes
+                and isinstance(node, nodes.TextElement)
                 and not isinstance(node.parent, nodes.TextElement)
                 and not is_plain(node)
             ):
@@ -96,7 +106,8 @@ def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
     for i, item in enumerate(bullet.children):
         if not isinstance(item, nodes.Element):
             continue
-        check = _check(item)
+        # A placeholder of sphinx_cv.fragments: inert, unmarked, no walk needed.
+        check = True if PLACEHOLDER in item.attributes else _check(item)
         if check is None:
             continue
         aside.append((i, item))

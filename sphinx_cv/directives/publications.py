@@ -172,8 +172,6 @@ class PublicationList(CvDirective):
             )
             for item in group.items:
                 bullet.append(self.entry(item.pub, item.number, item.label))
-            if self.fragments is not None:
-                self.fragments.note_list(bullet)
             root.append(bullet)
             self.lists.append(bullet)
         legend = notes_legend(item.pub for group in groups for item in group.items)
