@@ -107,8 +107,8 @@ class FragmentCache:
         self.worker_file = ""
         self.hits = 0
         """Entries left as placeholders by this process's reads."""
-        self.misses = 0
-        """Entries built in full and marked to be kept."""
+        self.stored = 0
+        """Entries whose HTML this process wrote and kept anew."""
         self._pubs: dict[int, tuple[Publication, str]] = {}
 
     @classmethod
@@ -125,9 +125,13 @@ class FragmentCache:
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             return cls(folder, context, frags, appendable=False)
         rows = [line for line in lines[1:] if line]
+        # A file that does not end its last line (a build stopped while adding to it)
+        # or holds a damaged line is written anew when saved.
+        intact = lines[-1] == ""
         try:
             parsed = json.loads("[" + ",".join(rows) + "]")  # one call: much faster
         except ValueError:
+            intact = False
             parsed = []
             for line in rows:
                 with contextlib.suppress(ValueError):
@@ -135,7 +139,9 @@ class FragmentCache:
         for row in parsed:
             if isinstance(row, list) and len(row) == 4 and _valid(row[1:]):
                 frags[row[0]] = row[1:]
-        return cls(folder, context, frags, appendable=True)
+            else:
+                intact = False
+        return cls(folder, context, frags, appendable=intact)
 
     def pub_digest(self, pub: Publication) -> str:
         """Everything shown of ``pub`` (its fields and ``x-`` extras, not where they
@@ -148,7 +154,9 @@ class FragmentCache:
         return digest
 
     def put(self, key: str, frag: Fragment) -> None:
-        self.new[key] = frag
+        if self.frags.get(key) != frag:  # not a page written again, unread
+            self.new[key] = frag
+            self.stored += 1
 
     def flush_worker(self) -> None:
         """In a process forked to write pages in parallel: save what it rendered for
@@ -345,7 +353,6 @@ class ListKeys:
 
     def mark(self, item: nodes.list_item, key: str) -> None:
         """Keep the HTML of this entry, built in full, when it is written."""
-        self.cache.misses += 1
         setattr(item, _MARK, (key, self.cache.context))
 
 
