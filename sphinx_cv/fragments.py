@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 FILE = "sphinx-cv-fragments.jsonl"
 """A line of JSON saying the format, then one line per entry: [key, html, words, single
 paragraph]; a later line for a key stands over an earlier one."""
-FORMAT = 1
+FORMAT = 2
 """The cache file's format; a file of another is ignored."""
 
 # Python attributes (kept with the pickled doctree, never written out):
@@ -110,6 +110,10 @@ class FragmentCache:
         self.stored = 0
         """Entries whose HTML this process wrote and kept anew."""
         self._pubs: dict[int, tuple[Publication, str]] = {}
+        self.split: Callable[[str], list[str]] | None = None
+        """How an entry's text is split into the words kept for the search index: as
+        the index splits it when its language splits words apart from their
+        neighbours (:func:`_word_splitter`), else by text node."""
 
     @classmethod
     def load(cls, folder: Path, context: str) -> FragmentCache:
@@ -275,9 +279,6 @@ class ListKeys:
         temp = directive.env.temp_data
         self.seen: set[str] = temp.setdefault("cv_search_seen", set())  # type: ignore[assignment]
         """The words already given to the search index by this page's placeholders."""
-        if "cv_search_split" not in temp:
-            temp["cv_search_split"] = _word_splitter(directive.config)
-        self.split: Callable[[str], list[str]] | None = temp["cv_search_split"]
 
     @classmethod
     def start(cls, directive: PublicationList, profile: Profile, numbered: bool) -> ListKeys | None:
@@ -340,14 +341,12 @@ class ListKeys:
         item[_CACHED] = (key, self.cache.context, pub.id, number, label, self.recipe)
         return item
 
-    def new_words(self, text: str) -> str:
-        """The words of ``text`` (an entry's text nodes, one a line) that the search
-        index has not had from this page's placeholders: it keeps which pages have a
-        word, so the rest would only cost time. Split as the index splits them when its
-        language splits words apart from their neighbours; else by text node."""
+    def new_words(self, words: str) -> str:
+        """Those of an entry's ``words`` (one a line, see :func:`search_words`) that
+        the search index has not had from this page's placeholders: it keeps which
+        pages have a word, so the rest would only cost time."""
         seen = self.seen
-        parts = self.split(text) if self.split is not None else text.split("\n")
-        new = [w for w in dict.fromkeys(parts) if w not in seen]
+        new = [w for w in words.split("\n") if w not in seen]
         seen.update(new)
         return "\n".join(new)
 
@@ -429,10 +428,13 @@ def depart_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
     if cache is None or context != cache.context:
         return
     html = "".join(self.body[start:])
-    cache.put(key, [html, "\n".join(_words(node)), _single_paragraph(node)])
+    if cache.split is None:
+        cache.split = _word_splitter(self.builder.config) or str.splitlines
+    words = "\n".join(dict.fromkeys(cache.split("\n".join(_texts(node)))))
+    cache.put(key, [html, words, _single_paragraph(node)])
 
 
-def _words(node: nodes.Node) -> Iterable[str]:
+def _texts(node: nodes.Node) -> Iterable[str]:
     """The text Sphinx's search index takes from ``node`` (its ``_feed_visit_nodes``)."""
     if isinstance(node, nodes.Text):
         yield str(node)
@@ -442,7 +444,7 @@ def _words(node: nodes.Node) -> Iterable[str]:
     if isinstance(node, nodes.Element) and "no-search" in node["classes"]:
         return
     for child in node.children:
-        yield from _words(child)
+        yield from _texts(child)
 
 
 def _single_paragraph(item: nodes.Element) -> bool:

@@ -57,7 +57,7 @@ def site(tmp_path: Path) -> Path:
     src.mkdir(parents=True)
     (src / "conf.py").write_text(
         'extensions = ["sphinx_cv"]\nproject = author = copyright = html_title = "t"\n'
-        "cv_author_limit = 5\nhtml_theme = \"alabaster\"\n",
+        'cv_author_limit = 5\nhtml_theme = "alabaster"\n',
         encoding="utf8",
     )
     (src / "profile.yaml").write_text(profile(), encoding="utf8")
@@ -163,7 +163,7 @@ def test_missing_or_damaged_cache_files_are_ignored(site: Path) -> None:
     edit_title(site, "Edited")
     cache_file = site.parent / "build" / "doctrees" / fragments.FILE
     assert cache_file.exists()
-    cache_file.write_text('{"format": 1}\n[1, 2\nnot json', encoding="utf8")
+    cache_file.write_text(f'{{"format": {fragments.FORMAT}}}\n[1, 2\nnot json', "utf8")
     assert build(site) == (ENTRIES, 0)
     edit_title(site, "Edited again")
     assert build(site) == (EDITED, ENTRIES - EDITED)  # the file was written again
