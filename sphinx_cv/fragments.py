@@ -76,6 +76,8 @@ whether smart quotes were applied to the page), builds the entry again."""
 _START = "cv_fragment_start"
 _KEYS = "cv_fragment_keys"
 """On the environment: docname -> the keys its lists use."""
+_HELD = "cv_fragment_placeholders"
+"""On the environment: the documents holding placeholders (no other page is walked)."""
 
 Fragment = list[Any]
 """[html, the entry's words, whether the entry is a single paragraph]."""
@@ -328,6 +330,8 @@ class ListKeys:
         if frag is None:
             return None
         self.cache.hits += 1
+        env = self.directive.env
+        env.__dict__.setdefault(_HELD, set()).add(env.docname)
         para = nodes.paragraph("", "", nodes.Text(self.new_words(frag[1])))
         mark_plain(para, always=True)  # words for the index: no smart quotes
         item = nodes.list_item("", para, classes=["cv-pub"], ids=[anchor])
@@ -434,17 +438,20 @@ def depart_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
     cache.put(key, [html, words, _single_paragraph(node)])
 
 
-def _texts(node: nodes.Node) -> Iterable[str]:
-    """The text Sphinx's search index takes from ``node`` (its ``_feed_visit_nodes``)."""
-    if isinstance(node, nodes.Text):
-        yield str(node)
-        return
-    if isinstance(node, (nodes.comment, nodes.raw)):
-        return
-    if isinstance(node, nodes.Element) and "no-search" in node["classes"]:
-        return
-    for child in node.children:
-        yield from _texts(child)
+def _texts(node: nodes.Element) -> list[str]:
+    """The text Sphinx's search index takes from ``node`` (its ``_feed_visit_nodes``),
+    in no particular order (the index keeps which pages have a word)."""
+    out: list[str] = []
+    stack: list[nodes.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, nodes.Text):
+            out.append(current)
+        elif not isinstance(current, (nodes.comment, nodes.raw)) and (
+            "no-search" not in current["classes"]  # type: ignore[index]
+        ):
+            stack.extend(current.children)
+    return out
 
 
 def _single_paragraph(item: nodes.Element) -> bool:
@@ -462,6 +469,8 @@ class ExpandCachedEntries(SphinxPostTransform):
     default_priority = 0
 
     def run(self, **kwargs: Any) -> None:
+        if not self.env.__dict__.get(_HELD):
+            return  # a cold build, or every page read by another builder
         cache = fragment_cache(self.config)
         makers: dict[int, EntryMaker] = {}
         for bullet in list(self.document.findall(nodes.bullet_list)):
@@ -559,6 +568,7 @@ def flush_worker(app: Sphinx, *args: object) -> None:
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     env.__dict__.get(_KEYS, {}).pop(docname, None)
+    env.__dict__.get(_HELD, set()).discard(docname)
 
 
 def merge_info(
@@ -569,6 +579,9 @@ def merge_info(
     for doc in docnames:
         if doc in theirs:
             ours[doc] = theirs[doc]
+    held = other.__dict__.get(_HELD, set()) & docnames
+    if held:
+        env.__dict__.setdefault(_HELD, set()).update(held)
 
 
 def setup_fragments(app: Sphinx) -> None:

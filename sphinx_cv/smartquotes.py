@@ -32,6 +32,8 @@ def mark_plain(block: nodes.TextElement, always: bool = False) -> None:
     would change its text. The rules see each text node apart (a quote's side also looks
     at the character before it, but only a quote is changed), so each is checked
     apart. ``always``: mark it whatever it holds (text that is not shown)."""
+    if is_plain(block):
+        return  # marked already (a placeholder's words)
     search = _ACTIVE.search
     if always or not any(search(text) for text in _texts(block)):
         setattr(block, _ATTR, True)  # a Python attribute: no trace in the doctree
