@@ -70,9 +70,10 @@ _MARK = "cv_fragment"
 """On an entry built in full: (key, writer context) to keep its HTML under."""
 _CACHED = PLACEHOLDER
 """The attribute of a placeholder (a node attribute: Sphinx copies a page for LaTeX,
-singlehtml and texinfo, and a copy keeps only those): (key, writer context,
-publication id, number, label, recipe); the recipe, (directive options, numbered,
-whether smart quotes were applied to the page), builds the entry again."""
+singlehtml and texinfo, and a copy keeps only those): (writer context, recipe,
+[(key, publication id, number, label, anchor) of each entry it stands for]); the
+recipe, (directive options, numbered, whether smart quotes were applied to the page),
+builds the entries again."""
 _START = "cv_fragment_start"
 _KEYS = "cv_fragment_keys"
 """On the environment: docname -> the keys its lists use."""
@@ -275,6 +276,7 @@ class ListKeys:
         self.base = base
         self.directive = directive
         self.recipe: tuple[dict[str, Any], bool, bool] | None = None
+        self.held: list[tuple[tuple[str, str, int, str, str], Fragment]] = []
         self.keys: list[str] = directive.env.__dict__.setdefault(_KEYS, {}).setdefault(
             directive.env.docname, []
         )
@@ -322,27 +324,37 @@ class ListKeys:
         self.keys.append(key)
         return key
 
-    def placeholder(
-        self, key: str, pub: Publication, number: int, label: str, anchor: str
-    ) -> nodes.list_item | None:
-        """The placeholder of an entry whose HTML is kept, or None."""
+    def hold(self, key: str, pub: Publication, number: int, label: str, anchor: str) -> bool:
+        """Whether the HTML of this entry is kept: then it waits, with the entries
+        kept before it in its list, for :meth:`placeholder`."""
         frag = self.cache.frags.get(key)
         if frag is None:
+            return False
+        self.held.append(((key, pub.id, number, label, anchor), frag))
+        return True
+
+    def placeholder(self) -> nodes.list_item | None:
+        """One placeholder for the entries held since the last, or None: a list item
+        with the words they give the search index, and as many paragraphs as make
+        docutils' check of a simple list come out as for them."""
+        if not self.held:
             return None
-        self.cache.hits += 1
+        held, self.held = self.held, []
+        self.cache.hits += len(held)
         env = self.directive.env
         env.__dict__.setdefault(_HELD, set()).add(env.docname)
-        para = nodes.paragraph("", "", nodes.Text(self.new_words(frag[1])))
+        words = self.new_words("\n".join(frag[1] for _, frag in held))
+        para = nodes.paragraph("", "", nodes.Text(words))
         mark_plain(para, always=True)  # words for the index: no smart quotes
-        item = nodes.list_item("", para, classes=["cv-pub"], ids=[anchor])
-        if not frag[2]:
+        item = nodes.list_item("", para, classes=["cv-pub"])
+        if not all(frag[2] for _, frag in held):
             item += nodes.paragraph()  # not a single paragraph: see the module's doc
         if self.recipe is None:
             from sphinx.transforms import SphinxSmartQuotes
 
             smart = SphinxSmartQuotes(self.directive.state.document, None).is_available()
             self.recipe = (dict(self.directive.options), self.directive.maker.numbered, smart)
-        item[_CACHED] = (key, self.cache.context, pub.id, number, label, self.recipe)
+        item[_CACHED] = (self.cache.context, self.recipe, [entry for entry, _ in held])
         return item
 
     def new_words(self, words: str) -> str:
@@ -413,9 +425,9 @@ def visit_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
     cached = node.get(_CACHED)
     if cached is not None:
         cache = fragment_cache(self.builder.config)
-        frag = cache.frags.get(cached[0]) if cache is not None else None
-        if frag is not None:
-            self.body.append(frag[0])
+        if cache is not None:  # else it was built again (ExpandCachedEntries)
+            frags = cache.frags
+            self.body.append("".join(frags[entry[0]][0] for entry in cached[2]))
             raise nodes.SkipNode
     if _MARK in node.__dict__:
         node.__dict__[_START] = len(self.body)
@@ -474,34 +486,61 @@ class ExpandCachedEntries(SphinxPostTransform):
         cache = fragment_cache(self.config)
         makers: dict[int, EntryMaker] = {}
         for bullet in list(self.document.findall(nodes.bullet_list)):
-            for i, item in enumerate(bullet.children):
-                if not isinstance(item, nodes.Element) or _CACHED not in item.attributes:
+            if not any(_CACHED in getattr(c, "attributes", ()) for c in bullet.children):
+                continue
+            children: list[nodes.Node] = []
+            for item in bullet.children:
+                cached = item.get(_CACHED) if isinstance(item, nodes.Element) else None
+                if cached is None:
+                    children.append(item)
                     continue
-                key, context, pub_id, number, label, recipe = item[_CACHED]
-                usable = cache is not None and context == cache.context
-                if usable and key in cache.frags:  # type: ignore[union-attr]
-                    continue
-                profile = self.env.get_domain("cv").load().profile  # type: ignore[attr-defined]
-                pub = profile.by_id.get(pub_id)
-                if pub is None:  # the page is read again when its publications change
+                context, recipe, entries = cached
+                if (
+                    cache is not None
+                    and context == cache.context
+                    and all(entry[0] in cache.frags for entry in entries)
+                ):
+                    children.append(item)
                     continue
                 if id(recipe) not in makers:
-                    makers[id(recipe)] = self.maker(profile, recipe)
-                maker = makers[id(recipe)]
-                real = maker.entry(pub, number, label, item["ids"][0])
-                for node in real.findall(nodes.Element):
-                    node.document = self.document
-                mark_for_html(real)
-                if usable:
-                    setattr(real, _MARK, (key, context))  # kept again when written
-                bullet.children[i] = real
-                real.parent = bullet
+                    makers[id(recipe)] = self.maker(recipe)
+                reals = self.expand(makers[id(recipe)], entries, bullet, cache, context)
+                children.extend(reals)
                 if recipe[2]:
-                    educate(real, self.document, self.config.smartquotes_action)
+                    for real in reals:
+                        educate(real, self.document, self.config.smartquotes_action)
+            bullet.children = []
+            bullet.extend(children)  # their parent set again
 
-    def maker(self, profile: Profile, recipe: tuple[dict[str, Any], bool, bool]) -> EntryMaker:
+    def expand(
+        self,
+        maker: EntryMaker,
+        entries: list[tuple[str, str, int, str, str]],
+        bullet: nodes.bullet_list,
+        cache: FragmentCache | None,
+        context: str,
+    ) -> list[nodes.list_item]:
+        """The entries a placeholder stands for, built as the directive built them."""
+        by_id = maker.profile.by_id
+        reals = []
+        for key, pub_id, number, label, anchor in entries:
+            pub = by_id.get(pub_id)
+            if pub is None:  # the page is read again when its publications change
+                continue
+            real = maker.entry(pub, number, label, anchor)
+            for node in real.findall(nodes.Element):
+                node.document = self.document
+            real.parent = bullet  # where smart quotes look for the language
+            mark_for_html(real)
+            if cache is not None and context == cache.context:
+                setattr(real, _MARK, (key, context))  # kept again when written
+            reals.append(real)
+        return reals
+
+    def maker(self, recipe: tuple[dict[str, Any], bool, bool]) -> EntryMaker:
         from .directives.pubentry import entry_maker
 
+        profile = self.env.get_domain("cv").load().profile  # type: ignore[attr-defined]
         options, numbered, _ = recipe
         return entry_maker(get_config(self.config), profile, options, numbered, _quiet, _ignore)
 

@@ -64,6 +64,7 @@ class EntryMaker:
     """What every entry of one list is built with."""
 
     cv: CvConfig
+    profile: Profile
     style: CitationStylesStyle | None
     names: list[str]
     own: set[str]
@@ -156,6 +157,7 @@ def entry_maker(
     names = list_names(cv, profile, options.get("highlight"))
     return EntryMaker(
         cv=cv,
+        profile=profile,
         names=names,
         own=own_names(names),
         show_status=options.get("show-status", True),

@@ -171,7 +171,11 @@ class PublicationList(CvDirective):
                 classes=["cv-publist", "cv-forward" if ordered else "cv-reverse"]
             )
             for item in group.items:
-                bullet.append(self.entry(item.pub, item.number, item.label))
+                entry = self.entry(item.pub, item.number, item.label)
+                if entry is not None:
+                    self.held(bullet)
+                    bullet.append(entry)
+            self.held(bullet)
             root.append(bullet)
             self.lists.append(bullet)
         legend = notes_legend(item.pub for group in groups for item in group.items)
@@ -218,15 +222,23 @@ class PublicationList(CvDirective):
             limit=self.options.get("limit"),
         )
 
-    def entry(self, pub: Publication, number: int, label: str) -> nodes.list_item:
+    def held(self, bullet: nodes.bullet_list) -> None:
+        """The placeholder of the entries held since the last one, if any."""
+        if self.fragments is not None:
+            placeholder = self.fragments.placeholder()
+            if placeholder is not None:
+                bullet.append(placeholder)
+
+    def entry(self, pub: Publication, number: int, label: str) -> nodes.list_item | None:
+        """The entry of ``pub``, or None when it waits in :attr:`fragments` for a
+        placeholder."""
         anchor = self.next_id(f"pub-{pub.id}")
         self.domain.note_label(self.env.docname, pub.id, label, anchor)
         key = ""
         if self.fragments is not None:
             key = self.fragments.key(pub, number, label, anchor)
-            cached = self.fragments.placeholder(key, pub, number, label, anchor)
-            if cached is not None:
-                return cached
+            if self.fragments.hold(key, pub, number, label, anchor):
+                return None
         self.maker.warned = False
         item = self.maker.entry(pub, number, label, anchor)
         if self.fragments is not None and not self.maker.warned:
