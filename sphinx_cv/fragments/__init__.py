@@ -101,7 +101,15 @@ def load_cache(app: Sphinx) -> None:
     if context is None:
         cv.store.fragments = None
     elif not isinstance(cache, FragmentCache) or cache.context != context:
-        cv.store.fragments = FragmentCache.load(Path(app.doctreedir), context)
+        cv.store.fragments = FragmentCache(Path(app.doctreedir), context)
+
+
+def read_before_forking(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Read the cache file before pages are read, so that processes reading them in
+    parallel do not each read it."""
+    cache = fragment_cache(app.config)
+    if cache is not None and docnames:
+        cache.frags  # noqa: B018 - read now
 
 
 def save_cache(app: Sphinx, exception: BaseException | None) -> None:
@@ -144,6 +152,7 @@ def setup_fragments(app: Sphinx) -> None:
     app.add_node(nodes.list_item, override=True, html=(visit_list_item_html, depart_list_item_html))
     app.add_post_transform(ExpandCachedEntries)
     app.connect("builder-inited", load_cache)
+    app.connect("env-before-read-docs", read_before_forking)
     app.connect("build-finished", save_cache)
     app.connect("html-page-context", flush_worker)
     app.connect("env-purge-doc", purge_doc)

@@ -56,15 +56,13 @@ def digest(*parts: object) -> str:
 class FragmentCache:
     """The entries' HTML kept beside the doctrees, for one HTML builder's build."""
 
-    def __init__(
-        self, folder: Path, context: str, frags: dict[str, Fragment], appendable: bool
-    ) -> None:
+    def __init__(self, folder: Path, context: str) -> None:
         self.folder = folder
-        self.appendable = appendable
+        self.appendable = False
         """Whether the file holds this format: new entries can be added at its end."""
         self.context = context
         """What the builder and its settings add to every key (:func:`writer_context`)."""
-        self.frags = frags
+        self._frags: dict[str, Fragment] | None = None
         self.new: dict[str, Fragment] = {}
         """Written in this process since the last save."""
         self.pid = os.getpid()
@@ -79,37 +77,17 @@ class FragmentCache:
         the index splits it when its language splits words apart from their
         neighbours (:func:`word_splitter`), else by text node."""
 
-    @classmethod
-    def load(cls, folder: Path, context: str) -> FragmentCache:
-        """The cache saved in ``folder``; empty when the file is missing, unreadable or
-        of another format. A damaged line (a build stopped while it was written) is
-        left out."""
-        frags: dict[str, Fragment] = {}
-        try:
-            lines = (folder / FILE).read_text(encoding="utf-8").split("\n")
-            header = json.loads(lines[0])
-        except (OSError, ValueError, UnicodeDecodeError):
-            return cls(folder, context, frags, appendable=False)
-        if not isinstance(header, dict) or header.get("format") != FORMAT:
-            return cls(folder, context, frags, appendable=False)
-        rows = [line for line in lines[1:] if line]
-        # A file that does not end its last line (a build stopped while adding to it)
-        # or holds a damaged line is written anew when saved.
-        intact = lines[-1] == ""
-        try:
-            parsed = json.loads("[" + ",".join(rows) + "]")  # one call: much faster
-        except ValueError:
-            intact = False
-            parsed = []
-            for line in rows:
-                with contextlib.suppress(ValueError):
-                    parsed.append(json.loads(line))
-        for row in parsed:
-            if isinstance(row, list) and len(row) == 4 and _valid(row[1:]):
-                frags[row[0]] = row[1:]
-            else:
-                intact = False
-        return cls(folder, context, frags, appendable=intact)
+    @property
+    def frags(self) -> dict[str, Fragment]:
+        """key -> fragment: the file read when first needed (a build that reads and
+        writes no page with a publication list does not read it)."""
+        if self._frags is None:
+            self._frags, self.appendable = _read(self.folder / FILE)
+        return self._frags
+
+    @property
+    def loaded(self) -> bool:
+        return self._frags is not None
 
     def pub_digest(self, pub: Publication) -> str:
         """Everything shown of ``pub`` (its fields and ``x-`` extras, not where they
@@ -148,6 +126,8 @@ class FragmentCache:
                 continue
             if isinstance(data, dict):
                 self.new.update((k, v) for k, v in data.items() if _valid(v))
+        if not self.new and not self.loaded:
+            return  # nothing read, nothing rendered: the file stays as it is
         added = {k: v for k, v in self.new.items() if k in used and self.frags.get(k) != v}
         self.new = {}
         self.frags.update(added)
@@ -161,14 +141,46 @@ class FragmentCache:
                     with open(path, "a", encoding="utf-8") as fh:
                         fh.write("".join(_line([k, *v]) for k, v in added.items()))
                 return
-            self.frags = {k: v for k, v in self.frags.items() if k in used}
+            self._frags = kept = {k: v for k, v in self.frags.items() if k in used}
             self.folder.mkdir(parents=True, exist_ok=True)
             rows = [_line({"format": FORMAT})]
-            rows += [_line([k, *v]) for k, v in self.frags.items()]
+            rows += [_line([k, *v]) for k, v in kept.items()]
             write_atomically(path, "".join(rows))
             self.appendable = True
         except OSError:
             pass  # a read-only build folder: rendered again next time
+
+
+def _read(path: Path) -> tuple[dict[str, Fragment], bool]:
+    """The fragments saved in ``path``, and whether new ones can be added at its
+    end; none when the file is missing, unreadable or of another format. A damaged
+    line (a build stopped while it was written) is left out."""
+    frags: dict[str, Fragment] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        header = json.loads(lines[0])
+    except (OSError, ValueError, UnicodeDecodeError):
+        return frags, False
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return frags, False
+    rows = [line for line in lines[1:] if line]
+    # A file that does not end its last line (a build stopped while adding to it)
+    # or holds a damaged line is written anew when saved.
+    intact = lines[-1] == ""
+    try:
+        parsed = json.loads("[" + ",".join(rows) + "]")  # one call: much faster
+    except ValueError:
+        intact = False
+        parsed = []
+        for line in rows:
+            with contextlib.suppress(ValueError):
+                parsed.append(json.loads(line))
+    for row in parsed:
+        if isinstance(row, list) and len(row) == 4 and _valid(row[1:]):
+            frags[row[0]] = row[1:]
+        else:
+            intact = False
+    return frags, intact
 
 
 def _line(value: object) -> str:
