@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import build_serial_and_parallel, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).parent.parent.resolve()
@@ -165,31 +165,9 @@ def test_edit_profile_rereads_exactly_its_pages(tmp_path: Path, rootdir: Path) -
 
 
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
-    from sphinx.cmd.build import build_main
-
-    src = REPO / "example_site"
-    outs = {}
-    for jobs in ("1", "4"):
-        out = tmp_path / f"j{jobs}"
-        code = build_main(
-            [
-                "-q",
-                "-j",
-                jobs,
-                "-b",
-                "html",
-                str(src),
-                str(out),
-                "-d",
-                str(tmp_path / f"doctrees{jobs}"),
-            ]
-        )
-        assert code == 0
-        outs[jobs] = out
+    serial, parallel = build_serial_and_parallel(REPO / "example_site", tmp_path, jobs=4)
     for page in ("index.html", "publications.html", "cv.html"):
-        serial = (outs["1"] / page).read_text(encoding="utf8")
-        parallel = (outs["4"] / page).read_text(encoding="utf8")
-        assert serial == parallel, page
+        assert (serial / page).read_text("utf8") == (parallel / page).read_text("utf8"), page
 
 
 def test_example_site_builds_without_warnings(tmp_path: Path) -> None:

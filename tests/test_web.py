@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import build_serial_and_parallel
 from test_theme import build, copy_root, parse
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -320,27 +321,8 @@ def test_editing_metrics_rereads_the_pages_with_lists(tmp_path: Path) -> None:
 
 
 def test_parallel_output_equals_serial(tmp_path: Path) -> None:
-    from sphinx.cmd.build import build_main
-
-    src = dated_root(tmp_path)
-    outs = {}
-    for jobs in ("1", "2"):
-        out = tmp_path / f"j{jobs}"
-        code = build_main(
-            [
-                "-q",
-                "-j",
-                jobs,
-                "-b",
-                "html",
-                str(src),
-                str(out),
-                "-d",
-                str(tmp_path / f"doctrees{jobs}"),
-            ]
-        )
-        assert code == 0
-        outs[jobs] = out
+    serial, parallel = build_serial_and_parallel(dated_root(tmp_path), tmp_path)
+    outs = {"1": serial, "2": parallel}
     files = [
         "atom.xml",
         "sitemap.xml",
