@@ -233,3 +233,40 @@ def test_parallel_builds_equal_serial_ones(site: Path) -> None:
     # What the writing processes rendered was kept by the main one.
     edit_title(site, "Edited three times")
     assert build(site) == (EDITED, ENTRIES - EDITED)
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_kept_entries_inside_sphinx_design_containers(
+    tmp_path: Path, builder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Placeholders inside tabs, a dropdown and cards: written as the entries were, or
+    built again for another builder, as without the cache."""
+    pytest.importorskip("sphinx_design")
+    from test_sphinx_design import EXAMPLE, PAGE
+
+    built = {}
+    for name, cached in (("cached", True), ("plain", False)):
+        src = tmp_path / name / "src"
+        src.mkdir(parents=True)
+        shutil.copy(EXAMPLE / "profile.yaml", src)
+        (src / "conf.py").write_text(
+            'extensions = ["sphinx_cv", "sphinx_design"]\nhtml_theme = "alabaster"\n', "utf-8"
+        )
+        (src / "index.rst").write_text(PAGE, "utf-8")
+        with monkeypatch.context() as m:
+            if not cached:
+                m.setattr(fragments, "writer_context", lambda app: None)
+            build(src)
+            profile = src / "profile.yaml"
+            text = profile.read_text("utf-8")
+            at = text.index("title: ", text.index("\npublications:"))
+            profile.write_text(text[:at] + "title: Edited " + text[at + 7 :], "utf-8")
+            later = time.time() + 5
+            os.utime(profile, (later, later))
+            kept = build(src)
+            if builder != "html":
+                build(src, builder)
+        if cached:
+            assert kept[1] > 0
+        built[name] = outputs(src.parent / "build" / builder)
+    assert built["cached"] == built["plain"]
