@@ -183,8 +183,12 @@ def _read(path: Path) -> tuple[dict[str, Fragment], bool]:
     return frags, intact
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""One encoder for every line (``json.dumps`` with an option makes one per call)."""
+
+
 def _line(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False) + "\n"
+    return _ENCODER.encode(value) + "\n"
 
 
 def _valid(frag: object) -> bool:
