@@ -57,8 +57,9 @@ __all__ = ["FILE", "FORMAT", "FragmentCache", "ListKeys", "fragment_cache", "unm
 
 def writer_context(app: Sphinx) -> str | None:
     """What decides an entry's HTML besides the entry: the builder, its translator and
-    HTML settings (Sphinx's own digest of them), the language and smart quotes, and the
-    versions of the code that writes it. None for a builder that is not HTML."""
+    HTML settings (Sphinx's own digest of them), the extensions loaded, the language and
+    smart quotes, and the versions of the code that writes it. None for a builder that
+    is not HTML."""
     builder = app.builder
     if builder.format != "html":
         return None
@@ -83,6 +84,9 @@ def writer_context(app: Sphinx) -> str | None:
         f"{translator.__module__}.{translator.__qualname__}",
         getattr(info, "config_hash", None),
         getattr(info, "tags_hash", None),
+        # Another extension's transform may change an entry: which are loaded, which
+        # versions.
+        sorted((name, str(ext.version)) for name, ext in app.extensions.items()),
         config.language,
         config.smartquotes,
         config.smartquotes_action,
