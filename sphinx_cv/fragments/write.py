@@ -21,10 +21,19 @@ if TYPE_CHECKING:
     from ..directives.pubentry import EntryMaker
 
 
+def _cache_of(translator: HTML5Translator) -> FragmentCache | None:
+    """The cache, looked up once per page written."""
+    try:
+        return translator.__dict__["_cv_fragments"]
+    except KeyError:
+        cache = translator.__dict__["_cv_fragments"] = fragment_cache(translator.builder.config)
+        return cache
+
+
 def visit_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
     cached = node.get(CACHED)
     if cached is not None:
-        cache = fragment_cache(self.builder.config)
+        cache = _cache_of(self)
         if cache is not None:  # else it was built again (ExpandCachedEntries)
             frags = cache.frags
             self.body.append("".join(frags[entry[0]][0] for entry in cached[2]))
@@ -39,7 +48,7 @@ def depart_list_item_html(self: HTML5Translator, node: nodes.list_item) -> None:
     start = node.__dict__.pop(START, None)
     if start is None:
         return
-    cache = fragment_cache(self.builder.config)
+    cache = _cache_of(self)
     key, context = node.__dict__[MARK]
     if cache is None or context != cache.context:
         return
@@ -55,12 +64,13 @@ def _texts(node: nodes.Element) -> list[str]:
     in no particular order (the index keeps which pages have a word)."""
     out: list[str] = []
     stack: list[nodes.Node] = [node]
+    text, skipped = nodes.Text, (nodes.comment, nodes.raw)
     while stack:
         current = stack.pop()
-        if isinstance(current, nodes.Text):
+        if isinstance(current, text):
             out.append(current)
-        elif not isinstance(current, (nodes.comment, nodes.raw)) and (
-            "no-search" not in current["classes"]  # type: ignore[index]
+        elif not isinstance(current, skipped) and (
+            "no-search" not in current.attributes["classes"]  # type: ignore[attr-defined]
         ):
             stack.extend(current.children)
     return out
