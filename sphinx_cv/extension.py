@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .config import get_config, setup_config, user_set
 from .directives import setup_directives
 from .domain import setup_domain
+from .fragments import setup_fragments
 from .latex import setup_latex
 from .locale import setup_locale
 from .nodes import setup_nodes
@@ -34,6 +35,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_web(app)
     setup_smartquotes(app)
     setup_setaside(app)
+    setup_fragments(app)
     app.connect("config-inited", defaults_from_profile, priority=600)
     app.connect("env-get-outdated", outdated_by_profile)
 

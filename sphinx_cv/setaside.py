@@ -43,6 +43,9 @@ _SAVED_LISTS = "cv_publication_lists"
 _HTML = "cv_set_aside_in_html"
 """On an item: set aside while the HTML builder resolves the page too."""
 
+PLACEHOLDER = "cv-cached"
+"""The attribute that makes a list item a placeholder (:mod:`.fragments`)."""
+
 _INERT = frozenset(
     {
         nodes.list_item,
@@ -67,9 +70,15 @@ def inert(item: nodes.Element) -> bool:
     return _check(item) is not None
 
 
-def _check(item: nodes.Element) -> bool | None:
-    """None when ``item`` is not inert; else whether it carries no ``cv_*`` attribute
-    (marks that sphinx-cv's own HTML post-transforms act on). One walk for both."""
+def inert_but_for_quotes(item: nodes.Element) -> bool:
+    """Whether only smart quotes may change ``item`` (see :func:`inert`)."""
+    return _check(item, quotes=False) is not None
+
+
+def _check(item: nodes.Element, quotes: bool = True) -> bool | None:
+    """None when ``item`` is not inert (``quotes``: nor plain for smart quotes); else
+    whether it carries no ``cv_*`` attribute (marks that sphinx-cv's own HTML
+    post-transforms act on). One walk for both."""
     unmarked = True
     stack: list[nodes.Node] = [item]  # a plain walk, in no order: see CvDirective.adopt
     while stack:
@@ -83,7 +92,8 @@ def _check(item: nodes.Element) -> bool | None:
             return None
         if isinstance(node, nodes.Element):
             if (
-                isinstance(node, nodes.TextElement)
+                quotes
+                and isinstance(node, nodes.TextElement)
                 and not isinstance(node.parent, nodes.TextElement)
                 and not is_plain(node)
             ):
@@ -103,7 +113,8 @@ def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
     for i, item in enumerate(bullet.children):
         if not isinstance(item, nodes.Element):
             continue
-        check = _check(item)
+        # A placeholder of sphinx_cv.fragments: inert, unmarked, no walk needed.
+        check = True if PLACEHOLDER in item.attributes else _check(item)
         if check is None:
             continue
         aside.append((i, item))
@@ -113,6 +124,13 @@ def set_aside(bullet: nodes.bullet_list, document: nodes.document) -> None:
         return
     _take(bullet, aside, document)
     document.__dict__.setdefault(_SAVED_LISTS, []).append(bullet)
+
+
+def mark_for_html(item: nodes.Element) -> None:
+    """Mark ``item``, put in a list after the page was read, to be set aside while the
+    HTML builder resolves the page, as :func:`set_aside` would have."""
+    if _check(item) is True:
+        setattr(item, _HTML, True)
 
 
 def _take(

@@ -26,12 +26,18 @@ _ACTIVE = re.compile(r"""['"`\\&\x00]|--|\.\.\.|\. \. \.""")
 _ATTR = "cv_plain"
 
 
-def mark_plain(block: nodes.TextElement, document: nodes.document | None = None) -> None:
+def mark_plain(
+    block: nodes.TextElement, document: nodes.document | None = None, always: bool = False
+) -> None:
     """Mark ``block`` (a block of text, not inside another) when no smart quotes rule
     would change its text. The rules see each text node apart (a quote's side also looks
     at the character before it, but only a quote is changed), so each is checked
     apart. With ``document``, every element inside is told it belongs there on the way
-    (:meth:`..directives.common.CvDirective.adopt`: one walk for both)."""
+    (:meth:`..directives.common.CvDirective.adopt`: one walk for both). ``always``: mark
+    it whatever it holds (text that is not shown: a placeholder's words)."""
+    if document is None and (always or is_plain(block)):
+        setattr(block, _ATTR, True)
+        return  # nothing to look at, or marked already
     search = _ACTIVE.search
     plain = True
     # A plain walk: findall() and astext() cost more than the check itself.

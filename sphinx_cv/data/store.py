@@ -72,6 +72,8 @@ class ProfileStore:
         """metrics.yaml's counts with the stamp they were read at."""
         self.web: dict[str, Any] = {}
         """The website outputs' state in this build (see :mod:`sphinx_cv.web.stamp`)."""
+        self.fragments: Any = None
+        """The publications' HTML kept between builds (see :mod:`sphinx_cv.fragments`)."""
 
     def __reduce__(self) -> tuple[type[ProfileStore], tuple[()]]:
         return (ProfileStore, ())  # pickled empty: see the module's doc

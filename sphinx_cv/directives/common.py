@@ -84,12 +84,6 @@ class CvDirective(SphinxDirective):
                     stack.extend(node.children)
         return result
 
-    def own_names(self, profile: Profile, extra: list[str] | None = None) -> list[str]:
-        names = list(self.cv.name_variants) + list(extra or [])
-        if profile.person is not None:
-            names += [profile.person.name, *profile.person.name_variants]
-        return names
-
     def next_id(self, base: str) -> str:
         """An HTML id unique within this document."""
         used: set[str] = self.env.temp_data.setdefault("cv_ids", set())  # type: ignore[assignment]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -12,23 +12,13 @@ from ..data.profile import Profile
 from ..data.publication import PUB_TYPE, Publication
 from ..data.publist import GROUP_BY, NUMBERINGS, SORTS, ListSpec, arrange, relevant_and_other
 from ..data.pubtypes import DEFAULT_ORDER
+from ..fragments import ListKeys, unmark
 from ..gcpause import paused_gc
 from ..locale import cv_text
-from ..nodes import cv_details
-from ..render.citation import (
-    citation_nodes,
-    coauthor_link_for,
-    extra_nodes,
-    notes_legend,
-    own_names,
-    unbolded_own,
-)
-from ..render.text import inline_nodes
+from ..render.citation import notes_legend, own_names, unbolded_own
 from ..setaside import set_aside
-from ..web.browse import filter_box, mark_long_authors, tag_slug
-from ..web.metrics import cited_nodes, load_metrics
-from ..web.pubpages import PAGE_ATTR, PAGES_DIR, page_slug
-from ..web.thumbs import thumbnail
+from ..web.browse import filter_box
+from ..web.metrics import load_metrics
 from .common import (
     CvDirective,
     OptionSpec,
@@ -40,9 +30,7 @@ from .common import (
     year_range,
     yes_no,
 )
-
-if TYPE_CHECKING:
-    from citeproc import CitationStylesStyle
+from .pubentry import entry_maker, list_names
 
 
 class PublicationList(CvDirective):
@@ -123,6 +111,7 @@ class PublicationList(CvDirective):
             result = self.adopt(self.make_list(profile))
             for bullet in self.lists:  # out of the way of most read transforms
                 set_aside(bullet, self.state.document)
+                unmark(bullet.children)  # those left in: not kept (see fragments)
         return result
 
     def make_list(self, profile: Profile) -> list[nodes.Node]:
@@ -145,9 +134,7 @@ class PublicationList(CvDirective):
         headings = self.options.get("headings", spec.group_by != "none")
         if funder is not None:
             headings = True
-        label_format = self.options.get("label-format", "[{label}]")
-        self.names = self.own_names(profile, self.options.get("highlight"))
-        own = own_names(self.names)
+        own = own_names(list_names(self.cv, profile, self.options.get("highlight")))
         if profile.person is not None:
             for name in unbolded_own(profile.publications, own, profile.person.name):
                 self.warn(
@@ -155,13 +142,11 @@ class PublicationList(CvDirective):
                     "is you, add it to person.name_variants or cv_name_variants",
                     Subtype.VALUE,
                 )
-        show_status = self.options.get("show-status", True)
-        self.style = self.csl_style()
-        self.link_for = coauthor_link_for(profile)
-        abstracts = self.options.get("abstracts", self.cv.show_abstracts)
-        bibtex = self.options.get("bibtex", self.cv.show_bibtex)
-
         numbered = spec.numbering != "none"
+        self.maker = entry_maker(
+            self.cv, profile, self.options, numbered, self.warn, self.env.note_dependency
+        )
+        self.fragments = ListKeys.start(self, profile, numbered)
         root = nodes.container(
             classes=[
                 "cv-publications",
@@ -169,8 +154,7 @@ class PublicationList(CvDirective):
                 *self.options.get("class", []),
             ]
         )
-        self.filtered = self.options.get("filter", self.cv.publication_filter)
-        if self.filtered:
+        if self.maker.filtered:
             shown = [item.pub for group in groups for item in group.items]
             root["ids"].append(self.next_id("cv-publications"))
             root += filter_box(shown, root["ids"][0], titles)
@@ -187,41 +171,17 @@ class PublicationList(CvDirective):
                 classes=["cv-publist", "cv-forward" if ordered else "cv-reverse"]
             )
             for item in group.items:
-                bullet.append(
-                    self.entry(
-                        item.pub,
-                        item.number,
-                        item.label,
-                        label_format,
-                        own,
-                        numbered,
-                        show_status,
-                        abstracts,
-                        bibtex,
-                    )
-                )
+                entry = self.entry(item.pub, item.number, item.label)
+                if entry is not None:
+                    self.held(bullet)
+                    bullet.append(entry)
+            self.held(bullet)
             root.append(bullet)
             self.lists.append(bullet)
         legend = notes_legend(item.pub for group in groups for item in group.items)
         if legend is not None:
             root.append(legend)
         return [root]
-
-    def csl_style(self) -> CitationStylesStyle | None:
-        """The parsed CSL style of this list, or None for sphinx-cv's own format."""
-        name = str(self.options.get("style", self.cv.citation_style)).strip()
-        if name in ("", "default"):
-            return None
-        from ..render.csl import StyleError, load_style, style_path
-
-        try:
-            style = load_style(name, self.cv.confdir, self.cv.srcdir)
-        except StyleError as exc:
-            self.warn(f"{exc}; using the default format", Subtype.CONFIG)
-            return None
-        if name.endswith(".csl"):
-            self.env.note_dependency(style_path(name, self.cv.confdir))
-        return style
 
     def pub_types(self, option: str) -> list[str]:
         """The publication types named in ``option`` (any accepted spelling)."""
@@ -262,87 +222,25 @@ class PublicationList(CvDirective):
             limit=self.options.get("limit"),
         )
 
-    def entry(
-        self,
-        pub: Publication,
-        number: int,
-        label: str,
-        label_format: str,
-        own: set[str],
-        numbered: bool,
-        show_status: bool,
-        abstracts: bool,
-        bibtex: bool,
-    ) -> nodes.list_item:
+    def held(self, bullet: nodes.bullet_list) -> None:
+        """The placeholder of the entries held since the last one, if any."""
+        if self.fragments is not None:
+            placeholder = self.fragments.placeholder()
+            if placeholder is not None:
+                bullet.append(placeholder)
+
+    def entry(self, pub: Publication, number: int, label: str) -> nodes.list_item | None:
+        """The entry of ``pub``, or None when it waits in :attr:`fragments` for a
+        placeholder."""
         anchor = self.next_id(f"pub-{pub.id}")
         self.domain.note_label(self.env.docname, pub.id, label, anchor)
-        item = nodes.list_item(classes=["cv-pub", f"cv-pub-{pub.type}"], ids=[anchor])
-        if self.filtered:
-            item["classes"] += [
-                f"cv-year-{pub.year or 'none'}",
-                *(f"cv-tag-{tag_slug(t)}" for t in pub.tags),
-            ]
-        thumb = thumbnail(self.cv, pub)
-        if thumb is not None:
-            item += thumb
-            item["classes"].append("cv-pub-with-thumb")
-        para = nodes.paragraph(classes=["cv-pub-text"])
-        if numbered:
-            try:
-                shown = _format_label(
-                    label_format,
-                    label=label,
-                    number=number,
-                    prefix=label[: len(label) - len(str(number))],
-                )
-            except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-                self.warn(
-                    f"bad :label-format: {label_format!r}; placeholders are {{label}}, "
-                    "{number} and {prefix}"
-                )
-                shown = label
-            para += nodes.inline(shown, shown, classes=["cv-label"])
-            para += nodes.Text(" ")
-        if self.style is not None:
-            from ..render.csl import csl_citation_nodes
-
-            para.extend(csl_citation_nodes(pub, self.style, self.names, self.link_for))
-            para.extend(extra_nodes(pub))
-        else:
-            para.extend(citation_nodes(pub, own, show_status, self.link_for))
-        limit = self.cv.author_limit
-        if 0 < limit < len(pub.authors):
-            mark_long_authors(para, pub.authors, own, self.link_for)
-        if self.cv.publication_pages:
-            for title in para.findall(nodes.inline):
-                if "cv-pub-title" in title["classes"]:
-                    title[PAGE_ATTR] = f"{PAGES_DIR}/{page_slug(pub.id)}"
-                    break
-        cited = cited_nodes(self.metrics.get(pub.id))
-        if cited:
-            para += nodes.Text(" ")
-            para.extend(cited)
-        item += para
-        if abstracts and pub.abstract:
-            block = cv_details(summary=cv_text("Abstract"), classes=["cv-abstract"])
-            block += nodes.paragraph("", "", *inline_nodes(pub.abstract))
-            item += block
-        if bibtex:
-            from ..data.bibexport import shown_bibtex  # only lists showing BibTeX need it
-
-            text = shown_bibtex(pub, self.cv.bibtex_private_fields)
-            block = cv_details(summary=cv_text("BibTeX"), classes=["cv-bibtex"])
-            block += nodes.literal_block(text, text, language="bibtex")
-            item += block
+        key = ""
+        if self.fragments is not None:
+            key = self.fragments.key(pub, number, label, anchor)
+            if self.fragments.hold(key, pub, number, label, anchor):
+                return None
+        self.maker.warned = False
+        item = self.maker.entry(pub, number, label, anchor)
+        if self.fragments is not None and not self.maker.warned:
+            self.fragments.mark(item, key)  # not when warned: a placeholder would not warn
         return item
-
-
-def _format_label(template: str, **values: object) -> str:
-    """``template`` with the placeholders ``values`` names, and nothing else: no
-    ``{number.x}`` attribute or ``{label[0]}`` index (a ValueError, told as a warning)."""
-    import string
-
-    for _, name, _, _ in string.Formatter().parse(template):
-        if name is not None and name not in values:
-            raise ValueError(name)
-    return template.format(**values)
