@@ -3,6 +3,7 @@ it changed, and every builder's output is the same as without the cache."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -270,3 +271,16 @@ def test_kept_entries_inside_sphinx_design_containers(
             assert kept[1] > 0
         built[name] = outputs(src.parent / "build" / builder)
     assert built["cached"] == built["plain"]
+
+
+def test_cache_file_not_regular_or_hostile_key_is_ignored(tmp_path):
+    """A FIFO (would hang) or a row whose key is not a string (unhashable) is no
+    cache: nothing is read from it and no traceback."""
+    from sphinx_cv.fragments.store import FILE, FORMAT, _read
+
+    fifo = tmp_path / FILE
+    os.mkfifo(fifo)
+    assert _read(fifo) == ({}, False)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"format": FORMAT}) + "\n" + json.dumps([[1], "x", "y", True]) + "\n")
+    assert _read(bad)[0] == {}

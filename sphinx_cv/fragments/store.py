@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,6 +158,9 @@ def _read(path: Path) -> tuple[dict[str, Fragment], bool]:
     line (a build stopped while it was written) is left out."""
     frags: dict[str, Fragment] = {}
     try:
+        # Only a regular file is read: a FIFO would hang, /dev/zero never ends.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return frags, False
         lines = path.read_text(encoding="utf-8").split("\n")
         header = json.loads(lines[0])
     except (OSError, ValueError, UnicodeDecodeError):
@@ -176,7 +180,7 @@ def _read(path: Path) -> tuple[dict[str, Fragment], bool]:
             with contextlib.suppress(ValueError):
                 parsed.append(json.loads(line))
     for row in parsed:
-        if isinstance(row, list) and len(row) == 4 and _valid(row[1:]):
+        if isinstance(row, list) and len(row) == 4 and isinstance(row[0], str) and _valid(row[1:]):
             frags[row[0]] = row[1:]
         else:
             intact = False
